@@ -1,0 +1,66 @@
+// The surface of the Pachca client that the rest of the tool codes against.
+// Implemented by PachcaClient in ./client.ts.
+import type {
+  AccessTokenInfo, CustomPropertyDefinition, GroupTag, Message, StatusInput, User,
+  UserCreateRequest, UserStatus, UserUpdateInput,
+} from './types.js';
+
+export interface ConnectionOptions {
+  /** Base URL including /api/shared/v1. */
+  apiUrl: string;
+  token: string;
+  /** Per-request timeout in ms (default 30000). */
+  timeoutMs?: number;
+  /** Requests per second (default 50). */
+  rps?: number;
+  /** Requests in flight (default 10). */
+  concurrency?: number;
+  /** Attempts per request for retryable failures (default 5). */
+  retries?: number;
+  /** Optional logger for one-line diagnostics (never receives the token). */
+  log?: (line: string) => void;
+}
+
+export interface ClientStats {
+  requests: number;
+  rateLimited: number;
+  retries: number;
+}
+
+export interface PachcaApi {
+  readonly apiUrl: string;
+  stats(): ClientStats;
+
+  getProfile(): Promise<User>;
+  getTokenInfo(): Promise<AccessTokenInfo>;
+
+  /** Every user (all pages), in server order. */
+  listUsers(): AsyncIterable<User>;
+  searchUsers(query: string): AsyncIterable<User>;
+  getUser(id: number): Promise<User>;
+  /** Case-insensitive exact match on email, via the list (there is no exact filter). */
+  findUserByEmail(email: string): Promise<User | undefined>;
+  /** Plain POST; an unknown outcome throws UnknownOutcomeError. */
+  createUser(body: UserCreateRequest): Promise<User>;
+  /** POST, and on an unknown outcome looks the email up before trying again: never duplicates. */
+  createUserSafely(body: UserCreateRequest): Promise<{ user: User; recovered: boolean }>;
+  updateUser(id: number, user: UserUpdateInput): Promise<User>;
+  deleteUser(id: number): Promise<void>;
+
+  getStatus(userId: number): Promise<UserStatus | null>;
+  setStatus(userId: number, status: StatusInput): Promise<UserStatus>;
+  clearStatus(userId: number): Promise<void>;
+
+  listTags(): AsyncIterable<GroupTag>;
+  listTagsByNames(names: string[]): AsyncIterable<GroupTag>;
+  createTag(name: string): Promise<GroupTag>;
+  /** POST, and on an unknown outcome looks the name up before trying again. */
+  createTagSafely(name: string): Promise<{ tag: GroupTag; recovered: boolean }>;
+  updateTag(id: number, name: string): Promise<GroupTag>;
+  deleteTag(id: number): Promise<void>;
+  listTagMembers(tagId: number): AsyncIterable<User>;
+
+  listCustomProperties(): Promise<CustomPropertyDefinition[]>;
+
+  sendDirectMessage(userId: number, content: string): Promise<Message>;
+}

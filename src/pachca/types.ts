@@ -1,0 +1,192 @@
+// Wire types of the Pachca API, from ../shared/pachca-api/openapi.yaml (August 2026).
+// One definition for both the client (src/pachca) and the sandbox (src/sandbox).
+
+export type UserRole = 'admin' | 'user' | 'multi_guest' | 'guest';
+/** Roles accepted by POST /users. */
+export type UserCreateRole = UserRole;
+/** Roles accepted by PUT /users/{id} (no `guest`). */
+export type UserUpdateRole = 'admin' | 'user' | 'multi_guest';
+export type InviteStatus = 'confirmed' | 'sent';
+export type CustomPropertyDataType = 'string' | 'number' | 'date' | 'link';
+
+export const USER_CREATE_ROLES: readonly UserCreateRole[] = ['admin', 'user', 'multi_guest', 'guest'];
+export const USER_UPDATE_ROLES: readonly UserUpdateRole[] = ['admin', 'user', 'multi_guest'];
+
+export interface CustomProperty {
+  id: number;
+  name: string;
+  data_type: CustomPropertyDataType;
+  /** Always a string on the wire (numbers as strings, dates ISO 8601); null when empty. */
+  value: string | null;
+}
+
+export interface CustomPropertyDefinition {
+  id: number;
+  name: string;
+  data_type: CustomPropertyDataType;
+}
+
+export interface UserStatus {
+  emoji: string;
+  title: string;
+  expires_at: string | null;
+  is_away: boolean;
+  away_message: { text: string } | null;
+}
+
+export interface User {
+  id: number;
+  first_name: string | null;
+  last_name: string | null;
+  nickname: string;
+  email: string | null;
+  phone_number: string | null;
+  department: string | null;
+  title: string | null;
+  role: UserRole;
+  suspended: boolean;
+  invite_status: InviteStatus;
+  inviter_id: number | null;
+  list_tags: string[];
+  custom_properties: CustomProperty[];
+  user_status: UserStatus | null;
+  bot: boolean;
+  sso: boolean;
+  created_at: string;
+  last_activity_at: string | null;
+  time_zone: string | null;
+  image_url: string | null;
+}
+
+export interface GroupTag {
+  id: number;
+  name: string;
+  users_count: number;
+}
+
+export interface PaginationMeta {
+  paginate: {
+    next_page: string;
+    prev_page?: string;
+    has_next?: boolean;
+    has_prev?: boolean;
+  };
+}
+
+export interface ListResponse<T> {
+  data: T[];
+  meta?: PaginationMeta;
+}
+
+export interface DataResponse<T> {
+  data: T;
+}
+
+export interface CustomPropertyValueInput {
+  id: number;
+  value: string;
+}
+
+export interface UserWriteFields {
+  first_name?: string;
+  last_name?: string;
+  email?: string;
+  phone_number?: string;
+  nickname?: string;
+  department?: string;
+  title?: string;
+  suspended?: boolean;
+  /** Tag NAMES. On PUT the list replaces the whole set; omitting the key leaves tags alone. */
+  list_tags?: string[];
+  custom_properties?: CustomPropertyValueInput[];
+}
+
+export interface UserCreateInput extends UserWriteFields {
+  email: string;
+  role?: UserCreateRole;
+  chat_ids?: number[];
+}
+
+export interface UserUpdateInput extends UserWriteFields {
+  role?: UserUpdateRole;
+}
+
+export interface UserCreateRequest {
+  user: UserCreateInput;
+  skip_email_notify?: boolean;
+}
+
+export interface UserUpdateRequest {
+  user: UserUpdateInput;
+}
+
+export interface GroupTagRequest {
+  group_tag: { name: string };
+}
+
+export interface StatusInput {
+  emoji: string;
+  title: string;
+  expires_at?: string | null;
+  is_away?: boolean;
+  away_message?: string | null;
+}
+
+export interface StatusUpdateRequest {
+  status: StatusInput;
+}
+
+export interface MessageCreateRequest {
+  message: {
+    entity_type: 'discussion' | 'user' | 'thread';
+    entity_id: number;
+    content: string;
+  };
+}
+
+export interface Message {
+  id: number;
+  entity_type: string;
+  entity_id: number;
+  chat_id: number;
+  content: string;
+  user_id: number;
+  created_at: string;
+}
+
+export interface AccessTokenInfo {
+  id: number;
+  token: string;
+  name: string | null;
+  user_id: number;
+  scopes: string[];
+  created_at: string;
+  revoked_at: string | null;
+  expires_in: number | null;
+  last_used_at: string | null;
+}
+
+export type ValidationErrorCode =
+  | 'blank' | 'too_long' | 'invalid' | 'inclusion' | 'exclusion' | 'taken' | 'not_found'
+  | 'already_exists' | 'licenses_limit' | 'owner_protected' | 'self_update' | 'access_denied'
+  | 'rate_limit' | (string & {});
+
+export interface ApiErrorItem {
+  key: string;
+  value: string | null;
+  message: string;
+  code: ValidationErrorCode;
+  payload: Record<string, unknown> | null;
+}
+
+export interface ApiErrorBody {
+  errors: ApiErrorItem[];
+}
+
+export interface OAuthErrorBody {
+  error: string;
+  error_description: string;
+}
+
+/** Scopes the tool's write paths need (admin personal tokens only). */
+export type WriteScope = 'users:create' | 'users:update' | 'users:delete' | 'group_tags:write' | 'user_status:write';

@@ -1,0 +1,100 @@
+import type { UserCreateRole } from '../pachca/types.js';
+
+/** What the sheet reader detected about a file. */
+export interface SheetDetected {
+  file: string;
+  format: 'csv' | 'xlsx';
+  /** CSV only: 'utf-8', 'utf-8-bom', 'utf-16le', 'utf-16be', 'windows-1251'. */
+  encoding?: string;
+  /** CSV only. */
+  delimiter?: string;
+  /** XLSX only: the sheet read. */
+  sheet?: string;
+  /** 1-based row number of the header as a person sees it in Excel. */
+  headerRow: number;
+  /** Header cells in file order, as written in the file. */
+  headers: string[];
+}
+
+/** One data row. `rowNumber` is 1-based as seen in Excel, counting title rows. */
+export interface Row {
+  rowNumber: number;
+  /** Header as written in the file -> cell text as a person sees it. */
+  cells: Map<string, string>;
+}
+
+export type Severity = 'error' | 'warning';
+
+export interface Issue {
+  /** 1-based row number; 0 for file-level issues (e.g. unknown columns). */
+  row: number;
+  /** Column header as written in the file ('' when not about one column). */
+  column: string;
+  value: string;
+  message: string;
+  severity: Severity;
+}
+
+export type CanonicalColumn =
+  | 'email' | 'first_name' | 'last_name' | 'middle_name' | 'full_name' | 'nickname'
+  | 'phone_number' | 'department' | 'title' | 'role' | 'tags' | 'suspended' | 'chat_ids'
+  | 'action' | 'status_emoji' | 'status_title' | 'status_expires_at' | 'status_is_away'
+  | 'status_away_message';
+
+export type RecordAction = 'create' | 'update' | 'upsert' | 'suspend' | 'restore' | 'delete' | 'skip';
+
+/** Status columns of one row. `clear: true` when status_title is '-'. */
+export interface StatusFields {
+  clear?: boolean;
+  emoji?: string;
+  title?: string;
+  expires_at?: string;
+  is_away?: boolean;
+  away_message?: string;
+}
+
+/**
+ * One normalized, validated employee row. A field is `undefined` when its cell is
+ * absent or empty ("leave alone"), so a plan can tell "not given" from a value.
+ */
+export interface EmployeeRecord {
+  email: string;
+  first_name?: string;
+  last_name?: string;
+  middle_name?: string;
+  nickname?: string;
+  phone_number?: string;
+  department?: string;
+  title?: string;
+  role?: UserCreateRole;
+  /** undefined: no tags column or empty cell. */
+  tags?: string[];
+  suspended?: boolean;
+  chat_ids?: number[];
+  action: RecordAction;
+  status?: StatusFields;
+  /** Custom property values by the column's property name (resolved against the directory later). */
+  customByName: Record<string, string>;
+  /** Canonical fields whose cell was present but empty (for --blank-clears). */
+  blankFields: string[];
+  source: { rowNumber: number; cells: Record<string, string> };
+}
+
+export interface ColumnMapping {
+  /** Header as written -> canonical column, or `custom:NAME` for a custom property. */
+  byHeader: Map<string, CanonicalColumn | `custom:${string}`>;
+  /** Headers that mapped to nothing. */
+  unknown: string[];
+}
+
+export interface ValidatedSheet {
+  detected: SheetDetected;
+  mapping: ColumnMapping;
+  /** Every data row, in file order, including invalid ones (for the report). */
+  rows: Row[];
+  /** Valid records, in file order. */
+  records: EmployeeRecord[];
+  /** Row numbers that are invalid. */
+  invalidRows: Set<number>;
+  issues: Issue[];
+}

@@ -1,0 +1,67 @@
+// How tests, the demo and the CLI start the sandbox in-process. Implemented in ./server.ts.
+import type { CustomPropertyDefinition, GroupTag, Message, User } from '../pachca/types.js';
+
+export interface SandboxChat {
+  id: number;
+  name: string;
+}
+
+/** The directory the sandbox serves; also the JSON shape of --seed and --state files. */
+export interface SandboxDirectory {
+  users: User[];
+  tags: GroupTag[];
+  customProperties: CustomPropertyDefinition[];
+  chats: SandboxChat[];
+  messages?: Message[];
+  /** Id of the workspace Owner (the admin token's user). */
+  ownerId?: number;
+  /** Id of the bot that the bot token belongs to. */
+  botId?: number;
+}
+
+export interface FaultRates {
+  '5xx'?: number;
+  reset?: number;
+  lost?: number;
+  slow?: number;
+}
+
+export interface SandboxOptions {
+  host?: string; // default 127.0.0.1
+  port?: number; // default 0 in-process (a free port), 8787 from the CLI
+  stateFile?: string;
+  seed?: SandboxDirectory | string; // object or path to a JSON file
+  adminToken?: string;
+  botToken?: string;
+  rps?: number; // default 50
+  latencyMs?: number; // default 0
+  faults?: FaultRates | string; // e.g. '5xx=0.05,reset=0.02'
+  faultSeed?: number;
+  legacyPagination?: boolean;
+  /** Delay of the `slow` fault in ms (default 35000); tests shorten it. */
+  slowMs?: number;
+}
+
+export interface SandboxStats {
+  requests: Record<string, Record<string, number>>;
+  total: number;
+  writes: number;
+  rate_limited: number;
+  peak_rps: number;
+}
+
+export interface RunningSandbox {
+  /** e.g. http://127.0.0.1:41234/api/shared/v1 */
+  url: string;
+  /** http://127.0.0.1:41234 (operator endpoints live at /__sandbox/...). */
+  origin: string;
+  adminToken: string;
+  botToken: string;
+  /** The live directory (read it in tests; do not mutate). */
+  directory(): SandboxDirectory;
+  stats(): SandboxStats;
+  reset(): void;
+  /** Change fault rates / rps / latency while running (tests). */
+  configure(options: Pick<SandboxOptions, 'faults' | 'rps' | 'latencyMs' | 'legacyPagination' | 'faultSeed' | 'slowMs'>): void;
+  stop(): Promise<void>;
+}
