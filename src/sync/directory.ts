@@ -1,0 +1,58 @@
+// A snapshot of the workspace directory, taken once per command with the minimum of requests:
+// users listed once, tags listed once, custom property definitions once.
+import type { PachcaApi } from '../pachca/api.js';
+import type { CustomPropertyDefinition, GroupTag, User } from '../pachca/types.js';
+
+export interface Directory {
+  /** Every user in server order (bots, suspended users and pending invites included). */
+  users: User[];
+  usersByEmail: Map<string, User>;
+  usersById: Map<number, User>;
+  tags: GroupTag[];
+  /** Keyed by lower-cased name. */
+  tagsByName: Map<string, GroupTag>;
+  customProperties: CustomPropertyDefinition[];
+  /** Keyed by lower-cased name. */
+  customPropertiesByName: Map<string, CustomPropertyDefinition>;
+}
+
+export function emailKey(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+export function tagKey(name: string): string {
+  return name.trim().toLowerCase();
+}
+
+export function buildDirectory(users: User[], tags: GroupTag[], customProperties: CustomPropertyDefinition[]): Directory {
+  const usersByEmail = new Map<string, User>();
+  const usersById = new Map<number, User>();
+  for (const user of users) {
+    usersById.set(user.id, user);
+    if (user.email) usersByEmail.set(emailKey(user.email), user);
+  }
+  return {
+    users,
+    usersByEmail,
+    usersById,
+    tags,
+    tagsByName: new Map(tags.map((tag) => [tagKey(tag.name), tag])),
+    customProperties,
+    customPropertiesByName: new Map(customProperties.map((definition) => [tagKey(definition.name), definition])),
+  };
+}
+
+async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
+  const out: T[] = [];
+  for await (const item of items) out.push(item);
+  return out;
+}
+
+export async function takeSnapshot(api: PachcaApi): Promise<Directory> {
+  const [users, tags, customProperties] = await Promise.all([
+    collect(api.listUsers()),
+    collect(api.listTags()),
+    api.listCustomProperties(),
+  ]);
+  return buildDirectory(users, tags, customProperties);
+}
