@@ -1,0 +1,194 @@
+// The one place that writes sheets (import report, export, template, fixtures).
+import { once } from 'node:events';
+import { createWriteStream } from 'node:fs';
+import { rename, rm } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { stringify } from 'csv-stringify';
+import ExcelJS from 'exceljs';
+
+export type CellValue = string | number | boolean | Date | null | undefined;
+
+/** Characters that make a spreadsheet program treat a CSV cell as a formula. */
+const FORMULA_TRIGGERS = new Set(['=', '+', '-', '@', '\t', '\r']);
+
+/**
+ * CSV injection guard: text a spreadsheet would run as a formula gets a leading
+ * apostrophe. The CSV reader strips it again (see restoreNeutralized), so an
+ * export re-imports exactly ('+79161234567' reads back as '+79161234567').
+ */
+export function neutralizeFormula(text: string): string {
+  return text.length > 0 && FORMULA_TRIGGERS.has(text[0]!) ? `'${text}` : text;
+}
+
+/** Reader side of neutralizeFormula: "'=x" -> "=x"; a lone apostrophe elsewhere is kept. */
+export function restoreNeutralized(text: string): string {
+  return text.length > 1 && text[0] === "'" && FORMULA_TRIGGERS.has(text[1]!) ? text.slice(1) : text;
+}
+
+function isoDate(date: Date): string {
+  const iso = date.toISOString();
+  return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso;
+}
+
+function csvCellText(value: CellValue): string {
+  if (value === null || value === undefined) return '';
+  if (value instanceof Date) return isoDate(value);
+  if (typeof value === 'string') return neutralizeFormula(value);
+  return String(value);
+}
+
+/** A temporary sibling path, renamed over the target once the file is complete. */
+function temporaryPathFor(path: string): string {
+  return join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
+}
+
+export interface CsvWriteOptions {
+  delimiter?: string;
+  bom?: boolean;
+}
+
+/**
+ * Streams rows to a CSV file: UTF-8 (with BOM by default, so Excel opens Cyrillic
+ * correctly), CRLF, every text cell neutralized. Atomic: the file appears only when complete.
+ */
+export async function writeCsvFile(
+  path: string,
+  columns: string[],
+  rows: Iterable<CellValue[]> | AsyncIterable<CellValue[]>,
+  { delimiter = ',', bom = true }: CsvWriteOptions = {},
+): Promise<void> {
+  const temporaryPath = temporaryPathFor(path);
+  const output = createWriteStream(temporaryPath);
+  const stringifier = stringify({ delimiter, bom, record_delimiter: 'windows' });
+  stringifier.pipe(output);
+  const write = async (record: string[]): Promise<void> => {
+    if (!stringifier.write(record)) await once(stringifier, 'drain');
+  };
+  try {
+    await write(columns.map((column) => neutralizeFormula(column)));
+    for await (const row of rows) await write(row.map(csvCellText));
+    stringifier.end();
+    await once(output, 'close');
+    await rename(temporaryPath, path);
+  } catch (error) {
+    stringifier.destroy();
+    output.destroy();
+    await rm(temporaryPath, { force: true });
+    throw error;
+  }
+}
+
+export interface XlsxColumn {
+  header: string;
+  key?: string;
+  width?: number;
+}
+
+export interface XlsxSheetOptions {
+  /** Bold, frozen header row (default true). */
+  freezeHeader?: boolean;
+  /** Autofilter over the header (default true). */
+  autoFilter?: boolean;
+}
+
+export interface XlsxRowStyle {
+  /** Solid background colour, ARGB like 'FFFFC7CE'. */
+  fill?: string;
+}
+
+export interface XlsxSheetWriter {
+  addRow(values: CellValue[], style?: XlsxRowStyle): void;
+}
+
+export interface XlsxWriter {
+  /** Starts a new sheet; the previous one is finished (streaming: sheets are written one after another). */
+  addSheet(name: string, columns: XlsxColumn[], options?: XlsxSheetOptions): XlsxSheetWriter;
+  /** Finishes the workbook and moves it into place. */
+  commit(): Promise<void>;
+  /** Gives up: removes the partial file. */
+  abort(): Promise<void>;
+}
+
+const DATE_FORMAT = 'yyyy-mm-dd';
+const DATE_TIME_FORMAT = 'yyyy-mm-dd hh:mm:ss';
+
+function excelColumnLetter(columnNumber: number): string {
+  let letters = '';
+  for (let n = columnNumber; n > 0; n = Math.floor((n - 1) / 26)) {
+    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  }
+  return letters;
+}
+
+function applyCell(cell: ExcelJS.Cell, value: CellValue, style?: XlsxRowStyle): void {
+  if (value === null || value === undefined) cell.value = null;
+  // exceljs stores a JS string as a string cell, never as a formula, even if it starts with '='.
+  else cell.value = value;
+  if (value instanceof Date) {
+    const hasTime = value.getUTCHours() + value.getUTCMinutes() + value.getUTCSeconds() + value.getUTCMilliseconds() > 0;
+    cell.numFmt = hasTime ? DATE_TIME_FORMAT : DATE_FORMAT;
+  }
+  if (style?.fill) cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: style.fill } };
+}
+
+/** Streaming XLSX writer: rows are flushed as they are added, so large exports stay small in memory. */
+export function createXlsxWriter(path: string): XlsxWriter {
+  const temporaryPath = temporaryPathFor(path);
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+    filename: temporaryPath,
+    useStyles: true,
+    useSharedStrings: false,
+  });
+  let currentSheet: ExcelJS.Worksheet | undefined;
+  const finishCurrentSheet = (): void => {
+    currentSheet?.commit();
+    currentSheet = undefined;
+  };
+
+  return {
+    addSheet(name, columns, options = {}) {
+      finishCurrentSheet();
+      const freezeHeader = options.freezeHeader ?? true;
+      const autoFilter = options.autoFilter ?? true;
+      const sheet = workbook.addWorksheet(name, {
+        views: freezeHeader ? [{ state: 'frozen', ySplit: 1, xSplit: 0 }] : [],
+      });
+      currentSheet = sheet;
+      let lastRowNumber = 1;
+      sheet.columns = columns.map((column) => ({
+        key: column.key ?? column.header,
+        width: column.width ?? Math.min(60, Math.max(10, column.header.length + 2)),
+      }));
+      if (autoFilter && columns.length > 0) {
+        sheet.autoFilter = `A1:${excelColumnLetter(columns.length)}1`;
+      }
+      const header = sheet.addRow(columns.map((column) => column.header));
+      header.eachCell((cell) => {
+        cell.font = { bold: true };
+      });
+      header.commit();
+      return {
+        addRow(values, style) {
+          if (currentSheet !== sheet) throw new Error(`sheet "${name}" is already finished`);
+          lastRowNumber += 1;
+          const row = sheet.getRow(lastRowNumber);
+          values.forEach((value, index) => applyCell(row.getCell(index + 1), value, style));
+          row.commit();
+        },
+      };
+    },
+    async commit() {
+      finishCurrentSheet();
+      try {
+        await workbook.commit();
+        await rename(temporaryPath, path);
+      } catch (error) {
+        await rm(temporaryPath, { force: true });
+        throw error;
+      }
+    },
+    async abort() {
+      await rm(temporaryPath, { force: true });
+    },
+  };
+}

@@ -1,0 +1,95 @@
+import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createXlsxWriter, neutralizeFormula, restoreNeutralized, writeCsvFile } from '../src/sheets/write.js';
+
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'sheets-write-'));
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('neutralizeFormula', () => {
+  it('prefixes formula triggers with an apostrophe and leaves other text alone', () => {
+    for (const text of ['=1+2', '+79161234567', '-5', '@SUM(A1)', '\tx', '\rx']) {
+      expect(neutralizeFormula(text)).toBe(`'${text}`);
+      expect(restoreNeutralized(neutralizeFormula(text))).toBe(text);
+    }
+    expect(neutralizeFormula('Иван')).toBe('Иван');
+    expect(neutralizeFormula('')).toBe('');
+    expect(restoreNeutralized("'tis")).toBe("'tis");
+  });
+});
+
+describe('writeCsvFile', () => {
+  it('writes UTF-8 with BOM, CRLF, quotes where needed and neutralizes text cells', async () => {
+    const path = join(dir, 'out.csv');
+    async function* rows() {
+      yield ['=HYPERLINK("x")', 'Иванов, "Ваня"', 42, true];
+      yield [new Date(Date.UTC(2024, 0, 5)), null, undefined, '+79161234567'];
+    }
+    await writeCsvFile(path, ['a', 'b', 'c', 'd'], rows(), { delimiter: ';' });
+    const bytes = await readFile(path);
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(bytes.subarray(3).toString('utf8')).toBe(
+      `a;b;c;d\r\n"'=HYPERLINK(""x"")";"Иванов, ""Ваня""";42;true\r\n2024-01-05;;;'+79161234567\r\n`,
+    );
+    expect((await readdir(dir)).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('leaves no file behind when the rows fail midway', async () => {
+    const path = join(dir, 'failed.csv');
+    function* rows(): Generator<string[]> {
+      yield ['ok'];
+      throw new Error('source broke');
+    }
+    await expect(writeCsvFile(path, ['a'], rows())).rejects.toThrow('source broke');
+    expect((await readdir(dir)).some((name) => name.includes('failed.csv'))).toBe(false);
+  });
+});
+
+describe('createXlsxWriter', () => {
+  it('writes typed cells, a bold frozen filtered header and several sheets', async () => {
+    const path = join(dir, 'out.xlsx');
+    const writer = createXlsxWriter(path);
+    const users = writer.addSheet('Users', [{ header: 'email', width: 30 }, { header: 'phone' }, { header: 'hired' }, { header: 'n' }, { header: 'suspended' }]);
+    users.addRow(['=1+2', '+79161234567', new Date(Date.UTC(2024, 0, 5)), 79161234567, true], { fill: 'FFFFC7CE' });
+    users.addRow(['b@example.ru', null, new Date(Date.UTC(2024, 0, 5, 10, 30)), 1.5, false]);
+    const tags = writer.addSheet('Tags', [{ header: 'name' }], { autoFilter: undefined });
+    tags.addRow(['Разработка']);
+    await writer.commit();
+
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(path);
+    const sheet = workbook.getWorksheet('Users')!;
+    expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    expect(sheet.autoFilter).toBe('A1:E1');
+    expect(sheet.getCell('A1').font?.bold).toBe(true);
+    expect(sheet.getColumn(1).width).toBe(30);
+    const formulaLike = sheet.getCell('A2');
+    expect(formulaLike.type).toBe(ExcelJS.ValueType.String);
+    expect(formulaLike.value).toBe('=1+2');
+    expect(sheet.getCell('B2').value).toBe('+79161234567');
+    expect(sheet.getCell('C2').value).toEqual(new Date(Date.UTC(2024, 0, 5)));
+    expect(sheet.getCell('C2').numFmt).toBe('yyyy-mm-dd');
+    expect(sheet.getCell('C3').numFmt).toBe('yyyy-mm-dd hh:mm:ss');
+    expect(sheet.getCell('D2').value).toBe(79161234567);
+    expect(sheet.getCell('E2').value).toBe(true);
+    expect(sheet.getCell('E3').value).toBe(false);
+    expect(sheet.getCell('A2').fill).toMatchObject({ type: 'pattern', fgColor: { argb: 'FFFFC7CE' } });
+    expect(sheet.getCell('B3').value).toBeNull();
+    expect(workbook.getWorksheet('Tags')!.getCell('A2').value).toBe('Разработка');
+  });
+
+  it('refuses rows for a sheet that is already finished', async () => {
+    const writer = createXlsxWriter(join(dir, 'order.xlsx'));
+    const first = writer.addSheet('One', [{ header: 'a' }]);
+    writer.addSheet('Two', [{ header: 'b' }]);
+    expect(() => first.addRow(['late'])).toThrow(/already finished/);
+    await writer.abort();
+  });
+});
