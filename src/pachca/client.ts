@@ -1,0 +1,250 @@
+// The Pachca client: typed calls over one request path
+//   transport (one fetch) <- limiter (rate, pauses on 429) <- retries (p-retry)
+import type { ClientStats, ConnectionOptions, PachcaApi } from './api.js';
+import { ApiError, PachcaError, RateLimitError, UnknownOutcomeError } from './errors.js';
+import { limiterFor, type RateLimiter } from './limiter.js';
+import { paginate } from './paginate.js';
+import { withRetries } from './retry.js';
+import { request, type ApiRequest, type HttpMethod, type QueryParams, type TransportConfig } from './transport.js';
+import { emailKey, tagKey } from '../sync/directory.js';
+import type {
+  AccessTokenInfo, CustomPropertyDefinition, DataResponse, GroupTag, GroupTagRequest, ListResponse, Message,
+  MessageCreateRequest, StatusInput, StatusUpdateRequest, User, UserCreateRequest, UserStatus, UserUpdateInput,
+} from './types.js';
+
+export const DEFAULT_API_URL = 'https://api.pachca.com/api/shared/v1';
+export const DEFAULT_TIMEOUT_MS = 30_000;
+export const DEFAULT_RPS = 50;
+export const DEFAULT_CONCURRENCY = 10;
+export const DEFAULT_RETRIES = 5;
+
+/** Test and benchmark hooks; not part of the CLI surface. */
+export interface ClientHooks {
+  /** Called right before each request goes on the wire (after the limiter let it through). */
+  onSend?: (info: { method: HttpMethod; path: string; at: number }) => void;
+  /** Called with each answer or failure. */
+  onResult?: (info: { method: HttpMethod; path: string; at: number; status: number | undefined; retryAfterMs?: number }) => void;
+  /** First retry backoff in ms (default 500). */
+  retryMinDelayMs?: number;
+}
+
+export class PachcaClient implements PachcaApi {
+  readonly apiUrl: string;
+  private readonly transport: TransportConfig;
+  private readonly limiter: RateLimiter;
+  private readonly attempts: number;
+  private readonly log: ((line: string) => void) | undefined;
+  private readonly counters: ClientStats = { requests: 0, rateLimited: 0, retries: 0 };
+
+  constructor(options: ConnectionOptions, private readonly hooks: ClientHooks = {}) {
+    this.apiUrl = options.apiUrl.replace(/\/+$/, '');
+    this.transport = { apiUrl: this.apiUrl, token: options.token, timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS };
+    this.attempts = options.retries ?? DEFAULT_RETRIES;
+    this.log = options.log;
+    this.limiter = limiterFor(this.apiUrl, options.token, {
+      rps: options.rps ?? DEFAULT_RPS,
+      concurrency: options.concurrency ?? DEFAULT_CONCURRENCY,
+      log: options.log,
+    });
+  }
+
+  stats(): ClientStats {
+    return { ...this.counters };
+  }
+
+  /** One API call through the limiter, with the retry rules of retry.ts. */
+  async call<T>(req: ApiRequest): Promise<T | null> {
+    return withRetries(req.method, req.path, () => this.limiter.schedule(() => this.send<T>(req)), {
+      attempts: this.attempts,
+      minDelayMs: this.hooks.retryMinDelayMs,
+      onRetry: (error, attemptNumber) => {
+        this.counters.retries++;
+        this.log?.(`retrying ${req.method} ${req.path} (attempt ${attemptNumber}): ${error.message}`);
+      },
+    });
+  }
+
+  private async send<T>(req: ApiRequest): Promise<T | null> {
+    this.counters.requests++;
+    this.hooks.onSend?.({ method: req.method, path: req.path, at: Date.now() });
+    try {
+      const body = await request<T>(this.transport, req);
+      this.hooks.onResult?.({ method: req.method, path: req.path, at: Date.now(), status: 200 });
+      return body;
+    } catch (error) {
+      if (error instanceof RateLimitError) this.counters.rateLimited++;
+      this.hooks.onResult?.({
+        method: req.method,
+        path: req.path,
+        at: Date.now(),
+        status: error instanceof PachcaError ? error.status : undefined,
+        retryAfterMs: error instanceof RateLimitError ? error.retryAfterMs : undefined,
+      });
+      throw error;
+    }
+  }
+
+  private async data<T>(method: HttpMethod, path: string, body?: unknown): Promise<T> {
+    const answer = await this.call<DataResponse<T>>({ method, path, body });
+    if (!answer || typeof answer !== 'object' || !('data' in answer)) {
+      throw new PachcaError(`${method} ${path}: the answer has no data`, undefined);
+    }
+    return answer.data;
+  }
+
+  private list<T>(path: string, query: QueryParams = {}): AsyncIterable<T> {
+    return paginate<T>((pageQuery) => this.call<ListResponse<T>>({ method: 'GET', path, query: pageQuery }), query);
+  }
+
+  getProfile(): Promise<User> {
+    return this.data<User>('GET', '/profile');
+  }
+
+  getTokenInfo(): Promise<AccessTokenInfo> {
+    return this.data<AccessTokenInfo>('GET', '/oauth/token/info');
+  }
+
+  listUsers(): AsyncIterable<User> {
+    return this.list<User>('/users');
+  }
+
+  searchUsers(query: string): AsyncIterable<User> {
+    return this.list<User>('/users', { query });
+  }
+
+  getUser(id: number): Promise<User> {
+    return this.data<User>('GET', `/users/${id}`);
+  }
+
+  /**
+   * Searches by `query`, then compares emails exactly (ignoring case). If the search misses,
+   * walks the full list once, in case the server's partial match does not cover the email.
+   */
+  async findUserByEmail(email: string): Promise<User | undefined> {
+    const key = emailKey(email);
+    if (!key) return undefined;
+    for await (const user of this.searchUsers(email.trim())) {
+      if (user.email && emailKey(user.email) === key) return user;
+    }
+    for await (const user of this.listUsers()) {
+      if (user.email && emailKey(user.email) === key) return user;
+    }
+    return undefined;
+  }
+
+  createUser(body: UserCreateRequest): Promise<User> {
+    return this.data<User>('POST', '/users', body);
+  }
+
+  async createUserSafely(body: UserCreateRequest): Promise<{ user: User; recovered: boolean }> {
+    const { value, recovered } = await this.createOnce(
+      () => this.createUser(body),
+      () => this.findUserByEmail(body.user.email),
+      (error) => error.item('taken')?.key === 'email',
+    );
+    return { user: value, recovered };
+  }
+
+  updateUser(id: number, user: UserUpdateInput): Promise<User> {
+    return this.data<User>('PUT', `/users/${id}`, { user });
+  }
+
+  async deleteUser(id: number): Promise<void> {
+    await this.call({ method: 'DELETE', path: `/users/${id}` });
+  }
+
+  async getStatus(userId: number): Promise<UserStatus | null> {
+    const answer = await this.call<DataResponse<UserStatus | null>>({ method: 'GET', path: `/users/${userId}/status` });
+    return answer?.data ?? null;
+  }
+
+  setStatus(userId: number, status: StatusInput): Promise<UserStatus> {
+    const body: StatusUpdateRequest = { status };
+    return this.data<UserStatus>('PUT', `/users/${userId}/status`, body);
+  }
+
+  async clearStatus(userId: number): Promise<void> {
+    await this.call({ method: 'DELETE', path: `/users/${userId}/status` });
+  }
+
+  listTags(): AsyncIterable<GroupTag> {
+    return this.list<GroupTag>('/group_tags');
+  }
+
+  listTagsByNames(names: string[]): AsyncIterable<GroupTag> {
+    return this.list<GroupTag>('/group_tags', { names });
+  }
+
+  createTag(name: string): Promise<GroupTag> {
+    const body: GroupTagRequest = { group_tag: { name } };
+    return this.data<GroupTag>('POST', '/group_tags', body);
+  }
+
+  async createTagSafely(name: string): Promise<{ tag: GroupTag; recovered: boolean }> {
+    const { value, recovered } = await this.createOnce(
+      () => this.createTag(name),
+      () => this.findTagByName(name),
+      (error) => error.item('taken')?.key === 'name',
+    );
+    return { tag: value, recovered };
+  }
+
+  /** Exact name first, then ignoring case (names are unique in the company). */
+  async findTagByName(name: string): Promise<GroupTag | undefined> {
+    const found: GroupTag[] = [];
+    for await (const tag of this.listTagsByNames([name])) found.push(tag);
+    return found.find((tag) => tag.name === name)
+      ?? found.find((tag) => tagKey(tag.name) === tagKey(name));
+  }
+
+  updateTag(id: number, name: string): Promise<GroupTag> {
+    const body: GroupTagRequest = { group_tag: { name } };
+    return this.data<GroupTag>('PUT', `/group_tags/${id}`, body);
+  }
+
+  async deleteTag(id: number): Promise<void> {
+    await this.call({ method: 'DELETE', path: `/group_tags/${id}` });
+  }
+
+  listTagMembers(tagId: number): AsyncIterable<User> {
+    return this.list<User>(`/group_tags/${tagId}/users`);
+  }
+
+  async listCustomProperties(): Promise<CustomPropertyDefinition[]> {
+    const answer = await this.call<ListResponse<CustomPropertyDefinition>>({
+      method: 'GET', path: '/custom_properties', query: { entity_type: 'User' },
+    });
+    return Array.isArray(answer?.data) ? answer.data : [];
+  }
+
+  sendDirectMessage(userId: number, content: string): Promise<Message> {
+    const body: MessageCreateRequest = { message: { entity_type: 'user', entity_id: userId, content } };
+    return this.data<Message>('POST', '/messages', body);
+  }
+
+  /**
+   * POST; when the outcome is unknown, look the object up and POST again only if it is not
+   * there. A "taken" answer after a lost one means the first POST did it: look up again.
+   */
+  private async createOnce<T>(
+    create: () => Promise<T>,
+    lookUp: () => Promise<T | undefined>,
+    isDuplicate: (error: ApiError) => boolean,
+  ): Promise<{ value: T; recovered: boolean }> {
+    let uncertain = false;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return { value: await create(), recovered: uncertain };
+      } catch (error) {
+        const lostBefore = uncertain && error instanceof ApiError && isDuplicate(error);
+        if (!(error instanceof UnknownOutcomeError) && !lostBefore) throw error;
+        if (attempt >= this.attempts) throw error;
+        uncertain = true;
+        this.counters.retries++;
+        this.log?.(`${error.message}; looking it up before trying again`);
+        const existing = await lookUp();
+        if (existing) return { value: existing, recovered: true };
+      }
+    }
+  }
+}

@@ -1,0 +1,111 @@
+// Connection settings from flags and environment (the flags are `connectionOptions` in
+// src/cli/options.ts), and the mapping of client errors to CLI exit codes.
+import { readFileSync } from 'node:fs';
+import { CliError, ExitCode, InputError } from '../exit-codes.js';
+import { registerSecret } from '../cli/redact.js';
+import type { ConnectionOptions } from './api.js';
+import { DEFAULT_API_URL, DEFAULT_CONCURRENCY, DEFAULT_RETRIES, DEFAULT_RPS, DEFAULT_TIMEOUT_MS } from './client.js';
+import { AuthError } from './errors.js';
+
+/** The parsed `connectionOptions` flags (yargs gives both spellings; the kebab one is read). */
+export interface ConnectionArgv {
+  'api-url'?: string;
+  token?: string;
+  'token-file'?: string;
+  timeout?: number;
+  rps?: number;
+  concurrency?: number;
+  retries?: number;
+}
+
+export type ConnectionEnv = Partial<Record<'PACHCA_API_URL' | 'PACHCA_TOKEN' | 'PACHCA_TIMEOUT', string>>;
+
+const TOKEN_HELP = 'pass --token-file FILE, set PACHCA_TOKEN, or pass --token';
+
+function nonEmpty(value: string | undefined): string | undefined {
+  const trimmed = value?.trim();
+  return trimmed ? trimmed : undefined;
+}
+
+function resolveApiUrl(argv: ConnectionArgv, env: ConnectionEnv): string {
+  const raw = nonEmpty(argv['api-url']) ?? nonEmpty(env.PACHCA_API_URL) ?? DEFAULT_API_URL;
+  const source = nonEmpty(argv['api-url']) ? '--api-url' : 'PACHCA_API_URL';
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new InputError(`${source}: "${raw}" is not a URL (expected e.g. ${DEFAULT_API_URL})`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new InputError(`${source}: "${raw}" must start with http:// or https://`);
+  }
+  return raw.replace(/\/+$/, '');
+}
+
+function resolveToken(argv: ConnectionArgv, env: ConnectionEnv): string {
+  const fromFlag = nonEmpty(argv.token);
+  if (fromFlag) return fromFlag;
+  const file = nonEmpty(argv['token-file']);
+  if (file) {
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      throw new InputError(`--token-file ${file}: cannot read the file${code ? ` (${code})` : ''}`);
+    }
+    const token = nonEmpty(text);
+    if (!token) throw new InputError(`--token-file ${file}: the file is empty`);
+    return token;
+  }
+  const fromEnv = nonEmpty(env.PACHCA_TOKEN);
+  if (fromEnv) return fromEnv;
+  throw new InputError(`no API token: ${TOKEN_HELP} (an Owner/Admin personal token for writes)`);
+}
+
+function positive(name: string, value: number | undefined, fallback: number, integer: boolean): number {
+  if (value === undefined) return fallback;
+  if (!Number.isFinite(value) || value <= 0 || (integer && !Number.isInteger(value))) {
+    throw new InputError(`${name}: expected a positive ${integer ? 'whole number' : 'number'}, got ${String(value)}`);
+  }
+  return value;
+}
+
+function resolveTimeoutMs(argv: ConnectionArgv, env: ConnectionEnv): number {
+  if (argv.timeout !== undefined) return positive('--timeout', argv.timeout, 0, false) * 1000;
+  const fromEnv = nonEmpty(env.PACHCA_TIMEOUT);
+  if (fromEnv === undefined) return DEFAULT_TIMEOUT_MS;
+  return positive('PACHCA_TIMEOUT', Number(fromEnv), 0, false) * 1000;
+}
+
+/** Connection options for PachcaClient; registers the token so it is redacted from all output. */
+export function resolveConnection(
+  argv: ConnectionArgv,
+  env: ConnectionEnv = process.env,
+  log?: (line: string) => void,
+): ConnectionOptions {
+  const token = resolveToken(argv, env);
+  registerSecret(token);
+  return {
+    apiUrl: resolveApiUrl(argv, env),
+    token,
+    timeoutMs: resolveTimeoutMs(argv, env),
+    rps: positive('--rps', argv.rps, DEFAULT_RPS, false),
+    concurrency: positive('--concurrency', argv.concurrency, DEFAULT_CONCURRENCY, true),
+    retries: positive('--retries', argv.retries, DEFAULT_RETRIES, true),
+    ...(log ? { log } : {}),
+  };
+}
+
+/** Exit code for an error from the client: 3 for authentication or a missing scope, else 1. */
+export function exitCodeForError(error: unknown): ExitCode {
+  if (error instanceof CliError) return error.exitCode;
+  return error instanceof AuthError ? ExitCode.Auth : ExitCode.Fatal;
+}
+
+/** Wraps a client error as a CliError with the right exit code (its message is one line already). */
+export function toCliError(error: unknown): CliError {
+  if (error instanceof CliError) return error;
+  const message = error instanceof Error ? error.message : String(error);
+  return new CliError(message, exitCodeForError(error));
+}

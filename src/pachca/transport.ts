@@ -1,0 +1,122 @@
+// One HTTP request to the Pachca API on global fetch: auth header, JSON, timeout, query building.
+// No retries and no rate limiting here (see retry.ts and limiter.ts).
+import { USER_AGENT } from '../version.js';
+import { NetworkError, PachcaError, parseErrorBody, type NetworkFailure } from './errors.js';
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
+export type QueryValue = string | number | boolean | undefined | readonly (string | number)[];
+export type QueryParams = Record<string, QueryValue>;
+
+export interface ApiRequest {
+  method: HttpMethod;
+  /** Path below the base URL, e.g. `/users/5`. */
+  path: string;
+  query?: QueryParams;
+  body?: unknown;
+}
+
+export interface TransportConfig {
+  apiUrl: string;
+  token: string;
+  timeoutMs: number;
+}
+
+export const DEFAULT_RETRY_AFTER_MS = 1000;
+
+/** `names[]=A&names[]=B` for arrays (Rails style, as every official client sends them). */
+export function buildQuery(query: QueryParams | undefined): string {
+  if (!query) return '';
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value === undefined) continue;
+    if (Array.isArray(value)) {
+      for (const element of value as readonly (string | number)[]) params.append(`${key}[]`, String(element));
+    } else {
+      params.append(key, String(value));
+    }
+  }
+  const text = params.toString();
+  return text ? `?${text}` : '';
+}
+
+export function buildUrl(apiUrl: string, path: string, query?: QueryParams): string {
+  return `${apiUrl.replace(/\/+$/, '')}${path.startsWith('/') ? path : `/${path}`}${buildQuery(query)}`;
+}
+
+/** Retry-After in seconds or as an HTTP date; missing or garbage gives the default. */
+export function parseRetryAfter(header: string | null, now = Date.now()): number {
+  if (header === null || header.trim() === '') return DEFAULT_RETRY_AFTER_MS;
+  const trimmed = header.trim();
+  if (/^\d+(\.\d+)?$/.test(trimmed)) {
+    const ms = Math.ceil(Number(trimmed) * 1000);
+    return Number.isFinite(ms) ? ms : DEFAULT_RETRY_AFTER_MS;
+  }
+  const date = Date.parse(trimmed);
+  if (Number.isFinite(date)) return Math.max(0, date - now);
+  return DEFAULT_RETRY_AFTER_MS;
+}
+
+function failureOf(error: unknown): NetworkFailure {
+  if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')) return 'timeout';
+  const cause = error instanceof Error ? (error.cause as { code?: unknown } | undefined) : undefined;
+  const code = typeof cause?.code === 'string' ? cause.code : '';
+  if (code === 'ECONNREFUSED') return 'refused';
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return 'refused';
+  if (code === 'ECONNRESET' || code === 'EPIPE' || code.startsWith('UND_ERR')) return 'reset';
+  return 'other';
+}
+
+function describeFailure(failure: NetworkFailure, error: unknown, timeoutMs: number): string {
+  if (failure === 'timeout') return `no answer within ${timeoutMs / 1000} s (timeout)`;
+  const cause = error instanceof Error ? (error.cause as { code?: unknown; message?: unknown } | undefined) : undefined;
+  const code = typeof cause?.code === 'string' ? cause.code : '';
+  const message = typeof cause?.message === 'string' ? cause.message : error instanceof Error ? error.message : String(error);
+  if (failure === 'reset') return `connection reset (${code || message})`;
+  if (failure === 'refused') return `cannot connect (${code || message})`;
+  return `network error (${code || message})`;
+}
+
+function scrub(text: string, token: string): string {
+  return token.length >= 4 ? text.split(token).join('***') : text;
+}
+
+/**
+ * Sends one request and returns the parsed JSON body (`null` for 204, an empty or a bare
+ * `null` body). Any 2xx is success. Throws a typed PachcaError otherwise.
+ */
+export async function request<T>(config: TransportConfig, req: ApiRequest): Promise<T | null> {
+  const url = buildUrl(config.apiUrl, req.path, req.query);
+  const headers: Record<string, string> = {
+    Authorization: `Bearer ${config.token}`,
+    Accept: 'application/json',
+    'User-Agent': USER_AGENT,
+  };
+  if (req.body !== undefined) headers['Content-Type'] = 'application/json; charset=utf-8';
+  const signal = AbortSignal.timeout(config.timeoutMs);
+  let status: number;
+  let text: string;
+  let retryAfter: string | null;
+  try {
+    const response = await fetch(url, {
+      method: req.method,
+      headers,
+      body: req.body === undefined ? undefined : JSON.stringify(req.body),
+      signal,
+    });
+    status = response.status;
+    retryAfter = response.headers.get('retry-after');
+    text = await response.text();
+  } catch (error) {
+    const failure = failureOf(error);
+    throw new NetworkError(failure, req.method, req.path, scrub(describeFailure(failure, error, config.timeoutMs), config.token));
+  }
+  if (status >= 200 && status < 300) {
+    if (status === 204 || text.trim() === '') return null;
+    try {
+      return JSON.parse(text) as T | null;
+    } catch {
+      throw new PachcaError(`${req.method} ${req.path}: answer ${status} is not JSON`, status);
+    }
+  }
+  throw parseErrorBody(status, scrub(text, config.token), parseRetryAfter(retryAfter));
+}
