@@ -1,11 +1,75 @@
-import type { CommandModule } from 'yargs';
-import { CliError, ExitCode } from '../../exit-codes.js';
+import { resolve } from 'node:path';
+import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
+import { InputError } from '../../exit-codes.js';
+import { PachcaClient } from '../../pachca/client.js';
+import { resolveConnection, toCliError, type ConnectionArgv } from '../../pachca/config.js';
+import { DEFAULT_INACTIVE_DAYS, auditSummary, buildAudit, summaryLines, writeAuditXlsx } from '../../reports/audit.js';
+import { writeAuditHtml } from '../../reports/audit-html.js';
+import { takeSnapshot } from '../../sync/directory.js';
+import { connectionOptions } from '../options.js';
+import { redactSecrets, registerSecret } from '../redact.js';
 
-// Placeholder: replaced by the real command.
-export const auditCommand: CommandModule = {
+interface AuditArgs extends ConnectionArgv {
+  'inactive-days': number;
+  out?: string;
+  html?: string;
+  json: boolean;
+}
+
+export const auditCommand: CommandModule<object, AuditArgs> = {
   command: 'audit',
-  describe: 'audit (not implemented yet)',
-  handler: () => {
-    throw new CliError('audit is not implemented yet', ExitCode.Fatal);
+  describe: 'Audit the directory: inactive people, pending invites, suspended people still in tags, missing fields, admins and guests, empty tags, possible duplicates',
+  builder: (yargs: Argv) =>
+    yargs
+      .options(connectionOptions)
+      .options({
+        'inactive-days': { type: 'number', default: DEFAULT_INACTIVE_DAYS, describe: 'Inactive means no activity for more than this many days (or never logged in and created that long ago)' },
+        out: { type: 'string', describe: 'Write the findings as an XLSX workbook (one sheet per finding and a Summary)' },
+        html: { type: 'string', describe: 'Write a self-contained HTML page (tables and two charts, no network needed to view it)' },
+        json: { type: 'boolean', default: false, describe: 'Print the summary counts (and file paths) as JSON' },
+      })
+      .example('$0 audit', 'Print a count per finding')
+      .example('$0 audit --inactive-days 30 --out audit.xlsx --html audit.html', 'Workbook and web page, 30-day threshold')
+      .example('$0 audit --json', 'Counts as JSON for monitoring') as unknown as Argv<AuditArgs>,
+  handler: async (argv: ArgumentsCamelCase<AuditArgs>) => {
+    const inactiveDays = argv['inactive-days'];
+    if (!Number.isInteger(inactiveDays) || inactiveDays < 0) {
+      throw new InputError(`--inactive-days must be a whole number of days (0 or more), not "${inactiveDays}"`);
+    }
+    if (argv.out !== undefined && !/\.xlsx$/i.test(argv.out)) throw new InputError(`--out ${argv.out}: the audit workbook needs a file name ending in .xlsx`);
+
+    const connection = resolveConnection(argv, process.env);
+    registerSecret(connection.token);
+    const client = new PachcaClient(connection);
+    const directory = await takeSnapshot(client).catch((error: unknown) => {
+      throw toCliError(error);
+    });
+    const report = buildAudit(directory, { now: new Date(), inactiveDays });
+
+    const files: string[] = [];
+    if (argv.out !== undefined) {
+      const path = resolve(argv.out);
+      await writeAuditXlsx(path, report);
+      files.push(path);
+    }
+    if (argv.html !== undefined) {
+      const path = resolve(argv.html);
+      await writeAuditHtml(path, report, { source: client.apiUrl });
+      files.push(path);
+    }
+
+    if (argv.json) {
+      const output = { auditedAt: report.now.toISOString(), inactiveDays, people: report.people, counts: auditSummary(report), files };
+      process.stdout.write(`${redactSecrets(JSON.stringify(output, null, 2))}\n`);
+      return;
+    }
+    const lines = summaryLines(report);
+    const width = Math.max(...lines.map(([title]) => title.length));
+    const text = [
+      `Audit of ${report.people} people (bots excluded), inactive = more than ${inactiveDays} days:`,
+      ...lines.map(([title, count]) => `  ${title.padEnd(width)}  ${count}`),
+      ...files.map((file) => `Wrote ${file}`),
+    ];
+    process.stdout.write(`${redactSecrets(text.join('\n'))}\n`);
   },
 };

@@ -1,11 +1,97 @@
-import type { CommandModule } from 'yargs';
-import { CliError, ExitCode } from '../../exit-codes.js';
+import { resolve } from 'node:path';
+import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
+import { InputError } from '../../exit-codes.js';
+import { PachcaClient } from '../../pachca/client.js';
+import { resolveConnection, toCliError, type ConnectionArgv } from '../../pachca/config.js';
+import {
+  UnknownTagError, defaultExportFileName, selectForExport, writeExportCsv, writeExportXlsx,
+  type ExportFilter, type ExportResult,
+} from '../../reports/export.js';
+import { takeSnapshot } from '../../sync/directory.js';
+import { connectionOptions } from '../options.js';
+import { redactSecrets, registerSecret } from '../redact.js';
 
-// Placeholder: replaced by the real command.
-export const exportCommand: CommandModule = {
+const DELIMITERS: Record<string, string> = { ',': ',', ';': ';', comma: ',', semicolon: ';', tab: '\t', '\\t': '\t' };
+
+interface ExportArgs extends ConnectionArgv {
+  out?: string;
+  format: 'xlsx' | 'csv';
+  delimiter: string;
+  'include-bots': boolean;
+  query?: string;
+  tag?: string;
+  department?: string;
+  json: boolean;
+}
+
+export const exportCommand: CommandModule<object, ExportArgs> = {
   command: 'export',
-  describe: 'export (not implemented yet)',
-  handler: () => {
-    throw new CliError('export is not implemented yet', ExitCode.Fatal);
+  describe: 'Export the directory (users, tags, membership) to an XLSX workbook or CSV files that import reads back',
+  builder: (yargs: Argv) =>
+    yargs
+      .options(connectionOptions)
+      .options({
+        out: { type: 'string', describe: 'XLSX: the workbook file (default pachca-directory-<date>.xlsx); CSV: the directory for users.csv, tags.csv, membership.csv (default .)' },
+        format: { choices: ['xlsx', 'csv'] as const, default: 'xlsx' as const, describe: 'xlsx: one workbook with Users, Tags, Membership and Summary sheets; csv: three files' },
+        delimiter: { type: 'string', default: ',', describe: 'CSV delimiter: "," or ";" (";" for Excel with a Russian locale), or "tab"' },
+        'include-bots': { type: 'boolean', default: false, describe: 'Include bot accounts (left out by default)' },
+        query: { type: 'string', describe: 'Only users whose name, email, phone or nickname contains this text (case-insensitive)' },
+        tag: { type: 'string', describe: 'Only members of this tag (Users and Membership sheets)' },
+        department: { type: 'string', describe: 'Only this department (case-insensitive, exact)' },
+        json: { type: 'boolean', default: false, describe: 'Print a JSON summary (counts and file paths) instead of text' },
+      })
+      .example('$0 export', 'Workbook pachca-directory-<date>.xlsx in the current folder')
+      .example('$0 export --tag Backend --out backend.xlsx', 'Everyone in tag Backend')
+      .example('$0 export --format csv --out ./export --delimiter ";"', 'users.csv, tags.csv, membership.csv for Excel with a Russian locale')
+      .example('$0 export --department Sales --include-bots --json', 'Sales only, bots included, JSON summary on stdout') as unknown as Argv<ExportArgs>,
+  handler: async (argv: ArgumentsCamelCase<ExportArgs>) => {
+    const delimiter = DELIMITERS[argv.delimiter];
+    if (delimiter === undefined) throw new InputError(`--delimiter must be "," ";" or "tab", not "${argv.delimiter}"`);
+    if (argv.format === 'xlsx' && argv.out && !/\.xlsx$/i.test(argv.out)) {
+      throw new InputError(`--out ${argv.out}: an XLSX export needs a file name ending in .xlsx (or use --format csv with a directory)`);
+    }
+
+    const connection = resolveConnection(argv, process.env);
+    registerSecret(connection.token);
+    const client = new PachcaClient(connection);
+    const directory = await takeSnapshot(client).catch((error: unknown) => {
+      throw toCliError(error);
+    });
+
+    const filter: ExportFilter = {
+      includeBots: argv['include-bots'],
+      ...(argv.query !== undefined ? { query: argv.query } : {}),
+      ...(argv.tag !== undefined ? { tag: argv.tag } : {}),
+      ...(argv.department !== undefined ? { department: argv.department } : {}),
+    };
+    let selection;
+    try {
+      selection = selectForExport(directory, filter);
+    } catch (error) {
+      if (error instanceof UnknownTagError) throw new InputError(`--tag: ${error.message}`);
+      throw error;
+    }
+
+    const exportedAt = new Date();
+    let result: ExportResult;
+    if (argv.format === 'csv') {
+      result = await writeExportCsv(resolve(argv.out ?? '.'), directory, selection, { delimiter });
+    } else {
+      const path = resolve(argv.out ?? defaultExportFileName(exportedAt));
+      result = await writeExportXlsx(path, directory, selection, { apiUrl: client.apiUrl, exportedAt, filter });
+    }
+
+    const requests = client.stats().requests;
+    if (argv.json) {
+      process.stdout.write(`${redactSecrets(JSON.stringify({ format: argv.format, files: result.files, counts: result.counts, requests, apiUrl: client.apiUrl, exportedAt: exportedAt.toISOString() }, null, 2))}\n`);
+    } else {
+      const { counts } = result;
+      const lines = [
+        `Exported ${counts.users} users (of ${counts.usersInDirectory} in the directory${counts.botsExcluded ? `, ${counts.botsExcluded} bots left out` : ''}), ${counts.tags} tags, ${counts.memberships} membership rows.`,
+        ...result.files.map((file) => `  ${file}`),
+        `${requests} API requests.`,
+      ];
+      process.stdout.write(`${redactSecrets(lines.join('\n'))}\n`);
+    }
   },
 };

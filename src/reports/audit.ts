@@ -1,0 +1,349 @@
+// Directory -> audit findings. Pure (the clock is a parameter) so tests can pin `now`.
+// Bots are left out of every people finding: they never log in and have no department.
+import type { GroupTag, User } from '../pachca/types.js';
+import type { CellValue } from '../sheets/write.js';
+import { createXlsxWriter } from '../sheets/write.js';
+import { tagKey, type Directory } from '../sync/directory.js';
+
+export const DEFAULT_INACTIVE_DAYS = 90;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export interface AuditOptions {
+  now: Date;
+  inactiveDays?: number;
+}
+
+export interface InactiveFinding {
+  user: User;
+  /** Whole days since last activity; null when the user never logged in. */
+  daysSinceActivity: number | null;
+  daysSinceCreated: number;
+  reason: string;
+}
+
+export interface PendingInviteFinding {
+  user: User;
+  ageDays: number;
+}
+
+export interface SuspendedInTagsFinding {
+  user: User;
+  tags: string[];
+}
+
+export type MissingField = 'department' | 'title' | 'phone_number';
+
+export interface MissingFieldsFinding {
+  user: User;
+  missing: MissingField[];
+}
+
+export interface PrivilegedFinding {
+  user: User;
+}
+
+export interface EmptyTagFinding {
+  tag: GroupTag;
+}
+
+export interface DuplicateFinding {
+  /** "first last", lower-cased: the key the group shares. */
+  name: string;
+  /** Users sharing the name, two or more distinct emails. */
+  users: User[];
+}
+
+/** Buckets of the "days since last activity" histogram. */
+export interface ActivityBucket {
+  label: string;
+  count: number;
+}
+
+export interface DepartmentCount {
+  department: string;
+  count: number;
+}
+
+export interface AuditReport {
+  now: Date;
+  inactiveDays: number;
+  /** Non-bot users considered. */
+  people: number;
+  inactive: InactiveFinding[];
+  pendingInvites: PendingInviteFinding[];
+  suspendedInTags: SuspendedInTagsFinding[];
+  missingFields: MissingFieldsFinding[];
+  adminsAndGuests: PrivilegedFinding[];
+  emptyTags: EmptyTagFinding[];
+  duplicates: DuplicateFinding[];
+  /** Active (not suspended) people per department, largest first. */
+  headcountByDepartment: DepartmentCount[];
+  /** Active people by days since last activity. */
+  activityHistogram: ActivityBucket[];
+}
+
+export const NO_DEPARTMENT = '(no department)';
+
+function isBlank(value: string | null | undefined): boolean {
+  return value === null || value === undefined || value.trim() === '';
+}
+
+function wholeDaysBetween(from: Date, to: Date): number {
+  return Math.floor((to.getTime() - from.getTime()) / DAY_MS);
+}
+
+function daysSince(iso: string | null, now: Date): number | null {
+  if (!iso) return null;
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? null : Math.max(0, wholeDaysBetween(date, now));
+}
+
+export function displayName(user: User): string {
+  return [user.first_name, user.last_name].filter((part) => !isBlank(part)).join(' ');
+}
+
+/** Upper bounds (inclusive, days) of the histogram buckets; the last bucket is open, then "never". */
+const ACTIVITY_BUCKETS: { label: string; maxDays: number }[] = [
+  { label: '0–7', maxDays: 7 },
+  { label: '8–30', maxDays: 30 },
+  { label: '31–90', maxDays: 90 },
+  { label: '91–180', maxDays: 180 },
+  { label: '181–365', maxDays: 365 },
+  { label: '> 365', maxDays: Number.POSITIVE_INFINITY },
+];
+export const NEVER_ACTIVE_LABEL = 'never';
+
+export function buildAudit(directory: Directory, options: AuditOptions): AuditReport {
+  const now = options.now;
+  const inactiveDays = options.inactiveDays ?? DEFAULT_INACTIVE_DAYS;
+  const people = directory.users.filter((user) => !user.bot);
+  const active = people.filter((user) => !user.suspended);
+
+  const inactive: InactiveFinding[] = [];
+  for (const user of active) {
+    const daysSinceActivity = daysSince(user.last_activity_at, now);
+    const daysSinceCreated = daysSince(user.created_at, now) ?? 0;
+    if (daysSinceActivity !== null && daysSinceActivity > inactiveDays) {
+      inactive.push({ user, daysSinceActivity, daysSinceCreated, reason: `no activity for ${daysSinceActivity} days` });
+    } else if (daysSinceActivity === null && daysSinceCreated > inactiveDays) {
+      inactive.push({ user, daysSinceActivity, daysSinceCreated, reason: `never logged in; created ${daysSinceCreated} days ago` });
+    }
+  }
+  inactive.sort((a, b) => (b.daysSinceActivity ?? b.daysSinceCreated) - (a.daysSinceActivity ?? a.daysSinceCreated));
+
+  const pendingInvites = people
+    .filter((user) => user.invite_status === 'sent')
+    .map((user) => ({ user, ageDays: daysSince(user.created_at, now) ?? 0 }))
+    .sort((a, b) => b.ageDays - a.ageDays);
+
+  const suspendedInTags = people
+    .filter((user) => user.suspended && user.list_tags.length > 0)
+    .map((user) => ({ user, tags: [...user.list_tags] }));
+
+  const missingFields: MissingFieldsFinding[] = [];
+  for (const user of active) {
+    const missing: MissingField[] = [];
+    if (isBlank(user.department)) missing.push('department');
+    if (isBlank(user.title)) missing.push('title');
+    if (isBlank(user.phone_number)) missing.push('phone_number');
+    if (missing.length) missingFields.push({ user, missing });
+  }
+
+  const adminsAndGuests = people
+    .filter((user) => user.role !== 'user')
+    .map((user) => ({ user }));
+
+  // A tag with only bots or suspended members still has members: "empty" means nobody at all.
+  const taggedNames = new Set<string>();
+  for (const user of directory.users) for (const name of user.list_tags) taggedNames.add(tagKey(name));
+  const emptyTags = directory.tags.filter((tag) => !taggedNames.has(tagKey(tag.name))).map((tag) => ({ tag }));
+
+  const byName = new Map<string, User[]>();
+  for (const user of people) {
+    if (isBlank(user.first_name) || isBlank(user.last_name)) continue;
+    const key = `${user.first_name!.trim()} ${user.last_name!.trim()}`.toLowerCase().replace(/\s+/g, ' ');
+    const group = byName.get(key) ?? [];
+    group.push(user);
+    byName.set(key, group);
+  }
+  const duplicates: DuplicateFinding[] = [];
+  for (const [name, group] of byName) {
+    const emails = new Set(group.map((user) => (user.email ?? '').trim().toLowerCase()));
+    if (group.length > 1 && emails.size > 1) duplicates.push({ name, users: group });
+  }
+  duplicates.sort((a, b) => a.name.localeCompare(b.name));
+
+  const departmentCounts = new Map<string, number>();
+  for (const user of active) {
+    const department = isBlank(user.department) ? NO_DEPARTMENT : user.department!.trim();
+    departmentCounts.set(department, (departmentCounts.get(department) ?? 0) + 1);
+  }
+  const headcountByDepartment = [...departmentCounts]
+    .map(([department, count]) => ({ department, count }))
+    .sort((a, b) => b.count - a.count || a.department.localeCompare(b.department));
+
+  const activityHistogram: ActivityBucket[] = [
+    ...ACTIVITY_BUCKETS.map((bucket) => ({ label: bucket.label, count: 0 })),
+    { label: NEVER_ACTIVE_LABEL, count: 0 },
+  ];
+  for (const user of active) {
+    const days = daysSince(user.last_activity_at, now);
+    const index = days === null ? ACTIVITY_BUCKETS.length : ACTIVITY_BUCKETS.findIndex((bucket) => days <= bucket.maxDays);
+    activityHistogram[index]!.count += 1;
+  }
+
+  return {
+    now, inactiveDays, people: people.length,
+    inactive, pendingInvites, suspendedInTags, missingFields, adminsAndGuests, emptyTags, duplicates,
+    headcountByDepartment, activityHistogram,
+  };
+}
+
+/** One finding as a titled table: the shape the workbook, the HTML page and --json share. */
+export interface FindingTable {
+  key: keyof AuditSummaryCounts;
+  title: string;
+  description: string;
+  columns: string[];
+  rows: CellValue[][];
+}
+
+export interface AuditSummaryCounts {
+  inactive: number;
+  pendingInvites: number;
+  suspendedInTags: number;
+  missingFields: number;
+  adminsAndGuests: number;
+  emptyTags: number;
+  duplicates: number;
+}
+
+export function auditSummary(report: AuditReport): AuditSummaryCounts {
+  return {
+    inactive: report.inactive.length,
+    pendingInvites: report.pendingInvites.length,
+    suspendedInTags: report.suspendedInTags.length,
+    missingFields: report.missingFields.length,
+    adminsAndGuests: report.adminsAndGuests.length,
+    emptyTags: report.emptyTags.length,
+    duplicates: report.duplicates.reduce((sum, group) => sum + group.users.length, 0),
+  };
+}
+
+function dateOrNull(iso: string | null): Date | null {
+  if (!iso) return null;
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? null : date;
+}
+
+function personCells(user: User): CellValue[] {
+  return [user.id, user.email ?? '', displayName(user)];
+}
+const PERSON_COLUMNS = ['id', 'email', 'name'];
+
+export function findingTables(report: AuditReport): FindingTable[] {
+  return [
+    {
+      key: 'inactive',
+      title: 'Inactive',
+      description: `Active accounts with no activity for more than ${report.inactiveDays} days, or never logged in and created more than ${report.inactiveDays} days ago.`,
+      columns: [...PERSON_COLUMNS, 'department', 'last_activity_at', 'days_since_activity', 'created_at', 'reason'],
+      rows: report.inactive.map((finding) => [
+        ...personCells(finding.user), finding.user.department ?? '', dateOrNull(finding.user.last_activity_at),
+        finding.daysSinceActivity, dateOrNull(finding.user.created_at), finding.reason,
+      ]),
+    },
+    {
+      key: 'pendingInvites',
+      title: 'Pending invites',
+      description: 'Invitations sent but not accepted (invite_status sent), oldest first.',
+      columns: [...PERSON_COLUMNS, 'department', 'created_at', 'age_days', 'inviter_id', 'suspended'],
+      rows: report.pendingInvites.map((finding) => [
+        ...personCells(finding.user), finding.user.department ?? '', dateOrNull(finding.user.created_at),
+        finding.ageDays, finding.user.inviter_id, String(finding.user.suspended),
+      ]),
+    },
+    {
+      key: 'suspendedInTags',
+      title: 'Suspended but still in tags',
+      description: 'Suspended accounts that still belong to tags.',
+      columns: [...PERSON_COLUMNS, 'tags'],
+      rows: report.suspendedInTags.map((finding) => [...personCells(finding.user), finding.tags.join(', ')]),
+    },
+    {
+      key: 'missingFields',
+      title: 'Missing fields',
+      description: 'Active accounts without a department, title or phone number.',
+      columns: [...PERSON_COLUMNS, 'missing', 'department', 'title', 'phone_number'],
+      rows: report.missingFields.map((finding) => [
+        ...personCells(finding.user), finding.missing.join(', '),
+        finding.user.department ?? '', finding.user.title ?? '', finding.user.phone_number ?? '',
+      ]),
+    },
+    {
+      key: 'adminsAndGuests',
+      title: 'Admins and guests',
+      description: 'Accounts with a role other than user: admins (and the owner), guests and multi-guests.',
+      columns: [...PERSON_COLUMNS, 'role', 'suspended', 'last_activity_at'],
+      rows: report.adminsAndGuests.map((finding) => [
+        ...personCells(finding.user), finding.user.role, String(finding.user.suspended), dateOrNull(finding.user.last_activity_at),
+      ]),
+    },
+    {
+      key: 'emptyTags',
+      title: 'Empty tags',
+      description: 'Tags nobody belongs to.',
+      columns: ['tag_id', 'tag', 'users_count'],
+      rows: report.emptyTags.map((finding) => [finding.tag.id, finding.tag.name, finding.tag.users_count]),
+    },
+    {
+      key: 'duplicates',
+      title: 'Possible duplicates',
+      description: 'People with the same first and last name (case-insensitive) and different emails.',
+      columns: ['duplicate_name', ...PERSON_COLUMNS, 'department', 'suspended', 'created_at'],
+      rows: report.duplicates.flatMap((group) => group.users.map((user) => [
+        group.name, ...personCells(user), user.department ?? '', String(user.suspended), dateOrNull(user.created_at),
+      ])),
+    },
+  ];
+}
+
+/** Excel sheet names are limited to 31 characters and a few forbidden characters. */
+function sheetName(title: string): string {
+  return title.replace(/[\\/?*[\]:]/g, ' ').slice(0, 31);
+}
+
+export async function writeAuditXlsx(path: string, report: AuditReport): Promise<void> {
+  const writer = createXlsxWriter(path);
+  try {
+    for (const table of findingTables(report)) {
+      const sheet = writer.addSheet(sheetName(table.title), table.columns.map((header) => ({ header, width: columnWidth(header, table.rows, table.columns.indexOf(header)) })));
+      for (const row of table.rows) sheet.addRow(row);
+    }
+    const summary = writer.addSheet('Summary', [{ header: 'finding', width: 32 }, { header: 'count', width: 10 }], { autoFilter: false });
+    for (const [title, count] of summaryLines(report)) summary.addRow([title, count]);
+    summary.addRow(['inactive threshold (days)', report.inactiveDays]);
+    summary.addRow(['people (bots excluded)', report.people]);
+    summary.addRow(['audited at', report.now]);
+    await writer.commit();
+  } catch (error) {
+    await writer.abort();
+    throw error;
+  }
+}
+
+function columnWidth(header: string, rows: CellValue[][], index: number): number {
+  let width = header.length;
+  for (const row of rows.slice(0, 500)) {
+    const value = row[index];
+    const length = value instanceof Date ? 19 : value === null || value === undefined ? 0 : String(value).length;
+    width = Math.max(width, length);
+  }
+  return Math.min(50, Math.max(8, width + 2));
+}
+
+/** [title, count] per finding, in sheet order. */
+export function summaryLines(report: AuditReport): [string, number][] {
+  const counts = auditSummary(report);
+  return findingTables(report).map((table) => [table.title, counts[table.key]]);
+}

@@ -1,0 +1,331 @@
+// Directory -> export workbook (XLSX) or CSV files. The Users sheet starts with exactly the
+// columns the import reads, written as text exactly as the API has them, so an unmodified
+// export imports back as zero changes; read-only columns follow.
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { CanonicalColumn } from '../records/types.js';
+import type { GroupTag, User } from '../pachca/types.js';
+import { createXlsxWriter, writeCsvFile, type CellValue, type XlsxColumn } from '../sheets/write.js';
+import { tagKey, type Directory } from '../sync/directory.js';
+
+/** The import columns, in the order the Users sheet lists them; custom properties go after `suspended`. */
+export const EXPORT_LEADING_COLUMNS = [
+  'email', 'first_name', 'last_name', 'nickname', 'phone_number', 'department', 'title', 'role', 'tags', 'suspended',
+] as const satisfies readonly CanonicalColumn[];
+export const EXPORT_STATUS_COLUMNS = [
+  'status_emoji', 'status_title', 'status_expires_at', 'status_is_away', 'status_away_message',
+] as const satisfies readonly CanonicalColumn[];
+/** Read-only columns the import ignores. */
+export const EXPORT_READ_ONLY_COLUMNS = [
+  'id', 'invite_status', 'bot', 'sso', 'created_at', 'last_activity_at', 'time_zone', 'inviter_id',
+] as const;
+export const TAGS_COLUMNS = ['id', 'name', 'users_count', 'active members', 'suspended members'] as const;
+export const MEMBERSHIP_COLUMNS = ['tag', 'tag_id', 'user_id', 'email', 'name', 'suspended'] as const;
+
+/** How `tags` cells join tag names (the import splits on commas). */
+export const TAG_SEPARATOR = ', ';
+
+export interface ExportFilter {
+  includeBots?: boolean;
+  /** Case-insensitive partial match over names, email, phone and nickname (the API's `query` semantics). */
+  query?: string;
+  /** Only members of this tag (case-insensitive name). */
+  tag?: string;
+  /** Only this department (case-insensitive, exact). */
+  department?: string;
+}
+
+export interface ExportSelection {
+  users: User[];
+  membership: MembershipRow[];
+  tags: TagRow[];
+  /** Tag the --tag filter resolved to, when given. */
+  tag?: GroupTag;
+  botsExcluded: number;
+}
+
+export interface TagRow {
+  tag: GroupTag;
+  activeMembers: number;
+  suspendedMembers: number;
+}
+
+export interface MembershipRow {
+  tag: GroupTag;
+  user: User;
+}
+
+export class UnknownTagError extends Error {
+  constructor(readonly tagName: string) {
+    super(`no tag named "${tagName}" in the directory`);
+    this.name = 'UnknownTagError';
+  }
+}
+
+function text(value: string | null | undefined): string {
+  return value ?? '';
+}
+
+function fullName(user: User): string {
+  return [user.first_name, user.last_name].filter((part) => part && part.trim()).join(' ');
+}
+
+function digitsOf(value: string): string {
+  return value.replace(/\D/g, '');
+}
+
+/** Partial, case-insensitive match over names, email, phone and nickname, like GET /users?query=. */
+export function matchesQuery(user: User, query: string): boolean {
+  const needle = query.trim().toLowerCase();
+  if (!needle) return true;
+  const haystacks = [user.first_name, user.last_name, fullName(user), user.email, user.phone_number, user.nickname];
+  if (haystacks.some((value) => value && value.toLowerCase().includes(needle))) return true;
+  // "+7 916 123" finds "+79161234567": compare phone digits too.
+  const needleDigits = digitsOf(needle);
+  return needleDigits.length >= 3 && needleDigits.length === needle.replace(/[\s()+\-.]/g, '').length
+    && !!user.phone_number && digitsOf(user.phone_number).includes(needleDigits);
+}
+
+/** Tags of a user that exist in the directory (list_tags holds names). */
+function tagsOf(user: User, directory: Directory): GroupTag[] {
+  const tags: GroupTag[] = [];
+  for (const name of user.list_tags) {
+    const tag = directory.tagsByName.get(tagKey(name));
+    if (tag) tags.push(tag);
+  }
+  return tags;
+}
+
+/** Applies the filters to the snapshot. Throws UnknownTagError for a --tag the directory lacks. */
+export function selectForExport(directory: Directory, filter: ExportFilter = {}): ExportSelection {
+  const tag = filter.tag !== undefined ? directory.tagsByName.get(tagKey(filter.tag)) : undefined;
+  if (filter.tag !== undefined && !tag) throw new UnknownTagError(filter.tag);
+  const department = filter.department?.trim().toLowerCase();
+
+  const people = filter.includeBots ? directory.users : directory.users.filter((user) => !user.bot);
+  const users = people.filter((user) => {
+    if (filter.query && !matchesQuery(user, filter.query)) return false;
+    if (department !== undefined && text(user.department).trim().toLowerCase() !== department) return false;
+    if (tag && !user.list_tags.some((name) => tagKey(name) === tagKey(tag.name))) return false;
+    return true;
+  });
+
+  const membership: MembershipRow[] = [];
+  for (const user of users) {
+    for (const userTag of tagsOf(user, directory)) {
+      if (!tag || userTag.id === tag.id) membership.push({ tag: userTag, user });
+    }
+  }
+  membership.sort((a, b) => a.tag.name.localeCompare(b.tag.name) || a.user.id - b.user.id);
+
+  const counts = new Map<number, { active: number; suspended: number }>();
+  for (const user of people) {
+    for (const userTag of tagsOf(user, directory)) {
+      const count = counts.get(userTag.id) ?? { active: 0, suspended: 0 };
+      if (user.suspended) count.suspended += 1;
+      else count.active += 1;
+      counts.set(userTag.id, count);
+    }
+  }
+  const tags = directory.tags.map((directoryTag) => ({
+    tag: directoryTag,
+    activeMembers: counts.get(directoryTag.id)?.active ?? 0,
+    suspendedMembers: counts.get(directoryTag.id)?.suspended ?? 0,
+  }));
+
+  return { users, membership, tags, ...(tag ? { tag } : {}), botsExcluded: directory.users.length - people.length };
+}
+
+/** Users sheet headers: import columns (custom properties by name), then read-only columns. */
+export function userColumns(directory: Directory): string[] {
+  return [
+    ...EXPORT_LEADING_COLUMNS,
+    ...directory.customProperties.map((definition) => definition.name),
+    ...EXPORT_STATUS_COLUMNS,
+    ...EXPORT_READ_ONLY_COLUMNS,
+  ];
+}
+
+function parseDate(value: string | null): Date | null {
+  if (!value) return null;
+  const date = new Date(value);
+  return Number.isNaN(date.getTime()) ? null : date;
+}
+
+/** One Users row, aligned with userColumns(directory). Import columns are text as the API has them. */
+export function userRow(user: User, directory: Directory): CellValue[] {
+  const customValues = new Map(user.custom_properties.map((property) => [property.id, property.value]));
+  const status = user.user_status;
+  return [
+    text(user.email),
+    text(user.first_name),
+    text(user.last_name),
+    text(user.nickname),
+    text(user.phone_number),
+    text(user.department),
+    text(user.title),
+    user.role,
+    user.list_tags.join(TAG_SEPARATOR),
+    String(user.suspended),
+    ...directory.customProperties.map((definition) => text(customValues.get(definition.id))),
+    text(status?.emoji),
+    text(status?.title),
+    text(status?.expires_at),
+    status ? String(status.is_away) : '',
+    text(status?.away_message?.text),
+    user.id,
+    user.invite_status,
+    String(user.bot),
+    String(user.sso),
+    parseDate(user.created_at),
+    parseDate(user.last_activity_at),
+    text(user.time_zone),
+    user.inviter_id,
+  ];
+}
+
+function tagRow(row: TagRow): CellValue[] {
+  return [row.tag.id, row.tag.name, row.tag.users_count, row.activeMembers, row.suspendedMembers];
+}
+
+function membershipRow(row: MembershipRow): CellValue[] {
+  return [row.tag.name, row.tag.id, row.user.id, text(row.user.email), fullName(row.user), String(row.user.suspended)];
+}
+
+export interface ExportMeta {
+  apiUrl: string;
+  exportedAt: Date;
+  filter: ExportFilter;
+}
+
+export interface ExportCounts {
+  users: number;
+  usersInDirectory: number;
+  botsExcluded: number;
+  suspended: number;
+  pendingInvites: number;
+  tags: number;
+  memberships: number;
+  customProperties: number;
+}
+
+export function exportCounts(directory: Directory, selection: ExportSelection): ExportCounts {
+  return {
+    users: selection.users.length,
+    usersInDirectory: directory.users.length,
+    botsExcluded: selection.botsExcluded,
+    suspended: selection.users.filter((user) => user.suspended).length,
+    pendingInvites: selection.users.filter((user) => user.invite_status === 'sent').length,
+    tags: selection.tags.length,
+    memberships: selection.membership.length,
+    customProperties: directory.customProperties.length,
+  };
+}
+
+function summaryRows(counts: ExportCounts, meta: ExportMeta): CellValue[][] {
+  const filters = [
+    meta.filter.query ? `query=${meta.filter.query}` : '',
+    meta.filter.tag ? `tag=${meta.filter.tag}` : '',
+    meta.filter.department ? `department=${meta.filter.department}` : '',
+    meta.filter.includeBots ? 'include-bots' : '',
+  ].filter(Boolean);
+  return [
+    ['exported_at', meta.exportedAt],
+    ['api_url', meta.apiUrl],
+    ['filters', filters.length ? filters.join('; ') : 'none'],
+    ['users exported', counts.users],
+    ['users in directory', counts.usersInDirectory],
+    ['bots excluded', counts.botsExcluded],
+    ['suspended users exported', counts.suspended],
+    ['pending invites exported', counts.pendingInvites],
+    ['tags', counts.tags],
+    ['membership rows', counts.memberships],
+    ['custom properties', counts.customProperties],
+  ];
+}
+
+const MIN_WIDTH = 8;
+const MAX_WIDTH = 50;
+
+/** Column widths from the header and the longest cell (dates get a fixed width). */
+function fittedColumns(headers: readonly string[], rows: Iterable<CellValue[]>): XlsxColumn[] {
+  const widths = headers.map((header) => header.length);
+  for (const row of rows) {
+    row.forEach((value, index) => {
+      const length = value instanceof Date ? 19 : value === null || value === undefined ? 0 : String(value).length;
+      if (length > (widths[index] ?? 0)) widths[index] = length;
+    });
+  }
+  return headers.map((header, index) => ({
+    header,
+    width: Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, (widths[index] ?? 0) + 2)),
+  }));
+}
+
+/** Fits widths on a sample: measuring every row of a 20,000-user export buys nothing. */
+const WIDTH_SAMPLE = 500;
+
+export interface ExportResult {
+  files: string[];
+  counts: ExportCounts;
+}
+
+/** Writes the four-sheet workbook with exceljs's streaming writer. */
+export async function writeExportXlsx(path: string, directory: Directory, selection: ExportSelection, meta: ExportMeta): Promise<ExportResult> {
+  const counts = exportCounts(directory, selection);
+  const writer = createXlsxWriter(path);
+  try {
+    const headers = userColumns(directory);
+    const sample = selection.users.slice(0, WIDTH_SAMPLE).map((user) => userRow(user, directory));
+    const users = writer.addSheet('Users', fittedColumns(headers, sample));
+    for (const user of selection.users) users.addRow(userRow(user, directory));
+
+    const tagRows = selection.tags.map(tagRow);
+    const tags = writer.addSheet('Tags', fittedColumns(TAGS_COLUMNS, tagRows));
+    for (const row of tagRows) tags.addRow(row);
+
+    const membershipSample = selection.membership.slice(0, WIDTH_SAMPLE).map(membershipRow);
+    const membership = writer.addSheet('Membership', fittedColumns(MEMBERSHIP_COLUMNS, membershipSample));
+    for (const row of selection.membership) membership.addRow(membershipRow(row));
+
+    const summary = summaryRows(counts, meta);
+    const summarySheet = writer.addSheet('Summary', fittedColumns(['item', 'value'], summary), { autoFilter: false });
+    for (const row of summary) summarySheet.addRow(row);
+
+    await writer.commit();
+  } catch (error) {
+    await writer.abort();
+    throw error;
+  }
+  return { files: [path], counts };
+}
+
+export const CSV_FILE_NAMES = { users: 'users.csv', tags: 'tags.csv', membership: 'membership.csv' } as const;
+
+/** Writes users.csv, tags.csv and membership.csv (UTF-8 with BOM, formula-neutralized) into `directoryPath`. */
+export async function writeExportCsv(
+  directoryPath: string,
+  directory: Directory,
+  selection: ExportSelection,
+  { delimiter = ',' }: { delimiter?: string } = {},
+): Promise<ExportResult> {
+  await mkdir(directoryPath, { recursive: true });
+  const usersPath = join(directoryPath, CSV_FILE_NAMES.users);
+  const tagsPath = join(directoryPath, CSV_FILE_NAMES.tags);
+  const membershipPath = join(directoryPath, CSV_FILE_NAMES.membership);
+  const options = { delimiter, bom: true };
+  await writeCsvFile(usersPath, userColumns(directory), (function* () {
+    for (const user of selection.users) yield userRow(user, directory);
+  })(), options);
+  await writeCsvFile(tagsPath, [...TAGS_COLUMNS], selection.tags.map(tagRow), options);
+  await writeCsvFile(membershipPath, [...MEMBERSHIP_COLUMNS], (function* () {
+    for (const row of selection.membership) yield membershipRow(row);
+  })(), options);
+  return { files: [usersPath, tagsPath, membershipPath], counts: exportCounts(directory, selection) };
+}
+
+/** `pachca-directory-YYYY-MM-DD.xlsx` for the local date of `when`. */
+export function defaultExportFileName(when: Date): string {
+  const pad = (n: number): string => String(n).padStart(2, '0');
+  return `pachca-directory-${when.getFullYear()}-${pad(when.getMonth() + 1)}-${pad(when.getDate())}.xlsx`;
+}
