@@ -40,6 +40,25 @@ export interface SandboxOptions {
   legacyPagination?: boolean;
   /** Delay of the `slow` fault in ms (default 35000); tests shorten it. */
   slowMs?: number;
+  /**
+   * Extra admin tokens that do NOT belong to the Owner (CLI --admin2-token). Each gets its own
+   * admin user (admin2@sandbox.local, admin3@...), created when missing; useful to see the
+   * Owner protection (403 owner_protected).
+   */
+  extraAdminTokens?: string[];
+}
+
+/** One API request as the sandbox saw it (operator endpoints are not logged). */
+export interface SandboxRequestRecord {
+  /** Arrival time, ms since the epoch. */
+  at: number;
+  method: string;
+  /** Route template, e.g. "PUT /users/{id}". */
+  route: string;
+  /** HTTP status, or "reset"/"lost" when the connection was destroyed by a fault. */
+  status: number | 'reset' | 'lost';
+  /** Which token: "admin" (Owner), "bot", "admin2"..., "unknown" or "none". */
+  token: string;
 }
 
 export interface SandboxStats {
@@ -57,9 +76,14 @@ export interface RunningSandbox {
   origin: string;
   adminToken: string;
   botToken: string;
+  /** Tokens of extra (non-owner) admins, in the order given in options.extraAdminTokens. */
+  extraAdminTokens: string[];
   /** The live directory (read it in tests; do not mutate). */
   directory(): SandboxDirectory;
   stats(): SandboxStats;
+  /** Every API request since start/reset, in arrival order (also GET /__sandbox/requests). */
+  requestLog(): SandboxRequestRecord[];
+  /** Back to the seed (or the default workspace); clears stats, the request log and rate buckets. */
   reset(): void;
   /** Change fault rates / rps / latency while running (tests). */
   configure(options: Pick<SandboxOptions, 'faults' | 'rps' | 'latencyMs' | 'legacyPagination' | 'faultSeed' | 'slowMs'>): void;

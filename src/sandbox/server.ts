@@ -1,0 +1,407 @@
+// The Pachca API sandbox: a node:http server over the in-memory directory, with per-token rate
+// limits, latency, seeded faults, operator endpoints (/__sandbox/...) and an optional state file.
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { readFile, rename, writeFile } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type {
+  FaultRates, RunningSandbox, SandboxDirectory, SandboxOptions, SandboxRequestRecord, SandboxStats,
+} from './api.js';
+import { SandboxHttpError, apiError, oauthError } from './errors.js';
+import { ADMIN_SCOPES, BOT_SCOPES, matchRoute, type Caller, type RouteContext } from './routes.js';
+import { DirectoryStore } from './store.js';
+import { RateLimiter, createPrng, normalizeFaults, pickFault } from './traffic.js';
+import { defaultDirectory, ensureExtraAdmins } from './workspace.js';
+
+export const API_BASE_PATH = '/api/shared/v1';
+export const MAX_BODY_BYTES = 1024 * 1024;
+/** Past this much we stop draining an oversize body and drop the connection. */
+const DRAIN_LIMIT_BYTES = 16 * MAX_BODY_BYTES;
+const DEFAULT_SLOW_MS = 35_000;
+const REQUEST_LOG_LIMIT = 200_000;
+const WRITE_METHODS = new Set(['POST', 'PUT', 'DELETE']);
+
+/** Reads a --seed/--state JSON directory; throws an Error whose message names the file. */
+export async function readDirectoryFile(path: string): Promise<SandboxDirectory> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    throw new Error(`cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (error) {
+    throw new Error(`${path} is not valid JSON: ${(error as Error).message}`);
+  }
+  const directory = parsed as Partial<SandboxDirectory> | null;
+  for (const key of ['users', 'tags', 'customProperties', 'chats'] as const) {
+    if (!directory || !Array.isArray(directory[key])) {
+      throw new Error(`${path} is not a sandbox directory: "${key}" must be an array`);
+    }
+  }
+  return directory as SandboxDirectory;
+}
+
+function generateToken(): string {
+  return randomBytes(24).toString('base64url');
+}
+
+interface ReadBody {
+  text: string;
+  tooLarge: boolean;
+}
+
+function readBody(request: IncomingMessage): Promise<ReadBody> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let tooLarge = Number(request.headers['content-length'] ?? 0) > MAX_BODY_BYTES;
+    request.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) tooLarge = true;
+      if (size > DRAIN_LIMIT_BYTES) request.destroy();
+      else if (!tooLarge) chunks.push(chunk);
+    });
+    request.on('end', () => resolve({ text: tooLarge ? '' : Buffer.concat(chunks).toString('utf8'), tooLarge }));
+    request.on('error', reject);
+  });
+}
+
+class StatsRecorder {
+  requests: Record<string, Record<string, number>> = {};
+  total = 0;
+  writes = 0;
+  rateLimited = 0;
+  peakRps = 0;
+  log: SandboxRequestRecord[] = [];
+  private window: number[] = [];
+  private windowStart = 0;
+
+  arrive(method: string, at: number): void {
+    this.total += 1;
+    if (WRITE_METHODS.has(method)) this.writes += 1;
+    this.window.push(at);
+    while ((this.window[this.windowStart] as number) <= at - 1000) this.windowStart += 1;
+    if (this.windowStart > 4096) {
+      this.window = this.window.slice(this.windowStart);
+      this.windowStart = 0;
+    }
+    this.peakRps = Math.max(this.peakRps, this.window.length - this.windowStart);
+  }
+
+  finish(record: SandboxRequestRecord): void {
+    const byStatus = (this.requests[record.route] ??= {});
+    const key = String(record.status);
+    byStatus[key] = (byStatus[key] ?? 0) + 1;
+    if (record.status === 429) this.rateLimited += 1;
+    if (this.log.length < REQUEST_LOG_LIMIT) this.log.push(record);
+  }
+
+  snapshot(): SandboxStats {
+    return {
+      requests: structuredClone(this.requests),
+      total: this.total,
+      writes: this.writes,
+      rate_limited: this.rateLimited,
+      peak_rps: this.peakRps,
+    };
+  }
+}
+
+export async function startSandbox(options: SandboxOptions = {}): Promise<RunningSandbox> {
+  const host = options.host ?? '127.0.0.1';
+  const adminToken = options.adminToken || generateToken();
+  const botToken = options.botToken || generateToken();
+  const extraAdminTokens = [...(options.extraAdminTokens ?? [])];
+  const allTokens = [adminToken, botToken, ...extraAdminTokens];
+  if (new Set(allTokens).size !== allTokens.length) throw new Error('sandbox tokens must differ from each other');
+
+  let rps = options.rps ?? 50;
+  let latencyMs = options.latencyMs ?? 0;
+  let slowMs = options.slowMs ?? DEFAULT_SLOW_MS;
+  let legacyPagination = options.legacyPagination ?? false;
+  let faults: FaultRates = normalizeFaults(options.faults);
+  let faultSeed = options.faultSeed ?? randomBytes(4).readUInt32LE(0);
+  if (!(rps > 0)) throw new Error(`rps must be above 0, got ${rps}`);
+  if (!(latencyMs >= 0)) throw new Error(`latency must be 0 or more ms, got ${latencyMs}`);
+
+  const initialDirectory: SandboxDirectory =
+    typeof options.seed === 'string' ? await readDirectoryFile(options.seed) : options.seed ?? defaultDirectory();
+  const stateFile = options.stateFile;
+  const startingDirectory = stateFile && existsSync(stateFile) ? await readDirectoryFile(stateFile) : initialDirectory;
+
+  const startedAt = new Date().toISOString();
+  let store = new DirectoryStore(startingDirectory);
+  let callers = new Map<string, Caller>();
+  let tokenLabels = new Map<string, string>();
+  const bindTokens = (): void => {
+    const extraIds = ensureExtraAdmins(store, extraAdminTokens.length);
+    callers = new Map();
+    tokenLabels = new Map();
+    const bind = (token: string, label: string, userId: number, isBot: boolean): void => {
+      callers.set(token, { token, tokenId: 4800 + callers.size + 1, userId, isBot, scopes: isBot ? BOT_SCOPES : ADMIN_SCOPES, createdAt: startedAt });
+      tokenLabels.set(token, label);
+    };
+    bind(adminToken, 'admin', store.ownerId, false);
+    bind(botToken, 'bot', store.botId, true);
+    extraAdminTokens.forEach((token, index) => bind(token, `admin${index + 2}`, extraIds[index] as number, false));
+  };
+  bindTokens();
+
+  let stats = new StatsRecorder();
+  const limiter = new RateLimiter(rps);
+  let random = createPrng(faultSeed);
+  const routeContext = (): RouteContext => ({ store, legacyPagination, now: () => new Date() });
+
+  // ---- state file: atomic writes, coalesced while one is in flight ----
+  let saving: Promise<void> | undefined;
+  let dirty = false;
+  const writeState = async (): Promise<void> => {
+    if (!stateFile) return;
+    const tmp = `${stateFile}.${process.pid}.tmp`;
+    await writeFile(tmp, store.toJson());
+    await rename(tmp, stateFile);
+  };
+  const saveLoop = async (): Promise<void> => {
+    while (dirty) {
+      dirty = false;
+      try {
+        await writeState();
+      } catch (error) {
+        process.stderr.write(`Sandbox: could not save state to ${stateFile}: ${(error as Error).message}\n`);
+      }
+    }
+    saving = undefined;
+  };
+  const scheduleSave = (): void => {
+    if (!stateFile) return;
+    dirty = true;
+    saving ??= saveLoop();
+  };
+
+  // ---- timers that stop() can cut short ----
+  const pendingSleeps = new Set<{ timer: NodeJS.Timeout; resolve: () => void }>();
+  const sleep = (ms: number): Promise<void> => {
+    if (ms <= 0) return Promise.resolve();
+    return new Promise((resolve) => {
+      const entry = {
+        timer: setTimeout(() => {
+          pendingSleeps.delete(entry);
+          resolve();
+        }, ms),
+        resolve,
+      };
+      pendingSleeps.add(entry);
+    });
+  };
+
+  const send = (response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void => {
+    if (response.destroyed || response.writableEnded) return;
+    if (body === undefined) {
+      response.writeHead(status, headers).end();
+      return;
+    }
+    const text = JSON.stringify(body);
+    response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text), ...headers });
+    response.end(text);
+  };
+
+  const sendFault5xx = (response: ServerResponse): number => {
+    const status = [500, 502, 503][Math.floor(random() * 3)] as number;
+    if (status === 500) {
+      send(response, 500, { errors: [{ key: 'base', value: null, message: 'Internal server error', code: 'unhandled', payload: null }] });
+    } else {
+      const title = status === 502 ? '502 Bad Gateway' : '503 Service Temporarily Unavailable';
+      const html = `<html>\r\n<head><title>${title}</title></head>\r\n<body>\r\n<center><h1>${title}</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n`;
+      if (!response.destroyed) {
+        response.writeHead(status, { 'content-type': 'text/html', 'content-length': Buffer.byteLength(html) });
+        response.end(html);
+      }
+    }
+    return status;
+  };
+
+  const handleApi = async (request: IncomingMessage, response: ServerResponse, url: URL): Promise<void> => {
+    const at = Date.now();
+    const method = request.method ?? 'GET';
+    stats.arrive(method, at);
+    const path = url.pathname.slice(API_BASE_PATH.length) || '/';
+    const match = matchRoute(method, path);
+    const route = `${method} ${'route' in match ? match.route.template : match.template ?? '(unknown)'}`;
+    const authorization = request.headers.authorization ?? '';
+    const token = /^Bearer\s+(\S+)\s*$/i.exec(authorization)?.[1];
+    const tokenLabel = token === undefined ? 'none' : tokenLabels.get(token) ?? 'unknown';
+    const finish = (status: SandboxRequestRecord['status']): void => stats.finish({ at, method, route, status, token: tokenLabel });
+    const answer = (status: number, body: unknown, headers?: Record<string, string>): void => {
+      send(response, status, body, headers);
+      finish(status);
+    };
+
+    const body = await readBody(request);
+    if (body.tooLarge) {
+      answer(413, { errors: [{ key: 'body', value: null, message: `Тело запроса больше ${MAX_BODY_BYTES} байт`, code: 'too_long', payload: null }] }, { connection: 'close' });
+      return;
+    }
+    const retryAfter = limiter.take(token ?? '', at);
+    if (retryAfter > 0) {
+      await sleep(latencyMs);
+      answer(429, apiError(429, 'base', 'rate_limit', 'Достигнут лимит запросов', null).body, { 'retry-after': String(retryAfter) });
+      return;
+    }
+    const fault = pickFault(faults, random());
+    await sleep(latencyMs);
+    if (fault === '5xx') {
+      finish(sendFault5xx(response));
+      return;
+    }
+    if (fault === 'reset') {
+      request.socket.destroy();
+      finish('reset');
+      return;
+    }
+
+    let status: number;
+    let payload: unknown;
+    let headers: Record<string, string> | undefined;
+    try {
+      if (!('route' in match)) throw apiError(404, 'path', 'not_found', `Нет такого метода: ${method} ${path}`, path);
+      const caller = token === undefined ? undefined : callers.get(token);
+      if (!caller) {
+        throw token === undefined
+          ? oauthError(401, 'invalid_token', 'Access token is missing')
+          : oauthError(401, 'invalid_token', 'Access token is invalid');
+      }
+      if (match.route.scope && !caller.scopes.includes(match.route.scope)) {
+        throw oauthError(403, 'insufficient_scope', `Insufficient scope. Required: ${match.route.scope}`);
+      }
+      let parsedBody: unknown;
+      if (body.text.trim() !== '') {
+        try {
+          parsedBody = JSON.parse(body.text);
+        } catch {
+          throw apiError(400, 'body', 'invalid', 'Тело запроса не является корректным JSON');
+        }
+      }
+      const result = match.route.handle({ params: match.params, query: url.searchParams, body: parsedBody, caller }, routeContext());
+      status = result.status;
+      payload = result.body;
+      if (WRITE_METHODS.has(method) && status < 300) scheduleSave();
+    } catch (error) {
+      if (!(error instanceof SandboxHttpError)) throw error;
+      status = error.status;
+      payload = error.body;
+      headers = error.headers;
+    }
+    if (fault === 'lost') {
+      request.socket.destroy();
+      finish('lost');
+      return;
+    }
+    if (fault === 'slow') await sleep(slowMs);
+    answer(status, status === 204 ? undefined : payload, headers);
+  };
+
+  const handleOperator = async (request: IncomingMessage, response: ServerResponse, url: URL): Promise<void> => {
+    const key = `${request.method} ${url.pathname}`;
+    const body = await readBody(request);
+    if (key === 'GET /__sandbox/stats') return send(response, 200, stats.snapshot());
+    if (key === 'GET /__sandbox/requests') return send(response, 200, stats.log);
+    if (key === 'GET /__sandbox/directory') return send(response, 200, store.toDirectory());
+    if (key === 'POST /__sandbox/reset') {
+      handle.reset();
+      return send(response, 200, { ok: true });
+    }
+    if (key === 'POST /__sandbox/configure') {
+      try {
+        handle.configure(body.text.trim() ? (JSON.parse(body.text) as Parameters<RunningSandbox['configure']>[0]) : {});
+      } catch (error) {
+        return send(response, 400, { errors: [{ key: 'body', value: null, message: (error as Error).message, code: 'invalid', payload: null }] });
+      }
+      return send(response, 200, { ok: true });
+    }
+    send(response, 404, { errors: [{ key: 'path', value: url.pathname, message: 'Нет такого служебного метода', code: 'not_found', payload: null }] });
+  };
+
+  const server = createServer((request, response) => {
+    const url = new URL(request.url ?? '/', 'http://sandbox.local');
+    const isApi = url.pathname === API_BASE_PATH || url.pathname.startsWith(`${API_BASE_PATH}/`);
+    const work = url.pathname.startsWith('/__sandbox/')
+      ? handleOperator(request, response, url)
+      : isApi
+        ? handleApi(request, response, url)
+        : readBody(request).then(() =>
+            send(response, 404, { errors: [{ key: 'path', value: url.pathname, message: `API живёт под ${API_BASE_PATH}`, code: 'not_found', payload: null }] }),
+          );
+    work.catch((error: unknown) => {
+      process.stderr.write(`Sandbox: internal error: ${(error as Error).stack ?? String(error)}\n`);
+      send(response, 500, { errors: [{ key: 'base', value: null, message: 'Internal sandbox error', code: 'unhandled', payload: null }] });
+    });
+  });
+  server.keepAliveTimeout = 5_000;
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const { port } = server.address() as AddressInfo;
+  const shownHost = host.includes(':') ? `[${host}]` : host;
+  const origin = `http://${shownHost}:${port}`;
+  if (stateFile && !existsSync(stateFile)) scheduleSave();
+
+  let stopped: Promise<void> | undefined;
+  const handle: RunningSandbox = {
+    url: `${origin}${API_BASE_PATH}`,
+    origin,
+    adminToken,
+    botToken,
+    extraAdminTokens,
+    directory: () => store.toDirectory(),
+    stats: () => stats.snapshot(),
+    requestLog: () => [...stats.log],
+    reset: () => {
+      store = new DirectoryStore(initialDirectory);
+      bindTokens();
+      stats = new StatsRecorder();
+      limiter.clear();
+      random = createPrng(faultSeed);
+      scheduleSave();
+    },
+    configure: (changes) => {
+      if (changes.faults !== undefined) faults = normalizeFaults(changes.faults);
+      if (changes.rps !== undefined) {
+        if (!(changes.rps > 0)) throw new Error(`rps must be above 0, got ${changes.rps}`);
+        rps = changes.rps;
+        limiter.setRate(rps);
+      }
+      if (changes.latencyMs !== undefined) latencyMs = changes.latencyMs;
+      if (changes.legacyPagination !== undefined) legacyPagination = changes.legacyPagination;
+      if (changes.slowMs !== undefined) slowMs = changes.slowMs;
+      if (changes.faultSeed !== undefined) {
+        faultSeed = changes.faultSeed;
+        random = createPrng(faultSeed);
+      }
+    },
+    stop: () => {
+      stopped ??= (async () => {
+        const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+        server.closeAllConnections();
+        for (const entry of pendingSleeps) {
+          clearTimeout(entry.timer);
+          entry.resolve();
+        }
+        pendingSleeps.clear();
+        await closed;
+        if (saving) await saving;
+        if (stateFile) await writeState();
+      })();
+      return stopped;
+    },
+  };
+  return handle;
+}
