@@ -5,7 +5,7 @@ import type { DirectoryStore } from './store.js';
 
 /** A User with every key present (the spec's User has no optional keys). */
 export function blankUser(id: number, fields: Partial<User> & Pick<User, 'nickname' | 'created_at'>): User {
-  return {
+  const defaults: User = {
     id,
     first_name: null,
     last_name: null,
@@ -27,8 +27,8 @@ export function blankUser(id: number, fields: Partial<User> & Pick<User, 'nickna
     last_activity_at: null,
     time_zone: null,
     image_url: null,
-    ...fields,
   };
+  return { ...defaults, ...fields, id };
 }
 
 export function defaultDirectory(now: Date = new Date()): SandboxDirectory {
