@@ -1,11 +1,125 @@
-import type { CommandModule } from 'yargs';
-import { CliError, ExitCode } from '../../exit-codes.js';
+import { existsSync } from 'node:fs';
+import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
+import { InputError } from '../../exit-codes.js';
+import type { SandboxOptions } from '../../sandbox/api.js';
+import { readDirectoryFile, startSandbox } from '../../sandbox/server.js';
+import { parseFaultSpec } from '../../sandbox/traffic.js';
 
-// Placeholder: replaced by the real command.
-export const sandboxCommand: CommandModule = {
+interface SandboxArgs {
+  host: string;
+  port: number;
+  state?: string;
+  seed?: string;
+  'admin-token'?: string;
+  'bot-token'?: string;
+  'admin2-token'?: string;
+  rps: number;
+  'latency-ms': number;
+  faults?: string;
+  'fault-seed'?: number;
+  'slow-ms'?: number;
+  'legacy-pagination': boolean;
+}
+
+export const sandboxCommand: CommandModule<object, SandboxArgs> = {
   command: 'sandbox',
-  describe: 'sandbox (not implemented yet)',
-  handler: () => {
-    throw new CliError('sandbox is not implemented yet', ExitCode.Fatal);
+  describe: 'Run a local Pachca API sandbox (same routes, errors, pagination and rate limits) for trying the tool safely',
+  builder: (yargs: Argv) =>
+    yargs
+      .options({
+        host: { type: 'string', default: '127.0.0.1', describe: 'Address to listen on (0.0.0.0 to reach it from other machines)' },
+        port: { type: 'number', default: 8787, describe: 'Port to listen on; 0 picks a free port (the first line shows which)' },
+        state: { type: 'string', describe: 'Keep the directory in this JSON file: loaded at start if it exists, written after every change and at exit' },
+        seed: { type: 'string', describe: 'Start from this JSON directory (users, tags, customProperties, chats), e.g. fixtures/directory.json' },
+        'admin-token': { type: 'string', describe: "Token of the workspace Owner (role admin, every scope); generated when not given" },
+        'bot-token': { type: 'string', describe: 'Token of a bot (read scopes only; sees email and phone as null); generated when not given' },
+        'admin2-token': { type: 'string', describe: 'Token of a second admin who is NOT the Owner (its PUT/DELETE on the Owner gets 403 owner_protected)' },
+        rps: { type: 'number', default: 50, describe: 'Requests per second per token (token bucket, burst = rps); beyond it: 429 with Retry-After' },
+        'latency-ms': { type: 'number', default: 0, describe: 'Delay every API response by this many ms, like a WAN round trip' },
+        faults: { type: 'string', describe: 'Inject faults with these rates: 5xx (500/502/503, no work done), reset (connection dropped, no work), lost (work done, answer dropped), slow (answer after 35 s)' },
+        'fault-seed': { type: 'number', describe: 'Seed for the fault dice, so a run with faults is reproducible' },
+        'slow-ms': { type: 'number', describe: 'How long the "slow" fault holds the answer, in ms', defaultDescription: '35000' },
+        'legacy-pagination': { type: 'boolean', default: false, describe: 'Paginate like older servers: only next_page, the end is an empty page' },
+      })
+      .example('$0 sandbox', 'Empty workspace (Owner, one bot, custom properties Город/Табельный номер/Дата выхода) on http://127.0.0.1:8787')
+      .example('$0 sandbox --seed fixtures/directory.json --state sandbox-state.json', 'Realistic demo company; changes survive a restart')
+      .example('$0 sandbox --port 0 --admin-token dev-admin --bot-token dev-bot', 'A free port and fixed tokens')
+      .example('$0 sandbox --rps 10 --latency-ms 80 --faults 5xx=0.05,reset=0.02,lost=0.02,slow=0.01 --fault-seed 7', 'A hostile network for testing retries')
+      .epilogue(
+        'The first line printed is "Pachca sandbox listening on http://HOST:PORT/api/shared/v1"; point the tool at it with\n' +
+          '--api-url (or PACHCA_API_URL) and one of the printed tokens. Runs until Ctrl+C (SIGINT) or SIGTERM, then saves --state.\n' +
+          'Operator endpoints: POST /__sandbox/reset, GET /__sandbox/stats, GET /__sandbox/directory, GET /__sandbox/requests,\n' +
+          'POST /__sandbox/configure {"rps","latencyMs","faults","faultSeed","slowMs","legacyPagination"}.',
+      ) as unknown as Argv<SandboxArgs>,
+  handler: async (argv: ArgumentsCamelCase<SandboxArgs>) => {
+    const options = await sandboxOptionsFrom(argv);
+    let sandbox;
+    try {
+      sandbox = await startSandbox(options);
+    } catch (error) {
+      throw new InputError(`sandbox could not start: ${(error as Error).message}`);
+    }
+    // These are sandbox tokens, printed on purpose so the operator can use them.
+    const lines = [
+      `Pachca sandbox listening on ${sandbox.url}`,
+      `Admin (Owner) token: ${sandbox.adminToken}`,
+      `Bot token: ${sandbox.botToken}`,
+      ...sandbox.extraAdminTokens.map((token) => `Second admin token: ${token}`),
+      `Stats: ${sandbox.origin}/__sandbox/stats   Stop: Ctrl+C`,
+    ];
+    process.stdout.write(`${lines.join('\n')}\n`);
+    const signal = await new Promise<NodeJS.Signals>((resolve) => {
+      process.once('SIGINT', () => resolve('SIGINT'));
+      process.once('SIGTERM', () => resolve('SIGTERM'));
+    });
+    await sandbox.stop();
+    process.stderr.write(`Sandbox stopped (${signal})${options.stateFile ? `; state saved to ${options.stateFile}` : ''}\n`);
   },
 };
+
+async function sandboxOptionsFrom(argv: SandboxArgs): Promise<SandboxOptions> {
+  const numberFlag = (name: string, value: number | undefined, min: number): number | undefined => {
+    if (value === undefined) return undefined;
+    if (!Number.isFinite(value) || value < min) throw new InputError(`--${name} must be a number >= ${min}, not "${value}"`);
+    return value;
+  };
+  const port = numberFlag('port', argv.port, 0);
+  if (port !== undefined && (!Number.isInteger(port) || port > 65535)) throw new InputError(`--port must be an integer from 0 to 65535, not "${argv.port}"`);
+  if (!(argv.rps > 0)) throw new InputError(`--rps must be a number above 0, not "${argv.rps}"`);
+  let faults;
+  try {
+    faults = argv.faults === undefined ? undefined : parseFaultSpec(argv.faults);
+  } catch (error) {
+    throw new InputError(`--faults: ${(error as Error).message}`);
+  }
+  let seed;
+  if (argv.seed !== undefined) {
+    try {
+      seed = await readDirectoryFile(argv.seed);
+    } catch (error) {
+      throw new InputError(`--seed: ${(error as Error).message}`);
+    }
+  }
+  if (argv.state !== undefined) {
+    try {
+      if (existsSync(argv.state)) await readDirectoryFile(argv.state);
+    } catch (error) {
+      throw new InputError(`--state: ${(error as Error).message}`);
+    }
+  }
+  return {
+    host: argv.host,
+    port,
+    stateFile: argv.state,
+    seed,
+    adminToken: argv['admin-token'],
+    botToken: argv['bot-token'],
+    extraAdminTokens: argv['admin2-token'] ? [argv['admin2-token']] : [],
+    rps: argv.rps,
+    latencyMs: numberFlag('latency-ms', argv['latency-ms'], 0),
+    faults,
+    faultSeed: numberFlag('fault-seed', argv['fault-seed'], 0),
+    slowMs: numberFlag('slow-ms', argv['slow-ms'], 0),
+    legacyPagination: argv['legacy-pagination'],
+  };
+}
