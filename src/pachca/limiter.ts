@@ -10,6 +10,8 @@ export interface LimiterOptions {
   rps: number;
   concurrency: number;
   log?: (line: string) => void;
+  /** Clock in epoch ms (tests); default Date.now. */
+  now?: () => number;
 }
 
 const DECREASE_FACTOR = 0.7;
@@ -32,8 +34,10 @@ export class RateLimiter {
   private lastRateChangeAt = 0;
   private rateLimitedCount = 0;
   private log: ((line: string) => void) | undefined;
+  private readonly now: () => number;
 
   constructor(options: LimiterOptions) {
+    this.now = options.now ?? Date.now;
     this.configuredRps = options.rps;
     this.configuredConcurrency = options.concurrency;
     this.currentRps = options.rps;
@@ -69,9 +73,9 @@ export class RateLimiter {
   schedule<T>(send: () => Promise<T>): Promise<T> {
     return this.bottleneck.schedule(async () => {
       // Bottleneck may have started this job just before a pause was set: wait it out here too.
-      while (Date.now() < this.pausedUntil) await sleep(this.pausedUntil - Date.now());
+      while (this.now() < this.pausedUntil) await sleep(this.pausedUntil - this.now());
       this.increaseRate();
-      const sentAt = Date.now();
+      const sentAt = this.now();
       try {
         return await send();
       } catch (error) {
@@ -83,7 +87,7 @@ export class RateLimiter {
 
   private onRateLimited(sentAt: number, retryAfterMs: number): void {
     this.rateLimitedCount++;
-    const now = Date.now();
+    const now = this.now();
     const until = now + retryAfterMs + RESUME_MARGIN_MS;
     if (until > this.pausedUntil) {
       this.pausedUntil = until;
@@ -92,7 +96,7 @@ export class RateLimiter {
       this.resumeTimer = setTimeout(() => this.resume(), until - now);
     }
     // Requests sent before the last decrease carry no news about the lowered rate.
-    if (sentAt >= this.lastRateChangeAt || this.currentRps === this.configuredRps) {
+    if (sentAt > this.lastRateChangeAt || this.currentRps === this.configuredRps) {
       this.currentRps = Math.max(minimumRps(this.configuredRps), this.currentRps * DECREASE_FACTOR);
       this.lastRateChangeAt = now;
       void this.bottleneck.updateSettings({ minTime: minTimeFor(this.currentRps) });
@@ -101,7 +105,7 @@ export class RateLimiter {
   }
 
   private resume(): void {
-    const remaining = this.pausedUntil - Date.now();
+    const remaining = this.pausedUntil - this.now();
     if (remaining > 0) {
       this.resumeTimer = setTimeout(() => this.resume(), remaining);
       return;
@@ -112,7 +116,7 @@ export class RateLimiter {
 
   private increaseRate(): void {
     if (this.currentRps >= this.configuredRps) return;
-    const now = Date.now();
+    const now = this.now();
     const since = now - this.lastRateChangeAt;
     if (since < HOLD_AFTER_DECREASE_MS) return;
     const seconds = Math.floor((since - HOLD_AFTER_DECREASE_MS) / 1000);

@@ -51,7 +51,8 @@ export function parseRetryAfter(header: string | null, now = Date.now()): number
     const ms = Math.ceil(Number(trimmed) * 1000);
     return Number.isFinite(ms) ? ms : DEFAULT_RETRY_AFTER_MS;
   }
-  const date = Date.parse(trimmed);
+  // Only an HTTP date ("Sat, 01 Aug 2026 10:00:05 GMT"); Date.parse alone takes "-3" for a year.
+  const date = /^[a-z]{3}, /i.test(trimmed) ? Date.parse(trimmed) : Number.NaN;
   if (Number.isFinite(date)) return Math.max(0, date - now);
   return DEFAULT_RETRY_AFTER_MS;
 }
