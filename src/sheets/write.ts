@@ -5,6 +5,7 @@ import { rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { stringify } from 'csv-stringify';
 import ExcelJS from 'exceljs';
+import { dateText } from './cell-text.js';
 
 export type CellValue = string | number | boolean | Date | null | undefined;
 
@@ -25,14 +26,9 @@ export function restoreNeutralized(text: string): string {
   return text.length > 1 && text[0] === "'" && FORMULA_TRIGGERS.has(text[1]!) ? text.slice(1) : text;
 }
 
-function isoDate(date: Date): string {
-  const iso = date.toISOString();
-  return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso;
-}
-
 function csvCellText(value: CellValue): string {
   if (value === null || value === undefined) return '';
-  if (value instanceof Date) return isoDate(value);
+  if (value instanceof Date) return dateText(value);
   if (typeof value === 'string') return neutralizeFormula(value);
   return String(value);
 }

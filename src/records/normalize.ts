@@ -1,0 +1,172 @@
+// Cell text -> field values. Each parser returns the value or a message saying what is wrong.
+import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js';
+import type { UserCreateRole } from '../pachca/types.js';
+import { excelSerialToDate } from '../sheets/cell-text.js';
+import type { RecordAction } from './types.js';
+
+export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
+
+const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
+const fail = <T>(message: string): Parsed<T> => ({ ok: false, message });
+
+export const MAX_LENGTH = {
+  text: 255,
+  customProperty: 768,
+  statusTitle: 50,
+  awayMessage: 1024,
+} as const;
+
+/** Trims and collapses runs of whitespace (including line breaks and NBSP) to one space. */
+export function collapseSpaces(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/** Lookup key for word lists: lower case, ё -> е, no surrounding spaces or dots. */
+function wordKey(text: string): string {
+  return collapseSpaces(text).toLowerCase().replace(/ё/g, 'е').replace(/\.$/, '');
+}
+
+const EMAIL_PATTERN = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
+
+export function parseEmail(text: string): Parsed<string> {
+  const email = collapseSpaces(text).replace(/^mailto:/i, '').toLowerCase();
+  if (email.length > MAX_LENGTH.text) return fail(`email is longer than ${MAX_LENGTH.text} characters`);
+  if (!EMAIL_PATTERN.test(email)) return fail('not a valid email (expected one @, a dotted domain and no spaces)');
+  return ok(email);
+}
+
+export function parsePhone(text: string, region: string): Parsed<string> {
+  const cleaned = collapseSpaces(text);
+  const phone = parsePhoneNumberFromString(cleaned, { defaultCountry: region.toUpperCase() as CountryCode, extract: false });
+  if (!phone || !phone.isValid()) return fail(`not a valid phone number (region ${region.toUpperCase()} assumed without a country code)`);
+  return ok(phone.number);
+}
+
+export interface NameParts {
+  last_name?: string;
+  first_name?: string;
+  middle_name?: string;
+}
+
+/** Russian order: Фамилия Имя [Отчество]; a single word is taken as the first name. */
+export function splitFullName(text: string): NameParts {
+  const words = collapseSpaces(text).split(' ').filter(Boolean);
+  if (words.length === 0) return {};
+  if (words.length === 1) return { first_name: words[0] };
+  const [last_name, first_name, ...rest] = words;
+  return rest.length > 0 ? { last_name, first_name, middle_name: rest.join(' ') } : { last_name, first_name };
+}
+
+/** Splits on , ; | and line breaks; trims; drops duplicates case-insensitively keeping the first spelling. */
+export function splitTags(text: string): string[] {
+  const seen = new Set<string>();
+  const tags: string[] = [];
+  for (const part of text.split(/[,;|\r\n]+/)) {
+    const tag = collapseSpaces(part);
+    const key = tag.toLowerCase().replace(/ё/g, 'е');
+    if (tag === '' || seen.has(key)) continue;
+    seen.add(key);
+    tags.push(tag);
+  }
+  return tags;
+}
+
+const ROLE_WORDS: Record<string, UserCreateRole> = {
+  admin: 'admin', administrator: 'admin', администратор: 'admin', админ: 'admin',
+  user: 'user', member: 'user', employee: 'user', сотрудник: 'user', пользователь: 'user',
+  multi_guest: 'multi_guest', 'multi-guest': 'multi_guest', 'multi guest': 'multi_guest', multiguest: 'multi_guest',
+  'мульти-гость': 'multi_guest', мультигость: 'multi_guest', 'мульти гость': 'multi_guest',
+  guest: 'guest', гость: 'guest',
+};
+
+export function parseRole(text: string): Parsed<UserCreateRole> {
+  const role = ROLE_WORDS[wordKey(text)];
+  return role ? ok(role) : fail('unknown role (use admin, user, multi_guest or guest; or администратор, сотрудник, мульти-гость, гость)');
+}
+
+const TRUE_WORDS = new Set(['да', 'yes', 'y', 'true', '1', '+', 'д', 'истина']);
+const FALSE_WORDS = new Set(['нет', 'no', 'n', 'false', '0', '-', 'н', 'ложь']);
+const SUSPENDED_TRUE_WORDS = new Set(['уволен', 'уволена', 'заблокирован', 'заблокирована', 'suspended', 'blocked']);
+const SUSPENDED_FALSE_WORDS = new Set(['активен', 'активна', 'active', 'работает']);
+
+export function parseBoolean(text: string, { suspendedWords = false } = {}): Parsed<boolean> {
+  const word = wordKey(text);
+  if (TRUE_WORDS.has(word) || (suspendedWords && SUSPENDED_TRUE_WORDS.has(word))) return ok(true);
+  if (FALSE_WORDS.has(word) || (suspendedWords && SUSPENDED_FALSE_WORDS.has(word))) return ok(false);
+  const extra = suspendedWords ? ', уволен/заблокирован, активен' : '';
+  return fail(`not a yes/no value (use да/нет, yes/no, true/false, 1/0, +/-${extra})`);
+}
+
+function isRealDate(year: number, month: number, day: number): boolean {
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+function pad(value: number): string {
+  return String(value).padStart(2, '0');
+}
+
+/**
+ * Status expiry as ISO 8601 UTC. Accepts ISO dates/timestamps, DD.MM.YYYY [HH:MM[:SS]] and
+ * Excel serial numbers. A date without a time means the end of that day (UTC).
+ */
+export function parseDateTime(text: string): Parsed<string> {
+  const value = collapseSpaces(text);
+  const endOfDay = (y: number, m: number, d: number) => `${y}-${pad(m)}-${pad(d)}T23:59:59Z`;
+  const withTime = (y: number, m: number, d: number, hh: number, mm: number, ss: number) =>
+    hh < 24 && mm < 60 && ss < 60 ? ok(`${y}-${pad(m)}-${pad(d)}T${pad(hh)}:${pad(mm)}:${pad(ss)}Z`) : fail<string>('not a valid time');
+  const badDate = fail<string>('not a valid date (use YYYY-MM-DD, DD.MM.YYYY or an Excel date)');
+
+  let match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (match) {
+    const [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
+    return isRealDate(y, m, d) ? ok(endOfDay(y, m, d)) : badDate;
+  }
+  match = /^(\d{1,2})\.(\d{1,2})\.(\d{4})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$/.exec(value);
+  if (match) {
+    const [d, m, y] = [Number(match[1]), Number(match[2]), Number(match[3])];
+    if (!isRealDate(y, m, d)) return badDate;
+    return match[4] === undefined ? ok(endOfDay(y, m, d)) : withTime(y, m, d, Number(match[4]), Number(match[5]), Number(match[6] ?? 0));
+  }
+  if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(value)) {
+    const date = new Date(value);
+    if (Number.isNaN(date.getTime())) return badDate;
+    return ok(date.toISOString().replace(/\.000Z$/, 'Z'));
+  }
+  if (/^\d+(\.\d+)?$/.test(value)) {
+    const serial = Number(value);
+    // 1 = 1900-01-01 ... 2958465 = 9999-12-31
+    if (serial < 1 || serial > 2_958_465) return badDate;
+    const date = excelSerialToDate(serial);
+    if (Number.isInteger(serial)) return ok(endOfDay(date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate()));
+    return ok(date.toISOString().replace(/\.000Z$/, 'Z'));
+  }
+  return badDate;
+}
+
+const ACTION_WORDS: Record<string, RecordAction> = {
+  create: 'create', add: 'create', hire: 'create', создать: 'create', добавить: 'create', нанять: 'create', принять: 'create',
+  update: 'update', изменить: 'update', обновить: 'update',
+  upsert: 'upsert', 'создать или обновить': 'upsert', синхронизировать: 'upsert',
+  suspend: 'suspend', block: 'suspend', fire: 'suspend', заблокировать: 'suspend', уволить: 'suspend', блокировать: 'suspend',
+  restore: 'restore', unblock: 'restore', восстановить: 'restore', разблокировать: 'restore', вернуть: 'restore',
+  delete: 'delete', remove: 'delete', удалить: 'delete',
+  skip: 'skip', ignore: 'skip', пропустить: 'skip', пропуск: 'skip', игнорировать: 'skip',
+};
+
+export function parseAction(text: string): Parsed<RecordAction> {
+  const action = ACTION_WORDS[wordKey(text)];
+  return action
+    ? ok(action)
+    : fail('unknown action (use create, update, upsert, suspend, restore, delete, skip; or создать, обновить, заблокировать, восстановить, удалить, пропустить)');
+}
+
+export function parseChatIds(text: string): Parsed<number[]> {
+  const parts = collapseSpaces(text).split(/[\s,;|]+/).filter(Boolean);
+  const ids: number[] = [];
+  for (const part of parts) {
+    if (!/^\d{1,15}$/.test(part) || Number(part) === 0) return fail(`"${part}" is not a chat id (a positive whole number)`);
+    if (!ids.includes(Number(part))) ids.push(Number(part));
+  }
+  return ok(ids);
+}

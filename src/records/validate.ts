@@ -1,0 +1,236 @@
+// Rows -> validated employee records + issues; readAndValidate is the entry point for validate and import.
+import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { InputError } from '../exit-codes.js';
+import { openSheet } from '../sheets/read.js';
+import {
+  isKnownHeader, mapHeaders, parseMapFlags, resolveOverrides, type ColumnTarget, type HeaderOverrides,
+} from './columns.js';
+import {
+  MAX_LENGTH, collapseSpaces, parseAction, parseBoolean, parseChatIds, parseDateTime, parseEmail, parsePhone,
+  parseRole, splitFullName, splitTags, type Parsed,
+} from './normalize.js';
+import type { CanonicalColumn, ColumnMapping, EmployeeRecord, Issue, Row, StatusFields, ValidatedSheet } from './types.js';
+
+export interface RecordOptions {
+  /** Region for phones written without a country code (default RU). */
+  phoneRegion?: string;
+}
+
+export interface ReadAndValidateOptions extends RecordOptions {
+  sheet?: string;
+  /** Repeatable `--map "Header=column"` values. */
+  map?: readonly string[];
+  /** Path of a JSON file `{"Header": "column"}`. */
+  mapping?: string;
+  encoding?: string;
+  delimiter?: string;
+}
+
+type TextField = 'first_name' | 'last_name' | 'middle_name' | 'nickname' | 'department' | 'title';
+const TEXT_FIELDS: readonly TextField[] = ['first_name', 'last_name', 'middle_name', 'nickname', 'department', 'title'];
+
+/** Validates one row; pushes issues; returns the record when the row has no errors. */
+export function validateRow(row: Row, mapping: ColumnMapping, options: RecordOptions, issues: Issue[]): EmployeeRecord | undefined {
+  const region = options.phoneRegion ?? 'RU';
+  const cellsByColumn = new Map<CanonicalColumn, { header: string; text: string }>();
+  const record: EmployeeRecord = {
+    email: '', action: 'upsert', customByName: {}, blankFields: [],
+    source: { rowNumber: row.rowNumber, cells: Object.fromEntries(row.cells) },
+  };
+  let hasError = false;
+  const report = (column: string, value: string, message: string, severity: Issue['severity'] = 'error') => {
+    issues.push({ row: row.rowNumber, column, value, message, severity });
+    if (severity === 'error') hasError = true;
+  };
+
+  for (const [header, text] of row.cells) {
+    const target: ColumnTarget | undefined = mapping.byHeader.get(header);
+    const isUnknown = target === undefined && mapping.unknown.includes(header);
+    if (target === undefined && !isUnknown) continue;
+    if (target === undefined || target.startsWith('custom:')) {
+      // custom:NAME columns and unknown headers alike: the import decides which are real custom properties.
+      const name = target === undefined ? header : target.slice('custom:'.length);
+      const value = collapseSpaces(text);
+      if (value === '') record.blankFields.push(`custom:${name}`);
+      else if (value.length > MAX_LENGTH.customProperty) report(header, text, `longer than ${MAX_LENGTH.customProperty} characters`);
+      else record.customByName[name] = value;
+      continue;
+    }
+    const column = target as CanonicalColumn;
+    if (collapseSpaces(text) === '') record.blankFields.push(column);
+    else cellsByColumn.set(column, { header, text });
+  }
+
+  const take = <T>(column: CanonicalColumn, parse: (text: string) => Parsed<T>): T | undefined => {
+    const cell = cellsByColumn.get(column);
+    if (!cell) return undefined;
+    const parsed = parse(cell.text);
+    if (!parsed.ok) {
+      report(cell.header, cell.text, parsed.message);
+      return undefined;
+    }
+    return parsed.value;
+  };
+  const limited = (limit: number) => (text: string): Parsed<string> => {
+    const value = collapseSpaces(text);
+    return value.length > limit ? { ok: false, message: `longer than ${limit} characters (${value.length})` } : { ok: true, value };
+  };
+
+  const emailCell = cellsByColumn.get('email');
+  if (!emailCell) {
+    report(mapping.byHeader.size > 0 ? headerOf(mapping, 'email') : '', '', 'no email: every row needs one (a total or note line? remove it)');
+  } else {
+    record.email = take('email', parseEmail) ?? '';
+  }
+
+  for (const field of TEXT_FIELDS) {
+    const value = take(field, limited(MAX_LENGTH.text));
+    if (value !== undefined) record[field] = value;
+  }
+  const fullName = take('full_name', limited(MAX_LENGTH.text * 3));
+  if (fullName !== undefined) {
+    const parts = splitFullName(fullName);
+    for (const [field, value] of Object.entries(parts) as Array<[keyof typeof parts, string]>) {
+      if (record[field] !== undefined) continue; // explicit first/last/middle columns win
+      if (value.length > MAX_LENGTH.text) report(cellsByColumn.get('full_name')!.header, fullName, `${field} is longer than ${MAX_LENGTH.text} characters`);
+      else record[field] = value;
+    }
+  }
+  record.phone_number = take('phone_number', (text) => parsePhone(text, region));
+  record.role = take('role', parseRole);
+  const tags = take('tags', (text): Parsed<string[]> => {
+    const list = splitTags(text);
+    const tooLong = list.find((tag) => tag.length > MAX_LENGTH.text);
+    return tooLong ? { ok: false, message: `tag "${tooLong.slice(0, 40)}…" is longer than ${MAX_LENGTH.text} characters` } : { ok: true, value: list };
+  });
+  if (tags !== undefined) record.tags = tags;
+  record.suspended = take('suspended', (text) => parseBoolean(text, { suspendedWords: true }));
+  record.chat_ids = take('chat_ids', parseChatIds);
+  record.action = take('action', parseAction) ?? 'upsert';
+
+  if (record.role === 'guest' && (record.chat_ids?.length ?? 0) !== 1) {
+    const roleCell = cellsByColumn.get('role')!;
+    report(roleCell.header, roleCell.text, `a guest needs exactly one chat in chat_ids (got ${record.chat_ids?.length ?? 0})`);
+  }
+
+  const status: StatusFields = {};
+  const titleCell = cellsByColumn.get('status_title');
+  if (titleCell && collapseSpaces(titleCell.text) === '-') status.clear = true;
+  else {
+    const title = take('status_title', limited(MAX_LENGTH.statusTitle));
+    if (title !== undefined) status.title = title;
+  }
+  const emoji = take('status_emoji', limited(MAX_LENGTH.text));
+  if (emoji !== undefined) status.emoji = emoji;
+  const expiresAt = take('status_expires_at', parseDateTime);
+  if (expiresAt !== undefined) status.expires_at = expiresAt;
+  const isAway = take('status_is_away', (text) => parseBoolean(text));
+  if (isAway !== undefined) status.is_away = isAway;
+  const awayMessage = take('status_away_message', limited(MAX_LENGTH.awayMessage));
+  if (awayMessage !== undefined) status.away_message = awayMessage;
+  if (!status.clear) {
+    if (status.title !== undefined && status.emoji === undefined) report(titleCell!.header, titleCell!.text, 'a status needs an emoji (status_emoji) as well as a title');
+    const emojiCell = cellsByColumn.get('status_emoji');
+    if (status.emoji !== undefined && status.title === undefined && emojiCell) report(emojiCell.header, emojiCell.text, 'a status needs a title (status_title) as well as an emoji');
+  }
+  if (Object.keys(status).length > 0) record.status = status;
+
+  for (const key of Object.keys(record) as Array<keyof EmployeeRecord>) {
+    if (record[key] === undefined) delete record[key];
+  }
+  return hasError ? undefined : record;
+}
+
+function headerOf(mapping: ColumnMapping, column: CanonicalColumn): string {
+  for (const [header, target] of mapping.byHeader) if (target === column) return header;
+  return '';
+}
+
+/**
+ * Validates rows in order: the first row with an email stands, later rows with the same
+ * email are invalid ("duplicate of row N"). Rows with no cell text at all are skipped.
+ */
+export class RecordValidator {
+  readonly records: EmployeeRecord[] = [];
+  readonly invalidRows = new Set<number>();
+  readonly issues: Issue[] = [];
+  private readonly firstRowByEmail = new Map<string, number>();
+
+  constructor(
+    private readonly mapping: ColumnMapping,
+    private readonly options: RecordOptions = {},
+  ) {}
+
+  add(row: Row): void {
+    if ([...row.cells.values()].every((text) => text.trim() === '')) return;
+    const record = validateRow(row, this.mapping, this.options, this.issues);
+    if (!record) {
+      this.invalidRows.add(row.rowNumber);
+      return;
+    }
+    const first = this.firstRowByEmail.get(record.email);
+    if (first !== undefined) {
+      this.issues.push({ row: row.rowNumber, column: headerOf(this.mapping, 'email'), value: record.email, message: `duplicate of row ${first}`, severity: 'error' });
+      this.invalidRows.add(row.rowNumber);
+      return;
+    }
+    this.firstRowByEmail.set(record.email, row.rowNumber);
+    this.records.push(record);
+  }
+}
+
+async function loadOverrides(options: ReadAndValidateOptions): Promise<HeaderOverrides> {
+  const combined: Record<string, string> = {};
+  if (options.mapping) {
+    const label = basename(options.mapping);
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(await readFile(options.mapping, 'utf8'));
+    } catch (error) {
+      const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : 'not valid JSON';
+      throw new InputError(`--mapping ${label}: ${reason}`);
+    }
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+      throw new InputError(`--mapping ${label}: expected a JSON object {"Header": "column"}`);
+    }
+    for (const [header, target] of Object.entries(parsed)) {
+      if (typeof target !== 'string') throw new InputError(`--mapping ${label}: the value for "${header}" must be a column name string`);
+      combined[header] = target;
+    }
+  }
+  Object.assign(combined, parseMapFlags(options.map ?? [])); // --map wins over --mapping
+  return resolveOverrides(combined, options.mapping && !options.map?.length ? '--mapping' : '--map');
+}
+
+/** Reads a CSV/XLSX file and validates every row. InputError (exit 2) when unreadable or without an email column. */
+export async function readAndValidate(file: string, options: ReadAndValidateOptions = {}): Promise<ValidatedSheet> {
+  const overrides = await loadOverrides(options);
+  const { detected, rows } = await openSheet(file, {
+    sheet: options.sheet,
+    encoding: options.encoding,
+    delimiter: options.delimiter,
+    isKnownHeader: (header) => isKnownHeader(header, overrides),
+  });
+  const { mapping, issues: headerIssues } = mapHeaders(detected.headers, overrides);
+  if (![...mapping.byHeader.values()].includes('email')) {
+    await rows.return(undefined);
+    throw new InputError(
+      `${basename(file)}: no email column (header row ${detected.headerRow}: ${detected.headers.join(', ') || 'empty'}); name one "Email" or "Почта", or pass --map "Header=email"`,
+    );
+  }
+  const validator = new RecordValidator(mapping, { phoneRegion: options.phoneRegion });
+  const allRows: Row[] = [];
+  for await (const row of rows) {
+    allRows.push(row);
+    validator.add(row);
+  }
+  return {
+    detected,
+    mapping,
+    rows: allRows,
+    records: validator.records,
+    invalidRows: validator.invalidRows,
+    issues: [...headerIssues, ...validator.issues],
+  };
+}

@@ -1,0 +1,163 @@
+// CSV bytes -> raw rows: encoding and delimiter detection, streaming parse.
+import { createReadStream } from 'node:fs';
+import { open } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { parse } from 'csv-parse';
+import iconv from 'iconv-lite';
+import { InputError } from '../exit-codes.js';
+import type { RawRow } from './raw-row.js';
+import { restoreNeutralized } from './write.js';
+
+export const CSV_DELIMITERS = [';', ',', '\t', '|'] as const;
+const SAMPLE_BYTES = 64 * 1024;
+
+/** Encoding names as SheetDetected reports them -> iconv-lite names. */
+const ENCODING_ALIASES: Record<string, string> = {
+  'utf-8': 'utf-8', utf8: 'utf-8', 'utf-8-bom': 'utf-8',
+  'utf-16le': 'utf-16le', utf16le: 'utf-16le', 'utf-16': 'utf-16le',
+  'utf-16be': 'utf-16be', utf16be: 'utf-16be',
+  'windows-1251': 'windows-1251', cp1251: 'windows-1251', win1251: 'windows-1251', '1251': 'windows-1251',
+};
+
+export interface CsvSniff {
+  /** As reported: 'utf-8', 'utf-8-bom', 'utf-16le', 'utf-16be', 'windows-1251' or the override given. */
+  encoding: string;
+  delimiter: string;
+}
+
+async function readSample(path: string): Promise<Buffer> {
+  const handle = await open(path, 'r');
+  try {
+    const sample = Buffer.alloc(SAMPLE_BYTES);
+    const { bytesRead } = await handle.read(sample, 0, SAMPLE_BYTES, 0);
+    return sample.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
+}
+
+function isValidUtf8(sample: Buffer, complete: boolean): boolean {
+  // A sample cut mid-character is fine: drop up to 3 trailing bytes of an unfinished sequence.
+  let end = sample.length;
+  if (!complete) {
+    for (let back = 1; back <= 3 && end - back >= 0; back++) {
+      const byte = sample[end - back]!;
+      if ((byte & 0xc0) === 0xc0) {
+        end -= back;
+        break;
+      }
+      if ((byte & 0x80) === 0) break;
+    }
+  }
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(sample.subarray(0, end));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function detectEncoding(sample: Buffer, complete: boolean, label: string): string {
+  if (sample[0] === 0xef && sample[1] === 0xbb && sample[2] === 0xbf) return 'utf-8-bom';
+  if (sample[0] === 0xff && sample[1] === 0xfe) return 'utf-16le';
+  if (sample[0] === 0xfe && sample[1] === 0xff) return 'utf-16be';
+  if (sample.includes(0)) {
+    throw new InputError(`${label}: not a text file (it contains NUL bytes); save the sheet as .xlsx or as CSV in UTF-8 (for UTF-16 without a BOM pass --encoding utf-16le)`);
+  }
+  return isValidUtf8(sample, complete) ? 'utf-8' : 'windows-1251';
+}
+
+function isBinaryLooking(text: string): boolean {
+  let control = 0;
+  for (const char of text) {
+    const code = char.codePointAt(0)!;
+    if ((code < 0x20 && char !== '\n' && char !== '\r' && char !== '\t') || code === 0xfffd) control++;
+  }
+  return text.length > 0 && control / text.length > 0.05;
+}
+
+/** Counts delimiter candidates outside quotes per line and picks the most consistent one. */
+export function detectDelimiter(text: string): string {
+  const lines = text.split(/\r\n|\n|\r/).filter((line) => line.trim() !== '').slice(0, 30);
+  let best: { delimiter: string; score: number } = { delimiter: ',', score: 0 };
+  for (const delimiter of CSV_DELIMITERS) {
+    const counts = lines.map((line) => {
+      let inQuotes = false;
+      let count = 0;
+      for (const char of line) {
+        if (char === '"') inQuotes = !inQuotes;
+        else if (char === delimiter && !inQuotes) count++;
+      }
+      return count;
+    });
+    const frequency = new Map<number, number>();
+    for (const count of counts) if (count > 0) frequency.set(count, (frequency.get(count) ?? 0) + 1);
+    // Lines agreeing on the most common non-zero count; ties go to the earlier candidate.
+    const score = Math.max(0, ...frequency.values());
+    if (score > best.score) best = { delimiter, score };
+  }
+  return best.delimiter;
+}
+
+function delimiterOverride(value: string, label: string): string {
+  const named: Record<string, string> = { tab: '\t', '\\t': '\t', comma: ',', semicolon: ';', pipe: '|' };
+  const delimiter = named[value.toLowerCase()] ?? value;
+  if (delimiter.length !== 1 || /["\r\n]/.test(delimiter)) {
+    throw new InputError(`${label}: --delimiter must be one character such as "," ";" "tab" "|" (got "${value}")`);
+  }
+  return delimiter;
+}
+
+export async function sniffCsv(path: string, overrides: { encoding?: string; delimiter?: string }): Promise<CsvSniff> {
+  const label = basename(path);
+  const sample = await readSample(path);
+  const complete = sample.length < SAMPLE_BYTES;
+  let encoding: string;
+  if (overrides.encoding) {
+    const known = ENCODING_ALIASES[overrides.encoding.toLowerCase()];
+    if (!known && !iconv.encodingExists(overrides.encoding)) {
+      throw new InputError(`${label}: unknown --encoding "${overrides.encoding}" (use utf-8, utf-16le, utf-16be or windows-1251)`);
+    }
+    encoding = known ?? overrides.encoding.toLowerCase();
+  } else {
+    encoding = detectEncoding(sample, complete, label);
+  }
+  const text = iconv.decode(sample, ENCODING_ALIASES[encoding] ?? encoding);
+  if (text.replace(/^\uFEFF/, '').trim() === '') throw new InputError(`${label}: the file is empty`);
+  if (isBinaryLooking(text)) {
+    throw new InputError(`${label}: this does not look like a text CSV file (binary content); save the sheet as .xlsx or CSV`);
+  }
+  const delimiter = overrides.delimiter ? delimiterOverride(overrides.delimiter, label) : detectDelimiter(text);
+  return { encoding, delimiter };
+}
+
+/** Streams the records; rowNumber is the 1-based record number (what Excel shows when it opens the CSV). */
+export async function* readCsvRows(path: string, sniff: CsvSniff): AsyncGenerator<RawRow> {
+  const label = basename(path);
+  const parser = parse({
+    delimiter: sniff.delimiter,
+    relax_column_count: true,
+    relax_quotes: true,
+    skip_empty_lines: false,
+    bom: true,
+  });
+  const file = createReadStream(path);
+  const decoder = iconv.decodeStream(ENCODING_ALIASES[sniff.encoding] ?? sniff.encoding);
+  file.on('error', (error: Error) => parser.destroy(error));
+  decoder.on('error', (error: Error) => parser.destroy(error));
+  file.pipe(decoder).pipe(parser);
+  let rowNumber = 0;
+  try {
+    for await (const record of parser as AsyncIterable<string[]>) {
+      rowNumber++;
+      yield { rowNumber, values: record.map(restoreNeutralized) };
+    }
+  } catch (error) {
+    if (error instanceof InputError) throw error;
+    const message = error instanceof Error ? error.message : String(error);
+    throw new InputError(`${label}: cannot parse CSV after row ${rowNumber}: ${message}`);
+  } finally {
+    file.destroy();
+    parser.destroy();
+  }
+}

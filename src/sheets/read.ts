@@ -1,0 +1,219 @@
+// Spreadsheet file -> header + data rows. Knows files, not Pachca: which headers are
+// "known" comes from the caller (the records layer's alias table).
+import { open, stat } from 'node:fs/promises';
+import { basename, extname } from 'node:path';
+import { InputError } from '../exit-codes.js';
+import type { Row, SheetDetected } from '../records/types.js';
+import { readCsvRows, sniffCsv } from './csv.js';
+import type { RawRow } from './raw-row.js';
+import { readXlsxRows } from './xlsx.js';
+import { inspectZip } from './zip-guard.js';
+
+export const SHEET_LIMITS = {
+  maxFileBytes: 100 * 1024 * 1024,
+  maxRows: 1_000_000,
+  maxCellChars: 1024 * 1024,
+  /** Sum of uncompressed sizes in an XLSX (zip-bomb guard). */
+  maxUncompressedBytes: 500 * 1024 * 1024,
+  /** The header is looked for among this many first non-empty rows. */
+  headerSearchRows: 20,
+} as const;
+
+export interface SheetReadOptions {
+  /** XLSX: the sheet to read (case-insensitive); default the first sheet with data. */
+  sheet?: string;
+  /** CSV: encoding override. */
+  encoding?: string;
+  /** CSV: delimiter override (',', ';', 'tab', '|'). */
+  delimiter?: string;
+  /**
+   * Is this header text a known column name? The header row is the first of the first
+   * 20 rows with at least two known names; without a predicate (or a match) it is the first row.
+   */
+  isKnownHeader?: (header: string) => boolean;
+  /** Allow a sheet without data rows (e.g. an export's empty Tags sheet). Default false. */
+  allowNoData?: boolean;
+}
+
+export interface OpenedSheet {
+  detected: SheetDetected;
+  /** Non-empty data rows in file order, streamed. Throws InputError on a limit or a parse error. */
+  rows: AsyncGenerator<Row>;
+}
+
+type FileKind = 'csv' | 'xlsx';
+
+const OLE_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0]);
+const ZIP_MAGIC = Buffer.from([0x50, 0x4b]);
+
+async function readMagic(path: string): Promise<Buffer> {
+  const handle = await open(path, 'r');
+  try {
+    const magic = Buffer.alloc(8);
+    const { bytesRead } = await handle.read(magic, 0, 8, 0);
+    return magic.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Decides csv or xlsx from the bytes (and the name), refusing what cannot be read. */
+async function classify(path: string): Promise<FileKind> {
+  const label = basename(path);
+  const extension = extname(path).toLowerCase();
+  let size: number;
+  try {
+    const info = await stat(path);
+    if (!info.isFile()) throw new InputError(`${label}: not a file`);
+    size = info.size;
+  } catch (error) {
+    if (error instanceof InputError) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new InputError(`${path}: file not found`);
+    throw new InputError(`${path}: cannot open the file (${code ?? String(error)})`);
+  }
+  if (size === 0) throw new InputError(`${label}: the file is empty`);
+  if (size > SHEET_LIMITS.maxFileBytes) {
+    throw new InputError(`${label}: the file is ${Math.round(size / 1024 / 1024)} MB; files over ${SHEET_LIMITS.maxFileBytes / 1024 / 1024} MB are refused (split it)`);
+  }
+  const magic = await readMagic(path);
+  if (magic.subarray(0, 4).equals(OLE_MAGIC)) {
+    if (extension === '.xlsx') {
+      throw new InputError(`${label}: this workbook is password-protected (encrypted); remove the password in Excel and save again`);
+    }
+    throw new InputError(`${label}: this is an old binary Excel file (.xls) or a password-protected workbook; save it as .xlsx or .csv`);
+  }
+  if (magic.subarray(0, 2).equals(ZIP_MAGIC)) {
+    const zip = await inspectZip(path);
+    if (zip.kind !== 'zip') throw new InputError(`${label}: the file is corrupt or truncated (not a complete zip/xlsx archive)`);
+    const names = new Set(zip.entries.map((entry) => entry.name));
+    if (extension === '.ods' || names.has('mimetype') && !names.has('xl/workbook.xml')) {
+      throw new InputError(`${label}: OpenDocument spreadsheets (.ods) are not supported; save it as .xlsx or .csv`);
+    }
+    if (!names.has('xl/workbook.xml')) {
+      throw new InputError(`${label}: this is a zip archive, not an Excel workbook; save the sheet as .xlsx or .csv`);
+    }
+    const expanded = zip.entries.reduce((total, entry) => total + entry.uncompressedSize, 0);
+    if (expanded > SHEET_LIMITS.maxUncompressedBytes) {
+      throw new InputError(`${label}: the workbook expands to ${Math.round(expanded / 1024 / 1024)} MB when unpacked; over ${SHEET_LIMITS.maxUncompressedBytes / 1024 / 1024} MB is refused`);
+    }
+    return 'xlsx';
+  }
+  if (extension === '.xls') throw new InputError(`${label}: this is an old binary Excel file; save it as .xlsx or .csv`);
+  if (extension === '.ods') throw new InputError(`${label}: OpenDocument spreadsheets (.ods) are not supported; save it as .xlsx or .csv`);
+  if (extension === '.xlsx' || extension === '.xlsm') throw new InputError(`${label}: the file is corrupt (not a valid .xlsx workbook)`);
+  return 'csv';
+}
+
+function uniqueHeaders(values: string[]): string[] {
+  const seen = new Map<string, number>();
+  return values.map((raw) => {
+    const header = raw.trim();
+    if (header === '') return '';
+    const count = (seen.get(header.toLowerCase()) ?? 0) + 1;
+    seen.set(header.toLowerCase(), count);
+    return count === 1 ? header : `${header} (${count})`;
+  });
+}
+
+function isEmptyRaw(row: RawRow): boolean {
+  return row.values.every((value) => value.trim() === '');
+}
+
+/**
+ * Opens a CSV or XLSX file: detects format, encoding, delimiter, sheet and header row,
+ * and streams the data rows. Columns with an empty header are ignored.
+ */
+export async function openSheet(path: string, options: SheetReadOptions = {}): Promise<OpenedSheet> {
+  const label = basename(path);
+  const kind = await classify(path);
+  const detected: SheetDetected = { file: path, format: kind, headerRow: 0, headers: [] };
+  let source: AsyncGenerator<RawRow & { sheet?: string }>;
+  if (kind === 'csv') {
+    const sniff = await sniffCsv(path, { encoding: options.encoding, delimiter: options.delimiter });
+    detected.encoding = sniff.encoding;
+    detected.delimiter = sniff.delimiter;
+    source = readCsvRows(path, sniff);
+  } else {
+    source = readXlsxRows(path, options.sheet);
+  }
+
+  const buffered: Array<RawRow & { sheet?: string }> = [];
+  let headerIndex = -1;
+  while (buffered.length < SHEET_LIMITS.headerSearchRows) {
+    const next = await source.next();
+    if (next.done) break;
+    if (isEmptyRaw(next.value)) continue;
+    buffered.push(next.value);
+    const known = options.isKnownHeader
+      ? next.value.values.filter((value) => value.trim() !== '' && options.isKnownHeader!(value.trim())).length
+      : 0;
+    if (known >= 2) {
+      headerIndex = buffered.length - 1;
+      break;
+    }
+  }
+  if (buffered.length === 0) {
+    await source.return(undefined);
+    throw new InputError(`${label}: the file is empty${detected.format === 'xlsx' && options.sheet ? ` (sheet "${options.sheet}")` : ''}`);
+  }
+  if (headerIndex < 0) headerIndex = 0;
+  const headerRow = buffered[headerIndex]!;
+  const headers = uniqueHeaders(headerRow.values);
+  detected.headerRow = headerRow.rowNumber;
+  detected.headers = headers.filter((header) => header !== '');
+  if (headerRow.sheet !== undefined) detected.sheet = headerRow.sheet;
+  const pending = buffered.slice(headerIndex + 1);
+  const allowNoData = options.allowNoData ?? false;
+
+  async function* dataRows(): AsyncGenerator<Row> {
+    let count = 0;
+    const toRow = (raw: RawRow): Row => {
+      const cells = new Map<string, string>();
+      headers.forEach((header, index) => {
+        if (header === '') return;
+        const value = raw.values[index] ?? '';
+        if (value.length > SHEET_LIMITS.maxCellChars) {
+          throw new InputError(`${label}: row ${raw.rowNumber}, column "${header}": the cell holds ${Math.round(value.length / 1024)} KB of text; cells over ${SHEET_LIMITS.maxCellChars / 1024 / 1024} MB are refused`);
+        }
+        cells.set(header, value);
+      });
+      return { rowNumber: raw.rowNumber, cells };
+    };
+    try {
+      const emit = function* (raw: RawRow): Generator<Row> {
+        if (isEmptyRaw(raw)) return;
+        count++;
+        if (count > SHEET_LIMITS.maxRows) {
+          throw new InputError(`${label}: more than ${SHEET_LIMITS.maxRows.toLocaleString('en-US')} rows; split the file`);
+        }
+        const row = toRow(raw);
+        if ([...row.cells.values()].some((value) => value.trim() !== '')) yield row;
+      };
+      for (const raw of pending) yield* emit(raw);
+      for await (const raw of source) yield* emit(raw);
+    } finally {
+      await source.return(undefined);
+    }
+    if (count === 0 && !allowNoData) {
+      throw new InputError(`${label}: no data rows (only a header at row ${detected.headerRow})`);
+    }
+  }
+  return { detected, rows: dataRows() };
+}
+
+/** Reads every data row into memory (the rows are needed for the report anyway). */
+export async function readSheet(path: string, options: SheetReadOptions = {}): Promise<{ detected: SheetDetected; rows: Row[] }> {
+  const { detected, rows } = await openSheet(path, options);
+  const collected: Row[] = [];
+  for await (const row of rows) collected.push(row);
+  return { detected, rows: collected };
+}
+
+/**
+ * Reads one named sheet of a workbook (e.g. the 'Tags' sheet of an export): header is its
+ * first non-empty row, and a sheet without data rows gives an empty list.
+ */
+export async function readNamedSheet(path: string, sheetName: string): Promise<{ detected: SheetDetected; rows: Row[] }> {
+  return readSheet(path, { sheet: sheetName, allowNoData: true });
+}

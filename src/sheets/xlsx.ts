@@ -1,0 +1,101 @@
+// XLSX -> raw rows with exceljs's streaming reader; cell values as a person sees them.
+import { basename } from 'node:path';
+import ExcelJS from 'exceljs';
+import { InputError } from '../exit-codes.js';
+import { dateText, excelSerialToDate, numberText } from './cell-text.js';
+import type { RawRow } from './raw-row.js';
+
+export interface XlsxRawRow extends RawRow {
+  sheet: string;
+}
+
+/** A number format that shows a date or time (quoted text and [colour] sections ignored). */
+function isDateFormat(format: string | undefined): boolean {
+  if (!format) return false;
+  const bare = format.replace(/"[^"]*"/g, '').replace(/\[[^\]]*\]/g, '');
+  return /[dmyhs]/i.test(bare);
+}
+
+function dateCellText(date: Date): string {
+  // Excel stores days as fractions; round to the second so 10:30 does not read as 10:29:59.999.
+  return dateText(new Date(Math.round(date.getTime() / 1000) * 1000));
+}
+
+function scalarText(value: unknown, numFmt: string | undefined): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number') return isDateFormat(numFmt) ? dateCellText(excelSerialToDate(value)) : numberText(value);
+  if (typeof value === 'boolean') return value ? 'true' : 'false';
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? '' : dateCellText(value);
+  if (typeof value === 'object') {
+    const record = value as Record<string, unknown>;
+    if (Array.isArray(record.richText)) {
+      return (record.richText as Array<{ text?: unknown }>).map((run) => (typeof run.text === 'string' ? run.text : '')).join('');
+    }
+    if ('formula' in record || 'sharedFormula' in record) return scalarText(record.result, numFmt);
+    if ('hyperlink' in record) return scalarText(record.text, numFmt);
+    if (typeof record.error === 'string') return record.error;
+  }
+  return '';
+}
+
+export function xlsxCellText(cell: ExcelJS.Cell): string {
+  return scalarText(cell.value, cell.numFmt);
+}
+
+function rowValues(row: ExcelJS.Row): string[] {
+  const values: string[] = [];
+  row.eachCell({ includeEmpty: false }, (cell, columnNumber) => {
+    values[columnNumber - 1] = xlsxCellText(cell);
+  });
+  return Array.from(values, (value) => value ?? '');
+}
+
+interface StreamingWorksheet extends AsyncIterable<ExcelJS.Row> {
+  name: string;
+}
+
+interface StreamingWorkbook extends AsyncIterable<StreamingWorksheet> {
+  model?: { sheets?: Array<{ name: string }> };
+  stream?: { destroy(): void };
+}
+
+/**
+ * Streams the rows of the sheet named `sheetName`, or of the first sheet with any
+ * non-empty row. Rows keep their Excel row numbers; empty rows are not yielded.
+ */
+export async function* readXlsxRows(path: string, sheetName?: string): AsyncGenerator<XlsxRawRow> {
+  const label = basename(path);
+  const workbook = new ExcelJS.stream.xlsx.WorkbookReader(path, {
+    sharedStrings: 'cache',
+    hyperlinks: 'ignore',
+    styles: 'cache',
+    worksheets: 'emit',
+    entries: 'ignore',
+  }) as unknown as StreamingWorkbook;
+  const seen: string[] = [];
+  try {
+    for await (const worksheet of workbook) {
+      seen.push(worksheet.name);
+      if (sheetName !== undefined && worksheet.name.toLowerCase() !== sheetName.toLowerCase()) continue;
+      let yielded = false;
+      for await (const row of worksheet) {
+        const values = rowValues(row);
+        if (values.every((value) => value.trim() === '')) continue;
+        yielded = true;
+        yield { sheet: worksheet.name, rowNumber: row.number, values };
+      }
+      if (yielded || sheetName !== undefined) return;
+    }
+  } catch (error) {
+    if (error instanceof InputError) throw error;
+    const message = error instanceof Error ? error.message : String(error);
+    throw new InputError(`${label}: the workbook is corrupt and cannot be read (${message})`);
+  } finally {
+    workbook.stream?.destroy();
+  }
+  if (sheetName !== undefined) {
+    const names = workbook.model?.sheets?.map((sheet) => sheet.name) ?? seen;
+    throw new InputError(`${label}: no sheet named "${sheetName}" (sheets: ${names.join(', ')})`);
+  }
+}
