@@ -1,11 +1,90 @@
-import type { CommandModule } from 'yargs';
-import { CliError, ExitCode } from '../../exit-codes.js';
+import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
+import { ExitCode } from '../../exit-codes.js';
+import type { Issue, ValidatedSheet } from '../../records/types.js';
+import { readAndValidate } from '../../records/validate.js';
+import { sheetOptions } from '../options.js';
 
-// Placeholder: replaced by the real command.
-export const validateCommand: CommandModule = {
-  command: 'validate',
-  describe: 'validate (not implemented yet)',
-  handler: () => {
-    throw new CliError('validate is not implemented yet', ExitCode.Fatal);
+interface ValidateArgs {
+  file: string;
+  sheet?: string;
+  map?: string[];
+  mapping?: string;
+  encoding?: string;
+  delimiter?: string;
+  'phone-region': string;
+  json?: boolean;
+}
+
+function describeDelimiter(delimiter: string): string {
+  return delimiter === '\t' ? 'tab' : `"${delimiter}"`;
+}
+
+function issueLine(issue: Issue): string {
+  const where = issue.row > 0 ? `row ${issue.row}` : 'file';
+  const column = issue.column ? `, column "${issue.column}"` : '';
+  const value = issue.value ? ` (value "${issue.value.length > 60 ? `${issue.value.slice(0, 60)}…` : issue.value}")` : '';
+  return `  ${issue.severity === 'error' ? 'error  ' : 'warning'} ${where}${column}: ${issue.message}${value}`;
+}
+
+export function summarize(sheet: ValidatedSheet) {
+  const warnings = sheet.issues.filter((issue) => issue.severity === 'warning').length;
+  const dataRows = sheet.records.length + sheet.invalidRows.size;
+  return { rows: dataRows, valid: sheet.records.length, invalid: sheet.invalidRows.size, warnings };
+}
+
+function printText(sheet: ValidatedSheet): void {
+  const { detected, mapping } = sheet;
+  const counts = summarize(sheet);
+  const lines: string[] = [];
+  const format = detected.format === 'csv'
+    ? `CSV, encoding ${detected.encoding}, delimiter ${describeDelimiter(detected.delimiter ?? ',')}`
+    : `XLSX, sheet "${detected.sheet ?? ''}"`;
+  lines.push(`${detected.file}: ${format}, header at row ${detected.headerRow}`);
+  lines.push('Columns:');
+  for (const header of detected.headers) {
+    const target = mapping.byHeader.get(header);
+    lines.push(`  ${header} -> ${target ?? (mapping.unknown.includes(header) ? '? (unknown; possible custom property)' : '(ignored)')}`);
+  }
+  lines.push(`Rows: ${counts.rows}, valid: ${counts.valid}, invalid: ${counts.invalid}, warnings: ${counts.warnings}`);
+  if (sheet.issues.length > 0) {
+    lines.push('Issues:');
+    for (const issue of sheet.issues) lines.push(issueLine(issue));
+  }
+  process.stdout.write(`${lines.join('\n')}\n`);
+}
+
+export const validateCommand: CommandModule<object, ValidateArgs> = {
+  command: 'validate <file>',
+  describe: 'Check an HR sheet (CSV or XLSX) offline: what was detected, which rows are invalid and why',
+  builder: (yargs: Argv) =>
+    yargs
+      .positional('file', { type: 'string', demandOption: true, describe: 'The CSV or XLSX file to check' })
+      .options(sheetOptions)
+      .option('json', { type: 'boolean', describe: 'Print one JSON object (rows, valid, invalid, warnings, issues, detected)' })
+      .example('$0 validate hires.xlsx', 'Check a workbook; exit 0 when every row is valid, 5 when some are not')
+      .example('$0 validate hires.csv --encoding windows-1251 --delimiter ";"', 'Override what is detected')
+      .example('$0 validate hires.xlsx --sheet "Апрель" --map "Рабочий e-mail=email" --map "Город=custom:Город"', 'Pick a sheet and map columns')
+      .example('$0 validate hires.csv --json', 'Machine-readable result') as unknown as Argv<ValidateArgs>,
+  handler: async (args: ArgumentsCamelCase<ValidateArgs>) => {
+    const sheet = await readAndValidate(args.file, {
+      sheet: args.sheet,
+      map: args.map,
+      mapping: args.mapping,
+      encoding: args.encoding,
+      delimiter: args.delimiter,
+      phoneRegion: args['phone-region'],
+    });
+    if (args.json) {
+      const { detected, mapping } = sheet;
+      const output = {
+        ...summarize(sheet),
+        issues: sheet.issues,
+        detected: { ...detected, mapping: Object.fromEntries(mapping.byHeader), unknownColumns: mapping.unknown },
+      };
+      process.stdout.write(`${JSON.stringify(output, null, 2)}\n`);
+    } else {
+      printText(sheet);
+    }
+    process.exitCode = sheet.invalidRows.size > 0 ? ExitCode.RowsFailed : ExitCode.Ok;
   },
 };
