@@ -1,0 +1,79 @@
+// Progress of a long run: a cli-progress bar on a terminal (done/total, requests per second,
+// ETA, failures), else one plain line to stderr every few seconds; nothing with --quiet.
+import cliProgress from 'cli-progress';
+
+export interface ProgressOptions {
+  total: number;
+  /** Requests sent so far (the client's counter), for the rate. */
+  requests: () => number;
+  quiet?: boolean;
+  /** Default: stderr is a terminal. */
+  interactive?: boolean;
+  /** Plain mode: milliseconds between lines (default 3000). */
+  intervalMs?: number;
+  stream?: NodeJS.WriteStream;
+}
+
+export interface Progress {
+  /** One item finished; `failed` when it did not go through. */
+  tick(failed: boolean): void;
+  stop(): void;
+}
+
+const NO_PROGRESS: Progress = { tick: () => undefined, stop: () => undefined };
+
+export function startProgress(options: ProgressOptions): Progress {
+  if (options.quiet || options.total === 0) return NO_PROGRESS;
+  const stream = options.stream ?? process.stderr;
+  const started = Date.now();
+  const startRequests = options.requests();
+  let done = 0;
+  let failures = 0;
+  const rate = (): string => {
+    const seconds = (Date.now() - started) / 1000;
+    return seconds > 0 ? ((options.requests() - startRequests) / seconds).toFixed(1) : '0.0';
+  };
+
+  if (options.interactive ?? stream.isTTY === true) {
+    const bar = new cliProgress.SingleBar(
+      {
+        stream,
+        format: '{bar} {value}/{total} | {rps} req/s | ETA {eta_formatted} | failures {failures}',
+        hideCursor: true,
+        clearOnComplete: false,
+        etaBuffer: 50,
+      },
+      cliProgress.Presets.shades_classic,
+    );
+    bar.start(options.total, 0, { rps: '0.0', failures: 0 });
+    const timer = setInterval(() => bar.update(done, { rps: rate(), failures }), 500);
+    timer.unref();
+    return {
+      tick(failed) {
+        done += 1;
+        if (failed) failures += 1;
+        bar.update(done, { rps: rate(), failures });
+      },
+      stop() {
+        clearInterval(timer);
+        bar.update(done, { rps: rate(), failures });
+        bar.stop();
+      },
+    };
+  }
+
+  const line = (): void => {
+    stream.write(`progress: ${done}/${options.total} done, ${rate()} req/s, ${failures} failed\n`);
+  };
+  const timer = setInterval(line, options.intervalMs ?? 3000);
+  timer.unref();
+  return {
+    tick(failed) {
+      done += 1;
+      if (failed) failures += 1;
+    },
+    stop() {
+      clearInterval(timer);
+    },
+  };
+}

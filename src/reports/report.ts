@@ -1,0 +1,148 @@
+// The import's run report: report.xlsx and report.csv (one row per input row, in input order,
+// then users suspended for being missing from the sheet), failed.csv (the input's own columns
+// plus `error`, importable again once fixed) and summary.json.
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Row } from '../records/types.js';
+import { createXlsxWriter, writeCsvFile, type CellValue, type XlsxColumn } from '../sheets/write.js';
+import { ROW_RESULTS, type Outcome, type RowResult } from '../sync/apply.js';
+import type { PlanItemKind } from '../sync/plan.js';
+
+export const REPORT_COLUMNS = ['row', 'email', 'name', 'action', 'result', 'pachca_user_id', 'changed_fields', 'message'] as const;
+export const FAILED_ERROR_COLUMN = 'error';
+
+export interface RunSummary {
+  input: string;
+  runFolder: string;
+  apiUrl: string;
+  dryRun: boolean;
+  resumed: boolean;
+  /** Report rows per result. */
+  counts: Record<RowResult, number>;
+  /** Plan items per action. */
+  planned: Record<PlanItemKind, number>;
+  tagsCreated: number;
+  requestsSent: number;
+  rateLimited: number;
+  retries: number;
+  elapsedSeconds: number;
+  exitCode: number;
+  /** Why the run stopped early, when it did. */
+  stoppedBy?: string;
+}
+
+export interface ReportInput {
+  folder: string;
+  /** Outcomes of every plan item, in plan order. */
+  outcomes: Outcome[];
+  /** The input's header cells and rows, for failed.csv. */
+  headers: string[];
+  rows: Row[];
+  summary: RunSummary;
+}
+
+const RESULT_FILL: Partial<Record<RowResult, string>> = {
+  created: 'FFC6EFCE',
+  updated: 'FFDDEBF7',
+  'status set': 'FFDDEBF7',
+  'status cleared': 'FFDDEBF7',
+  restored: 'FFE2EFDA',
+  suspended: 'FFFFEB9C',
+  deleted: 'FFFFEB9C',
+  invalid: 'FFFFC7CE',
+  failed: 'FFFFC7CE',
+};
+
+export function emptyResultCounts(): Record<RowResult, number> {
+  return Object.fromEntries(ROW_RESULTS.map((result) => [result, 0])) as Record<RowResult, number>;
+}
+
+/** Outcomes that are report rows: input rows and missing users, not tag creations. */
+export function reportOutcomes(outcomes: readonly Outcome[]): Outcome[] {
+  return outcomes.filter((outcome) => outcome.item.kind !== 'create-tag');
+}
+
+function changedFields(outcome: Outcome): string {
+  return [...new Set(outcome.item.changes.map((change) => change.field))].join(', ');
+}
+
+function reportRow(outcome: Outcome): CellValue[] {
+  const { item } = outcome;
+  return [
+    item.row ?? null,
+    item.email ?? '',
+    item.name ?? '',
+    item.kind,
+    outcome.result,
+    outcome.userId ?? item.userId ?? null,
+    changedFields(outcome),
+    outcome.message ?? '',
+  ];
+}
+
+async function writeXlsxReport(path: string, rows: readonly Outcome[], summary: RunSummary): Promise<void> {
+  const writer = createXlsxWriter(path);
+  try {
+    const widths: Record<string, number> = { row: 7, email: 32, name: 28, action: 13, result: 15, pachca_user_id: 15, changed_fields: 36, message: 70 };
+    const columns: XlsxColumn[] = REPORT_COLUMNS.map((header) => ({ header, width: widths[header] ?? 15 }));
+    const results = writer.addSheet('Report', columns);
+    for (const outcome of rows) {
+      const fill = RESULT_FILL[outcome.result];
+      results.addRow(reportRow(outcome), fill ? { fill } : undefined);
+    }
+    const summarySheet = writer.addSheet('Summary', [{ header: 'item', width: 24 }, { header: 'value', width: 60 }], { autoFilter: false });
+    for (const result of ROW_RESULTS) summarySheet.addRow([result, summary.counts[result]]);
+    summarySheet.addRow(['tags created', summary.tagsCreated]);
+    summarySheet.addRow(['requests sent', summary.requestsSent]);
+    summarySheet.addRow(['429 answers', summary.rateLimited]);
+    summarySheet.addRow(['elapsed seconds', summary.elapsedSeconds]);
+    summarySheet.addRow(['exit code', summary.exitCode]);
+    summarySheet.addRow(['input', summary.input]);
+    summarySheet.addRow(['API URL', summary.apiUrl]);
+    summarySheet.addRow(['dry run', summary.dryRun]);
+    if (summary.stoppedBy) summarySheet.addRow(['stopped by', summary.stoppedBy]);
+    await writer.commit();
+  } catch (error) {
+    await writer.abort();
+    throw error;
+  }
+}
+
+/** failed.csv: the input's columns for each invalid or failed row, plus the reason. */
+async function writeFailedCsv(path: string, outcomes: readonly Outcome[], headers: string[], rows: readonly Row[]): Promise<void> {
+  const byNumber = new Map(rows.map((row) => [row.rowNumber, row]));
+  const errorIndex = headers.findIndex((header) => header.trim().toLowerCase() === FAILED_ERROR_COLUMN);
+  const columns = errorIndex >= 0 ? headers : [...headers, FAILED_ERROR_COLUMN];
+  const lines: CellValue[][] = [];
+  for (const outcome of outcomes) {
+    if (outcome.result !== 'failed' && outcome.result !== 'invalid') continue;
+    const row = outcome.item.row !== undefined ? byNumber.get(outcome.item.row) : undefined;
+    if (!row) continue;
+    const cells: CellValue[] = headers.map((header) => row.cells.get(header) ?? '');
+    const reason = outcome.message ?? outcome.result;
+    if (errorIndex >= 0) cells[errorIndex] = reason;
+    else cells.push(reason);
+    lines.push(cells);
+  }
+  await writeCsvFile(path, columns, lines);
+}
+
+export async function writeSummary(folder: string, summary: RunSummary): Promise<void> {
+  await writeFile(join(folder, 'summary.json'), `${JSON.stringify(summary, null, 2)}\n`);
+}
+
+/** Writes report.xlsx, report.csv, failed.csv and summary.json into the run folder. */
+export async function writeRunReport(input: ReportInput): Promise<void> {
+  const rows = reportOutcomes(input.outcomes);
+  await writeCsvFile(join(input.folder, 'report.csv'), [...REPORT_COLUMNS], rows.map(reportRow));
+  await writeXlsxReport(join(input.folder, 'report.xlsx'), rows, input.summary);
+  await writeFailedCsv(join(input.folder, 'failed.csv'), rows, input.headers, input.rows);
+  await writeSummary(input.folder, input.summary);
+}
+
+/** Counts report rows per result. */
+export function countResults(outcomes: readonly Outcome[]): Record<RowResult, number> {
+  const counts = emptyResultCounts();
+  for (const outcome of reportOutcomes(outcomes)) counts[outcome.result] += 1;
+  return counts;
+}

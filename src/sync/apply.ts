@@ -1,0 +1,202 @@
+// Applies a plan: missing tags first, then every user item at once. The client's one limiter
+// does all pacing, so items are started together and it lets them through at --rps with
+// --concurrency in flight. A row's failure stays that row's; an auth failure or an unpaid
+// workspace stops the run (items not yet sent are reported as not attempted).
+import type { PachcaApi } from '../pachca/api.js';
+import { ApiError, AuthError } from '../pachca/errors.js';
+import { stepId, type JournalEntry, type JournalStep, type JournalWriter } from './journal.js';
+import { actionableItems, type Plan, type PlanItem, type PlanItemKind } from './plan.js';
+
+export type RowResult =
+  | 'created' | 'updated' | 'unchanged' | 'suspended' | 'restored' | 'deleted' | 'status set'
+  | 'status cleared' | 'skipped' | 'invalid' | 'failed';
+
+export const ROW_RESULTS: readonly RowResult[] = [
+  'created', 'updated', 'unchanged', 'suspended', 'restored', 'deleted', 'status set', 'status cleared',
+  'skipped', 'invalid', 'failed',
+];
+
+export interface Outcome {
+  item: PlanItem;
+  result: RowResult;
+  userId?: number;
+  message?: string;
+}
+
+export interface ApplyHooks {
+  /** `--welcome`: text sent to each created user, `{first_name}` filled in. */
+  welcomeText?: string;
+  /** Steps an earlier attempt of this run finished (from its journal), by stepId. */
+  completed?: Map<string, JournalEntry>;
+  /** Called as each item that sends requests finishes. */
+  onOutcome?: (outcome: Outcome) => void;
+}
+
+export interface ApplyResult {
+  /** One per plan item, in plan order. */
+  outcomes: Outcome[];
+  /** The error that stopped the run, if one did. */
+  fatal?: Error;
+}
+
+const RESULT_OF_KIND: Record<PlanItemKind, RowResult> = {
+  'create-tag': 'created',
+  create: 'created',
+  update: 'updated',
+  unchanged: 'unchanged',
+  suspend: 'suspended',
+  restore: 'restored',
+  delete: 'deleted',
+  'set-status': 'status set',
+  'clear-status': 'status cleared',
+  skip: 'skipped',
+  invalid: 'invalid',
+};
+
+export function resultOfKind(kind: PlanItemKind): RowResult {
+  return RESULT_OF_KIND[kind];
+}
+
+/** Errors after which no further request can succeed: stop the whole run. */
+export function isFatalApiError(error: unknown): boolean {
+  return error instanceof AuthError || (error instanceof ApiError && error.status === 402);
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+export function fillWelcome(template: string, item: PlanItem): string {
+  const request = item.userRequest?.method === 'POST' ? item.userRequest.body.user : undefined;
+  return template.replaceAll('{first_name}', request?.first_name ?? '');
+}
+
+export async function applyPlan(plan: Plan, api: PachcaApi, journal: JournalWriter, hooks: ApplyHooks = {}): Promise<ApplyResult> {
+  const completed = hooks.completed ?? new Map<string, JournalEntry>();
+  const outcomes = new Map<string, Outcome>();
+  const failedTags = new Map<string, string>();
+  let fatal: Error | undefined;
+
+  const record = (item: PlanItem, step: JournalStep, ok: boolean, extra: Partial<JournalEntry> = {}): void => {
+    journal.append({
+      key: item.key,
+      step,
+      kind: item.kind,
+      ok,
+      ...(item.row !== undefined ? { row: item.row } : {}),
+      ...(item.email ? { email: item.email } : {}),
+      ...extra,
+    });
+  };
+  const finish = (outcome: Outcome): void => {
+    outcomes.set(outcome.item.key, outcome);
+    hooks.onOutcome?.(outcome);
+  };
+  const notAttempted = (item: PlanItem): Outcome => ({
+    item,
+    result: 'failed',
+    ...(item.userId !== undefined ? { userId: item.userId } : {}),
+    message: `not attempted: the run stopped (${fatal ? messageOf(fatal) : 'fatal error'}); finish it with --resume`,
+  });
+  const failure = (item: PlanItem, step: JournalStep, error: unknown, userId?: number, prefix = ''): Outcome => {
+    if (isFatalApiError(error)) fatal ??= error as Error;
+    const message = `${prefix}${messageOf(error)}`;
+    record(item, step, false, { message, ...(userId !== undefined ? { userId } : {}) });
+    return { item, result: 'failed', ...(userId !== undefined ? { userId } : {}), message };
+  };
+
+  const actionable = actionableItems(plan);
+  const tagItems = actionable.filter((item) => item.kind === 'create-tag');
+  const userItems = actionable.filter((item) => item.kind !== 'create-tag');
+
+  const createTag = async (item: PlanItem): Promise<Outcome> => {
+    if (completed.has(stepId(item.key, 'create-tag'))) return { item, result: 'created', message: 'created by an earlier attempt' };
+    if (fatal) return notAttempted(item);
+    try {
+      const { tag, recovered } = await api.createTagSafely(item.tagName!);
+      record(item, 'create-tag', true, { message: `tag ${tag.name} (id ${tag.id})`, ...(recovered ? { recovered } : {}) });
+      return { item, result: 'created', message: `tag id ${tag.id}` };
+    } catch (error) {
+      const outcome = failure(item, 'create-tag', error);
+      failedTags.set(item.key.slice('tag:'.length), outcome.message ?? 'failed');
+      return outcome;
+    }
+  };
+
+  const runUserItem = async (item: PlanItem): Promise<Outcome> => {
+    const missingTag = item.needsTags?.find((key) => failedTags.has(key));
+    if (missingTag !== undefined) {
+      const message = `tag "${missingTag}" could not be created: ${failedTags.get(missingTag)}`;
+      record(item, 'user', false, { message });
+      return { item, result: 'failed', message };
+    }
+    let userId = item.userId;
+    let recoveredNote = '';
+    const request = item.userRequest;
+    if (request) {
+      const done = completed.get(stepId(item.key, 'user'));
+      if (done) userId = done.userId ?? userId;
+      else {
+        if (fatal) return notAttempted(item);
+        try {
+          if (request.method === 'POST') {
+            const { user, recovered } = await api.createUserSafely(request.body);
+            userId = user.id;
+            if (recovered) recoveredNote = 'the create answer was lost; found the user by email (no duplicate)';
+            record(item, 'user', true, { userId, ...(recovered ? { recovered } : {}) });
+          } else if (request.method === 'PUT') {
+            await api.updateUser(request.userId, request.body.user);
+            record(item, 'user', true, { userId: request.userId });
+          } else {
+            await api.deleteUser(request.userId);
+            record(item, 'user', true, { userId: request.userId });
+          }
+        } catch (error) {
+          return failure(item, 'user', error, userId);
+        }
+      }
+    }
+    const status = item.statusRequest;
+    if (status && !completed.has(stepId(item.key, 'status'))) {
+      if (userId === undefined) return failure(item, 'status', new Error('no user id for the status'));
+      if (fatal) return { ...notAttempted(item), userId };
+      try {
+        if (status.method === 'PUT') await api.setStatus(userId, status.body.status);
+        else await api.clearStatus(userId);
+        record(item, 'status', true, { userId });
+      } catch (error) {
+        const prefix = request ? `${resultOfKind(item.kind)}, but the status failed: ` : '';
+        return failure(item, 'status', error, userId, prefix);
+      }
+    }
+    const notes = [item.message, recoveredNote].filter(Boolean);
+    if (hooks.welcomeText !== undefined && request?.method === 'POST' && userId !== undefined
+      && !completed.has(stepId(item.key, 'welcome'))) {
+      try {
+        await api.sendDirectMessage(userId, fillWelcome(hooks.welcomeText, item));
+        record(item, 'welcome', true, { userId });
+        notes.push('welcome message sent');
+      } catch (error) {
+        record(item, 'welcome', false, { userId, message: messageOf(error) });
+        notes.push(`welcome message failed: ${messageOf(error)}`);
+      }
+    }
+    return { item, result: resultOfKind(item.kind), ...(userId !== undefined ? { userId } : {}), ...(notes.length ? { message: notes.join('; ') } : {}) };
+  };
+
+  await Promise.all(tagItems.map(async (item) => finish(await createTag(item))));
+  await Promise.all(userItems.map(async (item) => finish(await runUserItem(item))));
+
+  const ordered = plan.items.map((item) => outcomes.get(item.key) ?? staticOutcome(item));
+  return { outcomes: ordered, ...(fatal ? { fatal } : {}) };
+}
+
+/** The outcome of an item that sends nothing (unchanged, skip, invalid), or of a plan not applied. */
+export function staticOutcome(item: PlanItem): Outcome {
+  return {
+    item,
+    result: resultOfKind(item.kind),
+    ...(item.userId !== undefined ? { userId: item.userId } : {}),
+    ...(item.message ? { message: item.message } : {}),
+  };
+}

@@ -1,0 +1,640 @@
+// The plan: what an import would change, computed from the validated sheet and a directory
+// snapshot without any request. It is plain data: printed, saved as plan.json, then applied.
+import { InputError } from '../exit-codes.js';
+import type {
+  CustomPropertyDefinition, CustomPropertyValueInput, StatusInput, StatusUpdateRequest, User,
+  UserCreateInput, UserCreateRequest, UserStatus, UserUpdateInput, UserUpdateRequest, WriteScope,
+} from '../pachca/types.js';
+import { USER_UPDATE_ROLES } from '../pachca/types.js';
+import type { EmployeeRecord, Row, StatusFields, ValidatedSheet } from '../records/types.js';
+import { emailKey, tagKey, type Directory } from './directory.js';
+
+export type PlanItemKind =
+  | 'create-tag' | 'create' | 'update' | 'unchanged' | 'suspend' | 'restore' | 'delete'
+  | 'set-status' | 'clear-status' | 'skip' | 'invalid';
+
+export const PLAN_ITEM_KINDS: readonly PlanItemKind[] = [
+  'create-tag', 'create', 'update', 'suspend', 'restore', 'delete', 'set-status', 'clear-status',
+  'unchanged', 'skip', 'invalid',
+];
+
+export interface FieldChange {
+  field: string;
+  before: string | null;
+  after: string | null;
+}
+
+export type UserRequest =
+  | { method: 'POST'; path: '/users'; body: UserCreateRequest }
+  | { method: 'PUT'; path: string; userId: number; body: UserUpdateRequest }
+  | { method: 'DELETE'; path: string; userId: number };
+
+/** `path` holds `{id}` when the user is created by the same item. */
+export type StatusRequest =
+  | { method: 'PUT'; path: string; body: StatusUpdateRequest }
+  | { method: 'DELETE'; path: string };
+
+export interface PlanItem {
+  /** Stable identity across runs of the same input: `row:12`, `tag:backend`, `missing:345`. */
+  key: string;
+  /** The main effect; a row that changes the user and its status is `create`/`update`/... with both requests. */
+  kind: PlanItemKind;
+  row?: number;
+  email?: string;
+  name?: string;
+  userId?: number;
+  /** create-tag: the tag's name as the sheet spells it first. */
+  tagName?: string;
+  changes: FieldChange[];
+  userRequest?: UserRequest;
+  statusRequest?: StatusRequest;
+  /** Lower-cased names of tags this row needs that a create-tag item of this plan creates. */
+  needsTags?: string[];
+  /** Why a row is invalid or skipped, or a note about it. */
+  message?: string;
+}
+
+export type TagsMode = 'merge' | 'replace';
+
+export interface PlanOptions {
+  tags: TagsMode;
+  createTags: boolean;
+  blankClears: boolean;
+  allowDelete: boolean;
+  suspendMissing: boolean;
+  /** "N" users or "N%" of active non-bot users; default 10%. */
+  maxSuspend: string;
+  skipEmailNotify: boolean;
+}
+
+export const DEFAULT_PLAN_OPTIONS: PlanOptions = {
+  tags: 'merge',
+  createTags: true,
+  blankClears: false,
+  allowDelete: false,
+  suspendMissing: false,
+  maxSuspend: '10%',
+  skipEmailNotify: false,
+};
+
+export interface PlanSelf {
+  /** The token's own user (from /profile). */
+  selfId: number;
+  /** The workspace Owner, when known. */
+  ownerId?: number;
+}
+
+export interface Plan {
+  items: PlanItem[];
+  counts: Record<PlanItemKind, number>;
+  /** Scopes the writes of this plan need. */
+  requiredScopes: WriteScope[];
+  /** Plan-level notes (e.g. a middle_name column that has nowhere to go). */
+  warnings: string[];
+  /** Custom property columns: header as written -> definition. */
+  customColumns: { header: string; id: number; name: string }[];
+}
+
+const TEXT_FIELDS = ['first_name', 'last_name', 'nickname', 'phone_number', 'department', 'title'] as const;
+type TextField = (typeof TEXT_FIELDS)[number];
+/** Fields --blank-clears may empty (Pachca requires a nickname, so never that one). */
+const CLEARABLE_FIELDS: readonly TextField[] = ['first_name', 'last_name', 'phone_number', 'department', 'title'];
+
+/** Read-only columns of the export; the import ignores them. */
+export const READ_ONLY_COLUMNS: readonly string[] = [
+  'id', 'invite_status', 'bot', 'sso', 'created_at', 'last_activity_at', 'time_zone', 'inviter_id',
+];
+
+interface CustomColumn {
+  header: string;
+  definition: CustomPropertyDefinition;
+}
+
+function text(value: string | null | undefined): string {
+  return (value ?? '').trim();
+}
+
+function orNull(value: string): string | null {
+  return value === '' ? null : value;
+}
+
+function tagsText(tags: readonly string[]): string | null {
+  return tags.length > 0 ? tags.join(', ') : null;
+}
+
+function userPath(userId: number | string): string {
+  return `/users/${userId}`;
+}
+
+/** Values compared the way Pachca stores them: numbers without trailing zeros, dates as YYYY-MM-DD. */
+export function normalizeCustomValue(value: string, definition: CustomPropertyDefinition): string {
+  const trimmed = value.trim();
+  if (trimmed === '') return '';
+  if (definition.data_type === 'number') {
+    const number = Number(trimmed.replace(',', '.'));
+    return Number.isFinite(number) ? String(number) : trimmed;
+  }
+  if (definition.data_type === 'date') {
+    const iso = /^(\d{4}-\d{2}-\d{2})(?:$|T00:00(?::00(?:\.0+)?)?(?:Z|[+-]00:?00)?$)/.exec(trimmed);
+    if (iso) return iso[1]!;
+    const russian = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(trimmed);
+    if (russian) return `${russian[3]}-${russian[2]!.padStart(2, '0')}-${russian[1]!.padStart(2, '0')}`;
+  }
+  return trimmed;
+}
+
+/**
+ * Columns that hold custom properties: `custom:NAME` mappings and unknown headers equal to a
+ * property's name (case-insensitive). An unknown `custom:` name is a usage error.
+ */
+export function resolveCustomColumns(sheet: ValidatedSheet, directory: Directory): CustomColumn[] {
+  const columns: CustomColumn[] = [];
+  for (const [header, target] of sheet.mapping.byHeader) {
+    if (!target.startsWith('custom:')) continue;
+    const name = target.slice('custom:'.length);
+    const definition = directory.customPropertiesByName.get(tagKey(name));
+    if (!definition) {
+      const known = directory.customProperties.map((property) => property.name).join(', ') || 'none';
+      throw new InputError(
+        `${sheet.detected.file}: column "${header}" maps to custom property "${name}", which does not exist in Pachca (known: ${known})`,
+      );
+    }
+    columns.push({ header, definition });
+  }
+  for (const header of sheet.mapping.unknown) {
+    const key = header.trim().toLowerCase();
+    const name = key.startsWith('custom:') ? key.slice('custom:'.length).trim() : key;
+    const definition = directory.customPropertiesByName.get(name);
+    if (definition) columns.push({ header, definition });
+    else if (key.startsWith('custom:')) {
+      throw new InputError(
+        `${sheet.detected.file}: column "${header}" names custom property "${name}", which does not exist in Pachca`,
+      );
+    }
+  }
+  return columns;
+}
+
+/** The sheet's value for a custom column: the reader's customByName first, else the raw cell. */
+function customCell(record: EmployeeRecord, column: CustomColumn): string | undefined {
+  const wanted = tagKey(column.definition.name);
+  for (const [name, value] of Object.entries(record.customByName)) {
+    if (tagKey(name) === wanted) return value;
+  }
+  return record.source.cells[column.header];
+}
+
+function instant(value: string | null | undefined): number | null {
+  if (!value) return null;
+  const time = Date.parse(value);
+  return Number.isNaN(time) ? null : time;
+}
+
+interface StatusView {
+  emoji: string;
+  title: string;
+  expires_at: string;
+  is_away: string;
+  away_message: string;
+}
+
+function statusView(status: UserStatus | null): StatusView | null {
+  if (!status) return null;
+  return {
+    emoji: text(status.emoji),
+    title: text(status.title),
+    expires_at: text(status.expires_at),
+    is_away: String(status.is_away === true),
+    away_message: text(status.away_message?.text),
+  };
+}
+
+function wantedStatusView(fields: StatusFields): StatusView {
+  return {
+    emoji: text(fields.emoji),
+    title: text(fields.title),
+    expires_at: text(fields.expires_at),
+    is_away: String(fields.is_away === true),
+    away_message: text(fields.away_message),
+  };
+}
+
+function statusChanges(before: StatusView | null, after: StatusView | null): FieldChange[] {
+  const changes: FieldChange[] = [];
+  for (const field of ['emoji', 'title', 'expires_at', 'is_away', 'away_message'] as const) {
+    const was = before ? before[field] : '';
+    const will = after ? after[field] : '';
+    const same = field === 'expires_at' ? instant(was) === instant(will) : was === will;
+    const bothDefaultAway = field === 'is_away' && (was === '' || was === 'false') && (will === '' || will === 'false');
+    if (!same && !bothDefaultAway) changes.push({ field: `status_${field}`, before: orNull(was), after: orNull(will) });
+  }
+  return changes;
+}
+
+function statusInput(fields: StatusFields): StatusInput {
+  const input: StatusInput = { emoji: text(fields.emoji), title: text(fields.title) };
+  if (fields.expires_at) input.expires_at = fields.expires_at;
+  if (fields.is_away !== undefined) input.is_away = fields.is_away;
+  if (fields.away_message) input.away_message = fields.away_message;
+  return input;
+}
+
+type StatusIntent =
+  | { kind: 'none' }
+  | { kind: 'clear' }
+  | { kind: 'set'; fields: StatusFields }
+  | { kind: 'error'; message: string };
+
+/** What the row's status columns ask for. */
+function statusIntent(fields: StatusFields | undefined): StatusIntent {
+  if (!fields) return { kind: 'none' };
+  if (fields.clear) return { kind: 'clear' };
+  const hasEmoji = text(fields.emoji) !== '';
+  const hasTitle = text(fields.title) !== '';
+  if (!hasEmoji && !hasTitle) return { kind: 'none' };
+  if (!hasEmoji || !hasTitle) return { kind: 'error', message: 'a status needs both status_emoji and status_title' };
+  return { kind: 'set', fields };
+}
+
+function displayName(record: EmployeeRecord | undefined, user: User | undefined): string {
+  const first = record?.first_name ?? user?.first_name ?? '';
+  const last = record?.last_name ?? user?.last_name ?? '';
+  return [first, last].filter((part) => part && part.trim()).join(' ');
+}
+
+function emptyCounts(): Record<PlanItemKind, number> {
+  return Object.fromEntries(PLAN_ITEM_KINDS.map((kind) => [kind, 0])) as Record<PlanItemKind, number>;
+}
+
+/** "10%" of 40 -> 4; "3" -> 3. */
+export function parseMaxSuspend(spec: string, activeUsers: number): number {
+  const match = /^\s*(\d+(?:\.\d+)?)\s*(%?)\s*$/.exec(spec);
+  if (!match) throw new InputError(`--max-suspend "${spec}": give a number of users (5) or a percentage (10%)`);
+  const value = Number(match[1]);
+  return match[2] === '%' ? Math.floor((activeUsers * value) / 100) : Math.floor(value);
+}
+
+interface TagResolution {
+  /** Canonical spelling (the directory's, else the sheet's first) per lower-cased name. */
+  spelling: Map<string, string>;
+  /** Lower-cased names that a create-tag item creates. */
+  toCreate: Set<string>;
+}
+
+class Planner {
+  private readonly items: PlanItem[] = [];
+  private readonly tags: TagResolution = { spelling: new Map(), toCreate: new Set() };
+  private readonly seenEmails = new Map<string, number>();
+  private readonly customColumns: CustomColumn[];
+  private readonly warnings: string[] = [];
+
+  constructor(
+    private readonly sheet: ValidatedSheet,
+    private readonly directory: Directory,
+    private readonly options: PlanOptions,
+    private readonly self: PlanSelf,
+  ) {
+    this.customColumns = resolveCustomColumns(sheet, directory);
+    for (const tag of directory.tags) this.tags.spelling.set(tagKey(tag.name), tag.name);
+  }
+
+  build(): Plan {
+    const recordsByRow = new Map(this.sheet.records.map((record) => [record.source.rowNumber, record]));
+    const rowItems = this.sheet.rows.map((row) => {
+      const record = recordsByRow.get(row.rowNumber);
+      return record ? this.planRecord(record) : this.invalidRow(row);
+    });
+    const missingItems = this.options.suspendMissing ? this.planMissing() : [];
+    const tagItems = [...this.tags.toCreate].map((key): PlanItem => ({
+      key: `tag:${key}`,
+      kind: 'create-tag',
+      tagName: this.tags.spelling.get(key)!,
+      changes: [{ field: 'tag', before: null, after: this.tags.spelling.get(key)! }],
+    }));
+    this.items.push(...tagItems, ...rowItems, ...missingItems);
+    this.noteMiddleName();
+
+    const counts = emptyCounts();
+    for (const item of this.items) counts[item.kind] += 1;
+    return {
+      items: this.items,
+      counts,
+      requiredScopes: requiredScopes(this.items),
+      warnings: this.warnings,
+      customColumns: this.customColumns.map(({ header, definition }) => ({ header, id: definition.id, name: definition.name })),
+    };
+  }
+
+  private noteMiddleName(): void {
+    const header = [...this.sheet.mapping.byHeader].find(([, target]) => target === 'middle_name')?.[0];
+    if (header && this.sheet.records.some((record) => record.middle_name)) {
+      this.warnings.push(
+        `column "${header}" (middle_name) has no Pachca field and is not imported; to keep it, map it to a custom property: --map "${header}=custom:NAME"`,
+      );
+    }
+  }
+
+  private invalidRow(row: Row): PlanItem {
+    const errors = this.sheet.issues.filter((issue) => issue.row === row.rowNumber && issue.severity === 'error');
+    const message = errors.length > 0
+      ? errors.map((issue) => (issue.column ? `${issue.column}: ${issue.message}` : issue.message)).join('; ')
+      : 'invalid row';
+    const emailHeader = [...this.sheet.mapping.byHeader].find(([, target]) => target === 'email')?.[0];
+    const email = emailHeader ? text(row.cells.get(emailHeader)) : '';
+    return { key: `row:${row.rowNumber}`, kind: 'invalid', row: row.rowNumber, ...(email ? { email } : {}), changes: [], message };
+  }
+
+  private base(record: EmployeeRecord, user: User | undefined): Pick<PlanItem, 'key' | 'row' | 'email' | 'name' | 'userId'> {
+    return {
+      key: `row:${record.source.rowNumber}`,
+      row: record.source.rowNumber,
+      email: record.email,
+      name: displayName(record, user),
+      ...(user ? { userId: user.id } : {}),
+    };
+  }
+
+  private invalid(record: EmployeeRecord, user: User | undefined, message: string): PlanItem {
+    return { ...this.base(record, user), kind: 'invalid', changes: [], message };
+  }
+
+  private planRecord(record: EmployeeRecord): PlanItem {
+    const email = emailKey(record.email);
+    const firstRow = this.seenEmails.get(email);
+    const user = this.directory.usersByEmail.get(email);
+    if (firstRow !== undefined) return this.invalid(record, user, `duplicate of row ${firstRow}`);
+    this.seenEmails.set(email, record.source.rowNumber);
+
+    if (record.action === 'skip') return { ...this.base(record, user), kind: 'skip', changes: [], message: 'action is skip' };
+    if (record.action === 'delete') return this.planDelete(record, user);
+    if (!user) {
+      if (record.action === 'update' || record.action === 'suspend' || record.action === 'restore') {
+        return this.invalid(record, user, `action ${record.action}: no user with this email in Pachca`);
+      }
+      return this.planCreate(record);
+    }
+    if (user.bot) return this.invalid(record, user, 'this email belongs to a bot; bots are not managed by import');
+    return this.planUpdate(record, user);
+  }
+
+  private planDelete(record: EmployeeRecord, user: User | undefined): PlanItem {
+    if (!this.options.allowDelete) {
+      return this.invalid(record, user, 'action delete needs --allow-delete (deleting is irreversible; suspending keeps the data)');
+    }
+    if (!user) return { ...this.base(record, user), kind: 'unchanged', changes: [], message: 'not in Pachca (already deleted)' };
+    if (user.id === this.self.selfId) return this.invalid(record, user, "the token's own user cannot be deleted");
+    if (user.id === this.self.ownerId) return this.invalid(record, user, 'the workspace Owner cannot be deleted');
+    return {
+      ...this.base(record, user),
+      kind: 'delete',
+      changes: [{ field: 'user', before: record.email, after: null }],
+      userRequest: { method: 'DELETE', path: userPath(user.id), userId: user.id },
+    };
+  }
+
+  /** Canonical tag names for the sheet's tags; registers missing ones. Returns an error text with --no-create-tags. */
+  private resolveTags(names: readonly string[]): { names: string[]; missing: string[]; error?: string } {
+    const resolved: string[] = [];
+    const missing: string[] = [];
+    for (const name of names) {
+      const key = tagKey(name);
+      if (!key) continue;
+      if (!this.directory.tagsByName.has(key)) missing.push(name.trim());
+      if (!this.tags.spelling.has(key)) this.tags.spelling.set(key, name.trim());
+      resolved.push(this.tags.spelling.get(key)!);
+    }
+    if (missing.length > 0 && !this.options.createTags) {
+      return { names: resolved, missing, error: `tag${missing.length > 1 ? 's' : ''} ${missing.map((name) => `"${name}"`).join(', ')} not in Pachca (--no-create-tags)` };
+    }
+    return { names: resolved, missing };
+  }
+
+  private registerMissingTags(missing: string[]): string[] {
+    const keys = missing.map(tagKey);
+    for (const key of keys) this.tags.toCreate.add(key);
+    return keys;
+  }
+
+  private customValues(record: EmployeeRecord): { column: CustomColumn; value: string; blank: boolean }[] {
+    return this.customColumns.map((column) => {
+      const raw = customCell(record, column);
+      const value = raw === undefined ? '' : normalizeCustomValue(raw, column.definition);
+      return { column, value, blank: raw !== undefined && value === '' };
+    });
+  }
+
+  private planCreate(record: EmployeeRecord): PlanItem {
+    const status = statusIntent(record.status);
+    if (status.kind === 'error') return this.invalid(record, undefined, status.message);
+    const user: UserCreateInput = { email: record.email };
+    const changes: FieldChange[] = [{ field: 'email', before: null, after: record.email }];
+    for (const field of TEXT_FIELDS) {
+      const value = text(record[field]);
+      if (value) {
+        user[field] = value;
+        changes.push({ field, before: null, after: value });
+      }
+    }
+    if (record.role) {
+      user.role = record.role;
+      changes.push({ field: 'role', before: null, after: record.role });
+    }
+    const suspended = record.action === 'suspend' ? true : record.suspended;
+    if (suspended !== undefined) {
+      user.suspended = suspended;
+      changes.push({ field: 'suspended', before: null, after: String(suspended) });
+    }
+    if (record.chat_ids && record.chat_ids.length > 0) {
+      user.chat_ids = record.chat_ids;
+      changes.push({ field: 'chat_ids', before: null, after: record.chat_ids.join(', ') });
+    }
+    let needsTags: string[] = [];
+    if (record.tags && record.tags.length > 0) {
+      const tags = this.resolveTags(record.tags);
+      if (tags.error) return this.invalid(record, undefined, tags.error);
+      needsTags = this.registerMissingTags(tags.missing);
+      user.list_tags = tags.names;
+      changes.push({ field: 'tags', before: null, after: tagsText(tags.names) });
+    }
+    const custom: CustomPropertyValueInput[] = [];
+    for (const { column, value } of this.customValues(record)) {
+      if (!value) continue;
+      custom.push({ id: column.definition.id, value });
+      changes.push({ field: column.definition.name, before: null, after: value });
+    }
+    if (custom.length > 0) user.custom_properties = custom;
+
+    const body: UserCreateRequest = { user };
+    if (this.options.skipEmailNotify) body.skip_email_notify = true;
+    const item: PlanItem = {
+      ...this.base(record, undefined),
+      kind: 'create',
+      changes,
+      userRequest: { method: 'POST', path: '/users', body },
+    };
+    if (status.kind === 'set') {
+      changes.push(...statusChanges(null, wantedStatusView(status.fields)));
+      item.statusRequest = { method: 'PUT', path: `${userPath('{id}')}/status`, body: { status: statusInput(status.fields) } };
+    }
+    if (needsTags.length > 0) item.needsTags = needsTags;
+    return item;
+  }
+
+  private planUpdate(record: EmployeeRecord, user: User): PlanItem {
+    const status = statusIntent(record.status);
+    if (status.kind === 'error') return this.invalid(record, user, status.message);
+    const update: UserUpdateInput = {};
+    const changes: FieldChange[] = [];
+    for (const field of TEXT_FIELDS) {
+      const wanted = text(record[field]);
+      const current = text(user[field]);
+      if (wanted && wanted !== current) {
+        update[field] = wanted;
+        changes.push({ field, before: orNull(current), after: wanted });
+      } else if (!wanted && current && this.options.blankClears && CLEARABLE_FIELDS.includes(field) && record.blankFields.includes(field)) {
+        update[field] = '';
+        changes.push({ field, before: current, after: null });
+      }
+    }
+    if (record.role && record.role !== user.role) {
+      if (!(USER_UPDATE_ROLES as readonly string[]).includes(record.role)) {
+        return this.invalid(record, user, `role ${record.role}: the API cannot make an existing user a ${record.role} (allowed on update: ${USER_UPDATE_ROLES.join(', ')})`);
+      }
+      update.role = record.role as UserUpdateInput['role'];
+      changes.push({ field: 'role', before: user.role, after: record.role });
+    }
+    const suspended = record.action === 'suspend' ? true : record.action === 'restore' ? false : record.suspended;
+    if (suspended !== undefined && suspended !== user.suspended) {
+      if (suspended && user.id === this.self.selfId) return this.invalid(record, user, "the token's own user cannot be suspended");
+      if (suspended && user.id === this.self.ownerId) return this.invalid(record, user, 'the workspace Owner cannot be suspended');
+      update.suspended = suspended;
+      changes.push({ field: 'suspended', before: String(user.suspended), after: String(suspended) });
+    }
+
+    let needsTags: string[] = [];
+    const currentTags = user.list_tags;
+    let wantedTags: string[] | undefined;
+    if (record.tags && record.tags.length > 0) {
+      const tags = this.resolveTags(record.tags);
+      if (tags.error) return this.invalid(record, user, tags.error);
+      needsTags = this.registerMissingTags(tags.missing);
+      if (this.options.tags === 'replace') wantedTags = tags.names;
+      else {
+        const have = new Set(currentTags.map(tagKey));
+        wantedTags = [...currentTags, ...tags.names.filter((name) => !have.has(tagKey(name)))];
+      }
+    } else if (this.options.tags === 'replace' && this.options.blankClears && record.blankFields.includes('tags')) {
+      wantedTags = [];
+    }
+    if (wantedTags && !sameTagSet(currentTags, wantedTags)) {
+      update.list_tags = wantedTags;
+      changes.push({ field: 'tags', before: tagsText(currentTags), after: tagsText(wantedTags) });
+    } else needsTags = [];
+
+    const customChanges: CustomPropertyValueInput[] = [];
+    for (const { column, value, blank } of this.customValues(record)) {
+      const current = user.custom_properties.find((property) => property.id === column.definition.id);
+      const currentValue = normalizeCustomValue(current?.value ?? '', column.definition);
+      if (value && value !== currentValue) {
+        customChanges.push({ id: column.definition.id, value });
+        changes.push({ field: column.definition.name, before: orNull(currentValue), after: value });
+      } else if (blank && currentValue && this.options.blankClears) {
+        customChanges.push({ id: column.definition.id, value: '' });
+        changes.push({ field: column.definition.name, before: currentValue, after: null });
+      }
+    }
+    if (customChanges.length > 0) {
+      // The request carries the full resulting set, so a PUT that replaces the list keeps the rest.
+      const changedIds = new Set(customChanges.map((change) => change.id));
+      const kept = user.custom_properties
+        .filter((property) => !changedIds.has(property.id) && property.value !== null && property.value !== '')
+        .map((property) => ({ id: property.id, value: property.value! }));
+      update.custom_properties = [...kept, ...customChanges];
+    }
+
+    const item: PlanItem = { ...this.base(record, user), kind: 'unchanged', changes };
+    if (Object.keys(update).length > 0) {
+      item.kind = update.suspended === true ? 'suspend' : update.suspended === false ? 'restore' : 'update';
+      item.userRequest = { method: 'PUT', path: userPath(user.id), userId: user.id, body: { user: update } };
+    }
+    if (needsTags.length > 0) item.needsTags = needsTags;
+
+    if (status.kind === 'clear') {
+      if (user.user_status) {
+        changes.push(...statusChanges(statusView(user.user_status), null));
+        item.statusRequest = { method: 'DELETE', path: `${userPath(user.id)}/status` };
+        if (item.kind === 'unchanged') item.kind = 'clear-status';
+      }
+    } else if (status.kind === 'set') {
+      const diff = statusChanges(statusView(user.user_status), wantedStatusView(status.fields));
+      if (diff.length > 0) {
+        changes.push(...diff);
+        item.statusRequest = { method: 'PUT', path: `${userPath(user.id)}/status`, body: { status: statusInput(status.fields) } };
+        if (item.kind === 'unchanged') item.kind = 'set-status';
+      }
+    }
+    return item;
+  }
+
+  private planMissing(): PlanItem[] {
+    const inSheet = new Set<string>();
+    for (const record of this.sheet.records) inSheet.add(emailKey(record.email));
+    const emailHeader = [...this.sheet.mapping.byHeader].find(([, target]) => target === 'email')?.[0];
+    if (emailHeader) {
+      // Rows the reader rejected still name people who must not be suspended.
+      for (const row of this.sheet.rows) {
+        const email = text(row.cells.get(emailHeader));
+        if (email) inSheet.add(emailKey(email));
+      }
+    }
+    const active = this.directory.users.filter((user) => !user.bot && !user.suspended && user.email);
+    const missing = active.filter(
+      (user) => !inSheet.has(emailKey(user.email!)) && user.id !== this.self.selfId && user.id !== this.self.ownerId,
+    );
+    const limit = parseMaxSuspend(this.options.maxSuspend, active.length);
+    if (missing.length > limit) {
+      throw new InputError(
+        `--suspend-missing would suspend ${missing.length} of ${active.length} active users, more than --max-suspend ${this.options.maxSuspend} (${limit}); ` +
+          'check that the sheet lists everyone, or raise --max-suspend if this is intended',
+      );
+    }
+    return missing.map((user) => ({
+      key: `missing:${user.id}`,
+      kind: 'suspend',
+      email: user.email!,
+      name: displayName(undefined, user),
+      userId: user.id,
+      changes: [{ field: 'suspended', before: 'false', after: 'true' }],
+      userRequest: { method: 'PUT', path: userPath(user.id), userId: user.id, body: { user: { suspended: true } } },
+      message: 'not in the sheet (--suspend-missing)',
+    }));
+  }
+}
+
+function sameTagSet(a: readonly string[], b: readonly string[]): boolean {
+  const left = new Set(a.map(tagKey));
+  const right = new Set(b.map(tagKey));
+  return left.size === right.size && [...left].every((key) => right.has(key));
+}
+
+function requiredScopes(items: readonly PlanItem[]): WriteScope[] {
+  const scopes = new Set<WriteScope>();
+  for (const item of items) {
+    if (item.kind === 'create-tag') scopes.add('group_tags:write');
+    if (item.userRequest?.method === 'POST') scopes.add('users:create');
+    if (item.userRequest?.method === 'PUT') scopes.add('users:update');
+    if (item.userRequest?.method === 'DELETE') scopes.add('users:delete');
+    if (item.statusRequest) scopes.add('user_status:write');
+  }
+  return [...scopes].sort();
+}
+
+/** The plan for a validated sheet against a directory snapshot. Pure; throws InputError for usage errors. */
+export function buildPlan(sheet: ValidatedSheet, directory: Directory, options: PlanOptions, self: PlanSelf): Plan {
+  return new Planner(sheet, directory, options, self).build();
+}
+
+/** Items that send requests, in the order apply runs them (tags first). */
+export function actionableItems(plan: Plan): PlanItem[] {
+  return plan.items.filter((item) => item.kind === 'create-tag' || item.userRequest || item.statusRequest);
+}
