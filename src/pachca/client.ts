@@ -54,7 +54,7 @@ export class PachcaClient implements PachcaApi {
 
   /** One API call through the limiter, with the retry rules of retry.ts. */
   async call<T>(req: ApiRequest): Promise<T | null> {
-    return withRetries(req.method, req.path, () => this.limiter.schedule(() => this.send<T>(req)), {
+    return withRetries(req.method, req.path, () => this.attempt<T>(req), {
       attempts: this.attempts,
       minDelayMs: this.hooks.retryMinDelayMs,
       onRetry: (error, attemptNumber) => {
@@ -64,15 +64,13 @@ export class PachcaClient implements PachcaApi {
     });
   }
 
-  private async send<T>(req: ApiRequest): Promise<T | null> {
-    this.counters.requests++;
-    this.hooks.onSend?.({ method: req.method, path: req.path, at: Date.now() });
+  /** One attempt through the limiter; the result hook runs after the limiter has seen a 429. */
+  private async attempt<T>(req: ApiRequest): Promise<T | null> {
     try {
-      const body = await request<T>(this.transport, req);
+      const body = await this.limiter.schedule(() => this.send<T>(req));
       this.hooks.onResult?.({ method: req.method, path: req.path, at: Date.now(), status: 200 });
       return body;
     } catch (error) {
-      if (error instanceof RateLimitError) this.counters.rateLimited++;
       this.hooks.onResult?.({
         method: req.method,
         path: req.path,
@@ -82,6 +80,15 @@ export class PachcaClient implements PachcaApi {
       });
       throw error;
     }
+  }
+
+  private send<T>(req: ApiRequest): Promise<T | null> {
+    this.counters.requests++;
+    this.hooks.onSend?.({ method: req.method, path: req.path, at: Date.now() });
+    return request<T>(this.transport, req).catch((error: unknown) => {
+      if (error instanceof RateLimitError) this.counters.rateLimited++;
+      throw error;
+    });
   }
 
   private async data<T>(method: HttpMethod, path: string, body?: unknown): Promise<T> {
