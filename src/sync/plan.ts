@@ -172,7 +172,8 @@ export function resolveCustomColumns(sheet: ValidatedSheet, directory: Directory
       );
     }
   }
-  return columns;
+  const position = (header: string): number => sheet.detected.headers.indexOf(header);
+  return columns.sort((a, b) => position(a.header) - position(b.header));
 }
 
 /** The sheet's value for a custom column: the reader's customByName first, else the raw cell. */
@@ -326,7 +327,8 @@ class Planner {
   }
 
   private noteMiddleName(): void {
-    const header = [...this.sheet.mapping.byHeader].find(([, target]) => target === 'middle_name')?.[0];
+    const headers = [...this.sheet.mapping.byHeader];
+    const header = (headers.find(([, target]) => target === 'middle_name') ?? headers.find(([, target]) => target === 'full_name'))?.[0];
     if (header && this.sheet.records.some((record) => record.middle_name)) {
       this.warnings.push(
         `column "${header}" (middle_name) has no Pachca field and is not imported; to keep it, map it to a custom property: --map "${header}=custom:NAME"`,
