@@ -130,9 +130,9 @@ export function validateRow(row: Row, mapping: ColumnMapping, options: RecordOpt
   const awayMessage = take('status_away_message', limited(MAX_LENGTH.awayMessage));
   if (awayMessage !== undefined) status.away_message = awayMessage;
   if (!status.clear) {
-    if (status.title !== undefined && status.emoji === undefined) report(titleCell!.header, titleCell!.text, 'a status needs an emoji (status_emoji) as well as a title');
+    if (status.title !== undefined && !cellsByColumn.has('status_emoji')) report(titleCell!.header, titleCell!.text, 'a status needs an emoji (status_emoji) as well as a title');
     const emojiCell = cellsByColumn.get('status_emoji');
-    if (status.emoji !== undefined && status.title === undefined && emojiCell) report(emojiCell.header, emojiCell.text, 'a status needs a title (status_title) as well as an emoji');
+    if (status.emoji !== undefined && !titleCell && emojiCell) report(emojiCell.header, emojiCell.text, 'a status needs a title (status_title) as well as an emoji');
   }
   if (Object.keys(status).length > 0) record.status = status;
 

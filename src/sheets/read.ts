@@ -33,6 +33,8 @@ export interface SheetReadOptions {
   isKnownHeader?: (header: string) => boolean;
   /** Allow a sheet without data rows (e.g. an export's empty Tags sheet). Default false. */
   allowNoData?: boolean;
+  /** Tighter limits (tests); the defaults are SHEET_LIMITS. */
+  limits?: Partial<Pick<typeof SHEET_LIMITS, 'maxRows' | 'maxCellChars'>>;
 }
 
 export interface OpenedSheet {
@@ -165,6 +167,8 @@ export async function openSheet(path: string, options: SheetReadOptions = {}): P
   if (headerRow.sheet !== undefined) detected.sheet = headerRow.sheet;
   const pending = buffered.slice(headerIndex + 1);
   const allowNoData = options.allowNoData ?? false;
+  const maxRows = options.limits?.maxRows ?? SHEET_LIMITS.maxRows;
+  const maxCellChars = options.limits?.maxCellChars ?? SHEET_LIMITS.maxCellChars;
 
   async function* dataRows(): AsyncGenerator<Row> {
     let count = 0;
@@ -173,8 +177,8 @@ export async function openSheet(path: string, options: SheetReadOptions = {}): P
       headers.forEach((header, index) => {
         if (header === '') return;
         const value = raw.values[index] ?? '';
-        if (value.length > SHEET_LIMITS.maxCellChars) {
-          throw new InputError(`${label}: row ${raw.rowNumber}, column "${header}": the cell holds ${Math.round(value.length / 1024)} KB of text; cells over ${SHEET_LIMITS.maxCellChars / 1024 / 1024} MB are refused`);
+        if (value.length > maxCellChars) {
+          throw new InputError(`${label}: row ${raw.rowNumber}, column "${header}": the cell holds ${value.length.toLocaleString('en-US')} characters; cells over ${maxCellChars.toLocaleString('en-US')} are refused`);
         }
         cells.set(header, value);
       });
@@ -184,8 +188,8 @@ export async function openSheet(path: string, options: SheetReadOptions = {}): P
       const emit = function* (raw: RawRow): Generator<Row> {
         if (isEmptyRaw(raw)) return;
         count++;
-        if (count > SHEET_LIMITS.maxRows) {
-          throw new InputError(`${label}: more than ${SHEET_LIMITS.maxRows.toLocaleString('en-US')} rows; split the file`);
+        if (count > maxRows) {
+          throw new InputError(`${label}: more than ${maxRows.toLocaleString('en-US')} rows; split the file`);
         }
         const row = toRow(raw);
         if ([...row.cells.values()].some((value) => value.trim() !== '')) yield row;
