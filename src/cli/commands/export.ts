@@ -87,7 +87,7 @@ export const exportCommand: CommandModule<object, ExportArgs> = {
     } else {
       const { counts } = result;
       const lines = [
-        `Exported ${counts.users} users (of ${counts.usersInDirectory} in the directory${counts.botsExcluded ? `, ${counts.botsExcluded} bots left out` : ''}), ${counts.tags} tags, ${counts.memberships} membership rows.`,
+        `Exported ${counts.users} users (of ${counts.usersInDirectory} in the directory${counts.botsExcluded ? `, ${counts.botsExcluded} bot${counts.botsExcluded === 1 ? "" : "s"} left out` : ''}), ${counts.tags} tags, ${counts.memberships} membership rows.`,
         ...result.files.map((file) => `  ${file}`),
         `${requests} API requests.`,
       ];
