@@ -20,6 +20,7 @@ export const MAX_BODY_BYTES = 1024 * 1024;
 const DRAIN_LIMIT_BYTES = 16 * MAX_BODY_BYTES;
 const DEFAULT_SLOW_MS = 35_000;
 const REQUEST_LOG_LIMIT = 200_000;
+const SAVE_INTERVAL_MS = 200;
 const WRITE_METHODS = new Set(['POST', 'PUT', 'DELETE']);
 
 /** Reads a --seed/--state JSON directory; throws an Error whose message names the file. */
@@ -173,6 +174,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
       } catch (error) {
         process.stderr.write(`Sandbox: could not save state to ${stateFile}: ${(error as Error).message}\n`);
       }
+      // Serializing a 20k-user directory blocks the event loop; let bursts of writes pile up a little.
+      if (dirty) await sleep(SAVE_INTERVAL_MS);
     }
     saving = undefined;
   };
