@@ -265,6 +265,15 @@ function fittedColumns(headers: readonly string[], rows: Iterable<CellValue[]>):
 /** Fits widths on a sample: measuring every row of a 20,000-user export buys nothing. */
 const WIDTH_SAMPLE = 500;
 
+/**
+ * addRow is synchronous: without a pause the zip stream never gets to drain and the whole
+ * sheet piles up in memory. Yielding every few hundred rows keeps a 20,000-user export bounded.
+ */
+const YIELD_EVERY_ROWS = 200;
+function yieldToStreams(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
 export interface ExportResult {
   files: string[];
   counts: ExportCounts;
@@ -278,7 +287,10 @@ export async function writeExportXlsx(path: string, directory: Directory, select
     const headers = userColumns(directory);
     const sample = selection.users.slice(0, WIDTH_SAMPLE).map((user) => userRow(user, directory));
     const users = writer.addSheet('Users', fittedColumns(headers, sample));
-    for (const user of selection.users) users.addRow(userRow(user, directory));
+    for (const [index, user] of selection.users.entries()) {
+      users.addRow(userRow(user, directory));
+      if (index % YIELD_EVERY_ROWS === YIELD_EVERY_ROWS - 1) await yieldToStreams();
+    }
 
     const tagRows = selection.tags.map(tagRow);
     const tags = writer.addSheet('Tags', fittedColumns(TAGS_COLUMNS, tagRows));
@@ -286,7 +298,10 @@ export async function writeExportXlsx(path: string, directory: Directory, select
 
     const membershipSample = selection.membership.slice(0, WIDTH_SAMPLE).map(membershipRow);
     const membership = writer.addSheet('Membership', fittedColumns(MEMBERSHIP_COLUMNS, membershipSample));
-    for (const row of selection.membership) membership.addRow(membershipRow(row));
+    for (const [index, row] of selection.membership.entries()) {
+      membership.addRow(membershipRow(row));
+      if (index % YIELD_EVERY_ROWS === YIELD_EVERY_ROWS - 1) await yieldToStreams();
+    }
 
     const summary = summaryRows(counts, meta);
     const summarySheet = writer.addSheet('Summary', fittedColumns(['item', 'value'], summary), { autoFilter: false });
