@@ -7,7 +7,7 @@ import type { Row, SheetDetected } from '../records/types.js';
 import { readCsvRows, sniffCsv } from './csv.js';
 import type { RawRow } from './raw-row.js';
 import { readXlsxRows } from './xlsx.js';
-import { inspectZip } from './zip-guard.js';
+import { inspectZip, zipIsIntact } from './zip-guard.js';
 
 export const SHEET_LIMITS = {
   maxFileBytes: 100 * 1024 * 1024,
@@ -98,6 +98,9 @@ async function classify(path: string): Promise<FileKind> {
     const expanded = zip.entries.reduce((total, entry) => total + entry.uncompressedSize, 0);
     if (expanded > SHEET_LIMITS.maxUncompressedBytes) {
       throw new InputError(`${label}: the workbook expands to ${Math.round(expanded / 1024 / 1024)} MB when unpacked; over ${SHEET_LIMITS.maxUncompressedBytes / 1024 / 1024} MB is refused`);
+    }
+    if (!(await zipIsIntact(path, zip.entries))) {
+      throw new InputError(`${label}: the workbook is corrupt (damaged data inside the archive); open it in Excel and save it again`);
     }
     return 'xlsx';
   }

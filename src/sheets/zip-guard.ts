@@ -1,17 +1,20 @@
 // Looks at a workbook's zip central directory before exceljs inflates anything:
 // refuses zip bombs, truncated archives and zips that are not workbooks.
-import { open } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { open, stat } from 'node:fs/promises';
+import { createInflateRaw, crc32 } from 'node:zlib';
 
 export interface ZipEntryInfo {
   name: string;
   compressedSize: number;
   uncompressedSize: number;
+  /** 0 stored, 8 deflate. */
+  method: number;
+  crc: number;
+  localHeaderOffset: number;
 }
 
-export type ZipInspection =
-  | { kind: 'zip'; entries: ZipEntryInfo[] }
-  | { kind: 'not-a-zip' }
-  | { kind: 'truncated' };
+export type ZipInspection = { kind: 'zip'; entries: ZipEntryInfo[] } | { kind: 'truncated' };
 
 const END_OF_CENTRAL_DIRECTORY = 0x06054b50;
 const CENTRAL_DIRECTORY_ENTRY = 0x02014b50;
@@ -50,17 +53,69 @@ export async function inspectZip(path: string): Promise<ZipInspection> {
       if (offset + 46 > directory.length || directory.readUInt32LE(offset) !== CENTRAL_DIRECTORY_ENTRY) {
         return { kind: 'truncated' };
       }
+      const method = directory.readUInt16LE(offset + 10);
+      const crc = directory.readUInt32LE(offset + 16);
       const compressedSize = directory.readUInt32LE(offset + 20);
       const uncompressedSize = directory.readUInt32LE(offset + 24);
       const nameLength = directory.readUInt16LE(offset + 28);
       const extraLength = directory.readUInt16LE(offset + 30);
       const commentLength = directory.readUInt16LE(offset + 32);
+      const localHeaderOffset = directory.readUInt32LE(offset + 42);
       const name = directory.toString('utf8', offset + 46, offset + 46 + nameLength);
-      entries.push({ name, compressedSize, uncompressedSize });
+      entries.push({ name, compressedSize, uncompressedSize, method, crc, localHeaderOffset });
       offset += 46 + nameLength + extraLength + commentLength;
     }
     return { kind: 'zip', entries };
   } finally {
     await handle.close();
   }
+}
+
+const LOCAL_FILE_HEADER = 0x04034b50;
+
+/** Inflates one entry, checking its CRC and that it expands to exactly the declared size. */
+async function entryIsIntact(path: string, size: number, entry: ZipEntryInfo): Promise<boolean> {
+  if (entry.method !== 0 && entry.method !== 8) return false;
+  const handle = await open(path, 'r');
+  let dataStart: number;
+  try {
+    const header = Buffer.alloc(30);
+    const { bytesRead } = await handle.read(header, 0, 30, entry.localHeaderOffset);
+    if (bytesRead < 30 || header.readUInt32LE(0) !== LOCAL_FILE_HEADER) return false;
+    dataStart = entry.localHeaderOffset + 30 + header.readUInt16LE(26) + header.readUInt16LE(28);
+  } finally {
+    await handle.close();
+  }
+  if (dataStart + entry.compressedSize > size) return false;
+  if (entry.compressedSize === 0) return entry.uncompressedSize === 0;
+  const compressed = createReadStream(path, { start: dataStart, end: dataStart + entry.compressedSize - 1 });
+  const content = entry.method === 8 ? compressed.pipe(createInflateRaw()) : compressed;
+  let crc = 0;
+  let length = 0;
+  try {
+    for await (const chunk of content as AsyncIterable<Buffer>) {
+      length += chunk.length;
+      if (length > entry.uncompressedSize) return false; // expands past what it declares: corrupt or a bomb
+      crc = crc32(chunk, crc);
+    }
+  } catch {
+    return false;
+  } finally {
+    compressed.destroy();
+    if (content !== compressed) content.destroy();
+  }
+  return length === entry.uncompressedSize && crc === entry.crc;
+}
+
+/**
+ * Checks every entry decompresses to its declared size and CRC (streaming, bounded memory).
+ * exceljs's unzip can stall forever on a damaged deflate stream, so it only ever sees intact archives.
+ */
+export async function zipIsIntact(path: string, entries: readonly ZipEntryInfo[]): Promise<boolean> {
+  const { size } = await stat(path);
+  for (const entry of entries) {
+    if (entry.name.endsWith('/') && entry.uncompressedSize === 0) continue;
+    if (!(await entryIsIntact(path, size, entry))) return false;
+  }
+  return true;
 }
