@@ -143,6 +143,10 @@ export function formatPlan(plan: Plan, ignoredColumns: string[]): string {
   for (const item of plan.items) {
     if (item.changes.length === 0 || item.kind === 'invalid' || item.kind === 'unchanged' || item.kind === 'skip') continue;
     const who = item.kind === 'create-tag' ? `tag "${item.tagName}"` : `${item.row !== undefined ? `row ${item.row} ` : ''}${item.email ?? ''}`;
+    if (item.kind === 'create') {
+      table.push(`  ${who}  create  ${item.changes.filter((change) => change.field !== 'email').map((change) => `${change.field}: ${show(change.after)}`).join(', ') || 'new user'}`);
+      continue;
+    }
     item.changes.forEach((change, index) => {
       const head = index === 0 ? `  ${who}  ${item.kind}` : `  ${' '.repeat(who.length)}  ${' '.repeat(item.kind.length)}`;
       table.push(`${head}  ${change.field}: ${show(change.before)} -> ${show(change.after)}`);

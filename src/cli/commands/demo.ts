@@ -1,11 +1,76 @@
-import type { CommandModule } from 'yargs';
-import { CliError, ExitCode } from '../../exit-codes.js';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
+import { PachcaClient } from '../../pachca/client.js';
+import { readAndValidate } from '../../records/validate.js';
+import { selectForExport, writeExportXlsx } from '../../reports/export.js';
+import { startSandbox } from '../../sandbox/server.js';
+import { takeSnapshot } from '../../sync/directory.js';
+import { formatSummary, runImport } from '../../sync/import-run.js';
+import { DEFAULT_PLAN_OPTIONS } from '../../sync/plan.js';
+import { startProgress } from '../progress.js';
+import { redactSecrets, registerSecret } from '../redact.js';
 
-// Placeholder: replaced by the real command.
-export const demoCommand: CommandModule = {
+interface DemoArgs {
+  out?: string;
+}
+
+const FIXTURES = fileURLToPath(new URL('../../../fixtures/', import.meta.url));
+
+export const demoCommand: CommandModule<object, DemoArgs> = {
   command: 'demo',
-  describe: 'demo (not implemented yet)',
-  handler: () => {
-    throw new CliError('demo is not implemented yet', ExitCode.Fatal);
+  describe: 'Try it offline: a local sandbox with a sample company, the Russian hire sheet imported, the directory exported',
+  builder: (yargs: Argv) =>
+    yargs
+      .options({
+        out: { type: 'string', describe: 'Run folder for the import report and the export (default ./pachca-roster-runs/<timestamp>)' },
+      })
+      .example('$0 demo', 'Sandbox on a free port, import fixtures/hires-ru.xlsx, export the result') as unknown as Argv<DemoArgs>,
+  handler: async (argv: ArgumentsCamelCase<DemoArgs>) => {
+    const print = (text: string): void => {
+      process.stdout.write(`${redactSecrets(text)}\n`);
+    };
+    const sandbox = await startSandbox({ host: '127.0.0.1', port: 0, seed: join(FIXTURES, 'directory.json') });
+    registerSecret(sandbox.adminToken);
+    registerSecret(sandbox.botToken);
+    try {
+      print(`Sandbox with the sample company at ${sandbox.url} (local, in this process; no token or network needed)`);
+      const sheet = join(FIXTURES, 'hires-ru.xlsx');
+      print(`Importing ${sheet} ...\n`);
+      const client = new PachcaClient({ apiUrl: sandbox.url, token: sandbox.adminToken });
+      const result = await runImport(
+        {
+          file: sheet,
+          ...(argv.out ? { outDir: argv.out } : {}),
+          dryRun: false,
+          yes: true,
+          quiet: false,
+          readOptions: {},
+          planOptions: DEFAULT_PLAN_OPTIONS,
+        },
+        {
+          readSheet: (file, options) => readAndValidate(file, options),
+          connect: () => client,
+          stdinIsTerminal: false,
+          confirm: () => Promise.resolve(true),
+          print,
+          startProgress: (total, requests) => startProgress({ total, requests }),
+        },
+      );
+      if (result.summary) print(`\n${formatSummary(result.summary, result.runFolder)}`);
+
+      const directory = await takeSnapshot(client);
+      const exportPath = join(result.runFolder, 'directory-export.xlsx');
+      const exported = await writeExportXlsx(exportPath, directory, selectForExport(directory), {
+        apiUrl: sandbox.url,
+        exportedAt: new Date(),
+        filter: {},
+      });
+      print(`Exported the directory after the import: ${exported.counts.users} users, ${exported.counts.tags} tags -> ${exportPath}`);
+      print('\nNext: open the report and the export; run "pachca-roster sandbox" to keep a sandbox running and try your own sheets.');
+      process.exitCode = result.exitCode;
+    } finally {
+      await sandbox.stop();
+    }
   },
 };
