@@ -7,6 +7,7 @@ import type { CanonicalColumn } from '../records/types.js';
 import type { GroupTag, User } from '../pachca/types.js';
 import { createXlsxWriter, writeCsvFile, type CellValue, type XlsxColumn } from '../sheets/write.js';
 import { tagKey, type Directory } from '../sync/directory.js';
+import { READ_ONLY_COLUMNS } from '../sync/plan.js';
 
 /** The import columns, in the order the Users sheet lists them; custom properties go after `suspended`. */
 export const EXPORT_LEADING_COLUMNS = [
@@ -15,10 +16,6 @@ export const EXPORT_LEADING_COLUMNS = [
 export const EXPORT_STATUS_COLUMNS = [
   'status_emoji', 'status_title', 'status_expires_at', 'status_is_away', 'status_away_message',
 ] as const satisfies readonly CanonicalColumn[];
-/** Read-only columns the import ignores. */
-export const EXPORT_READ_ONLY_COLUMNS = [
-  'id', 'invite_status', 'bot', 'sso', 'created_at', 'last_activity_at', 'time_zone', 'inviter_id',
-] as const;
 export const TAGS_COLUMNS = ['id', 'name', 'users_count', 'active members', 'suspended members'] as const;
 export const MEMBERSHIP_COLUMNS = ['tag', 'tag_id', 'user_id', 'email', 'name', 'suspended'] as const;
 
@@ -142,7 +139,8 @@ export function userColumns(directory: Directory): string[] {
     ...EXPORT_LEADING_COLUMNS,
     ...directory.customProperties.map((definition) => definition.name),
     ...EXPORT_STATUS_COLUMNS,
-    ...EXPORT_READ_ONLY_COLUMNS,
+    // The import's own list of the columns it ignores: the two sides cannot drift apart.
+    ...READ_ONLY_COLUMNS,
   ];
 }
 
@@ -150,6 +148,21 @@ function parseDate(value: string | null): Date | null {
   if (!value) return null;
   const date = new Date(value);
   return Number.isNaN(date.getTime()) ? null : date;
+}
+
+/** Read-only cells: numbers and real dates, for sorting and filtering in Excel. */
+function readOnlyCell(user: User, column: string): CellValue {
+  switch (column) {
+    case 'id': return user.id;
+    case 'invite_status': return user.invite_status;
+    case 'bot': return String(user.bot);
+    case 'sso': return String(user.sso);
+    case 'created_at': return parseDate(user.created_at);
+    case 'last_activity_at': return parseDate(user.last_activity_at);
+    case 'time_zone': return text(user.time_zone);
+    case 'inviter_id': return user.inviter_id;
+    default: return null;
+  }
 }
 
 /** One Users row, aligned with userColumns(directory). Import columns are text as the API has them. */
@@ -173,14 +186,7 @@ export function userRow(user: User, directory: Directory): CellValue[] {
     text(status?.expires_at),
     status ? String(status.is_away) : '',
     text(status?.away_message?.text),
-    user.id,
-    user.invite_status,
-    String(user.bot),
-    String(user.sso),
-    parseDate(user.created_at),
-    parseDate(user.last_activity_at),
-    text(user.time_zone),
-    user.inviter_id,
+    ...READ_ONLY_COLUMNS.map((column) => readOnlyCell(user, column)),
   ];
 }
 
