@@ -59,7 +59,7 @@ async function importFile(file: string, name: string): Promise<{ changing: Saved
   const runFolder = join(workDir, `run-${name}`);
   const result = await cli(['import', file, '--yes', '--out', runFolder]);
   expect(result.stderr + result.stdout).not.toContain(sandbox.adminToken);
-  expect(result.code, result.stderr).toBe(0);
+  expect(result.code, `${result.stdout}\n${result.stderr}`).toBe(0);
   const plan = JSON.parse(await readFile(join(runFolder, 'plan.json'), 'utf8')) as { items: SavedPlanItem[]; counts: Record<string, number> };
   return {
     changing: plan.items.filter((item) => item.kind !== 'unchanged'),
