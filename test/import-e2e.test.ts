@@ -105,6 +105,13 @@ describe('import: creates, re-runs, reports', () => {
     expect(readFileSync(join(out, 'journal.jsonl'), 'utf8').trim().split('\n')).toHaveLength(3);
     expect(readSummary(out)).toMatchObject({ exitCode: 5, counts: { created: 3, invalid: 1 } });
     expect(readdirSync(out).sort()).toEqual(['failed.csv', 'journal.jsonl', 'plan.json', 'report.csv', 'report.xlsx', 'summary.json']);
+    const ExcelJS = (await import('exceljs')).default;
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(join(out, 'report.xlsx'));
+    expect(workbook.worksheets.map((worksheet) => worksheet.name)).toEqual(['Report', 'Summary']);
+    const reportSheet = workbook.getWorksheet('Report')!;
+    expect(reportSheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    expect(reportSheet.getColumn(5).values.slice(2)).toEqual(['created', 'created', 'invalid', 'created']);
 
     const writesAfterFirst = writes();
     const again = runFolder();
@@ -144,6 +151,20 @@ describe('import: creates, re-runs, reports', () => {
     expect(result.stderr).toContain('group_tags:write');
     expect(writes()).toBe(0);
     expect(result.stderr + result.stdout).not.toContain(sandbox.botToken);
+  });
+
+  it('--welcome sends the text with {first_name} filled in to each created user', async () => {
+    const welcome = join(tempDir, 'welcome.txt');
+    const { writeFileSync } = await import('node:fs');
+    writeFileSync(welcome, 'Привет, {first_name}! Добро пожаловать.');
+    const file = await sheet(['email', 'first_name'], [['new1@example.ru', 'Мария'], ['new2@example.ru', 'Пётр']]);
+    const result = await importCli([file, '--yes', '--welcome', welcome, '--out', runFolder()]);
+    expect(result.code, result.stderr).toBe(0);
+    const messages = sandbox.directory().messages ?? [];
+    expect(messages.map((message) => [message.entity_id, message.content]).sort()).toEqual([
+      [userByEmail('new1@example.ru')!.id, 'Привет, Мария! Добро пожаловать.'],
+      [userByEmail('new2@example.ru')!.id, 'Привет, Пётр! Добро пожаловать.'],
+    ].sort());
   });
 
   it('marks later duplicates of an email invalid and creates the person once', async () => {
