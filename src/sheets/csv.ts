@@ -71,7 +71,7 @@ function isBinaryLooking(text: string): boolean {
   let control = 0;
   for (const char of text) {
     const code = char.codePointAt(0)!;
-    if ((code < 0x20 && char !== '\n' && char !== '\r' && char !== '\t') || code === 0xfffd) control++;
+    if (code < 0x20 && char !== '\n' && char !== '\r' && char !== '\t') control++;
   }
   return text.length > 0 && control / text.length > 0.05;
 }
@@ -126,6 +126,9 @@ export async function sniffCsv(path: string, overrides: { encoding?: string; del
   if (text.replace(/^\uFEFF/, '').trim() === '') throw new InputError(`${label}: the file is empty`);
   if (isBinaryLooking(text)) {
     throw new InputError(`${label}: this does not look like a text CSV file (binary content); save the sheet as .xlsx or CSV`);
+  }
+  if (overrides.encoding && (text.match(/\uFFFD/g)?.length ?? 0) > text.length / 100) {
+    throw new InputError(`${label}: the text is not valid ${encoding}; leave out --encoding to detect it, or name another`);
   }
   const delimiter = overrides.delimiter ? delimiterOverride(overrides.delimiter, label) : detectDelimiter(text);
   return { encoding, delimiter };

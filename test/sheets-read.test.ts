@@ -1,0 +1,193 @@
+import { mkdtemp, open, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import iconv from 'iconv-lite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { InputError } from '../src/exit-codes.js';
+import { isKnownHeader } from '../src/records/columns.js';
+import type { Row } from '../src/records/types.js';
+import { readNamedSheet, readSheet, SHEET_LIMITS } from '../src/sheets/read.js';
+import { createXlsxWriter, writeCsvFile } from '../src/sheets/write.js';
+
+const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/${name}`, import.meta.url));
+const known = { isKnownHeader: (header: string) => isKnownHeader(header) };
+const cell = (row: Row | undefined, header: string) => row?.cells.get(header);
+
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'sheets-read-'));
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('XLSX', () => {
+  it('skips an empty first sheet, title rows and merged cells, and keeps Excel row numbers', async () => {
+    const { detected, rows } = await readSheet(fixture('hires-ru.xlsx'), known);
+    expect(detected).toMatchObject({ format: 'xlsx', sheet: 'Апрель', headerRow: 4 });
+    expect(detected.headers).toEqual(['Фамилия', 'Имя', 'Отчество', 'Эл. почта', 'Моб. телефон', 'Отдел', 'Должность', 'Роль', 'Теги', 'Город', 'Дата выхода', 'Уволен']);
+    expect(rows).toHaveLength(20);
+    expect(rows[0]!.rowNumber).toBe(5);
+    expect(rows.at(-1)!.rowNumber).toBe(24);
+  });
+
+  it('shows cells as a person sees them: numbers, dates, hyperlinks, rich text, formulas, booleans', async () => {
+    const { rows } = await readSheet(fixture('hires-ru.xlsx'), known);
+    const [first, second, third] = rows;
+    expect(cell(first, 'Моб. телефон')).toBe('79161234501');
+    expect(cell(first, 'Дата выхода')).toBe('2026-04-01');
+    expect(cell(first, 'Эл. почта')).toBe('anna.belova@example.ru'); // hyperlink
+    expect(cell(second, 'Должность')).toBe('Старший инженер'); // rich text
+    expect(cell(third, 'Отдел')).toBe('Продажи'); // formula's cached result
+    expect(cell(first, 'Уволен')).toBe('false');
+  });
+
+  it('formats numbers without .0 or exponent and dates as ISO', async () => {
+    const path = join(dir, 'numbers.xlsx');
+    const writer = createXlsxWriter(path);
+    const sheet = writer.addSheet('Data', ['email', 'phone_number', 'n1', 'n2', 'n3', 'd1', 'd2', 'b'].map((header) => ({ header })));
+    sheet.addRow(['a@b.ru', 79161234567, 1.5, 0.1 + 0.2, 1e-7, new Date(Date.UTC(2026, 3, 1)), new Date(Date.UTC(2026, 3, 1, 10, 30)), true]);
+    sheet.addRow(['c@d.ru', 1e20, -42, 100, 12.0, null, null, false]);
+    await writer.commit();
+    const { rows } = await readSheet(path, known);
+    expect([...rows[0]!.cells.values()]).toEqual(['a@b.ru', '79161234567', '1.5', '0.3', '0.0000001', '2026-04-01', '2026-04-01T10:30:00Z', 'true']);
+    expect([...rows[1]!.cells.values()]).toEqual(['c@d.ru', '100000000000000000000', '-42', '100', '12', '', '', 'false']);
+  });
+
+  it('reads a sheet by name (case-insensitive) and lists the sheets when the name is wrong', async () => {
+    await expect(readSheet(fixture('hires-ru.xlsx'), { sheet: 'нет такого' })).rejects.toThrow(/no sheet named "нет такого" \(sheets: Инструкция, Апрель\)/);
+    await expect(readSheet(fixture('hires-ru.xlsx'), { sheet: 'Инструкция' })).rejects.toThrow(/is empty/);
+    const { detected, rows } = await readSheet(fixture('hires-ru.xlsx'), { ...known, sheet: 'апрель' });
+    expect(detected.sheet).toBe('Апрель');
+    expect(rows).toHaveLength(20);
+  });
+
+  it('readNamedSheet reads e.g. the Tags sheet of an export; a header-only sheet gives no rows', async () => {
+    const path = join(dir, 'export.xlsx');
+    const writer = createXlsxWriter(path);
+    writer.addSheet('Users', [{ header: 'email' }]).addRow(['a@b.ru']);
+    const tags = writer.addSheet('Tags', [{ header: 'name' }, { header: 'users_count' }]);
+    tags.addRow(['Москва', 3]);
+    tags.addRow(['=Backend', 1]);
+    writer.addSheet('Empty', [{ header: 'name' }]);
+    await writer.commit();
+    const { rows } = await readNamedSheet(path, 'Tags');
+    expect(rows.map((row) => [row.rowNumber, cell(row, 'name'), cell(row, 'users_count')])).toEqual([[2, 'Москва', '3'], [3, '=Backend', '1']]);
+    expect((await readNamedSheet(path, 'Empty')).rows).toEqual([]);
+  });
+});
+
+describe('CSV', () => {
+  it('Windows-1251 with semicolons, quoted delimiters and line breaks inside quotes', async () => {
+    const { detected, rows } = await readSheet(fixture('hires-1251.csv'), known);
+    expect(detected).toMatchObject({ format: 'csv', encoding: 'windows-1251', delimiter: ';', headerRow: 1 });
+    expect(detected.headers[0]).toBe('ФИО');
+    expect(rows.map((row) => row.rowNumber)).toEqual([2, 3, 4, 5]);
+    expect(cell(rows[1], 'Должность')).toBe('Менеджер; старший');
+    expect(cell(rows[2], 'Группы')).toBe('HR\nМосква');
+    expect(cell(rows[3], 'ФИО')).toBe('Ёлкин Семён');
+  });
+
+  it('UTF-8 without BOM and commas', async () => {
+    const { detected, rows } = await readSheet(fixture('hires-en.csv'), known);
+    expect(detected).toMatchObject({ encoding: 'utf-8', delimiter: ',' });
+    expect(cell(rows[1], 'Status emoji')).toBe('🌴');
+    expect(cell(rows[1], 'Away message')).toBe('Back on the 16th,\nwrite to Bob');
+  });
+
+  it.each([
+    ['hires-utf16le-tab.csv', 'utf-16le', '\t'],
+    ['hires-utf16be.csv', 'utf-16be', ';'],
+    ['hires-bom-pipe.csv', 'utf-8-bom', '|'],
+  ])('%s: %s, delimiter %j', async (name, encoding, delimiter) => {
+    const { detected, rows } = await readSheet(fixture(name), known);
+    expect(detected).toMatchObject({ encoding, delimiter, headers: ['Почта', 'Имя', 'Фамилия', 'Отдел'] });
+    expect(rows.map((row) => cell(row, 'Фамилия'))).toEqual(['Шестакова', 'Щукин']);
+  });
+
+  it('honours --encoding and --delimiter overrides', async () => {
+    const forced = await readSheet(fixture('hires-1251.csv'), { encoding: 'cp1251', delimiter: 'tab' });
+    expect(forced.detected).toMatchObject({ encoding: 'windows-1251', delimiter: '\t' });
+    expect(forced.detected.headers).toHaveLength(1);
+    await expect(readSheet(fixture('hires-1251.csv'), { encoding: 'utf-8' })).rejects.toThrow(/hires-1251\.csv: the text is not valid utf-8/);
+    const latin = await readSheet(fixture('hires-1251.csv'), { encoding: 'koi8-r' });
+    expect(latin.detected.encoding).toBe('koi8-r');
+    expect(latin.detected.headers[0]).not.toBe('ФИО');
+    await expect(readSheet(fixture('hires-1251.csv'), { encoding: 'klingon' })).rejects.toThrow(/hires-1251\.csv: unknown --encoding "klingon"/);
+    await expect(readSheet(fixture('hires-1251.csv'), { delimiter: ';;' })).rejects.toThrow(/--delimiter must be one character/);
+  });
+
+  it('finds the header below title lines and counts rows as records (1-based, title rows included)', async () => {
+    const path = join(dir, 'titled.csv');
+    const text = 'Приём сотрудников;;\r\nсоставил: HR;;\r\nИмя;Почта;Отдел\r\nАнна;anna@example.ru;"Разработка\r\nи тесты"\r\n;;\r\nБорис;boris@example.ru;HR\r\n';
+    await writeFile(path, iconv.encode(text, 'windows-1251'));
+    const { detected, rows } = await readSheet(path, known);
+    expect(detected.headerRow).toBe(3);
+    expect(rows.map((row) => [row.rowNumber, cell(row, 'Имя')])).toEqual([[4, 'Анна'], [6, 'Борис']]);
+    expect(cell(rows[0], 'Отдел')).toBe('Разработка\r\nи тесты');
+  });
+
+  it('re-imports what writeCsvFile wrote exactly (formula apostrophes removed)', async () => {
+    const path = join(dir, 'roundtrip.csv');
+    const values = ['+79161234567', '=1+2', '-', "'quoted", '@home'];
+    await writeCsvFile(path, ['email', 'phone', 'formula', 'dash', 'quote', 'at'], [['a@b.ru', ...values]], { delimiter: ';' });
+    const { rows } = await readSheet(path, known);
+    expect([...rows[0]!.cells.values()]).toEqual(['a@b.ru', ...values]);
+  });
+
+  it('gives repeated headers distinct names and ignores columns without a header', async () => {
+    const path = join(dir, 'dupes.csv');
+    await writeFile(path, 'Email,Имя,,Имя\na@b.ru,Анна,x,Аня\n');
+    const { detected, rows } = await readSheet(path);
+    expect(detected.headers).toEqual(['Email', 'Имя', 'Имя (2)']);
+    expect([...rows[0]!.cells.entries()]).toEqual([['Email', 'a@b.ru'], ['Имя', 'Анна'], ['Имя (2)', 'Аня']]);
+  });
+});
+
+describe('refusals: one-line InputError naming the file', () => {
+  it.each([
+    ['bad/old.xls', /old\.xls: this is an old binary Excel file/],
+    ['bad/password-protected.xlsx', /password-protected\.xlsx: this workbook is password-protected/],
+    ['bad/spreadsheet.ods', /spreadsheet\.ods: OpenDocument spreadsheets \(\.ods\) are not supported/],
+    ['bad/truncated.xlsx', /truncated\.xlsx: the file is corrupt or truncated/],
+    ['bad/not-a-workbook.xlsx', /not-a-workbook\.xlsx: this is a zip archive, not an Excel workbook/],
+    ['bad/zip-bomb.xlsx', /zip-bomb\.xlsx: the workbook expands to 600 MB/],
+    ['bad/binary.csv', /binary\.csv: not a text file/],
+    ['bad/empty.csv', /empty\.csv: the file is empty/],
+    ['bad/header-only.csv', /header-only\.csv: no data rows/],
+    ['bad/huge-cell.csv', /huge-cell\.csv: row 2, column "Имя": the cell holds 1,200,000 characters/],
+    ['no-such-file.csv', /no-such-file\.csv: file not found/],
+  ])('%s', async (name, reason) => {
+    const error = await readSheet(fixture(name), known).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as InputError).message).toMatch(reason);
+    expect((error as InputError).message).not.toContain('\n');
+  });
+
+  it('refuses a workbook whose deflate data is damaged (exceljs would stall on it)', async () => {
+    const { readFile } = await import('node:fs/promises');
+    const bytes = Buffer.from(await readFile(fixture('hires-ru.xlsx')));
+    bytes[Math.floor(bytes.length / 3)]! ^= 0xff;
+    const path = join(dir, 'damaged.xlsx');
+    await writeFile(path, bytes);
+    await expect(readSheet(path)).rejects.toThrow(/damaged\.xlsx: the workbook is corrupt/);
+  });
+
+  it('refuses files over 100 MB without reading them', async () => {
+    const path = join(dir, 'huge.csv');
+    const handle = await open(path, 'w');
+    await handle.truncate(SHEET_LIMITS.maxFileBytes + 1); // sparse: no 100 MB written
+    await handle.close();
+    await expect(readSheet(path)).rejects.toThrow(/huge\.csv: the file is 100 MB; files over 100 MB are refused/);
+    expect(SHEET_LIMITS.maxFileBytes).toBe(100 * 1024 * 1024);
+  });
+
+  it('refuses more rows than the limit (1,000,000 by default)', async () => {
+    const path = join(dir, 'many.csv');
+    await writeFile(path, `email\n${Array.from({ length: 12 }, (_, i) => `u${i}@example.ru`).join('\n')}\n`);
+    await expect(readSheet(path, { limits: { maxRows: 10 } })).rejects.toThrow(/many\.csv: more than 10 rows; split the file/);
+    expect((await readSheet(path, { limits: { maxRows: 12 } })).rows).toHaveLength(12);
+    expect(SHEET_LIMITS.maxRows).toBe(1_000_000);
+  });
+});
