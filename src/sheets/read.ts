@@ -34,7 +34,7 @@ export interface SheetReadOptions {
   /** Allow a sheet without data rows (e.g. an export's empty Tags sheet). Default false. */
   allowNoData?: boolean;
   /** Tighter limits (tests); the defaults are SHEET_LIMITS. */
-  limits?: Partial<Pick<typeof SHEET_LIMITS, 'maxRows' | 'maxCellChars'>>;
+  limits?: { maxRows?: number; maxCellChars?: number };
 }
 
 export interface OpenedSheet {
