@@ -201,7 +201,16 @@ describe('export to XLSX', () => {
       const sheet = workbook.getWorksheet(name)!;
       expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
       expect(sheet.autoFilter).toBeTruthy();
+      // exceljs's writer folds a run of equal widths into one <col> and the reader then reports
+      // the rest as undefined, i.e. Excel's default width (8.43).
+      const widths = sheet.columns.map((column) => column.width ?? 8.43);
+      expect(Math.min(...widths)).toBeGreaterThanOrEqual(8);
+      expect(Math.max(...widths)).toBeLessThanOrEqual(50);
     }
+    const users = workbook.getWorksheet('Users')!;
+    const widthOf = (header: string): number => users.getColumn(readSheet(users).headers.indexOf(header) + 1).width!;
+    // Fitted to the content: the longest e-mail is wider than a boolean column.
+    expect(widthOf('email')).toBeGreaterThan(widthOf('suspended'));
   });
 
   it('lists every person once, import columns first with the canonical headers, then read-only columns', () => {
