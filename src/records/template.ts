@@ -26,7 +26,7 @@ const TEMPLATE_COLUMNS: readonly TemplateColumn[] = [
     note: { ru: 'Фамилия. Можно вместо Фамилии, Имени и Отчества заполнить одну колонку ФИО.', en: 'Last name. A single "Full name" column (Last First) also works.' },
     example: { ru: 'Петров', en: 'Doe' } },
   { column: 'first_name', width: 16, header: { ru: 'Имя', en: 'First name' },
-    note: { ru: 'Имя.', en: 'First name.' }, example: { ru: 'Иван', en: 'Jane' } },
+    note: { ru: 'Имя, до 255 символов.', en: 'First name, up to 255 characters.' }, example: { ru: 'Иван', en: 'Jane' } },
   { column: 'middle_name', width: 18, header: { ru: 'Отчество', en: 'Middle name' },
     note: { ru: 'Отчество (в Пачке нет такого поля: его можно сопоставить дополнительному полю через --map "Отчество=custom:Отчество").', en: 'Middle name or patronymic (Pachca has no such field; map it to a custom property with --map).' },
     example: { ru: 'Сергеевич', en: '' } },
@@ -89,6 +89,10 @@ async function writeTemplateXlsx(path: string, language: TemplateLanguage): Prom
   sheet.columns = TEMPLATE_COLUMNS.map((column) => ({ header: column.header[language], key: column.column, width: column.width }));
   const header = sheet.getRow(1);
   header.height = 20;
+  // The example goes in row 2 before the drop-downs touch rows 2..1000 (addRow would land after them).
+  const example = sheet.getRow(2);
+  example.values = templateExampleRow(language);
+  example.font = { italic: true, color: { argb: 'FF6B7280' } };
   TEMPLATE_COLUMNS.forEach((column, index) => {
     const cell = header.getCell(index + 1);
     cell.font = { bold: true, color: { argb: 'FFFFFFFF' } };
@@ -107,8 +111,6 @@ async function writeTemplateXlsx(path: string, language: TemplateLanguage): Prom
       }
     }
   });
-  const example = sheet.addRow(templateExampleRow(language));
-  example.font = { italic: true, color: { argb: 'FF6B7280' } };
   const temporaryPath = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
   try {
     await workbook.xlsx.writeFile(temporaryPath);

@@ -1,0 +1,84 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from './helpers/cli.js';
+
+const templatePath = (name: string) => fileURLToPath(new URL(`../templates/${name}`, import.meta.url));
+
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'template-cli-'));
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+interface WorkbookContent {
+  sheet: string;
+  frozen: unknown;
+  cells: Array<{ address: string; value: unknown; note: unknown; validation: unknown; bold: unknown }>;
+}
+
+async function workbookContent(path: string): Promise<WorkbookContent> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(path);
+  const sheet = workbook.worksheets[0]!;
+  const cells: WorkbookContent['cells'] = [];
+  sheet.eachRow((row) => {
+    row.eachCell((cell) => {
+      cells.push({ address: cell.address, value: cell.value, note: cell.note, validation: cell.dataValidation, bold: cell.font?.bold });
+    });
+  });
+  return { sheet: sheet.name, frozen: sheet.views[0], cells };
+}
+
+describe('pachca-roster template', () => {
+  it.each(['ru', 'en'])('CSV (%s) matches templates/ byte for byte: UTF-8 BOM, the right delimiter', async (lang) => {
+    const out = join(dir, `t-${lang}.csv`);
+    const result = await runCli(['template', '--lang', lang, '--format', 'csv', '--out', out]);
+    expect(result.code).toBe(0);
+    const written = await readFile(out);
+    expect(written.equals(await readFile(templatePath(`hire-template-${lang}.csv`)))).toBe(true);
+    expect([...written.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const headerLine = written.subarray(3).toString('utf8').split('\r\n')[0]!;
+    expect(headerLine).toBe(lang === 'ru'
+      ? 'Email;Фамилия;Имя;Отчество;Телефон;Отдел;Должность;Роль;Теги;Заблокирован;Чаты'
+      : 'Email,Last name,First name,Middle name,Phone,Department,Title,Role,Tags,Suspended,Chats');
+  });
+
+  it.each(['ru', 'en'])('XLSX (%s) matches templates/: styled frozen header, notes, drop-downs, example row', async (lang) => {
+    const out = join(dir, `t-${lang}.xlsx`);
+    const result = await runCli(['template', '--lang', lang, '--out', out]);
+    expect(result.code).toBe(0);
+    const content = await workbookContent(out);
+    expect(content).toEqual(await workbookContent(templatePath(`hire-template-${lang}.xlsx`)));
+    expect(content.frozen).toMatchObject({ state: 'frozen', ySplit: 1 });
+    const header = content.cells.filter((cell) => /^[A-Z]+1$/.test(cell.address));
+    expect(header).toHaveLength(11);
+    for (const cell of header) {
+      expect(cell.bold).toBe(true);
+      expect(typeof cell.note === 'string' && cell.note.length > 5).toBe(true);
+    }
+    const roleColumn = header.find((cell) => cell.value === (lang === 'ru' ? 'Роль' : 'Role'))!.address.replace('1', '');
+    const role = content.cells.find((cell) => cell.address === `${roleColumn}2`)!;
+    expect(role.validation).toMatchObject({ type: 'list', formulae: [lang === 'ru' ? '"сотрудник,администратор,мульти-гость,гость"' : '"user,admin,multi_guest,guest"'] });
+    const suspendedColumn = header.find((cell) => cell.value === (lang === 'ru' ? 'Заблокирован' : 'Suspended'))!.address.replace('1', '');
+    expect(content.cells.find((cell) => cell.address === `${suspendedColumn}2`)!.validation).toMatchObject({ type: 'list', formulae: [lang === 'ru' ? '"да,нет"' : '"yes,no"'] });
+  });
+
+  it.each(['hire-template-ru.xlsx', 'hire-template-en.xlsx', 'hire-template-ru.csv', 'hire-template-en.csv'])('templates/%s validates cleanly', async (name) => {
+    const result = await runCli(['validate', `templates/${name}`, '--json']);
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout)).toMatchObject({ rows: 1, valid: 1, invalid: 0, warnings: 0 });
+  });
+
+  it('defaults to a Russian XLSX named after the language in the current folder', async () => {
+    const result = await runCli(['template'], { cwd: dir });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('hire-template-ru.xlsx');
+    expect((await workbookContent(join(dir, 'hire-template-ru.xlsx'))).sheet).toBe('Сотрудники');
+  });
+});

@@ -1,0 +1,77 @@
+import { readdir } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { runCli } from './helpers/cli.js';
+
+const badDir = fileURLToPath(new URL('../fixtures/bad/', import.meta.url));
+
+describe('pachca-roster validate', () => {
+  it('prints what it detected, the mapping and the counts; exit 0 when every row is valid', async () => {
+    const result = await runCli(['validate', 'fixtures/hires-ru.xlsx']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('fixtures/hires-ru.xlsx: XLSX, sheet "Апрель", header at row 4');
+    expect(result.stdout).toContain('Моб. телефон -> phone_number');
+    expect(result.stdout).toMatch(/Город -> \? \(unknown; possible custom property\)/);
+    expect(result.stdout).toContain('Rows: 20, valid: 20, invalid: 0, warnings: 2');
+  });
+
+  it('shows encoding and delimiter for CSV and takes the override flags', async () => {
+    const detected = await runCli(['validate', 'fixtures/hires-1251.csv']);
+    expect(detected.code).toBe(0);
+    expect(detected.stdout).toContain('CSV, encoding windows-1251, delimiter ";", header at row 1');
+    const forced = await runCli(['validate', 'fixtures/hires-utf16le-tab.csv', '--encoding', 'utf-16le', '--delimiter', 'tab']);
+    expect(forced.code).toBe(0);
+    expect(forced.stdout).toContain('encoding utf-16le, delimiter tab');
+  });
+
+  it('exit 5 with each issue by row and column when some rows are invalid', async () => {
+    const result = await runCli(['validate', 'fixtures/messy.csv']);
+    expect(result.code).toBe(5);
+    expect(result.stdout).toContain('Rows: 19, valid: 1, invalid: 18, warnings: 2');
+    expect(result.stdout).toContain('error   row 12, column "Email": duplicate of row 2 (value "good.person@example.ru")');
+    expect(result.stdout).toContain('warning file, column "Примечание": unknown column');
+  });
+
+  it('--json prints one object with rows, valid, invalid, warnings, issues and detected', async () => {
+    const result = await runCli(['validate', 'fixtures/messy.csv', '--json']);
+    expect(result.code).toBe(5);
+    const output = JSON.parse(result.stdout) as Record<string, unknown>;
+    expect(output).toMatchObject({ rows: 19, valid: 1, invalid: 18, warnings: 2 });
+    expect(output.detected).toMatchObject({ format: 'csv', encoding: 'utf-8', delimiter: ',', headerRow: 1, mapping: { Email: 'email', ФИО: 'full_name' }, unknownColumns: ['Город', 'Примечание'] });
+    expect(output.issues).toContainEqual({ row: 6, column: 'Роль', value: 'начальник', message: expect.stringMatching(/unknown role/), severity: 'error' });
+  });
+
+  it('--map and --sheet reach the reader', async () => {
+    const result = await runCli(['validate', 'fixtures/hires-ru.xlsx', '--sheet', 'Апрель', '--map', 'Город=custom:Город', '--json']);
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout).detected.mapping['Город']).toBe('custom:Город');
+    const wrongSheet = await runCli(['validate', 'fixtures/hires-ru.xlsx', '--sheet', 'Май']);
+    expect(wrongSheet.code).toBe(2);
+    expect(wrongSheet.stderr).toBe('Error: hires-ru.xlsx: no sheet named "Май" (sheets: Инструкция, Апрель)\n');
+  });
+
+  it('every file of the bad-input corpus exits 2 with one line naming the file', async () => {
+    const names = (await readdir(badDir)).sort();
+    expect(names.length).toBeGreaterThanOrEqual(11);
+    for (const name of names) {
+      const result = await runCli(['validate', `fixtures/bad/${name}`]);
+      expect(result.code, name).toBe(2);
+      expect(result.stdout, name).toBe('');
+      expect(result.stderr, name).toMatch(new RegExp(`^Error: ${name.replace(/[.]/g, '\\.')}: [^\\n]+\\n$`));
+    }
+  });
+
+  it('a missing file exits 2', async () => {
+    const result = await runCli(['validate', 'fixtures/nope.xlsx']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe('Error: fixtures/nope.xlsx: file not found\n');
+  });
+
+  it('--help teaches the flags with examples', async () => {
+    const result = await runCli(['validate', '--help']);
+    expect(result.code).toBe(0);
+    for (const flag of ['--sheet', '--map', '--mapping', '--encoding', '--delimiter', '--phone-region', '--json', 'Examples:']) {
+      expect(result.stdout).toContain(flag);
+    }
+  });
+});
