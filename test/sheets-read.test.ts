@@ -2,6 +2,7 @@ import { mkdtemp, open, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { InputError } from '../src/exit-codes.js';
@@ -53,6 +54,22 @@ describe('XLSX', () => {
     const { rows } = await readSheet(path, known);
     expect([...rows[0]!.cells.values()]).toEqual(['a@b.ru', '79161234567', '1.5', '0.3', '0.0000001', '2026-04-01', '2026-04-01T10:30:00Z', 'true']);
     expect([...rows[1]!.cells.values()]).toEqual(['c@d.ru', '100000000000000000000', '-42', '100', '12', '', '', 'false']);
+  });
+
+  it.each([false, true])('keeps Cyrillic intact across stream chunk boundaries (shared strings: %s)', async (useSharedStrings) => {
+    const path = join(dir, `cyrillic-${useSharedStrings}.xlsx`);
+    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useSharedStrings, useStyles: false });
+    const sheet = workbook.addWorksheet('Сотрудники');
+    sheet.addRow(['Почта', 'ФИО', 'Отдел']).commit();
+    for (let i = 0; i < 8000; i++) sheet.addRow([`u${i}@example.ru`, `Щербакова${i} Ёлка Юрьевна`, `Отдел №${i % 97} разработки`]).commit();
+    sheet.commit();
+    await workbook.commit();
+    const { detected, rows } = await readSheet(path, known);
+    expect(detected.sheet).toBe('Сотрудники');
+    expect(rows).toHaveLength(8000);
+    const broken = rows.filter((row) => [...row.cells.values()].some((value) => value.includes('\uFFFD')));
+    expect(broken.map((row) => row.rowNumber)).toEqual([]);
+    expect(cell(rows[7999], 'ФИО')).toBe('Щербакова7999 Ёлка Юрьевна');
   });
 
   it('reads a sheet by name (case-insensitive) and lists the sheets when the name is wrong', async () => {

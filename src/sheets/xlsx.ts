@@ -1,5 +1,6 @@
 // XLSX -> raw rows with exceljs's streaming reader; cell values as a person sees them.
 import { basename } from 'node:path';
+import { StringDecoder } from 'node:string_decoder';
 import ExcelJS from 'exceljs';
 import { InputError } from '../exit-codes.js';
 import { dateText, excelSerialToDate, numberText } from './cell-text.js';
@@ -60,13 +61,47 @@ interface StreamingWorkbook extends AsyncIterable<StreamingWorksheet> {
   stream?: { destroy(): void };
 }
 
+/** Re-chunks bytes into strings without splitting a UTF-8 character across chunks. */
+async function* utf8Strings(chunks: AsyncIterable<Buffer | string>): AsyncGenerator<string> {
+  const decoder = new StringDecoder('utf8');
+  for await (const chunk of chunks) {
+    const text = typeof chunk === 'string' ? chunk : decoder.write(chunk);
+    if (text) yield text;
+  }
+  const rest = decoder.end();
+  if (rest) yield rest;
+}
+
+interface WorkbookReaderInternals {
+  _parseWorksheet(iterator: AsyncIterable<Buffer | string>, sheetNo: string): Generator<unknown>;
+  _parseSharedStrings(entry: NodeJS.ReadableStream): AsyncGenerator<unknown>;
+}
+
+const ExcelWorkbookReader = ExcelJS.stream.xlsx.WorkbookReader as unknown as new (input: string, options: object) => WorkbookReaderInternals;
+
+/**
+ * exceljs 4.4's streaming reader decodes each inflated chunk to text on its own, so a
+ * Cyrillic letter split across two chunks becomes two U+FFFD (seen on large sheets with
+ * inline strings). Hand it strings decoded across chunk boundaries instead.
+ */
+class Utf8SafeWorkbookReader extends ExcelWorkbookReader {
+  override _parseWorksheet(iterator: AsyncIterable<Buffer | string>, sheetNo: string): Generator<unknown> {
+    return super._parseWorksheet(utf8Strings(iterator), sheetNo);
+  }
+
+  override _parseSharedStrings(entry: NodeJS.ReadableStream): AsyncGenerator<unknown> {
+    entry.setEncoding('utf8');
+    return super._parseSharedStrings(entry);
+  }
+}
+
 /**
  * Streams the rows of the sheet named `sheetName`, or of the first sheet with any
  * non-empty row. Rows keep their Excel row numbers; empty rows are not yielded.
  */
 export async function* readXlsxRows(path: string, sheetName?: string): AsyncGenerator<XlsxRawRow> {
   const label = basename(path);
-  const workbook = new ExcelJS.stream.xlsx.WorkbookReader(path, {
+  const workbook = new Utf8SafeWorkbookReader(path, {
     sharedStrings: 'cache',
     hyperlinks: 'ignore',
     styles: 'cache',
