@@ -180,6 +180,18 @@ describe('buildPlan: updates', () => {
     expect(item).toMatchObject({ kind: 'invalid', message: expect.stringContaining('guest') });
   });
 
+  it('creates a guest only with exactly one chat, and leaves an existing guest without chats alone', async () => {
+    const guest = person(6, 'guest@acme.ru', { role: 'guest' });
+    const plan = await planFor(
+      ['email', 'role', 'chat_ids'],
+      [['guest@acme.ru', 'guest', ''], ['new.guest@acme.ru', 'гость', ''], ['ok.guest@acme.ru', 'guest', '501']],
+      directoryOf(guest),
+    );
+    expect(rowItem(plan, 2).kind).toBe('unchanged');
+    expect(rowItem(plan, 3)).toMatchObject({ kind: 'invalid', message: expect.stringMatching(/new guest needs exactly one chat .*got 0/) });
+    expect(rowItem(plan, 4)).toMatchObject({ kind: 'create', userRequest: { body: { user: { role: 'guest', chat_ids: [501] } } } });
+  });
+
   it('leaves action=skip rows and later duplicates of an email out', async () => {
     const plan = await planFor(['email', 'title', 'action'], [['ivan@acme.ru', 'CTO', 'skip'], ['new@acme.ru', 'A', ''], ['NEW@acme.ru', 'B', '']], directoryOf(ivan));
     expect(rowItem(plan, 2).kind).toBe('skip');

@@ -428,6 +428,9 @@ class Planner {
   private planCreate(record: EmployeeRecord): PlanItem {
     const status = statusIntent(record.status);
     if (status.kind === 'error') return this.invalid(record, undefined, status.message);
+    if (record.role === 'guest' && record.chat_ids?.length !== 1) {
+      return this.invalid(record, undefined, `role guest: a new guest needs exactly one chat in chat_ids (got ${record.chat_ids?.length ?? 0})`);
+    }
     const user: UserCreateInput = { email: record.email };
     const changes: FieldChange[] = [{ field: 'email', before: null, after: record.email }];
     for (const field of TEXT_FIELDS) {
