@@ -85,6 +85,28 @@ describe('createXlsxWriter', () => {
     expect(workbook.getWorksheet('Tags')!.getCell('A2').value).toBe('Разработка');
   });
 
+  it('colours single cells with fills, leaving the rest of the row plain', async () => {
+    const path = join(dir, 'cell-fills.xlsx');
+    const writer = createXlsxWriter(path);
+    const sheet = writer.addSheet('Report', [{ header: 'email' }, { header: 'result' }, { header: 'message' }]);
+    sheet.addRow(['a@example.ru', 'failed', 'boom'], { fills: [undefined, 'FFFFC7CE'] });
+    sheet.addRow(['b@example.ru', 'created', ''], { fill: 'FFDDEBF7', fills: [undefined, 'FFC6EFCE'] });
+    sheet.addRow(['c@example.ru', 'unchanged', ''], { fills: [] });
+    await writer.commit();
+
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(path);
+    const report = workbook.getWorksheet('Report')!;
+    const argb = (address: string): string | undefined => {
+      const fill = report.getCell(address).fill;
+      return fill?.type === 'pattern' && fill.pattern === 'solid' ? fill.fgColor?.argb : undefined;
+    };
+    expect([argb('A2'), argb('B2'), argb('C2')]).toEqual([undefined, 'FFFFC7CE', undefined]);
+    // A per-cell fill wins over the row fill; the row fill covers the other cells.
+    expect([argb('A3'), argb('B3'), argb('C3')]).toEqual(['FFDDEBF7', 'FFC6EFCE', 'FFDDEBF7']);
+    expect([argb('A4'), argb('B4')]).toEqual([undefined, undefined]);
+  });
+
   it('refuses rows for a sheet that is already finished', async () => {
     const writer = createXlsxWriter(join(dir, 'order.xlsx'));
     const first = writer.addSheet('One', [{ header: 'a' }]);

@@ -86,9 +86,11 @@ async function writeXlsxReport(path: string, rows: readonly Outcome[], summary: 
     const widths: Record<string, number> = { row: 7, email: 32, name: 28, action: 13, result: 15, pachca_user_id: 15, changed_fields: 36, message: 70 };
     const columns: XlsxColumn[] = REPORT_COLUMNS.map((header) => ({ header, width: widths[header] ?? 15 }));
     const results = writer.addSheet('Report', columns);
+    const resultColumn = REPORT_COLUMNS.indexOf('result');
     for (const outcome of rows) {
-      const fill = RESULT_FILL[outcome.result];
-      results.addRow(reportRow(outcome), fill ? { fill } : undefined);
+      const fills: (string | undefined)[] = [];
+      fills[resultColumn] = RESULT_FILL[outcome.result];
+      results.addRow(reportRow(outcome), { fills });
     }
     const summarySheet = writer.addSheet('Summary', [{ header: 'item', width: 24 }, { header: 'value', width: 60 }], { autoFilter: false });
     for (const result of ROW_RESULTS) summarySheet.addRow([result, summary.counts[result]]);

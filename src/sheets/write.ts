@@ -88,8 +88,10 @@ export interface XlsxSheetOptions {
 }
 
 export interface XlsxRowStyle {
-  /** Solid background colour, ARGB like 'FFFFC7CE'. */
+  /** Solid background colour of the whole row, ARGB like 'FFFFC7CE'. */
   fill?: string;
+  /** Per-cell background colours by column index (0-based); wins over `fill` where set. */
+  fills?: readonly (string | undefined)[];
 }
 
 export interface XlsxSheetWriter {
@@ -116,7 +118,7 @@ function excelColumnLetter(columnNumber: number): string {
   return letters;
 }
 
-function applyCell(cell: ExcelJS.Cell, value: CellValue, style?: XlsxRowStyle): void {
+function applyCell(cell: ExcelJS.Cell, value: CellValue, fill: string | undefined): void {
   if (value === null || value === undefined) cell.value = null;
   // exceljs stores a JS string as a string cell, never as a formula, even if it starts with '='.
   else cell.value = value;
@@ -124,7 +126,7 @@ function applyCell(cell: ExcelJS.Cell, value: CellValue, style?: XlsxRowStyle): 
     const hasTime = value.getUTCHours() + value.getUTCMinutes() + value.getUTCSeconds() + value.getUTCMilliseconds() > 0;
     cell.numFmt = hasTime ? DATE_TIME_FORMAT : DATE_FORMAT;
   }
-  if (style?.fill) cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: style.fill } };
+  if (fill) cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: fill } };
 }
 
 /** Streaming XLSX writer: rows are flushed as they are added, so large exports stay small in memory. */
@@ -168,7 +170,7 @@ export function createXlsxWriter(path: string): XlsxWriter {
           if (currentSheet !== sheet) throw new Error(`sheet "${name}" is already finished`);
           lastRowNumber += 1;
           const row = sheet.getRow(lastRowNumber);
-          values.forEach((value, index) => applyCell(row.getCell(index + 1), value, style));
+          values.forEach((value, index) => applyCell(row.getCell(index + 1), value, style?.fills?.[index] ?? style?.fill));
           row.commit();
         },
       };
