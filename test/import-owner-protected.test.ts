@@ -1,0 +1,59 @@
+// Another admin's token changing the Owner: the server answers 403 owner_protected (an ApiError,
+// not an auth failure), so only that row fails and the rest of the sheet applies.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunningSandbox } from '../src/sandbox/api.js';
+import { writeCsvFile } from '../src/sheets/write.js';
+import { runCli } from './helpers/cli.js';
+import { startTestSandbox } from './helpers/sandbox.js';
+
+const SECOND_ADMIN_TOKEN = 'second-admin-token-for-owner-test';
+let sandbox: RunningSandbox;
+let workDir: string;
+
+beforeAll(async () => {
+  sandbox = await startTestSandbox({ extraAdminTokens: [SECOND_ADMIN_TOKEN] });
+  workDir = mkdtempSync(join(tmpdir(), 'import-owner-'));
+});
+afterAll(async () => {
+  await sandbox?.stop();
+  rmSync(workDir, { recursive: true, force: true });
+});
+
+describe('import with a non-owner admin token', () => {
+  it('fails only the row that changes the Owner (owner_protected), applies the others, exits 5', async () => {
+    const directory = sandbox.directory();
+    const owner = directory.users.find((user) => user.id === directory.ownerId)!;
+    const file = join(workDir, 'owner.csv');
+    await writeCsvFile(file, ['email', 'first_name', 'last_name', 'title', 'suspended'], [
+      ['new.person@example.ru', 'Новый', 'Человек', 'Инженер', ''],
+      [owner.email!, '', '', 'Владелец (переименован)', 'да'],
+      ['second.person@example.ru', 'Второй', 'Человек', '', ''],
+    ]);
+    const out = join(workDir, 'run');
+    const result = await runCli(['import', file, '--yes', '--out', out, '--api-url', sandbox.url], {
+      env: { PACHCA_TOKEN: SECOND_ADMIN_TOKEN },
+    });
+    expect(result.code, `${result.stdout}\n${result.stderr}`).toBe(5);
+    expect(result.stdout).not.toContain('Stopped:');
+
+    const report = parse(readFileSync(join(out, 'report.csv'), 'utf8').replace(/^\uFEFF/, ''), { columns: true }) as Record<string, string>[];
+    expect(report.map((line) => [line.email, line.result])).toEqual([
+      ['new.person@example.ru', 'created'],
+      [owner.email!, 'failed'],
+      ['second.person@example.ru', 'created'],
+    ]);
+    expect(report[1]!.message).toMatch(/owner_protected/);
+    expect(report[1]!.message).not.toMatch(/not attempted/);
+
+    const after = sandbox.directory();
+    const ownerAfter = after.users.find((user) => user.id === owner.id)!;
+    expect(ownerAfter).toMatchObject({ title: owner.title, suspended: false });
+    expect(after.users.filter((user) => user.email?.endsWith('.person@example.ru')).map((user) => user.email).sort())
+      .toEqual(['new.person@example.ru', 'second.person@example.ru']);
+    expect(readFileSync(join(out, 'failed.csv'), 'utf8')).toContain(owner.email!);
+  });
+});
