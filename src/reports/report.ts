@@ -1,15 +1,20 @@
 // The import's run report: report.xlsx and report.csv (one row per input row, in input order,
 // then users suspended for being missing from the sheet), failed.csv (the input's own columns
-// plus `error`, importable again once fixed) and summary.json.
+// plus `error`, importable again once fixed) and summary.json. When the workbook's Tags sheet was
+// imported too, its rows go to report-tags.csv and a Tags sheet of report.xlsx (one row per
+// Tags row), so report.csv stays one row per row of the users sheet.
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Row } from '../records/types.js';
 import { createXlsxWriter, writeCsvFile, type CellValue, type XlsxColumn } from '../sheets/write.js';
 import { ROW_RESULTS, type Outcome, type RowResult } from '../sync/apply.js';
 import type { PlanItemKind } from '../sync/plan.js';
+import { isTagsSheetItem } from '../sync/tags-sheet.js';
 
 export const REPORT_COLUMNS = ['row', 'email', 'name', 'action', 'result', 'pachca_user_id', 'changed_fields', 'message'] as const;
+export const TAGS_REPORT_COLUMNS = ['row', 'tag_id', 'name', 'action', 'result', 'changes', 'message'] as const;
 export const FAILED_ERROR_COLUMN = 'error';
+export const TAGS_REPORT_FILE = 'report-tags.csv';
 
 export interface RunSummary {
   input: string;
@@ -17,8 +22,10 @@ export interface RunSummary {
   apiUrl: string;
   dryRun: boolean;
   resumed: boolean;
-  /** Report rows per result. */
+  /** Report rows per result (rows of the users sheet, and users suspended as missing). */
   counts: Record<RowResult, number>;
+  /** Rows of the workbook's Tags sheet per result, when it had one. */
+  tagCounts?: Record<RowResult, number>;
   /** Plan items per action. */
   planned: Record<PlanItemKind, number>;
   tagsCreated: number;
@@ -44,6 +51,7 @@ export interface ReportInput {
 const RESULT_FILL: Partial<Record<RowResult, string>> = {
   created: 'FFC6EFCE',
   updated: 'FFDDEBF7',
+  renamed: 'FFDDEBF7',
   'status set': 'FFDDEBF7',
   'status cleared': 'FFDDEBF7',
   restored: 'FFE2EFDA',
@@ -57,9 +65,33 @@ export function emptyResultCounts(): Record<RowResult, number> {
   return Object.fromEntries(ROW_RESULTS.map((result) => [result, 0])) as Record<RowResult, number>;
 }
 
-/** Outcomes that are report rows: input rows and missing users, not tag creations. */
+/** Outcomes that are report rows: input rows and missing users, not tag creations nor Tags-sheet rows. */
 export function reportOutcomes(outcomes: readonly Outcome[]): Outcome[] {
-  return outcomes.filter((outcome) => outcome.item.kind !== 'create-tag');
+  return outcomes.filter((outcome) => outcome.item.kind !== 'create-tag' && !isTagsSheetItem(outcome.item));
+}
+
+/** Outcomes of the Tags sheet's rows, in sheet order. */
+export function tagsSheetOutcomes(outcomes: readonly Outcome[]): Outcome[] {
+  return outcomes.filter((outcome) => isTagsSheetItem(outcome.item));
+}
+
+function tagsReportRow(outcome: Outcome): CellValue[] {
+  const { item } = outcome;
+  return [
+    item.row ?? null,
+    item.tagId ?? null,
+    item.tagName ?? '',
+    item.kind,
+    outcome.result,
+    item.changes.map((change) => `${change.field}: ${change.before ?? '(none)'} -> ${change.after ?? '(none)'}`).join('; '),
+    outcome.message ?? '',
+  ];
+}
+
+function resultFills(columns: readonly string[], result: RowResult): (string | undefined)[] {
+  const fills: (string | undefined)[] = [];
+  fills[columns.indexOf('result')] = RESULT_FILL[result];
+  return fills;
 }
 
 function changedFields(outcome: Outcome): string {
@@ -80,20 +112,23 @@ function reportRow(outcome: Outcome): CellValue[] {
   ];
 }
 
-async function writeXlsxReport(path: string, rows: readonly Outcome[], summary: RunSummary): Promise<void> {
+async function writeXlsxReport(path: string, rows: readonly Outcome[], tagRows: readonly Outcome[], summary: RunSummary): Promise<void> {
   const writer = createXlsxWriter(path);
   try {
     const widths: Record<string, number> = { row: 7, email: 32, name: 28, action: 13, result: 15, pachca_user_id: 15, changed_fields: 36, message: 70 };
     const columns: XlsxColumn[] = REPORT_COLUMNS.map((header) => ({ header, width: widths[header] ?? 15 }));
     const results = writer.addSheet('Report', columns);
-    const resultColumn = REPORT_COLUMNS.indexOf('result');
-    for (const outcome of rows) {
-      const fills: (string | undefined)[] = [];
-      fills[resultColumn] = RESULT_FILL[outcome.result];
-      results.addRow(reportRow(outcome), { fills });
+    for (const outcome of rows) results.addRow(reportRow(outcome), { fills: resultFills(REPORT_COLUMNS, outcome.result) });
+    if (tagRows.length > 0) {
+      const tagWidths: Record<string, number> = { row: 7, tag_id: 10, name: 28, action: 13, result: 15, changes: 50, message: 70 };
+      const tags = writer.addSheet('Tags', TAGS_REPORT_COLUMNS.map((header) => ({ header, width: tagWidths[header] ?? 15 })));
+      for (const outcome of tagRows) tags.addRow(tagsReportRow(outcome), { fills: resultFills(TAGS_REPORT_COLUMNS, outcome.result) });
     }
     const summarySheet = writer.addSheet('Summary', [{ header: 'item', width: 24 }, { header: 'value', width: 60 }], { autoFilter: false });
     for (const result of ROW_RESULTS) summarySheet.addRow([result, summary.counts[result]]);
+    if (summary.tagCounts) {
+      for (const result of ROW_RESULTS) if (summary.tagCounts[result] > 0) summarySheet.addRow([`Tags sheet: ${result}`, summary.tagCounts[result]]);
+    }
     summarySheet.addRow(['tags created', summary.tagsCreated]);
     summarySheet.addRow(['requests sent', summary.requestsSent]);
     summarySheet.addRow(['429 answers', summary.rateLimited]);
@@ -136,8 +171,10 @@ export async function writeSummary(folder: string, summary: RunSummary): Promise
 /** Writes report.xlsx, report.csv, failed.csv and summary.json into the run folder. */
 export async function writeRunReport(input: ReportInput): Promise<void> {
   const rows = reportOutcomes(input.outcomes);
+  const tagRows = tagsSheetOutcomes(input.outcomes);
   await writeCsvFile(join(input.folder, 'report.csv'), [...REPORT_COLUMNS], rows.map(reportRow));
-  await writeXlsxReport(join(input.folder, 'report.xlsx'), rows, input.summary);
+  if (tagRows.length > 0) await writeCsvFile(join(input.folder, TAGS_REPORT_FILE), [...TAGS_REPORT_COLUMNS], tagRows.map(tagsReportRow));
+  await writeXlsxReport(join(input.folder, 'report.xlsx'), rows, tagRows, input.summary);
   await writeFailedCsv(join(input.folder, 'failed.csv'), rows, input.headers, input.rows);
   await writeSummary(input.folder, input.summary);
 }
@@ -146,5 +183,14 @@ export async function writeRunReport(input: ReportInput): Promise<void> {
 export function countResults(outcomes: readonly Outcome[]): Record<RowResult, number> {
   const counts = emptyResultCounts();
   for (const outcome of reportOutcomes(outcomes)) counts[outcome.result] += 1;
+  return counts;
+}
+
+/** Counts Tags-sheet rows per result; undefined when the import had no Tags sheet. */
+export function countTagsSheetResults(outcomes: readonly Outcome[]): Record<RowResult, number> | undefined {
+  const rows = tagsSheetOutcomes(outcomes);
+  if (rows.length === 0) return undefined;
+  const counts = emptyResultCounts();
+  for (const outcome of rows) counts[outcome.result] += 1;
   return counts;
 }

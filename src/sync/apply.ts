@@ -1,18 +1,20 @@
-// Applies a plan: missing tags first, then every user item at once. The client's one limiter
+// Applies a plan in phases: tag renames, then missing tags, then every user item at once, then
+// tag deletes (so users' requests never name a tag that is gone or not yet renamed). The client's one limiter
 // does all pacing, so items are started together and it lets them through at --rps with
 // --concurrency in flight. A row's failure stays that row's; an auth failure or an unpaid
 // workspace stops the run (items not yet sent are reported as not attempted).
 import type { PachcaApi } from '../pachca/api.js';
-import { ApiError, AuthError } from '../pachca/errors.js';
+import { ApiError, AuthError, NotFoundError } from '../pachca/errors.js';
 import { stepId, type JournalEntry, type JournalStep, type JournalWriter } from './journal.js';
-import { actionableItems, type Plan, type PlanItem, type PlanItemKind } from './plan.js';
+import { tagKey } from './directory.js';
+import { actionableItems, isTagItem, type Plan, type PlanItem, type PlanItemKind } from './plan.js';
 
 export type RowResult =
-  | 'created' | 'updated' | 'unchanged' | 'suspended' | 'restored' | 'deleted' | 'status set'
+  | 'created' | 'updated' | 'renamed' | 'unchanged' | 'suspended' | 'restored' | 'deleted' | 'status set'
   | 'status cleared' | 'skipped' | 'invalid' | 'failed';
 
 export const ROW_RESULTS: readonly RowResult[] = [
-  'created', 'updated', 'unchanged', 'suspended', 'restored', 'deleted', 'status set', 'status cleared',
+  'created', 'updated', 'renamed', 'unchanged', 'suspended', 'restored', 'deleted', 'status set', 'status cleared',
   'skipped', 'invalid', 'failed',
 ];
 
@@ -41,6 +43,8 @@ export interface ApplyResult {
 
 const RESULT_OF_KIND: Record<PlanItemKind, RowResult> = {
   'create-tag': 'created',
+  'rename-tag': 'renamed',
+  'delete-tag': 'deleted',
   create: 'created',
   update: 'updated',
   unchanged: 'unchanged',
@@ -106,8 +110,42 @@ export async function applyPlan(plan: Plan, api: PachcaApi, journal: JournalWrit
   };
 
   const actionable = actionableItems(plan);
+  const renameItems = actionable.filter((item) => item.kind === 'rename-tag');
   const tagItems = actionable.filter((item) => item.kind === 'create-tag');
-  const userItems = actionable.filter((item) => item.kind !== 'create-tag');
+  const userItems = actionable.filter((item) => !isTagItem(item));
+  const deleteItems = actionable.filter((item) => item.kind === 'delete-tag');
+
+  const renameTag = async (item: PlanItem): Promise<Outcome> => {
+    const change = item.changes[0];
+    const description = `renamed "${change?.before ?? ''}" -> "${item.tagName}"`;
+    if (completed.has(stepId(item.key, 'rename-tag'))) return { item, result: 'renamed', message: `${description} by an earlier attempt` };
+    if (fatal) return notAttempted(item);
+    try {
+      await api.updateTag(item.tagId!, item.tagName!);
+      record(item, 'rename-tag', true, { message: `tag id ${item.tagId} ${description}` });
+      return { item, result: 'renamed', message: description };
+    } catch (error) {
+      const outcome = failure(item, 'rename-tag', error);
+      failedTags.set(tagKey(item.tagName!), `tag "${item.tagName}" could not be renamed: ${outcome.message ?? 'failed'}`);
+      return outcome;
+    }
+  };
+
+  const deleteTag = async (item: PlanItem): Promise<Outcome> => {
+    if (completed.has(stepId(item.key, 'delete-tag'))) return { item, result: 'deleted', message: 'deleted by an earlier attempt' };
+    if (fatal) return notAttempted(item);
+    try {
+      await api.deleteTag(item.tagId!);
+      record(item, 'delete-tag', true, { message: `tag "${item.tagName}" (id ${item.tagId}) deleted` });
+      return { item, result: 'deleted', ...(item.message ? { message: item.message } : {}) };
+    } catch (error) {
+      if (error instanceof NotFoundError) {
+        record(item, 'delete-tag', true, { message: `tag id ${item.tagId} was already gone` });
+        return { item, result: 'deleted', message: 'already gone (deleted by someone else)' };
+      }
+      return failure(item, 'delete-tag', error);
+    }
+  };
 
   const createTag = async (item: PlanItem): Promise<Outcome> => {
     if (completed.has(stepId(item.key, 'create-tag'))) return { item, result: 'created', message: 'created by an earlier attempt' };
@@ -118,7 +156,7 @@ export async function applyPlan(plan: Plan, api: PachcaApi, journal: JournalWrit
       return { item, result: 'created', message: `tag id ${tag.id}` };
     } catch (error) {
       const outcome = failure(item, 'create-tag', error);
-      failedTags.set(item.key.slice('tag:'.length), outcome.message ?? 'failed');
+      failedTags.set(item.key.slice('tag:'.length), `tag "${item.tagName}" could not be created: ${outcome.message ?? 'failed'}`);
       return outcome;
     }
   };
@@ -126,7 +164,7 @@ export async function applyPlan(plan: Plan, api: PachcaApi, journal: JournalWrit
   const runUserItem = async (item: PlanItem): Promise<Outcome> => {
     const missingTag = item.needsTags?.find((key) => failedTags.has(key));
     if (missingTag !== undefined) {
-      const message = `tag "${missingTag}" could not be created: ${failedTags.get(missingTag)}`;
+      const message = failedTags.get(missingTag)!;
       record(item, 'user', false, { message });
       return { item, result: 'failed', message };
     }
@@ -184,8 +222,10 @@ export async function applyPlan(plan: Plan, api: PachcaApi, journal: JournalWrit
     return { item, result: resultOfKind(item.kind), ...(userId !== undefined ? { userId } : {}), ...(notes.length ? { message: notes.join('; ') } : {}) };
   };
 
+  await Promise.all(renameItems.map(async (item) => finish(await renameTag(item))));
   await Promise.all(tagItems.map(async (item) => finish(await createTag(item))));
   await Promise.all(userItems.map(async (item) => finish(await runUserItem(item))));
+  await Promise.all(deleteItems.map(async (item) => finish(await deleteTag(item))));
 
   const ordered = plan.items.map((item) => outcomes.get(item.key) ?? staticOutcome(item));
   return { outcomes: ordered, ...(fatal ? { fatal } : {}) };

@@ -9,11 +9,12 @@ import type { PachcaApi } from '../pachca/api.js';
 import { exitCodeForError } from '../pachca/config.js';
 import type { WriteScope } from '../pachca/types.js';
 import type { ValidatedSheet } from '../records/types.js';
-import { countResults, writeRunReport, writeSummary, type RunSummary } from '../reports/report.js';
+import { countResults, countTagsSheetResults, TAGS_REPORT_FILE, writeRunReport, writeSummary, type RunSummary } from '../reports/report.js';
 import { applyPlan, resultOfKind, staticOutcome, type Outcome } from './apply.js';
 import { takeSnapshot } from './directory.js';
 import { Journal, readJournal, stepId, type JournalEntry } from './journal.js';
 import { actionableItems, buildPlan, READ_ONLY_COLUMNS, type Plan, type PlanItem, type PlanOptions } from './plan.js';
+import { isTagsSheetItem, readTagsSheet, TAGS_SHEET } from './tags-sheet.js';
 
 /** How the sheet is read; saved in plan.json so --resume reads it the same way. */
 export interface SheetReadOptions {
@@ -142,7 +143,11 @@ export function formatPlan(plan: Plan, ignoredColumns: string[]): string {
   const table: string[] = [];
   for (const item of plan.items) {
     if (item.changes.length === 0 || item.kind === 'invalid' || item.kind === 'unchanged' || item.kind === 'skip') continue;
-    const who = item.kind === 'create-tag' ? `tag "${item.tagName}"` : `${item.row !== undefined ? `row ${item.row} ` : ''}${item.email ?? ''}`;
+    const who = item.kind === 'create-tag'
+      ? `tag "${item.tagName}"`
+      : isTagsSheetItem(item)
+        ? `${TAGS_SHEET} row ${item.row} tag id ${item.tagId}`
+        : `${item.row !== undefined ? `row ${item.row} ` : ''}${item.email ?? ''}`;
     if (item.kind === 'create') {
       table.push(`  ${who}  create  ${item.changes.filter((change) => change.field !== 'email').map((change) => `${change.field}: ${show(change.after)}`).join(', ') || 'new user'}`);
       continue;
@@ -160,7 +165,12 @@ export function formatPlan(plan: Plan, ignoredColumns: string[]): string {
   const invalid = plan.items.filter((item) => item.kind === 'invalid');
   if (invalid.length > 0) {
     lines.push(`Invalid rows (${invalid.length}; they go to failed.csv):`);
-    for (const item of invalid.slice(0, INVALID_LIMIT)) lines.push(`  row ${item.row ?? '?'} ${item.email ?? ''}: ${item.message ?? 'invalid'}`);
+    for (const item of invalid.slice(0, INVALID_LIMIT)) {
+      const where = isTagsSheetItem(item)
+        ? `${TAGS_SHEET} row ${item.row ?? '?'}${item.tagId !== undefined ? ` tag id ${item.tagId}` : ''}`
+        : `row ${item.row ?? '?'} ${item.email ?? ''}`;
+      lines.push(`  ${where}: ${item.message ?? 'invalid'}`);
+    }
     if (invalid.length > INVALID_LIMIT) lines.push(`  ... and ${invalid.length - INVALID_LIMIT} more, see plan.json`);
   }
   return lines.join('\n');
@@ -189,7 +199,7 @@ function mergeEarlierResults(outcomes: Outcome[], earlier: readonly JournalEntry
   return outcomes.map((outcome) => {
     const done = byKey.get(outcome.item.key);
     if (!done) return outcome;
-    const userStep = done.find((entry) => entry.step === 'user' || entry.step === 'create-tag');
+    const userStep = done.find((entry) => entry.step === 'user' || entry.step === 'create-tag' || entry.step === 'rename-tag' || entry.step === 'delete-tag');
     const main = userStep ?? done.find((entry) => entry.step === 'status');
     if (!main) return outcome;
     const replace = outcome.result === 'unchanged'
@@ -205,6 +215,11 @@ function mergeEarlierResults(outcomes: Outcome[], earlier: readonly JournalEntry
   });
 }
 
+function tagCountsOf(outcomes: readonly Outcome[]): Pick<RunSummary, 'tagCounts'> {
+  const tagCounts = countTagsSheetResults(outcomes);
+  return tagCounts ? { tagCounts } : {};
+}
+
 function exitCodeFor(outcomes: readonly Outcome[], fatal: Error | undefined): number {
   if (fatal) return exitCodeForError(fatal);
   return outcomes.some((outcome) => outcome.result === 'failed' || outcome.result === 'invalid') ? ExitCode.RowsFailed : ExitCode.Ok;
@@ -218,6 +233,11 @@ export function formatSummary(summary: RunSummary, folder: string): string {
     `Run folder: ${folder}`,
   ];
   if (!summary.dryRun) lines.push(`Report: ${join(folder, 'report.xlsx')}`);
+  if (summary.tagCounts) {
+    const tagCounts = Object.entries(summary.tagCounts).filter(([, count]) => count > 0).map(([result, count]) => `${result} ${count}`);
+    lines.splice(1, 0, `${TAGS_SHEET} sheet: ${tagCounts.join(', ') || 'no rows'}`);
+    if (!summary.dryRun) lines.push(`${TAGS_SHEET} report: ${join(folder, TAGS_REPORT_FILE)}`);
+  }
   if (summary.counts.failed + summary.counts.invalid > 0) lines.push(`Rows to fix: ${join(folder, 'failed.csv')}`);
   return lines.join('\n');
 }
@@ -257,6 +277,8 @@ export async function runImport(request: ImportRequest, deps: ImportDeps): Promi
   const welcomeText = readWelcome(welcomeFile);
   const sha256 = saved?.input.sha256 ?? (await sha256File(inputPath));
   const sheet = await deps.readSheet(inputPath, readOptions);
+  // An export workbook's Tags sheet carries tag renames and deletes; CSV and one-sheet files have none.
+  const tagsSheet = sheet.detected.format === 'xlsx' ? await readTagsSheet(inputPath, sheet.detected.sheet) : { warnings: [] };
 
   // 2. The token, 3. the snapshot, 4. the plan.
   const api = deps.connect();
@@ -272,7 +294,8 @@ export async function runImport(request: ImportRequest, deps: ImportDeps): Promi
   let plan: Plan;
   try {
     const directory = await takeSnapshot(api);
-    plan = buildPlan(sheet, directory, planOptions, { selfId });
+    plan = buildPlan(sheet, directory, planOptions, { selfId }, tagsSheet.input);
+    plan.warnings.push(...tagsSheet.warnings);
   } catch (error) {
     if (error instanceof CliError) throw error;
     throw new CliError(`reading the directory: ${error instanceof Error ? error.message : String(error)}`, exitCodeForError(error));
@@ -315,6 +338,7 @@ export async function runImport(request: ImportRequest, deps: ImportDeps): Promi
       dryRun,
       resumed: saved !== undefined,
       counts: countResults(outcomes),
+      ...(tagCountsOf(outcomes)),
       planned: plan.counts,
       tagsCreated: outcomes.filter((outcome) => outcome.item.kind === 'create-tag' && outcome.result === 'created').length,
       requestsSent: stats.requests,

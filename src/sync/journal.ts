@@ -4,11 +4,11 @@
 import { closeSync, existsSync, fdatasyncSync, openSync, readFileSync, writeSync } from 'node:fs';
 import type { PlanItemKind } from './plan.js';
 
-export type JournalStep = 'create-tag' | 'user' | 'status' | 'welcome';
+export type JournalStep = 'create-tag' | 'rename-tag' | 'delete-tag' | 'user' | 'status' | 'welcome';
 
 export interface JournalEntry {
   at: string;
-  /** The plan item's key (`row:12`, `tag:backend`, `missing:345`). */
+  /** The plan item's key (`row:12`, `tag:backend`, `missing:345`, `tags-row:5`). */
   key: string;
   step: JournalStep;
   kind: PlanItemKind;

@@ -8,13 +8,14 @@ import type {
 import { USER_UPDATE_ROLES } from '../pachca/types.js';
 import type { EmployeeRecord, Row, StatusFields, ValidatedSheet } from '../records/types.js';
 import { emailKey, tagKey, type Directory } from './directory.js';
+import { planTagsSheet, type TagNameResolver, type TagsSheetInput } from './tags-sheet.js';
 
 export type PlanItemKind =
-  | 'create-tag' | 'create' | 'update' | 'unchanged' | 'suspend' | 'restore' | 'delete'
+  | 'create-tag' | 'rename-tag' | 'delete-tag' | 'create' | 'update' | 'unchanged' | 'suspend' | 'restore' | 'delete'
   | 'set-status' | 'clear-status' | 'skip' | 'invalid';
 
 export const PLAN_ITEM_KINDS: readonly PlanItemKind[] = [
-  'create-tag', 'create', 'update', 'suspend', 'restore', 'delete', 'set-status', 'clear-status',
+  'create-tag', 'rename-tag', 'delete-tag', 'create', 'update', 'suspend', 'restore', 'delete', 'set-status', 'clear-status',
   'unchanged', 'skip', 'invalid',
 ];
 
@@ -35,7 +36,7 @@ export type StatusRequest =
   | { method: 'DELETE'; path: string };
 
 export interface PlanItem {
-  /** Stable identity across runs of the same input: `row:12`, `tag:backend`, `missing:345`. */
+  /** Stable identity across runs of the same input: `row:12`, `tag:backend`, `missing:345`, `tags-row:5` (Tags sheet). */
   key: string;
   /** The main effect; a row that changes the user and its status is `create`/`update`/... with both requests. */
   kind: PlanItemKind;
@@ -43,12 +44,14 @@ export interface PlanItem {
   email?: string;
   name?: string;
   userId?: number;
-  /** create-tag: the tag's name as the sheet spells it first. */
+  /** create-tag: the tag's name as the sheet spells it first; rename-tag: the new name; delete-tag: the name. */
   tagName?: string;
+  /** rename-tag, delete-tag (and other Tags-sheet rows when known): the tag's id. */
+  tagId?: number;
   changes: FieldChange[];
   userRequest?: UserRequest;
   statusRequest?: StatusRequest;
-  /** Lower-cased names of tags this row needs that a create-tag item of this plan creates. */
+  /** Lower-cased names of tags this row's request carries that a create-tag or rename-tag item of this plan makes exist. */
   needsTags?: string[];
   /** Why a row is invalid or skipped, or a note about it. */
   message?: string;
@@ -288,15 +291,24 @@ class Planner {
   private readonly seenEmails = new Map<string, number>();
   private readonly customColumns: CustomColumn[];
   private readonly warnings: string[] = [];
+  private readonly tagsSheetItems: PlanItem[];
+  private readonly tagNames: TagNameResolver;
+  /** Lower-cased names that exist only once a rename of this plan is applied. */
+  private readonly renamedKeys: Set<string>;
 
   constructor(
     private readonly sheet: ValidatedSheet,
     private readonly directory: Directory,
     private readonly options: PlanOptions,
     private readonly self: PlanSelf,
+    tagsSheet: TagsSheetInput | undefined,
   ) {
     this.customColumns = resolveCustomColumns(sheet, directory);
     for (const tag of directory.tags) this.tags.spelling.set(tagKey(tag.name), tag.name);
+    const tagsPlan = planTagsSheet(tagsSheet, directory, options);
+    this.tagsSheetItems = tagsPlan.items;
+    this.tagNames = tagsPlan.resolver;
+    this.renamedKeys = this.tagNames.renamedKeys();
   }
 
   build(): Plan {
@@ -312,7 +324,7 @@ class Planner {
       tagName: this.tags.spelling.get(key)!,
       changes: [{ field: 'tag', before: null, after: this.tags.spelling.get(key)! }],
     }));
-    this.items.push(...tagItems, ...rowItems, ...missingItems);
+    this.items.push(...tagItems, ...this.tagsSheetItems, ...rowItems, ...missingItems);
     this.noteMiddleName();
 
     const counts = emptyCounts();
@@ -394,14 +406,24 @@ class Planner {
     };
   }
 
-  /** Canonical tag names for the sheet's tags; registers missing ones. Returns an error text with --no-create-tags. */
+  /**
+   * Canonical tag names for the sheet's tags (as they will be after this plan's tag renames;
+   * tags the Tags sheet deletes are left out); registers missing ones. Returns an error text
+   * with --no-create-tags.
+   */
   private resolveTags(names: readonly string[]): { names: string[]; missing: string[]; error?: string } {
     const resolved: string[] = [];
     const missing: string[] = [];
     for (const name of names) {
       const key = tagKey(name);
       if (!key) continue;
-      if (!this.directory.tagsByName.has(key)) missing.push(name.trim());
+      const existing = this.tagNames.resolve(name);
+      if (existing === 'deleted') continue;
+      if (existing) {
+        if (!resolved.some((known) => tagKey(known) === tagKey(existing.name))) resolved.push(existing.name);
+        continue;
+      }
+      missing.push(name.trim());
       if (!this.tags.spelling.has(key)) this.tags.spelling.set(key, name.trim());
       resolved.push(this.tags.spelling.get(key)!);
     }
@@ -411,10 +433,13 @@ class Planner {
     return { names: resolved, missing };
   }
 
-  private registerMissingTags(missing: string[]): string[] {
-    const keys = missing.map(tagKey);
-    for (const key of keys) this.tags.toCreate.add(key);
-    return keys;
+  private registerMissingTags(missing: string[]): void {
+    for (const name of missing) this.tags.toCreate.add(tagKey(name));
+  }
+
+  /** Tags of a request that only exist once a tag item of this plan (create or rename) went through. */
+  private tagsNeeded(names: readonly string[]): string[] {
+    return [...new Set(names.map(tagKey))].filter((key) => this.tags.toCreate.has(key) || this.renamedKeys.has(key));
   }
 
   private customValues(record: EmployeeRecord): { column: CustomColumn; value: string; blank: boolean }[] {
@@ -457,9 +482,12 @@ class Planner {
     if (record.tags && record.tags.length > 0) {
       const tags = this.resolveTags(record.tags);
       if (tags.error) return this.invalid(record, undefined, tags.error);
-      needsTags = this.registerMissingTags(tags.missing);
-      user.list_tags = tags.names;
-      changes.push({ field: 'tags', before: null, after: tagsText(tags.names) });
+      this.registerMissingTags(tags.missing);
+      needsTags = this.tagsNeeded(tags.names);
+      if (tags.names.length > 0) {
+        user.list_tags = tags.names;
+        changes.push({ field: 'tags', before: null, after: tagsText(tags.names) });
+      }
     }
     const custom: CustomPropertyValueInput[] = [];
     for (const { column, value } of this.customValues(record)) {
@@ -517,12 +545,13 @@ class Planner {
     }
 
     let needsTags: string[] = [];
-    const currentTags = user.list_tags;
+    // As they will be once this plan's tag renames and deletes went through.
+    const currentTags = this.tagNames.current(user.list_tags);
     let wantedTags: string[] | undefined;
     if (record.tags && record.tags.length > 0) {
       const tags = this.resolveTags(record.tags);
       if (tags.error) return this.invalid(record, user, tags.error);
-      needsTags = this.registerMissingTags(tags.missing);
+      this.registerMissingTags(tags.missing);
       if (this.options.tags === 'replace') wantedTags = tags.names;
       else {
         const have = new Set(currentTags.map(tagKey));
@@ -534,7 +563,8 @@ class Planner {
     if (wantedTags && !sameTagSet(currentTags, wantedTags)) {
       update.list_tags = wantedTags;
       changes.push({ field: 'tags', before: tagsText(currentTags), after: tagsText(wantedTags) });
-    } else needsTags = [];
+      needsTags = this.tagsNeeded(wantedTags);
+    }
 
     const customChanges: CustomPropertyValueInput[] = [];
     for (const { column, value, blank } of this.customValues(record)) {
@@ -625,7 +655,7 @@ function sameTagSet(a: readonly string[], b: readonly string[]): boolean {
 function requiredScopes(items: readonly PlanItem[]): WriteScope[] {
   const scopes = new Set<WriteScope>();
   for (const item of items) {
-    if (item.kind === 'create-tag') scopes.add('group_tags:write');
+    if (item.kind === 'create-tag' || item.kind === 'rename-tag' || item.kind === 'delete-tag') scopes.add('group_tags:write');
     if (item.userRequest?.method === 'POST') scopes.add('users:create');
     if (item.userRequest?.method === 'PUT') scopes.add('users:update');
     if (item.userRequest?.method === 'DELETE') scopes.add('users:delete');
@@ -634,12 +664,20 @@ function requiredScopes(items: readonly PlanItem[]): WriteScope[] {
   return [...scopes].sort();
 }
 
-/** The plan for a validated sheet against a directory snapshot. Pure; throws InputError for usage errors. */
-export function buildPlan(sheet: ValidatedSheet, directory: Directory, options: PlanOptions, self: PlanSelf): Plan {
-  return new Planner(sheet, directory, options, self).build();
+/**
+ * The plan for a validated sheet against a directory snapshot, with the workbook's Tags sheet
+ * when it has one. Pure; throws InputError for usage errors.
+ */
+export function buildPlan(sheet: ValidatedSheet, directory: Directory, options: PlanOptions, self: PlanSelf, tagsSheet?: TagsSheetInput): Plan {
+  return new Planner(sheet, directory, options, self, tagsSheet).build();
 }
 
-/** Items that send requests, in the order apply runs them (tags first). */
+/** Plan items that change a tag itself (created, renamed, deleted) rather than a user. */
+export function isTagItem(item: PlanItem): boolean {
+  return item.kind === 'create-tag' || item.kind === 'rename-tag' || item.kind === 'delete-tag';
+}
+
+/** Items that send requests, in plan order (apply runs them in phases: tags, users, tag deletes). */
 export function actionableItems(plan: Plan): PlanItem[] {
-  return plan.items.filter((item) => item.kind === 'create-tag' || item.userRequest || item.statusRequest);
+  return plan.items.filter((item) => isTagItem(item) || item.userRequest || item.statusRequest);
 }

@@ -43,7 +43,7 @@ const importOptions = {
   'create-tags': { type: 'boolean', default: true, describe: 'Create tags the sheet names that do not exist yet (--no-create-tags makes such rows invalid)' },
   'skip-email-notify': { type: 'boolean', default: false, describe: 'Do not send Pachca invitation e-mails to created users' },
   'blank-clears': { type: 'boolean', default: false, describe: 'An empty cell clears the field (default: an empty cell leaves it alone)' },
-  'allow-delete': { type: 'boolean', default: false, describe: 'Carry out action=delete rows (irreversible; without it they are invalid)' },
+  'allow-delete': { type: 'boolean', default: false, describe: 'Carry out action=delete rows, of users and of the Tags sheet (irreversible; without it they are invalid)' },
   'suspend-missing': { type: 'boolean', default: false, describe: "Suspend active users who are not in the sheet (never the token's own user)" },
   'max-suspend': { type: 'string', default: DEFAULT_PLAN_OPTIONS.maxSuspend, describe: 'Refuse --suspend-missing beyond this many users: N or N% of active users' },
   welcome: { type: 'string', describe: 'Send this text file as a direct message to each created user ({first_name} is filled in)' },
@@ -53,7 +53,7 @@ const importOptions = {
 
 function builder(yargs: Argv, dryRunCommand: boolean): Argv<ImportArgs> {
   const withFile = yargs
-    .positional('file', { type: 'string', describe: 'CSV or XLSX sheet of employees (one row per person, matched by email)' })
+    .positional('file', { type: 'string', describe: 'CSV or XLSX sheet of employees (one row per person, matched by email); an XLSX export may also carry a Tags sheet (id, name, optional action) that renames and deletes tags' })
     .options(importOptions)
     .options(sheetOptions)
     .options(connectionOptions)
@@ -67,6 +67,7 @@ function builder(yargs: Argv, dryRunCommand: boolean): Argv<ImportArgs> {
       .example('$0 import staff.csv --yes --suspend-missing --max-suspend 5', 'Non-interactive full sync; suspends at most 5 people missing from the sheet')
       .example('$0 import hires.csv --yes --welcome welcome.txt --skip-email-notify', 'Create people and greet them in Pachca instead of by e-mail')
       .example('$0 import --resume pachca-roster-runs/2026-08-14_10-00-00 --yes', 'Finish an interrupted run without duplicates')
+      .example('$0 import pachca-directory.xlsx --allow-delete', "An edited export: its Tags sheet renames tags (edit a name cell) and deletes them (action = delete); users follow the renames")
       .example('PACHCA_TOKEN=$(cat token) $0 import hires.csv --dry-run --json', 'The plan as JSON');
   return examples as unknown as Argv<ImportArgs>;
 }
