@@ -37,7 +37,7 @@ describe('a 300-row import under each sandbox fault', () => {
       const result = await runCli(
         ['import', sheetFile, '--yes', '--quiet', '--out', out, '--api-url', box.url,
           '--rps', '1000', '--concurrency', '16', '--retries', '10', '--timeout', '0.5'],
-        { env: { PACHCA_TOKEN: box.adminToken }, timeoutMs: 90_000 },
+        { env: { PACHCA_TOKEN: box.adminToken }, timeoutMs: 100_000 },
       );
       expect(result.code, result.stderr).toBe(0);
       expectDirectoryAsSheet(box, rows, out, (email) => [email.startsWith('new') ? 'created' : 'updated']);
@@ -47,5 +47,5 @@ describe('a 300-row import under each sandbox fault', () => {
     } finally {
       await box.stop();
     }
-  });
+  }, 110_000);
 });

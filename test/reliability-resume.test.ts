@@ -70,5 +70,5 @@ describe('kill -9 and --resume', () => {
     } finally {
       await box.stop();
     }
-  });
+  }, 110_000);
 });
