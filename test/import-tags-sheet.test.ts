@@ -1,0 +1,230 @@
+// Issue 6, tags through the same workbook: the real exporter writes the seeded directory to XLSX,
+// the test edits its Tags sheet with exceljs (one rename, one delete), and the real CLI plans and
+// imports it against the sandbox.
+import { readFileSync } from 'node:fs';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { GroupTag } from '../src/pachca/types.js';
+import type { RunningSandbox, SandboxDirectory } from '../src/sandbox/api.js';
+import { runCli, type CliResult } from './helpers/cli.js';
+import { api, startTestSandbox } from './helpers/sandbox.js';
+
+const RENAMED_ID = 9100; // Backend
+const NEW_NAME = 'Backend-команда';
+const DELETED_ID = 9106; // Новосибирск
+
+let sandbox: RunningSandbox;
+let workDir: string;
+let counter = 0;
+
+beforeAll(async () => {
+  const seed = JSON.parse(readFileSync(new URL('../fixtures/directory.json', import.meta.url), 'utf8')) as SandboxDirectory;
+  sandbox = await startTestSandbox({ seed });
+  workDir = await mkdtemp(join(tmpdir(), 'import-tags-sheet-'));
+});
+afterAll(async () => {
+  await sandbox?.stop();
+  await rm(workDir, { recursive: true, force: true });
+});
+
+function cli(args: string[]): Promise<CliResult> {
+  return runCli(args, { env: { PACHCA_API_URL: sandbox.url, PACHCA_TOKEN: sandbox.adminToken }, cwd: workDir });
+}
+
+function tagById(id: number): GroupTag | undefined {
+  return sandbox.directory().tags.find((tag) => tag.id === id);
+}
+
+function members(name: string): string[] {
+  return sandbox.directory().users.filter((user) => user.list_tags.includes(name)).map((user) => user.email!).sort();
+}
+
+function headersOf(sheet: ExcelJS.Worksheet): string[] {
+  return (sheet.getRow(1).values as ExcelJS.CellValue[]).map((value) => (value === undefined || value === null ? '' : String(value)));
+}
+
+interface SavedPlan {
+  counts: Record<string, number>;
+  items: { key: string; kind: string; tagId?: number; changes: { field: string; before: string | null; after: string | null }[]; message?: string }[];
+}
+
+function readPlan(folder: string): SavedPlan {
+  return JSON.parse(readFileSync(join(folder, 'plan.json'), 'utf8')) as SavedPlan;
+}
+
+function readCsv(path: string): Record<string, string>[] {
+  return parse(readFileSync(path, 'utf8').replace(/^\uFEFF/, ''), { columns: true }) as Record<string, string>[];
+}
+
+function runFolder(): string {
+  return join(workDir, `run-${++counter}`);
+}
+
+/** The solid fill of a cell, if any. */
+function fillOf(cell: ExcelJS.Cell): string | undefined {
+  const fill = cell.fill;
+  return fill?.type === 'pattern' && fill.pattern === 'solid' ? fill.fgColor?.argb : undefined;
+}
+
+describe('import: the Tags sheet of an export workbook', () => {
+  it('plans, renames, refuses then carries out a delete, users follow, and a re-import plans nothing', async () => {
+    const exported = join(workDir, 'export.xlsx');
+    const exportRun = await cli(['export', '--out', exported]);
+    expect(exportRun.code, exportRun.stderr).toBe(0);
+
+    const backendMembers = members('Backend');
+    const novosibirskMembers = members('Новосибирск');
+    expect(backendMembers.length).toBeGreaterThan(0);
+    expect(novosibirskMembers.length).toBeGreaterThan(0);
+    // Someone outside Backend gets the NEW name in the Users sheet: no tag may be created for it.
+    const joiner = sandbox.directory().users.find((user) => !user.bot && !user.suspended && user.email && !user.list_tags.includes('Backend'))!;
+
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(exported);
+    const tagsSheet = workbook.getWorksheet('Tags')!;
+    const tagHeaders = headersOf(tagsSheet);
+    expect(tagHeaders.slice(1, 6)).toEqual(['id', 'name', 'users_count', 'active members', 'suspended members']);
+    const actionColumn = tagHeaders.length; // the first free column
+    tagsSheet.getRow(1).getCell(actionColumn).value = 'action';
+    tagsSheet.eachRow((row, rowNumber) => {
+      if (rowNumber === 1) return;
+      const id = Number(row.getCell(tagHeaders.indexOf('id')).value);
+      if (id === RENAMED_ID) row.getCell(tagHeaders.indexOf('name')).value = NEW_NAME;
+      if (id === DELETED_ID) row.getCell(actionColumn).value = 'удалить';
+    });
+    const usersSheet = workbook.getWorksheet('Users')!;
+    const userHeaders = headersOf(usersSheet);
+    usersSheet.eachRow((row, rowNumber) => {
+      if (rowNumber > 1 && row.getCell(userHeaders.indexOf('email')).value === joiner.email) {
+        const tagsCell = row.getCell(userHeaders.indexOf('tags'));
+        tagsCell.value = [String(tagsCell.value ?? ''), NEW_NAME].filter(Boolean).join(', ');
+      }
+    });
+    const edited = join(workDir, 'edited.xlsx');
+    await workbook.xlsx.writeFile(edited);
+    const tagsBefore = sandbox.directory().tags.length;
+
+    // plan: the rename and the delete, before -> after, and nothing sent.
+    const writesBefore = sandbox.stats().writes;
+    const planFolder = runFolder();
+    const planned = await cli(['plan', edited, '--allow-delete', '--out', planFolder]);
+    expect(planned.code, planned.stderr).toBe(0);
+    expect(planned.stdout).toMatch(/Plan: .*rename-tag 1, delete-tag 1/);
+    expect(planned.stdout).toContain(`Tags row`);
+    expect(planned.stdout).toMatch(new RegExp(`rename-tag\\s+name: Backend -> ${NEW_NAME}`));
+    expect(planned.stdout).toMatch(/delete-tag\s+tag: Новосибирск -> \(empty\)/);
+    expect(planned.stdout).toMatch(new RegExp(`update\\s+tags: .* -> .*${NEW_NAME}`));
+    const plan = readPlan(planFolder);
+    expect(plan.counts['create-tag']).toBe(0);
+    expect(plan.items.filter((item) => item.kind !== 'unchanged').map((item) => item.kind).sort()).toEqual(['delete-tag', 'rename-tag', 'update']);
+    expect(sandbox.stats().writes).toBe(writesBefore);
+
+    // import without --allow-delete: renames, refuses the delete with the reason, exit 5.
+    const first = runFolder();
+    const refused = await cli(['import', edited, '--yes', '--out', first]);
+    expect(refused.code, refused.stdout + refused.stderr).toBe(5);
+    expect(refused.stdout).toMatch(/Tags row \d+ tag id 9106: action delete needs --allow-delete/);
+    expect(tagById(RENAMED_ID)?.name).toBe(NEW_NAME);
+    expect(tagById(DELETED_ID)).toBeDefined();
+    expect(sandbox.directory().tags).toHaveLength(tagsBefore);
+    expect(members(NEW_NAME)).toEqual([...backendMembers, joiner.email!].sort());
+    expect(members('Backend')).toEqual([]);
+    const tagsReport = readCsv(join(first, 'report-tags.csv'));
+    expect(tagsReport).toHaveLength(sandbox.directory().tags.length);
+    const renamedLine = tagsReport.find((line) => line.tag_id === String(RENAMED_ID))!;
+    expect(renamedLine).toMatchObject({ action: 'rename-tag', result: 'renamed', name: NEW_NAME });
+    expect(renamedLine.changes).toBe(`name: Backend -> ${NEW_NAME}`);
+    const refusedLine = tagsReport.find((line) => line.tag_id === String(DELETED_ID))!;
+    expect(refusedLine).toMatchObject({ action: 'invalid', result: 'invalid' });
+    expect(refusedLine.message).toContain('--allow-delete');
+    // report.csv stays one row per Users row.
+    const usersReport = readCsv(join(first, 'report.csv'));
+    expect(usersReport).toHaveLength(usersSheet.actualRowCount - 1);
+    expect(usersReport.filter((line) => line.result !== 'unchanged').map((line) => [line.email, line.result])).toEqual([[joiner.email, 'updated']]);
+    const summary = JSON.parse(readFileSync(join(first, 'summary.json'), 'utf8')) as { tagCounts: Record<string, number> };
+    expect(summary.tagCounts).toMatchObject({ renamed: 1, invalid: 1 });
+    const journal = readFileSync(join(first, 'journal.jsonl'), 'utf8').trim().split('\n').map((line) => JSON.parse(line) as { step: string; ok: boolean });
+    expect(journal.filter((entry) => entry.step === 'rename-tag' && entry.ok)).toHaveLength(1);
+
+    // report.xlsx: a Tags sheet, and only the result cell is coloured.
+    const report = new ExcelJS.Workbook();
+    await report.xlsx.readFile(join(first, 'report.xlsx'));
+    expect(report.worksheets.map((sheet) => sheet.name)).toEqual(['Report', 'Tags', 'Summary']);
+    const reportTags = report.getWorksheet('Tags')!;
+    const reportTagHeaders = headersOf(reportTags);
+    const resultColumn = reportTagHeaders.indexOf('result');
+    reportTags.eachRow((row, rowNumber) => {
+      if (rowNumber === 1) return;
+      const result = String(row.getCell(resultColumn).value);
+      const expected = result === 'renamed' ? 'FFDDEBF7' : result === 'invalid' ? 'FFFFC7CE' : undefined;
+      expect(fillOf(row.getCell(resultColumn)), `row ${rowNumber} ${result}`).toBe(expected);
+      expect(fillOf(row.getCell(1))).toBeUndefined();
+    });
+    const reportUsers = report.getWorksheet('Report')!;
+    const updatedRow = reportUsers.getRows(2, reportUsers.actualRowCount - 1)!.find((row) => row.getCell(5).value === 'updated')!;
+    expect(fillOf(updatedRow.getCell(5))).toBe('FFDDEBF7');
+    expect(fillOf(updatedRow.getCell(2))).toBeUndefined();
+
+    // with --allow-delete: the delete, and only it.
+    const writesBeforeDelete = sandbox.stats().writes;
+    const second = runFolder();
+    const deleted = await cli(['import', edited, '--yes', '--allow-delete', '--out', second]);
+    expect(deleted.code, deleted.stdout + deleted.stderr).toBe(0);
+    expect(sandbox.stats().writes - writesBeforeDelete).toBe(1);
+    expect(tagById(DELETED_ID)).toBeUndefined();
+    expect(members('Новосибирск')).toEqual([]);
+    expect(readCsv(join(second, 'report-tags.csv')).find((line) => line.tag_id === String(DELETED_ID))).toMatchObject({ result: 'deleted' });
+    for (const email of novosibirskMembers) {
+      expect(sandbox.directory().users.find((user) => user.email === email)!.list_tags).not.toContain('Новосибирск');
+    }
+
+    // users_count follows the members.
+    const renamed = await api(sandbox, 'GET', `/group_tags/${RENAMED_ID}`);
+    expect((renamed.body as { data: GroupTag }).data).toMatchObject({ name: NEW_NAME, users_count: backendMembers.length + 1 });
+
+    // The same edited workbook again (old names in the Users sheet, a delete of a gone tag): nothing to do.
+    const writesBeforeAgain = sandbox.stats().writes;
+    const third = runFolder();
+    const again = await cli(['import', edited, '--yes', '--allow-delete', '--out', third]);
+    expect(again.code, again.stdout + again.stderr).toBe(0);
+    const replanned = readPlan(third);
+    expect(replanned.items.filter((item) => item.kind !== 'unchanged')).toEqual([]);
+    expect(sandbox.stats().writes).toBe(writesBeforeAgain);
+    expect(await readFile(join(third, 'report-tags.csv'), 'utf8')).toContain('already deleted');
+  });
+
+  it('a Tags row with an unknown id is invalid; a plain one-sheet hire workbook is unaffected', async () => {
+    sandbox.reset();
+    const workbook = new ExcelJS.Workbook();
+    const users = workbook.addWorksheet('Users');
+    users.addRow(['email', 'first_name', 'tags']);
+    users.addRow(['tags.test@example.ru', 'Тест', 'Backend']);
+    const tags = workbook.addWorksheet('Tags');
+    tags.addRow(['id', 'name']);
+    tags.addRow([424242, 'Призрак']);
+    tags.addRow(['', 'Без id']);
+    const file = join(workDir, 'unknown-id.xlsx');
+    await workbook.xlsx.writeFile(file);
+    const folder = runFolder();
+    const result = await cli(['plan', file, '--out', folder]);
+    expect(result.code).toBe(5);
+    expect(result.stdout).toMatch(/Tags row 2: id: no tag with id 424242 in Pachca/);
+    expect(result.stdout).toMatch(/Tags row 3: id: empty/);
+    expect(readPlan(folder).items.filter((item) => item.key.startsWith('row:')).map((item) => item.kind)).toEqual(['create']);
+
+    const plain = new ExcelJS.Workbook();
+    plain.addWorksheet('Сотрудники').addRow(['email', 'first_name']);
+    plain.getWorksheet('Сотрудники')!.addRow(['plain.hire@example.ru', 'Новый']);
+    const plainFile = join(workDir, 'plain.xlsx');
+    await plain.xlsx.writeFile(plainFile);
+    const plainFolder = runFolder();
+    const plainRun = await cli(['import', plainFile, '--yes', '--out', plainFolder]);
+    expect(plainRun.code, plainRun.stderr).toBe(0);
+    expect(readPlan(plainFolder).items.map((item) => item.kind)).toEqual(['create']);
+    expect(readFileSync(join(plainFolder, 'summary.json'), 'utf8')).not.toContain('tagCounts');
+  });
+});
