@@ -11,10 +11,10 @@ import type { WriteScope } from '../pachca/types.js';
 import type { ValidatedSheet } from '../records/types.js';
 import { countResults, countTagsSheetResults, TAGS_REPORT_FILE, writeRunReport, writeSummary, type RunSummary } from '../reports/report.js';
 import { applyPlan, resultOfKind, staticOutcome, type Outcome } from './apply.js';
-import { takeSnapshot } from './directory.js';
+import { tagKey, takeSnapshot } from './directory.js';
 import { Journal, readJournal, stepId, type JournalEntry } from './journal.js';
 import { actionableItems, buildPlan, READ_ONLY_COLUMNS, type Plan, type PlanItem, type PlanOptions } from './plan.js';
-import { isTagsSheetItem, readTagsSheet, TAGS_SHEET } from './tags-sheet.js';
+import { isTagsSheetItem, readTagsSheet, TAGS_SHEET, type TagsSheetInput } from './tags-sheet.js';
 
 /** How the sheet is read; saved in plan.json so --resume reads it the same way. */
 export interface SheetReadOptions {
@@ -215,6 +215,17 @@ function mergeEarlierResults(outcomes: Outcome[], earlier: readonly JournalEntry
   });
 }
 
+/**
+ * On --resume, tags the earlier attempt may have renamed already: their old names (from the saved
+ * plan) still mean those tags in the users sheet, as in the first attempt, even without a Membership sheet.
+ */
+function rememberRenamedNames(input: TagsSheetInput, savedItems: readonly PlanItem[]): void {
+  for (const item of savedItems) {
+    const before = item.changes[0]?.before;
+    if (item.kind === 'rename-tag' && item.tagId !== undefined && before) input.membershipIds.set(tagKey(before), item.tagId);
+  }
+}
+
 function tagCountsOf(outcomes: readonly Outcome[]): Pick<RunSummary, 'tagCounts'> {
   const tagCounts = countTagsSheetResults(outcomes);
   return tagCounts ? { tagCounts } : {};
@@ -279,6 +290,7 @@ export async function runImport(request: ImportRequest, deps: ImportDeps): Promi
   const sheet = await deps.readSheet(inputPath, readOptions);
   // An export workbook's Tags sheet carries tag renames and deletes; CSV and one-sheet files have none.
   const tagsSheet = sheet.detected.format === 'xlsx' ? await readTagsSheet(inputPath, sheet.detected.sheet) : { warnings: [] };
+  if (saved && tagsSheet.input) rememberRenamedNames(tagsSheet.input, saved.items);
 
   // 2. The token, 3. the snapshot, 4. the plan.
   const api = deps.connect();
