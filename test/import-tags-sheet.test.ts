@@ -10,7 +10,13 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GroupTag } from '../src/pachca/types.js';
+import { readAndValidate } from '../src/records/validate.js';
 import type { RunningSandbox, SandboxDirectory } from '../src/sandbox/api.js';
+import { blankUser } from '../src/sandbox/workspace.js';
+import { writeCsvFile } from '../src/sheets/write.js';
+import { buildDirectory, type Directory } from '../src/sync/directory.js';
+import { buildPlan, DEFAULT_PLAN_OPTIONS, type Plan, type PlanItem, type PlanOptions } from '../src/sync/plan.js';
+import type { TagsSheetInput } from '../src/sync/tags-sheet.js';
 import { runCli, type CliResult } from './helpers/cli.js';
 import { api, startTestSandbox } from './helpers/sandbox.js';
 
@@ -281,5 +287,89 @@ describe('import: Tags sheet and --resume', () => {
     expect(after.list_tags).not.toContain('Frontend');
     expect(readCsv(join(folder, 'report-tags.csv'))[0]).toMatchObject({ tag_id: '9101', result: 'renamed' });
     expect(readCsv(join(folder, 'report-tags.csv'))[0]!.message).toContain('earlier attempt');
+  });
+});
+
+describe('buildPlan with a Tags sheet (in memory)', () => {
+  const TAGS: GroupTag[] = [
+    { id: 1, name: 'Backend', users_count: 2 },
+    { id: 2, name: 'Moscow', users_count: 1 },
+    { id: 3, name: 'Old', users_count: 1 },
+  ];
+
+  function directory(): Directory {
+    const created_at = '2025-01-01T00:00:00.000Z';
+    const owner = blankUser(100, { email: 'owner@acme.ru', nickname: 'owner', role: 'admin', invite_status: 'confirmed', created_at });
+    const dev = blankUser(101, { email: 'dev@acme.ru', nickname: 'dev', invite_status: 'confirmed', list_tags: ['Backend', 'Old'], created_at });
+    const ops = blankUser(102, { email: 'ops@acme.ru', nickname: 'ops', invite_status: 'confirmed', list_tags: ['Backend', 'Moscow'], created_at });
+    return buildDirectory([owner, dev, ops], TAGS, []);
+  }
+
+  function tagsSheet(rows: [id: string, name: string, action?: string][]): TagsSheetInput {
+    return {
+      label: 'test.xlsx, sheet Tags',
+      idHeader: 'id',
+      nameHeader: 'name',
+      actionHeader: 'action',
+      rows: rows.map(([id, name, action], index) => ({ rowNumber: index + 2, cells: new Map([['id', id], ['name', name], ['action', action ?? '']]) })),
+      membershipIds: new Map(),
+    };
+  }
+
+  async function plan(users: string[][], tags: TagsSheetInput, options: Partial<PlanOptions> = {}): Promise<Plan> {
+    const file = join(workDir, `users-${++counter}.csv`);
+    await writeCsvFile(file, ['email', 'tags'], users);
+    return buildPlan(await readAndValidate(file), directory(), { ...DEFAULT_PLAN_OPTIONS, ...options }, { selfId: 100, ownerId: 100 }, tags);
+  }
+
+  const tagRow = (result: Plan, row: number): PlanItem => result.items.find((item) => item.key === `tags-row:${row}`)!;
+  const userRow = (result: Plan, row: number): PlanItem => result.items.find((item) => item.key === `row:${row}`)!;
+
+  it('refuses a taken name, a name two rows claim, a repeated id and a user action; a case-only change renames', async () => {
+    const result = await plan([['dev@acme.ru', '']], tagsSheet([
+      ['1', 'moscow'],
+      ['2', 'MOSCOW'],
+      ['3', 'Новое'],
+      ['3', 'Другое'],
+      ['2', 'Moscow', 'заблокировать'],
+    ]));
+    expect(tagRow(result, 2)).toMatchObject({ kind: 'invalid', message: expect.stringContaining('tag "Moscow" (id 2) already has this name') });
+    expect(tagRow(result, 3)).toMatchObject({ kind: 'rename-tag', tagId: 2, changes: [{ field: 'name', before: 'Moscow', after: 'MOSCOW' }] });
+    expect(tagRow(result, 4)).toMatchObject({ kind: 'rename-tag', tagId: 3 });
+    expect(tagRow(result, 5)).toMatchObject({ kind: 'invalid', message: 'tag id 3: duplicate of row 4' });
+    expect(tagRow(result, 6)).toMatchObject({ kind: 'invalid', message: expect.stringContaining('action suspend does not apply to a tag') });
+    expect(result.requiredScopes).toEqual(['group_tags:write']);
+  });
+
+  it('old and new names in users rows both mean the renamed tag: no tag created, the request waits for the rename', async () => {
+    const result = await plan(
+      [['dev@acme.ru', 'Backend-команда, Moscow'], ['ops@acme.ru', 'Backend, Moscow'], ['new@acme.ru', 'backend-КОМАНДА']],
+      tagsSheet([['1', 'Backend-команда']]),
+      { tags: 'replace' },
+    );
+    expect(result.counts['create-tag']).toBe(0);
+    expect(userRow(result, 2)).toMatchObject({
+      kind: 'update',
+      changes: [{ field: 'tags', before: 'Backend-команда, Old', after: 'Backend-команда, Moscow' }],
+      needsTags: ['backend-команда'],
+    });
+    expect(userRow(result, 3)).toMatchObject({ kind: 'unchanged' });
+    expect(userRow(result, 4).userRequest).toMatchObject({ body: { user: { list_tags: ['Backend-команда'] } } });
+    expect(userRow(result, 4).needsTags).toEqual(['backend-команда']);
+  });
+
+  it('a deleted tag is dropped from users rows (never created again); refused without --allow-delete, it stays', async () => {
+    const sheet = tagsSheet([['3', 'Old', 'удалить']]);
+    const users = [['dev@acme.ru', 'Backend, Old'], ['new@acme.ru', 'Old, Moscow']];
+    const deleting = await plan(users, sheet, { allowDelete: true, tags: 'replace' });
+    expect(tagRow(deleting, 2)).toMatchObject({ kind: 'delete-tag', tagId: 3, changes: [{ field: 'tag', before: 'Old', after: null }] });
+    expect(userRow(deleting, 2).kind).toBe('unchanged');
+    expect(userRow(deleting, 3).userRequest).toMatchObject({ body: { user: { list_tags: ['Moscow'] } } });
+    expect(deleting.counts['create-tag']).toBe(0);
+
+    const refused = await plan(users, sheet, { tags: 'replace' });
+    expect(tagRow(refused, 2)).toMatchObject({ kind: 'invalid', message: expect.stringContaining('--allow-delete') });
+    expect(userRow(refused, 2).kind).toBe('unchanged');
+    expect(userRow(refused, 3).userRequest).toMatchObject({ body: { user: { list_tags: ['Old', 'Moscow'] } } });
   });
 });
