@@ -1,9 +1,11 @@
 // XLSX -> raw rows with exceljs's streaming reader; cell values as a person sees them.
 import { basename } from 'node:path';
+import type { Readable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
 import ExcelJS from 'exceljs';
 import { InputError } from '../exit-codes.js';
 import { dateText, excelSerialToDate, numberText } from './cell-text.js';
+import { inspectZip, openZipEntry } from './zip-guard.js';
 import type { RawRow } from './raw-row.js';
 
 export interface XlsxRawRow extends RawRow {
@@ -22,9 +24,18 @@ function dateCellText(date: Date): string {
   return dateText(new Date(Math.round(date.getTime() / 1000) * 1000));
 }
 
+/**
+ * exceljs hands out cell text as V8 slices of the XML chunk it parsed, and a slice keeps the
+ * whole chunk alive: a 100,000-row sheet held for the report would pin ~100 MB of XML. A copy
+ * holds only its own characters (V8 makes slices only from 13 characters up).
+ */
+function detached(text: string): string {
+  return text.length < 13 ? text : Buffer.from(text, 'utf16le').toString('utf16le');
+}
+
 function scalarText(value: unknown, numFmt: string | undefined): string {
   if (value === null || value === undefined) return '';
-  if (typeof value === 'string') return value;
+  if (typeof value === 'string') return detached(value);
   if (typeof value === 'number') return isDateFormat(numFmt) ? dateCellText(excelSerialToDate(value)) : numberText(value);
   if (typeof value === 'boolean') return value ? 'true' : 'false';
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? '' : dateCellText(value);
@@ -58,7 +69,6 @@ interface StreamingWorksheet extends AsyncIterable<ExcelJS.Row> {
 
 interface StreamingWorkbook extends AsyncIterable<StreamingWorksheet> {
   model?: { sheets?: Array<{ name: string }> };
-  stream?: { destroy(): void };
 }
 
 /** Re-chunks bytes into strings without splitting a UTF-8 character across chunks. */
@@ -73,18 +83,32 @@ async function* utf8Strings(chunks: AsyncIterable<Buffer | string>): AsyncGenera
 }
 
 interface WorkbookReaderInternals {
+  input: string;
+  model?: { sheets?: Array<{ name: string; rId: string }> };
+  workbookRels?: Array<{ Id: string; Target: string }>;
+  _parseRels(entry: Readable): Promise<void>;
+  _parseWorkbook(entry: Readable): Promise<void>;
+  _parseStyles(entry: Readable): Promise<void>;
   _parseWorksheet(iterator: AsyncIterable<Buffer | string>, sheetNo: string): Generator<unknown>;
   _parseSharedStrings(entry: NodeJS.ReadableStream): AsyncGenerator<unknown>;
 }
 
 const ExcelWorkbookReader = ExcelJS.stream.xlsx.WorkbookReader as unknown as new (input: string, options: object) => WorkbookReaderInternals;
 
+const WORKSHEET_PART = /^xl\/worksheets\/sheet(\d+)\.xml$/;
+
 /**
- * exceljs 4.4's streaming reader decodes each inflated chunk to text on its own, so a
- * Cyrillic letter split across two chunks becomes two U+FFFD (seen on large sheets with
- * inline strings). Hand it strings decoded across chunk boundaries instead.
+ * Two repairs to exceljs 4.4's streaming reader:
+ * - It decodes each inflated chunk to text on its own, so a Cyrillic letter split across two
+ *   chunks becomes two U+FFFD (seen on large sheets with inline strings). It gets strings
+ *   decoded across chunk boundaries instead.
+ * - Its parse() streams the archive through unzipper, which now and then loses an entry (seen:
+ *   xl/workbook.xml, stored last, never parsed, so no sheet has a name), and it parks sheets in
+ *   temp files. The input is a local file whose central directory zip-guard has already
+ *   checked, so parse() here reads each part straight from its place, in the order the parts
+ *   depend on each other: relationships, workbook, shared strings, styles, then the sheets.
  */
-class Utf8SafeWorkbookReader extends ExcelWorkbookReader {
+class RobustWorkbookReader extends ExcelWorkbookReader {
   override _parseWorksheet(iterator: AsyncIterable<Buffer | string>, sheetNo: string): Generator<unknown> {
     return super._parseWorksheet(utf8Strings(iterator), sheetNo);
   }
@@ -92,6 +116,54 @@ class Utf8SafeWorkbookReader extends ExcelWorkbookReader {
   override _parseSharedStrings(entry: NodeJS.ReadableStream): AsyncGenerator<unknown> {
     entry.setEncoding('utf8');
     return super._parseSharedStrings(entry);
+  }
+
+  async *parse(): AsyncGenerator<unknown> {
+    const path = this.input;
+    const zip = await inspectZip(path);
+    if (zip.kind !== 'zip') throw new Error('not a zip archive');
+    const entries = new Map(zip.entries.map((entry) => [entry.name, entry]));
+    const open = async (name: string): Promise<Readable | undefined> => {
+      const entry = entries.get(name);
+      if (!entry) return undefined;
+      const stream = await openZipEntry(path, entry);
+      if (!stream) throw new Error(`${name} is damaged`);
+      return stream;
+    };
+    const rels = await open('xl/_rels/workbook.xml.rels');
+    if (rels) await this._parseRels(rels);
+    const book = await open('xl/workbook.xml');
+    if (book) await this._parseWorkbook(book);
+    const strings = await open('xl/sharedStrings.xml');
+    if (strings) yield* this._parseSharedStrings(strings);
+    const styles = await open('xl/styles.xml');
+    if (styles) await this._parseStyles(styles);
+    for (const { name, sheetNo } of this.worksheetParts(zip.entries.map((entry) => entry.name))) {
+      const sheet = await open(name);
+      if (!sheet) continue;
+      try {
+        yield* this._parseWorksheet(sheet, sheetNo);
+      } finally {
+        sheet.destroy();
+      }
+    }
+  }
+
+  /** Worksheet parts in the workbook's tab order (part number order for any not listed). */
+  private worksheetParts(names: string[]): Array<{ name: string; sheetNo: string }> {
+    const parts = names.flatMap((name) => {
+      const match = WORKSHEET_PART.exec(name);
+      return match ? [{ name, sheetNo: match[1]! }] : [];
+    });
+    const tabOrder = (this.model?.sheets ?? []).map((sheet) => {
+      const target = this.workbookRels?.find((rel) => rel.Id === sheet.rId)?.Target ?? '';
+      return target.replace(/^\/?(xl\/)?/, 'xl/');
+    });
+    const position = (name: string) => {
+      const index = tabOrder.indexOf(name);
+      return index < 0 ? Number.MAX_SAFE_INTEGER : index;
+    };
+    return parts.sort((a, b) => position(a.name) - position(b.name) || Number(a.sheetNo) - Number(b.sheetNo));
   }
 }
 
@@ -101,7 +173,7 @@ class Utf8SafeWorkbookReader extends ExcelWorkbookReader {
  */
 export async function* readXlsxRows(path: string, sheetName?: string): AsyncGenerator<XlsxRawRow> {
   const label = basename(path);
-  const workbook = new Utf8SafeWorkbookReader(path, {
+  const workbook = new RobustWorkbookReader(path, {
     sharedStrings: 'cache',
     hyperlinks: 'ignore',
     styles: 'cache',
@@ -126,8 +198,6 @@ export async function* readXlsxRows(path: string, sheetName?: string): AsyncGene
     if (error instanceof InputError) throw error;
     const message = error instanceof Error ? error.message : String(error);
     throw new InputError(`${label}: the workbook is corrupt and cannot be read (${message})`);
-  } finally {
-    workbook.stream?.destroy();
   }
   if (sheetName !== undefined) {
     const names = workbook.model?.sheets?.map((sheet) => sheet.name) ?? seen;

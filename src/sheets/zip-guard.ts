@@ -2,6 +2,7 @@
 // refuses zip bombs, truncated archives and zips that are not workbooks.
 import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
+import { Readable } from 'node:stream';
 import { createInflateRaw, crc32 } from 'node:zlib';
 
 export interface ZipEntryInfo {
@@ -73,23 +74,38 @@ export async function inspectZip(path: string): Promise<ZipInspection> {
 
 const LOCAL_FILE_HEADER = 0x04034b50;
 
-/** Inflates one entry, checking its CRC and that it expands to exactly the declared size. */
-async function entryIsIntact(path: string, size: number, entry: ZipEntryInfo): Promise<boolean> {
-  if (entry.method !== 0 && entry.method !== 8) return false;
+/**
+ * A stream of one entry's uncompressed bytes, read straight from its place in the file
+ * (undefined when the entry's local header is missing or its data runs past the end).
+ */
+export async function openZipEntry(path: string, entry: ZipEntryInfo, fileSize?: number): Promise<Readable | undefined> {
+  if (entry.method !== 0 && entry.method !== 8) return undefined;
+  const size = fileSize ?? (await stat(path)).size;
   const handle = await open(path, 'r');
   let dataStart: number;
   try {
     const header = Buffer.alloc(30);
     const { bytesRead } = await handle.read(header, 0, 30, entry.localHeaderOffset);
-    if (bytesRead < 30 || header.readUInt32LE(0) !== LOCAL_FILE_HEADER) return false;
+    if (bytesRead < 30 || header.readUInt32LE(0) !== LOCAL_FILE_HEADER) return undefined;
     dataStart = entry.localHeaderOffset + 30 + header.readUInt16LE(26) + header.readUInt16LE(28);
   } finally {
     await handle.close();
   }
-  if (dataStart + entry.compressedSize > size) return false;
-  if (entry.compressedSize === 0) return entry.uncompressedSize === 0;
+  if (dataStart + entry.compressedSize > size) return undefined;
+  if (entry.compressedSize === 0) return Readable.from([]);
   const compressed = createReadStream(path, { start: dataStart, end: dataStart + entry.compressedSize - 1 });
-  const content = entry.method === 8 ? compressed.pipe(createInflateRaw()) : compressed;
+  if (entry.method === 0) return compressed;
+  const inflated = compressed.pipe(createInflateRaw());
+  compressed.on('error', (error) => inflated.destroy(error));
+  inflated.on('close', () => compressed.destroy());
+  return inflated;
+}
+
+/** Inflates one entry, checking its CRC and that it expands to exactly the declared size. */
+async function entryIsIntact(path: string, size: number, entry: ZipEntryInfo): Promise<boolean> {
+  const content = await openZipEntry(path, entry, size);
+  if (!content) return false;
+  if (entry.compressedSize === 0) return entry.uncompressedSize === 0;
   let crc = 0;
   let length = 0;
   try {
@@ -101,8 +117,7 @@ async function entryIsIntact(path: string, size: number, entry: ZipEntryInfo): P
   } catch {
     return false;
   } finally {
-    compressed.destroy();
-    if (content !== compressed) content.destroy();
+    content.destroy();
   }
   return length === entry.uncompressedSize && crc === entry.crc;
 }
