@@ -142,6 +142,7 @@ describe('readAndValidate options and rules', () => {
     const [record] = (await readAndValidate(path)).records;
     expect(record!.blankFields).toEqual(['department', 'custom:Город']);
     expect(record!.department).toBeUndefined();
-    expect(record!.source).toEqual({ rowNumber: 2, cells: { email: 'a@example.ru', department: '', Город: '' } });
+    expect(record!.source.rowNumber).toBe(2);
+    expect(Object.fromEntries(record!.source.cells)).toEqual({ email: 'a@example.ru', department: '', Город: '' });
   });
 });

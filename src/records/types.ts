@@ -20,7 +20,7 @@ export interface SheetDetected {
 export interface Row {
   rowNumber: number;
   /** Header as written in the file -> cell text as a person sees it. */
-  cells: Map<string, string>;
+  cells: ReadonlyMap<string, string>;
 }
 
 export type Severity = 'error' | 'warning';
@@ -77,7 +77,8 @@ export interface EmployeeRecord {
   customByName: Record<string, string>;
   /** Canonical fields whose cell was present but empty (for --blank-clears). */
   blankFields: string[];
-  source: { rowNumber: number; cells: Record<string, string> };
+  /** The row it came from; `cells` is the row's own map (shared, not copied: large sheets). */
+  source: { rowNumber: number; cells: ReadonlyMap<string, string> };
 }
 
 export interface ColumnMapping {

@@ -6,6 +6,8 @@ import { InputError } from '../exit-codes.js';
 import type { Row, SheetDetected } from '../records/types.js';
 import { readCsvRows, sniffCsv } from './csv.js';
 import type { RawRow } from './raw-row.js';
+import { RowCells, RowLayout } from './row-cells.js';
+import { StringPool } from './string-pool.js';
 import { readXlsxRows } from './xlsx.js';
 import { inspectZip, zipIsIntact } from './zip-guard.js';
 
@@ -175,17 +177,18 @@ export async function openSheet(path: string, options: SheetReadOptions = {}): P
 
   async function* dataRows(): AsyncGenerator<Row> {
     let count = 0;
+    const columns = headers.flatMap((header, index) => (header === '' ? [] : [{ header, index }]));
+    const layout = new RowLayout(columns.map((column) => column.header));
+    const pool = new StringPool();
     const toRow = (raw: RawRow): Row => {
-      const cells = new Map<string, string>();
-      headers.forEach((header, index) => {
-        if (header === '') return;
+      const values = columns.map(({ header, index }) => {
         const value = raw.values[index] ?? '';
         if (value.length > maxCellChars) {
           throw new InputError(`${label}: row ${raw.rowNumber}, column "${header}": the cell holds ${value.length.toLocaleString('en-US')} characters; cells over ${maxCellChars.toLocaleString('en-US')} are refused`);
         }
-        cells.set(header, value);
+        return pool.intern(index, value);
       });
-      return { rowNumber: raw.rowNumber, cells };
+      return { rowNumber: raw.rowNumber, cells: new RowCells(layout, values) };
     };
     try {
       const emit = function* (raw: RawRow): Generator<Row> {

@@ -185,7 +185,7 @@ function customCell(record: EmployeeRecord, column: CustomColumn): string | unde
   for (const [name, value] of Object.entries(record.customByName)) {
     if (tagKey(name) === wanted) return value;
   }
-  return record.source.cells[column.header];
+  return record.source.cells.get(column.header);
 }
 
 function instant(value: string | null | undefined): number | null {
