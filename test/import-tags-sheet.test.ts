@@ -7,7 +7,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
-import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GroupTag } from '../src/pachca/types.js';
 import { readAndValidate } from '../src/records/validate.js';
@@ -71,19 +70,9 @@ function runFolder(): string {
   return join(workDir, `run-${++counter}`);
 }
 
-/**
- * Saves with exceljs, then puts the workbook parts (rels, workbook.xml, sharedStrings, styles)
- * before the worksheets in the zip. exceljs's streaming reader handles worksheets that come
- * before those parts through temporary files, and that path is racy (sheet names lost now and
- * then, a crash when a sheet is skipped); these tests are about tags, not that reader problem.
- */
+/** Saves as exceljs (and Excel) lay the zip out: worksheets before xl/workbook.xml. */
 async function saveWorkbook(workbook: ExcelJS.Workbook, path: string): Promise<void> {
-  const saved = await JSZip.loadAsync(await workbook.xlsx.writeBuffer());
-  const rank = (name: string): number => (name.startsWith('xl/worksheets/') ? 1 : name.startsWith('docProps/') ? 2 : 0);
-  const names = Object.keys(saved.files).filter((name) => !saved.files[name]!.dir).sort((a, b) => rank(a) - rank(b));
-  const ordered = new JSZip();
-  for (const name of names) ordered.file(name, await saved.files[name]!.async('uint8array'));
-  await writeFile(path, await ordered.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
+  await workbook.xlsx.writeFile(path);
 }
 
 /** The solid fill of a cell, if any. */

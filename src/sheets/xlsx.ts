@@ -8,6 +8,17 @@ import { dateText, excelSerialToDate, numberText } from './cell-text.js';
 import { inspectZip, openZipEntry } from './zip-guard.js';
 import type { RawRow } from './raw-row.js';
 
+/** The workbook has no sheet of the name asked for (an input error that callers may expect). */
+export class NoSuchSheetError extends InputError {
+  constructor(
+    message: string,
+    readonly sheets: readonly string[],
+  ) {
+    super(message);
+    this.name = 'NoSuchSheetError';
+  }
+}
+
 export interface XlsxRawRow extends RawRow {
   sheet: string;
 }
@@ -201,6 +212,6 @@ export async function* readXlsxRows(path: string, sheetName?: string): AsyncGene
   }
   if (sheetName !== undefined) {
     const names = workbook.model?.sheets?.map((sheet) => sheet.name) ?? seen;
-    throw new InputError(`${label}: no sheet named "${sheetName}" (sheets: ${names.join(', ')})`);
+    throw new NoSuchSheetError(`${label}: no sheet named "${sheetName}" (sheets: ${names.join(', ')})`, names);
   }
 }

@@ -16,6 +16,7 @@ import { MAX_LENGTH, parseAction } from '../records/normalize.js';
 import type { Row } from '../records/types.js';
 import { inspectZip } from '../sheets/zip-guard.js';
 import { readNamedSheet } from '../sheets/read.js';
+import { NoSuchSheetError } from '../sheets/xlsx.js';
 import type { GroupTag } from '../pachca/types.js';
 import { tagKey, type Directory } from './directory.js';
 import type { PlanItem } from './plan.js';
@@ -52,40 +53,14 @@ async function hasSeveralSheets(path: string): Promise<boolean> {
   return zip.kind === 'zip' && zip.entries.filter((entry) => /^xl\/worksheets\/[^/]+\.xml$/.test(entry.name)).length > 1;
 }
 
-/**
- * exceljs 4.4's streaming reader is racy on multi-sheet workbooks (seen here a few to 35 times
- * in 100 reads of our own exports, where xl/workbook.xml comes last in the zip): sheets come out
- * named Sheet1, Sheet2..., a sheet the workbook lists is not emitted, or the read fails on
- * `model.sheets`. Such an answer is not trusted and the read is tried again. The real fix belongs
- * in the sheets reader (src/sheets/xlsx.ts), which the Users sheet read shares.
- */
-const SHEET_READ_ATTEMPTS = 5;
-
-/** The sheet names a "no sheet named" refusal lists, if it is one. */
-function listedSheets(error: InputError): string[] | undefined {
-  return /\(sheets: ([^)]*)\)$/.exec(error.message)?.[1]?.split(', ');
-}
-
-function looksLikeReaderRace(error: InputError, name: string): boolean {
-  const sheets = listedSheets(error);
-  if (sheets) return sheets.every((sheet) => /^Sheet\d+$/.test(sheet)) || sheets.some((sheet) => sheet.toLowerCase() === name.toLowerCase());
-  return error.message.includes("reading 'sheets'");
-}
-
 /** Reads a named sheet, or undefined when the workbook has no sheet of that name. */
 async function readOptionalSheet(path: string, name: string): Promise<{ headers: string[]; rows: Row[] } | undefined> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      const { detected, rows } = await readNamedSheet(path, name);
-      return { headers: detected.headers, rows };
-    } catch (error) {
-      if (!(error instanceof InputError)) throw error;
-      if (attempt < SHEET_READ_ATTEMPTS && looksLikeReaderRace(error, name)) continue;
-      // readXlsxRows' refusal for a missing sheet; every other problem is the file's and is reported.
-      const listed = error.message.includes(`no sheet named "${name}"`) ? listedSheets(error) : undefined;
-      if (listed && !listed.some((sheet) => sheet.toLowerCase() === name.toLowerCase())) return undefined;
-      throw error;
-    }
+  try {
+    const { detected, rows } = await readNamedSheet(path, name);
+    return { headers: detected.headers, rows };
+  } catch (error) {
+    if (error instanceof NoSuchSheetError) return undefined;
+    throw error;
   }
 }
 
