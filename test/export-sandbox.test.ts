@@ -7,6 +7,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { CustomPropertyDefinition, GroupTag, User } from '../src/pachca/types.js';
 import type { RunningSandbox, SandboxDirectory } from '../src/sandbox/api.js';
+import { unescapeOoxmlText } from '../src/sheets/cell-text.js';
 import { restoreNeutralized } from '../src/sheets/write.js';
 import { runCli } from './helpers/cli.js';
 import { startTestSandbox } from './helpers/sandbox.js';
@@ -126,9 +127,9 @@ function asText(value: ExcelJS.CellValue): string {
   return value === null || value === undefined ? '' : String(value);
 }
 
-/** XML turns a bare CR into LF when the file is read (XML end-of-line handling), so compare with that applied. */
-function xmlText(value: string): string {
-  return value.replace(/\r\n?/g, '\n');
+/** Cell text as Excel (and our reader) sees it: exceljs leaves OOXML _xHHHH_ escapes (a CR is _x000D_) undecoded. */
+function cellText(value: ExcelJS.CellValue): string {
+  return unescapeOoxmlText(asText(value));
 }
 
 async function readWorkbook(path: string): Promise<ExcelJS.Workbook> {
@@ -221,8 +222,8 @@ describe('export to XLSX', () => {
     expect(users.rows.some((row) => row.bot === 'true')).toBe(false);
     for (const [index, apiUser] of expected.entries()) {
       const row = users.rows[index]!;
-      const actual = Object.fromEntries(IMPORT_HEADERS.map((header) => [header, xmlText(asText(row[header]))]));
-      const expectedCells = Object.fromEntries(Object.entries(expectedImportCells(apiUser)).map(([header, value]) => [header, xmlText(value)]));
+      const actual = Object.fromEntries(IMPORT_HEADERS.map((header) => [header, cellText(row[header])]));
+      const expectedCells = Object.fromEntries(Object.entries(expectedImportCells(apiUser)));
       expect(actual).toEqual(expectedCells);
       expect(row.invite_status).toBe(apiUser.invite_status);
       expect(row.inviter_id ?? null).toBe(apiUser.inviter_id);
@@ -263,7 +264,7 @@ describe('export to XLSX', () => {
     expect(row.department).toBe(DANGEROUS.department);
     expect(row.title).toBe(DANGEROUS.title);
     expect(row.status_title).toBe(DANGEROUS.status_title);
-    expect(row.status_away_message).toBe(xmlText(DANGEROUS.away_message));
+    expect(cellText(row.status_away_message)).toBe(DANGEROUS.away_message);
     expect(row['Профиль']).toBe('=cmd|"/c calc"!A1');
     const firstNameCell = sheet.getRow(users.rows.indexOf(row) + 2).getCell(users.headers.indexOf('first_name') + 1);
     expect(firstNameCell.type).toBe(ExcelJS.ValueType.String);

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readSheet } from '../src/sheets/read.js';
 import { createXlsxWriter, neutralizeFormula, restoreNeutralized, writeCsvFile } from '../src/sheets/write.js';
 
 let dir: string;
@@ -53,6 +54,20 @@ describe('writeCsvFile', () => {
 });
 
 describe('createXlsxWriter', () => {
+  it('keeps a leading CR, control characters and literal _xHHHH_ text exactly (OOXML escapes), as our reader reads them', async () => {
+    const path = join(dir, 'escapes.xlsx');
+    const texts = ['\rВозврат каретки', 'a\r\nb', 'bell\u0007', 'literal _x000D_ text', '_x005F_', 'plain'];
+    const writer = createXlsxWriter(path);
+    const sheet = writer.addSheet('Users', [{ header: 'email' }, { header: 'title' }]);
+    for (const text of texts) sheet.addRow(['a@example.ru', text]);
+    await writer.commit();
+    const raw = new ExcelJS.Workbook();
+    await raw.xlsx.readFile(path);
+    expect(raw.getWorksheet('Users')!.getCell('B2').value).toBe('_x000D_Возврат каретки');
+    const { rows } = await readSheet(path, { allowNoData: true });
+    expect(rows.map((row) => row.cells.get('title'))).toEqual(texts);
+  });
+
   it('writes typed cells, a bold frozen filtered header and several sheets', async () => {
     const path = join(dir, 'out.xlsx');
     const writer = createXlsxWriter(path);

@@ -26,3 +26,20 @@ export function excelSerialToDate(serial: number): Date {
   const ms = Math.round(((serial - EXCEL_EPOCH_OFFSET_DAYS) * MS_PER_DAY) / 1000) * 1000;
   return new Date(ms);
 }
+
+// OOXML keeps characters XML cannot carry as _xHHHH_ (a raw CR would read back as LF, and other
+// control characters make the file invalid); a literal "_xHHHH_" in the text is escaped in turn
+// as _x005F_xHHHH_. Excel reads and writes this form; exceljs does neither, so we do.
+const OOXML_ESCAPE = /_x[0-9A-Fa-f]{4}_|[\r\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
+const OOXML_UNESCAPE = /_x([0-9A-Fa-f]{4})_/g;
+
+export function escapeOoxmlText(text: string): string {
+  return text.replace(OOXML_ESCAPE, (match) =>
+    match.length > 1 ? `_x005F${match}` : `_x${match.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`,
+  );
+}
+
+export function unescapeOoxmlText(text: string): string {
+  if (!text.includes('_x')) return text;
+  return text.replace(OOXML_UNESCAPE, (_match, hex: string) => String.fromCharCode(Number.parseInt(hex, 16)));
+}

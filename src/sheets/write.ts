@@ -5,7 +5,7 @@ import { rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { stringify } from 'csv-stringify';
 import ExcelJS from 'exceljs';
-import { dateText } from './cell-text.js';
+import { dateText, escapeOoxmlText } from './cell-text.js';
 
 export type CellValue = string | number | boolean | Date | null | undefined;
 
@@ -121,7 +121,7 @@ function excelColumnLetter(columnNumber: number): string {
 function applyCell(cell: ExcelJS.Cell, value: CellValue, fill: string | undefined): void {
   if (value === null || value === undefined) cell.value = null;
   // exceljs stores a JS string as a string cell, never as a formula, even if it starts with '='.
-  else cell.value = value;
+  else cell.value = typeof value === 'string' ? escapeOoxmlText(value) : value;
   if (value instanceof Date) {
     const hasTime = value.getUTCHours() + value.getUTCMinutes() + value.getUTCSeconds() + value.getUTCMilliseconds() > 0;
     cell.numFmt = hasTime ? DATE_TIME_FORMAT : DATE_FORMAT;

@@ -4,7 +4,7 @@ import type { Readable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
 import ExcelJS from 'exceljs';
 import { InputError } from '../exit-codes.js';
-import { dateText, excelSerialToDate, numberText } from './cell-text.js';
+import { dateText, excelSerialToDate, numberText, unescapeOoxmlText } from './cell-text.js';
 import { inspectZip, openZipEntry } from './zip-guard.js';
 import type { RawRow } from './raw-row.js';
 
@@ -46,14 +46,14 @@ function detached(text: string): string {
 
 function scalarText(value: unknown, numFmt: string | undefined): string {
   if (value === null || value === undefined) return '';
-  if (typeof value === 'string') return detached(value);
+  if (typeof value === 'string') return unescapeOoxmlText(detached(value));
   if (typeof value === 'number') return isDateFormat(numFmt) ? dateCellText(excelSerialToDate(value)) : numberText(value);
   if (typeof value === 'boolean') return value ? 'true' : 'false';
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? '' : dateCellText(value);
   if (typeof value === 'object') {
     const record = value as Record<string, unknown>;
     if (Array.isArray(record.richText)) {
-      return (record.richText as Array<{ text?: unknown }>).map((run) => (typeof run.text === 'string' ? run.text : '')).join('');
+      return unescapeOoxmlText((record.richText as Array<{ text?: unknown }>).map((run) => (typeof run.text === 'string' ? run.text : '')).join(''));
     }
     if ('formula' in record || 'sharedFormula' in record) return scalarText(record.result, numFmt);
     if ('hyperlink' in record) return scalarText(record.text, numFmt);
