@@ -164,6 +164,73 @@ describe('PUT and DELETE /users/{id}', () => {
   });
 });
 
+describe('self-update rules', () => {
+  it('a token cannot suspend, demote or delete its own user (403 self_update) but may edit its own fields', async () => {
+    const ownerId = sandbox.directory().ownerId as number;
+    const refusals: Array<[string, unknown, string]> = [
+      ['PUT', { user: { suspended: true } }, 'suspended'],
+      ['PUT', { user: { role: 'user' } }, 'role'],
+      ['DELETE', undefined, 'id'],
+    ];
+    for (const [method, body, key] of refusals) {
+      const response = await api(sandbox, method, `/users/${ownerId}`, { body });
+      expect(response.status, `${method} ${JSON.stringify(body)}`).toBe(403);
+      expect((response.body as Errors).errors[0]).toMatchObject({ key, code: 'self_update' });
+    }
+    const owner = ((await api(sandbox, 'GET', '/profile')).body as { data: User }).data;
+    expect([owner.role, owner.suspended]).toEqual(['admin', false]);
+    const edited = await api(sandbox, 'PUT', `/users/${ownerId}`, { body: { user: { title: 'CEO', role: 'admin', suspended: false } } });
+    expect(edited.status).toBe(200);
+    const admin2 = ((await api(sandbox, 'GET', '/profile', { token: ADMIN2 })).body as { data: User }).data;
+    const selfSuspend = await api(sandbox, 'PUT', `/users/${admin2.id}`, { token: ADMIN2, body: { user: { suspended: true } } });
+    expect((selfSuspend.body as Errors).errors[0]).toMatchObject({ key: 'suspended', code: 'self_update' });
+    expect((await api(sandbox, 'PUT', `/users/${admin2.id}`, { body: { user: { suspended: true } } })).status).toBe(200);
+  });
+});
+
+describe('custom property values by data_type', () => {
+  it('number, date and link values are checked; errors carry payload {id}', async () => {
+    const user = await createUser({ email: 'props@example.ru' });
+    const setValue = (id: number, value: string): ReturnType<typeof api> =>
+      api(sandbox, 'PUT', `/users/${user.id}`, { body: { user: { custom_properties: [{ id, value }] } } });
+    const bad: Array<[number, string, string]> = [
+      [1679, 'сорок два', 'invalid'], [1679, '1e5', 'invalid'], [1680, '2024-02-30', 'invalid'], [1680, '01.09.2026', 'invalid'],
+      [1680, 'tomorrow', 'invalid'], [1678, 'я'.repeat(769), 'too_long'],
+    ];
+    for (const [id, value, code] of bad) {
+      const response = await setValue(id, value);
+      expect(response.status, value).toBe(422);
+      expect((response.body as Errors).errors[0]).toMatchObject({ key: 'custom_properties', code, payload: { id } });
+    }
+    for (const [id, value] of [[1679, '-12.5'], [1680, '2024-02-29'], [1680, '2026-09-01T00:00:00.000Z'], [1678, 'я'.repeat(768)]] as const) {
+      const response = await setValue(id, value);
+      expect(response.status, value).toBe(200);
+      expect((response.body as { data: User }).data.custom_properties.find((p) => p.id === id)?.value).toBe(value);
+    }
+    const cleared = await setValue(1679, '');
+    expect((cleared.body as { data: User }).data.custom_properties.find((p) => p.id === 1679)?.value).toBeNull();
+    expect((cleared.body as { data: User }).data.custom_properties.find((p) => p.id === 1680)?.value).toBe('2026-09-01T00:00:00.000Z');
+  });
+
+  it('link values must be http(s) URLs', async () => {
+    const seeded = await startTestSandbox({
+      seed: { ...sandbox.directory(), customProperties: [...sandbox.directory().customProperties, { id: 1681, name: 'GitHub', data_type: 'link' }] },
+    });
+    try {
+      const create = (email: string, value: string): ReturnType<typeof api> =>
+        api(seeded, 'POST', '/users', { body: { user: { email, custom_properties: [{ id: 1681, value }] } } });
+      for (const value of ['github.com/a-smirnov', 'not a link', 'javascript:alert(1)']) {
+        const response = await create('bad-link@example.ru', value);
+        expect(response.status, value).toBe(422);
+        expect((response.body as Errors).errors[0]).toMatchObject({ key: 'custom_properties', code: 'invalid', payload: { id: 1681 } });
+      }
+      expect((await create('link@example.ru', 'https://github.com/a-smirnov')).status).toBe(201);
+    } finally {
+      await seeded.stop();
+    }
+  });
+});
+
 describe('group tags', () => {
   it('names are unique (422 taken), filter by repeated names[], rename updates members', async () => {
     await createTag('Frontend');
@@ -280,13 +347,25 @@ describe('auth and scopes', () => {
     }
     await createUser({ email: 'seen@example.ru', phone_number: '+79990001122' });
     const list = (await api(sandbox, 'GET', '/users?limit=50', { token: sandbox.botToken })).body as List<User>;
+    expect(list.data.length).toBeGreaterThan(2);
     expect(list.data.every((u) => u.email === null && u.phone_number === null)).toBe(true);
+    const adminList = (await api(sandbox, 'GET', '/users?limit=50')).body as List<User>;
+    expect(adminList.data.find((u) => u.email === 'seen@example.ru')?.phone_number).toBe('+79990001122');
     const info = (await api(sandbox, 'GET', '/oauth/token/info', { token: sandbox.botToken })).body as { data: { scopes: string[]; token: string } };
     expect(info.data.scopes).not.toContain('users:create');
     expect(info.data.token).not.toBe(sandbox.botToken);
     const adminInfo = (await api(sandbox, 'GET', '/oauth/token/info')).body as { data: { scopes: string[]; token: string } };
     expect(adminInfo.data.scopes).toEqual(expect.arrayContaining(['users:create', 'users:update', 'users:delete', 'group_tags:write', 'user_status:write']));
     expect(adminInfo.data.token).toBe(`${sandbox.adminToken.slice(0, 8)}...${sandbox.adminToken.slice(-4)}`);
+    // Scopes follow the spec's x-scope-roles: owner-only scopes stay with the Owner, bots get no admin writes.
+    const admin2Info = (await api(sandbox, 'GET', '/oauth/token/info', { token: ADMIN2 })).body as { data: { scopes: string[] } };
+    expect(adminInfo.data.scopes).toContain('audit_events:read');
+    expect(admin2Info.data.scopes).toEqual(expect.arrayContaining(['users:create', 'users:update', 'users:delete', 'group_tags:write']));
+    expect(admin2Info.data.scopes).not.toContain('audit_events:read');
+    for (const scope of ['users:create', 'users:update', 'users:delete', 'group_tags:write', 'user_status:write', 'audit_events:read']) {
+      expect(info.data.scopes).not.toContain(scope);
+    }
+    expect(info.data.scopes).toEqual(expect.arrayContaining(['users:read', 'group_tags:read', 'custom_properties:read', 'search:users']));
   });
 });
 

@@ -117,4 +117,24 @@ describe('error bodies match ApiError / OAuthError', () => {
     }
     await expectContract('POST', '/users', 400, 'ApiError', { rawBody: '{"user": {' });
   });
+
+  it('429, a faulted 500 and a refused oversize body are ApiError too', async () => {
+    try {
+      sandbox.configure({ rps: 1 });
+      await api(sandbox, 'GET', '/profile');
+      const limited = await expectContract('GET', '/profile', 429, 'ApiError');
+      expect((limited as { errors: Array<{ code: string }> }).errors[0]?.code).toBe('rate_limit');
+      sandbox.configure({ rps: 10_000, faults: '5xx=1', faultSeed: 1 });
+      const statuses: number[] = [];
+      for (let i = 0; i < 30 && !statuses.includes(500); i++) {
+        const response = await api(sandbox, 'GET', '/profile');
+        statuses.push(response.status);
+        if (response.status === 500) expect(schemaErrors('ApiError', response.body)).toBe('');
+      }
+      expect(statuses).toContain(500);
+    } finally {
+      sandbox.configure({ rps: 50, faults: {} });
+    }
+    await expectContract('POST', '/users', 413, 'ApiError', { rawBody: `{"user":{"email":"big@example.ru","title":"${'x'.repeat(1024 * 1024)}"}}` });
+  });
 });

@@ -149,9 +149,19 @@ export interface Message {
   entity_type: string;
   entity_id: number;
   chat_id: number;
+  root_chat_id: number;
   content: string;
   user_id: number;
   created_at: string;
+  url: string;
+  files: unknown[];
+  voice_content: Record<string, unknown> | null;
+  buttons: unknown[][] | null;
+  thread: { id: number; chat_id: number } | null;
+  forwarding: Record<string, unknown> | null;
+  parent_message_id: number | null;
+  changed_at: string | null;
+  deleted_at: string | null;
 }
 
 export interface AccessTokenInfo {

@@ -8,16 +8,21 @@ import { pageOf, parsePageQuery } from './pagination.js';
 import type { DirectoryStore } from './store.js';
 import { blankUser } from './workspace.js';
 
-export const ADMIN_SCOPES = [
-  'profile:read', 'users:read', 'users:create', 'users:update', 'users:delete', 'group_tags:read',
-  'group_tags:write', 'user_status:read', 'user_status:write', 'custom_properties:read',
+// Scopes per role, from the spec's OAuthScope x-scope-roles (only the ones this sandbox has
+// routes for, plus the usual read scopes): owner-only scopes (audit_events:read, chat exports)
+// are not given to other admins, and bots never get users:create/update/delete,
+// group_tags:write or user_status:write.
+const COMMON_SCOPES = [
+  'profile:read', 'users:read', 'group_tags:read', 'user_status:read', 'custom_properties:read',
   'messages:create', 'messages:read', 'chats:read', 'search:users',
 ] as const;
+const ADMIN_WRITE_SCOPES = ['users:create', 'users:update', 'users:delete', 'group_tags:write', 'user_status:write'] as const;
+/** A non-owner admin's personal token. */
+export const ADMIN_SCOPES: readonly string[] = [...COMMON_SCOPES, ...ADMIN_WRITE_SCOPES];
+/** The Owner's personal token: every admin scope plus the owner-only ones. */
+export const OWNER_SCOPES: readonly string[] = [...ADMIN_SCOPES, 'audit_events:read', 'chat_exports:read', 'chat_exports:write'];
 /** Bot tokens never get the admin-only write scopes. */
-export const BOT_SCOPES = [
-  'profile:read', 'users:read', 'group_tags:read', 'user_status:read', 'custom_properties:read',
-  'messages:create', 'messages:read', 'chats:read',
-] as const;
+export const BOT_SCOPES: readonly string[] = [...COMMON_SCOPES];
 
 export interface Caller {
   token: string;
@@ -142,13 +147,35 @@ function customPropertiesFor(
       errors.add('custom_properties', 'invalid', 'Ожидается число', value, { id });
       continue;
     }
-    if (value !== '' && target.data_type === 'date' && (!/^\d{4}-\d{2}-\d{2}/.test(value) || Number.isNaN(Date.parse(value)))) {
+    if (value !== '' && target.data_type === 'date' && !isIsoDate(value)) {
       errors.add('custom_properties', 'invalid', 'Ожидается дата ISO 8601', value, { id });
+      continue;
+    }
+    if (value !== '' && target.data_type === 'link' && !isWebLink(value)) {
+      errors.add('custom_properties', 'invalid', 'Ожидается ссылка http(s)://...', value, { id });
       continue;
     }
     target.value = value === '' ? null : value;
   }
   return base;
+}
+
+/** An ISO 8601 date (optionally with a time) that exists in the calendar: 2024-02-30 does not. */
+function isIsoDate(value: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})(?:$|T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?$)/.exec(value);
+  if (!match || Number.isNaN(Date.parse(value))) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+function isWebLink(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '';
+  } catch {
+    return false;
+  }
 }
 
 function tagNamesFor(store: DirectoryStore, input: unknown, errors: FieldErrors): string[] | undefined {
@@ -257,6 +284,11 @@ function updateUser(request: ApiRequest, { store }: RouteContext): ApiAnswer {
   const user = store.requireUser(Number(request.params.id));
   guardOwner(user, request.caller, store);
   const input = wrapper(request.body, 'user');
+  if (user.id === request.caller.userId) {
+    // Own profile fields may change, but not one's own access: no self-suspension, no own role change.
+    if (input.suspended === true && !user.suspended) throw apiError(403, 'suspended', 'self_update', 'Нельзя деактивировать самого себя', true);
+    if ('role' in input && input.role !== user.role) throw apiError(403, 'role', 'self_update', 'Нельзя изменить свою собственную роль', input.role);
+  }
   const errors = new FieldErrors();
   const changes = userChanges(store, input, errors, user);
   if ('email' in input && changes.email === undefined && errors.items.length === 0) errors.add('email', 'blank', 'Email не может быть пустым');
@@ -279,6 +311,7 @@ function guardOwner(user: User, caller: Caller, store: DirectoryStore): void {
 function deleteUser(request: ApiRequest, { store }: RouteContext): ApiAnswer {
   const user = store.requireUser(Number(request.params.id));
   guardOwner(user, request.caller, store);
+  if (user.id === request.caller.userId) throw apiError(403, 'id', 'self_update', 'Нельзя удалить самого себя', user.id);
   store.deleteUser(user.id);
   return { status: 204 };
 }
@@ -402,13 +435,23 @@ function postMessage(request: ApiRequest, { store, now }: RouteContext): ApiAnsw
   } else if (entityType === 'discussion' && !store.chats.some((chat) => chat.id === entityId)) {
     throw notFound('entity_id', entityId);
   }
+  const createdAt = now().toISOString();
   const message = store.addMessage({
     entity_type: entityType as string,
     entity_id: entityId,
     chat_id: chatId,
+    root_chat_id: chatId,
     content: input.content as string,
     user_id: request.caller.userId,
-    created_at: now().toISOString(),
+    created_at: createdAt,
+    files: [],
+    voice_content: null,
+    buttons: null,
+    thread: null,
+    forwarding: null,
+    parent_message_id: null,
+    changed_at: createdAt,
+    deleted_at: null,
   });
   return { status: 201, body: { data: message } };
 }

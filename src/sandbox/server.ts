@@ -9,7 +9,7 @@ import type {
   FaultRates, RunningSandbox, SandboxDirectory, SandboxOptions, SandboxRequestRecord, SandboxStats,
 } from './api.js';
 import { SandboxHttpError, apiError, oauthError } from './errors.js';
-import { ADMIN_SCOPES, BOT_SCOPES, matchRoute, type Caller, type RouteContext } from './routes.js';
+import { ADMIN_SCOPES, BOT_SCOPES, OWNER_SCOPES, matchRoute, type Caller, type RouteContext } from './routes.js';
 import { DirectoryStore } from './store.js';
 import { RateLimiter, createPrng, normalizeFaults, pickFault } from './traffic.js';
 import { defaultDirectory, ensureExtraAdmins } from './workspace.js';
@@ -143,7 +143,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     callers = new Map();
     tokenLabels = new Map();
     const bind = (token: string, label: string, userId: number, isBot: boolean): void => {
-      callers.set(token, { token, tokenId: 4800 + callers.size + 1, userId, isBot, scopes: isBot ? BOT_SCOPES : ADMIN_SCOPES, createdAt: startedAt });
+      const scopes = isBot ? BOT_SCOPES : userId === store.ownerId ? OWNER_SCOPES : ADMIN_SCOPES;
+      callers.set(token, { token, tokenId: 4800 + callers.size + 1, userId, isBot, scopes, createdAt: startedAt });
       tokenLabels.set(token, label);
     };
     bind(adminToken, 'admin', store.ownerId, false);

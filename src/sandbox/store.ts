@@ -141,7 +141,8 @@ export class DirectoryStore {
 
   /** A free nickname derived from the email's local part. */
   freeNickname(email: string): string {
-    const base = lower(email.split('@')[0] ?? '').replace(/[^a-z0-9_.]/g, '') || 'user';
+    // Room for a numeric suffix within the 255-character limit.
+    const base = lower(email.split('@')[0] ?? '').replace(/[^a-z0-9_.]/g, '').slice(0, 240) || 'user';
     let candidate = base;
     for (let n = 2; this.nicknameIndex.has(candidate); n += 1) candidate = `${base}${n}`;
     return candidate;
@@ -261,8 +262,9 @@ export class DirectoryStore {
 
   // ---- messages ----
 
-  addMessage(message: Omit<Message, 'id'>): Message {
-    const stored: Message = { id: this.nextMessageId++, ...message };
+  addMessage(message: Omit<Message, 'id' | 'url'>): Message {
+    const id = this.nextMessageId++;
+    const stored: Message = { id, ...message, url: `https://app.pachca.com/chats/${message.chat_id}?message=${id}` };
     this.messages.push(stored);
     return stored;
   }

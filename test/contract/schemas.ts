@@ -1,7 +1,7 @@
 // JSON Schemas of the API parts pachca-roster uses, written from the facts (keys, types, required
 // keys, enums, maxLength, nullability) of ../shared/pachca-api/openapi.yaml components/schemas
 // (official Pachca spec, August 2026): User, CustomProperty, UserStatus, GroupTag, PaginationMeta,
-// CustomPropertyDefinition, ApiError/ApiErrorItem, OAuthError, AccessTokenInfo, Message (subset).
+// CustomPropertyDefinition, ApiError/ApiErrorItem, OAuthError, AccessTokenInfo, Message.
 // additionalProperties is false where the spec lists every key of the object.
 import { Ajv, type ValidateFunction } from 'ajv';
 
@@ -175,15 +175,36 @@ export const schemas = {
   Message: {
     $id: 'Message',
     type: 'object',
-    required: ['id', 'entity_type', 'entity_id', 'chat_id', 'content', 'user_id', 'created_at'],
+    required: [
+      'id', 'entity_type', 'entity_id', 'chat_id', 'root_chat_id', 'content', 'user_id', 'created_at', 'url', 'files',
+      'voice_content', 'buttons', 'thread', 'forwarding', 'parent_message_id', 'changed_at', 'deleted_at',
+    ],
+    additionalProperties: false,
     properties: {
       id: { type: 'integer' },
       entity_type: { enum: ['discussion', 'thread', 'user'] },
       entity_id: { type: 'integer' },
       chat_id: { type: 'integer' },
+      root_chat_id: { type: 'integer' },
       content: { type: 'string' },
       user_id: { type: 'integer' },
       created_at: dateTime,
+      url: { type: 'string' },
+      files: { type: 'array', items: { type: 'object' } },
+      voice_content: nullable({ type: 'object' }),
+      buttons: nullable({ type: 'array', items: { type: 'array', items: { type: 'object' } } }),
+      thread: nullable({
+        type: 'object',
+        required: ['id', 'chat_id'],
+        properties: { id: { type: 'integer' }, chat_id: { type: 'integer' } },
+      }),
+      forwarding: nullable({ type: 'object' }),
+      parent_message_id: nullable({ type: 'integer' }),
+      // Present only on messages sent by bots.
+      display_avatar_url: nullable({ type: 'string' }),
+      display_name: nullable({ type: 'string' }),
+      changed_at: nullable(dateTime),
+      deleted_at: nullable(dateTime),
     },
   },
 } as const;
