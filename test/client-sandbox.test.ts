@@ -2,7 +2,7 @@
 // a 429 storm, fault recovery, no duplicates under `lost`, scopes, secrecy, concurrency.
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { PachcaClient, type ClientHooks } from '../src/pachca/client.js';
-import { AuthError, PachcaError } from '../src/pachca/errors.js';
+import { ApiError, AuthError, NotFoundError, PachcaError } from '../src/pachca/errors.js';
 import type { ConnectionOptions } from '../src/pachca/api.js';
 import type { RunningSandbox, SandboxDirectory, SandboxOptions } from '../src/sandbox/api.js';
 import { blankUser, defaultDirectory } from '../src/sandbox/workspace.js';
@@ -177,6 +177,72 @@ describe('faults', () => {
     const lostPosts = box.requestLog().filter((record) => record.method === 'POST' && record.status === 'lost');
     expect(lostPosts.length).toBeGreaterThan(0);
     expect(recovered).toBeGreaterThan(0);
+  });
+});
+
+describe('typed calls', () => {
+  it('every call sends the body the sandbox (and the spec) wants and reads its answer', async () => {
+    const box = await sandbox({ rps: 1000, extraAdminTokens: ['typed-calls-admin2-token'] });
+    secrets.push('typed-calls-admin2-token');
+    const api = client(box);
+    expect((await api.getProfile()).id).toBe(box.directory().ownerId);
+    expect((await api.listCustomProperties()).map((p) => p.data_type)).toEqual(['string', 'number', 'date']);
+    const backend = await api.createTag('Backend');
+    const qa = await api.createTag('QA');
+    expect(await api.updateTag(qa.id, 'QA team')).toMatchObject({ id: qa.id, name: 'QA team', users_count: 0 });
+    expect((await collect(api.listTagsByNames(['Backend', 'Нет такого']))).map((t) => t.name)).toEqual(['Backend']);
+    const user = await api.createUser({
+      user: { email: 'typed@example.ru', first_name: 'Тип', list_tags: ['Backend'], custom_properties: [{ id: 1679, value: '42' }] },
+      skip_email_notify: true,
+    });
+    expect(user).toMatchObject({ email: 'typed@example.ru', invite_status: 'sent', list_tags: ['Backend'] });
+    expect((await collect(api.listTagMembers(backend.id))).map((u) => u.id)).toEqual([user.id]);
+    const updated = await api.updateUser(user.id, { title: 'Инженер', list_tags: ['QA team'] });
+    expect([updated.title, updated.list_tags]).toEqual(['Инженер', ['QA team']]);
+    expect((await collect(api.listTags())).map((t) => [t.name, t.users_count])).toEqual([['Backend', 0], ['QA team', 1]]);
+    expect(await api.getStatus(user.id)).toBeNull();
+    const status = await api.setStatus(user.id, { emoji: '🏖️', title: 'Отпуск', is_away: true, away_message: 'До понедельника' });
+    expect(status.away_message).toEqual({ text: 'До понедельника' });
+    expect(await api.getStatus(user.id)).toEqual(status);
+    await api.clearStatus(user.id);
+    expect(await api.getStatus(user.id)).toBeNull();
+    const message = await api.sendDirectMessage(user.id, 'Добро пожаловать!');
+    expect(message).toMatchObject({ entity_type: 'user', entity_id: user.id, content: 'Добро пожаловать!' });
+    await api.deleteTag(backend.id);
+    await api.deleteUser(user.id);
+    expect(await caught(api.getUser(user.id))).toBeInstanceOf(NotFoundError);
+    expect(box.directory().tags.map((t) => t.name)).toEqual(['QA team']);
+  });
+
+  it('findUserByEmail matches the whole address, ignoring case, not the partial search hits', async () => {
+    const box = await sandbox({ rps: 1000 });
+    const api = client(box);
+    await api.createUser({ user: { email: 'Anna.Smirnova@Example.ru' } });
+    await api.createUser({ user: { email: 'anna.smirnova@example.ru.old.com' } });
+    expect((await collect(api.searchUsers('anna.smirnova@example.ru'))).length).toBe(2);
+    expect((await api.findUserByEmail('  ANNA.smirnova@example.RU '))?.email).toBe('Anna.Smirnova@Example.ru');
+    expect(await api.findUserByEmail('nna.smirnova@example.ru')).toBeUndefined();
+  });
+
+  it('renders each server refusal as one line naming the field and the reason', async () => {
+    const box = await sandbox({ rps: 1000, extraAdminTokens: ['render-admin2-token-0001'] });
+    secrets.push('render-admin2-token-0001');
+    const api = client(box);
+    const several = await caught(api.createUser({ user: { email: 'long@example.ru', department: 'x'.repeat(256), list_tags: ['Призраки'] } }));
+    expect(several).toBeInstanceOf(ApiError);
+    expect((several as ApiError).status).toBe(422);
+    expect(several.message).toMatch(/^department: .+ \(too_long\); list_tags: .+ \(not_found\)$/);
+    const property = await caught(api.updateUser(box.directory().ownerId as number, { custom_properties: [{ id: 4242, value: 'x' }] }));
+    expect(property.message).toMatch(/^custom_properties: .+ \(not_found\) \{"id":4242\}$/);
+    const guest = await caught(api.createUser({ user: { email: 'guest@example.ru', role: 'guest' } }));
+    expect([(guest as ApiError).status, guest.message.startsWith('chat_ids: ')]).toEqual([400, true]);
+    const owner = await caught(client(box, { token: 'render-admin2-token-0001' }).deleteUser(box.directory().ownerId as number));
+    expect(owner).toBeInstanceOf(ApiError);
+    expect(owner).not.toBeInstanceOf(AuthError);
+    expect(owner.message).toMatch(/\(owner_protected\)$/);
+    const missing = await caught(api.getUser(999_999));
+    expect(missing.message).toMatch(/^id: .+ \(not_found\)$/);
+    for (const error of [several, property, guest, owner, missing]) expect(error.message).not.toContain('\n');
   });
 });
 
