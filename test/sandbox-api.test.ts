@@ -143,6 +143,18 @@ describe('PUT and DELETE /users/{id}', () => {
     expect((await api(sandbox, 'GET', `/users/${user.id}`)).status).toBe(404);
   });
 
+  it('deleting an inviter leaves inviter_id null on the people they invited', async () => {
+    const inviter = await createUser({ email: 'inviter@example.ru', role: 'admin' });
+    const invited = await api(sandbox, 'POST', '/users', { token: ADMIN2, body: { user: { email: 'invited@example.ru' } } });
+    const admin2Id = ((await api(sandbox, 'GET', '/profile', { token: ADMIN2 })).body as { data: User }).data.id;
+    const invitedUser = (invited.body as { data: User }).data;
+    expect(invitedUser.inviter_id).toBe(admin2Id);
+    expect(inviter.inviter_id).toBe(sandbox.directory().ownerId);
+    expect((await api(sandbox, 'DELETE', `/users/${admin2Id}`)).status).toBe(204);
+    expect(((await api(sandbox, 'GET', `/users/${invitedUser.id}`)).body as { data: User }).data.inviter_id).toBeNull();
+    expect(((await api(sandbox, 'GET', `/users/${inviter.id}`)).body as { data: User }).data.inviter_id).toBe(sandbox.directory().ownerId);
+  });
+
   it('rejects changing email to another user\'s address', async () => {
     await createUser({ email: 'one@example.ru' });
     const two = await createUser({ email: 'two@example.ru' });

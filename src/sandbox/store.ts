@@ -182,6 +182,8 @@ export class DirectoryStore {
     this.nicknameIndex.delete(lower(user.nickname));
     this.users.delete(id);
     removeSorted(this.userIds, id);
+    // The spec: inviter_id is null "if the inviting employee was deleted".
+    for (const other of this.users.values()) if (other.inviter_id === id) other.inviter_id = null;
   }
 
   setStatus(user: User, status: UserStatus | null): void {
