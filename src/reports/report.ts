@@ -146,7 +146,7 @@ async function writeXlsxReport(path: string, rows: readonly Outcome[], tagRows: 
 }
 
 /** failed.csv: the input's columns for each invalid or failed row, plus the reason. */
-async function writeFailedCsv(path: string, outcomes: readonly Outcome[], headers: string[], rows: readonly Row[]): Promise<void> {
+async function writeFailedCsv(path: string, outcomes: readonly Outcome[], headers: readonly string[], rows: readonly Row[]): Promise<void> {
   const byNumber = new Map(rows.map((row) => [row.rowNumber, row]));
   const errorIndex = headers.findIndex((header) => header.trim().toLowerCase() === FAILED_ERROR_COLUMN);
   const columns = errorIndex >= 0 ? headers : [...headers, FAILED_ERROR_COLUMN];
@@ -161,11 +161,16 @@ async function writeFailedCsv(path: string, outcomes: readonly Outcome[], header
     else cells.push(reason);
     lines.push(cells);
   }
-  await writeCsvFile(path, columns, lines);
+  await writeCsvFile(path, [...columns], lines);
 }
 
 export async function writeSummary(folder: string, summary: RunSummary): Promise<void> {
   await writeFile(join(folder, 'summary.json'), `${JSON.stringify(summary, null, 2)}\n`);
+}
+
+/** A dry run's failed.csv: the invalid rows, to fix before the real run. */
+export async function writeFailedRows(folder: string, outcomes: readonly Outcome[], headers: readonly string[], rows: readonly Row[]): Promise<void> {
+  await writeFailedCsv(join(folder, 'failed.csv'), reportOutcomes(outcomes), headers, rows);
 }
 
 /** Writes report.xlsx, report.csv, failed.csv and summary.json into the run folder. */

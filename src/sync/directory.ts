@@ -42,6 +42,20 @@ export function buildDirectory(users: User[], tags: GroupTag[], customProperties
   };
 }
 
+/**
+ * True when the token sees no e-mail of any person (a bot token sees email and phone_number as
+ * null): an export or audit made with it would be silently wrong.
+ */
+export function contactsHidden(directory: Directory): boolean {
+  const people = directory.users.filter((user) => !user.bot);
+  return people.length > 0 && people.every((user) => !user.email);
+}
+
+/** The stderr warning for contactsHidden. */
+export const CONTACTS_HIDDEN_WARNING =
+  'Warning: this token sees no e-mail addresses or phone numbers (a bot token?), so those columns are empty ' +
+  'and an export of it cannot be imported back; use an Owner/Admin personal token';
+
 async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
   const out: T[] = [];
   for await (const item of items) out.push(item);

@@ -9,7 +9,7 @@ import type { PachcaApi } from '../pachca/api.js';
 import { exitCodeForError } from '../pachca/config.js';
 import type { WriteScope } from '../pachca/types.js';
 import type { ValidatedSheet } from '../records/types.js';
-import { countResults, countTagsSheetResults, TAGS_REPORT_FILE, writeRunReport, writeSummary, type RunSummary } from '../reports/report.js';
+import { countResults, countTagsSheetResults, TAGS_REPORT_FILE, writeFailedRows, writeRunReport, writeSummary, type RunSummary } from '../reports/report.js';
 import { applyPlan, resultOfKind, staticOutcome, type Outcome } from './apply.js';
 import { tagKey, takeSnapshot } from './directory.js';
 import { Journal, readJournal, stepId, type JournalEntry } from './journal.js';
@@ -76,6 +76,9 @@ export interface ImportResult {
   runFolder: string;
   summary?: RunSummary;
 }
+
+/** A resumed run's fresh plan (plan.json keeps the first one). */
+export const RESUME_PLAN_FILE = 'plan-resume.json';
 
 const TABLE_LIMIT = 40;
 const INVALID_LIMIT = 20;
@@ -188,7 +191,9 @@ function missingScopes(plan: Plan, granted: readonly string[]): WriteScope[] {
 }
 
 /** On --resume, rows an earlier attempt finished now plan as unchanged: report what was done. */
-function mergeEarlierResults(outcomes: Outcome[], earlier: readonly JournalEntry[]): Outcome[] {
+function mergeEarlierResults(outcomes: Outcome[], earlier: readonly JournalEntry[], savedItems: readonly PlanItem[]): Outcome[] {
+  // The fresh plan sees those rows as unchanged; the first plan says what they were to do and which fields.
+  const firstPlanItems = new Map(savedItems.map((item) => [item.key, item]));
   const byKey = new Map<string, JournalEntry[]>();
   for (const entry of earlier) {
     if (!entry.ok) continue;
@@ -206,8 +211,10 @@ function mergeEarlierResults(outcomes: Outcome[], earlier: readonly JournalEntry
       || (userStep !== undefined && (outcome.result === 'status set' || outcome.result === 'status cleared'));
     if (!replace) return outcome;
     const userId = main.userId ?? outcome.userId;
+    const firstItem = firstPlanItems.get(outcome.item.key);
     return {
       ...outcome,
+      ...(firstItem && firstItem.kind === main.kind ? { item: firstItem } : {}),
       result: resultOfKind(main.kind),
       ...(userId !== undefined ? { userId } : {}),
       message: [outcome.message, 'done by an earlier attempt of this run'].filter(Boolean).join('; '),
@@ -328,7 +335,9 @@ export async function runImport(request: ImportRequest, deps: ImportDeps): Promi
     customColumns: plan.customColumns,
     items: plan.items,
   };
-  writeFileSync(join(folder, 'plan.json'), `${JSON.stringify(savedPlan, null, 2)}\n`);
+  // plan.json stays the run's first plan: later resumes need its items (old names of renamed
+  // tags, what each row was to do). A resume's fresh plan goes beside it.
+  writeFileSync(join(folder, saved ? RESUME_PLAN_FILE : 'plan.json'), `${JSON.stringify(savedPlan, null, 2)}\n`);
 
   const missing = missingScopes(plan, tokenScopes);
   if (missing.length > 0) {
@@ -366,6 +375,7 @@ export async function runImport(request: ImportRequest, deps: ImportDeps): Promi
     const outcomes = plan.items.map(staticOutcome);
     const exitCode = outcomes.some((outcome) => outcome.result === 'invalid') ? ExitCode.RowsFailed : ExitCode.Ok;
     const summary = baseSummary(outcomes, exitCode, true);
+    if (exitCode === ExitCode.RowsFailed) await writeFailedRows(folder, outcomes, sheet.detected.headers, sheet.rows);
     await writeSummary(folder, summary);
     if (!request.quiet) deps.print(`Dry run: nothing was changed. The plan is in ${join(folder, 'plan.json')}`);
     return { exitCode, runFolder: folder, summary };
@@ -400,7 +410,7 @@ export async function runImport(request: ImportRequest, deps: ImportDeps): Promi
     progress.stop();
     journal.close();
   }
-  const outcomes = saved ? mergeEarlierResults(applied.outcomes, earlier) : applied.outcomes;
+  const outcomes = saved ? mergeEarlierResults(applied.outcomes, earlier, saved.items) : applied.outcomes;
 
   // 7. Report.
   const exitCode = exitCodeFor(outcomes, applied.fatal);

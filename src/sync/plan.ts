@@ -339,11 +339,18 @@ class Planner {
   }
 
   private noteMiddleName(): void {
+    if (!this.sheet.records.some((record) => record.middle_name)) return;
     const headers = [...this.sheet.mapping.byHeader];
-    const header = (headers.find(([, target]) => target === 'middle_name') ?? headers.find(([, target]) => target === 'full_name'))?.[0];
-    if (header && this.sheet.records.some((record) => record.middle_name)) {
+    const middleHeader = headers.find(([, target]) => target === 'middle_name')?.[0];
+    const fullNameHeader = headers.find(([, target]) => target === 'full_name')?.[0];
+    if (middleHeader) {
       this.warnings.push(
-        `column "${header}" (middle_name) has no Pachca field and is not imported; to keep it, map it to a custom property: --map "${header}=custom:NAME"`,
+        `column "${middleHeader}" (middle_name) has no Pachca field and is not imported; to keep it, map it to a custom property: --map "${middleHeader}=custom:NAME"`,
+      );
+    } else if (fullNameHeader) {
+      // Mapping the full-name column to a custom property would lose the first and last names.
+      this.warnings.push(
+        `column "${fullNameHeader}" gives last, first and middle names; Pachca has no middle-name field, so middle names are not imported`,
       );
     }
   }

@@ -5,7 +5,7 @@ import { PachcaClient } from '../../pachca/client.js';
 import { resolveConnection, toCliError, type ConnectionArgv } from '../../pachca/config.js';
 import { DEFAULT_INACTIVE_DAYS, auditSummary, buildAudit, summaryLines, writeAuditXlsx } from '../../reports/audit.js';
 import { writeAuditHtml } from '../../reports/audit-html.js';
-import { takeSnapshot } from '../../sync/directory.js';
+import { CONTACTS_HIDDEN_WARNING, contactsHidden, takeSnapshot } from '../../sync/directory.js';
 import { connectionOptions } from '../options.js';
 import { redactSecrets, registerSecret } from '../redact.js';
 
@@ -44,6 +44,7 @@ export const auditCommand: CommandModule<object, AuditArgs> = {
     const directory = await takeSnapshot(client).catch((error: unknown) => {
       throw toCliError(error);
     });
+    if (contactsHidden(directory)) process.stderr.write(`${CONTACTS_HIDDEN_WARNING}\n`);
     const report = buildAudit(directory, { now: new Date(), inactiveDays });
 
     const files: string[] = [];

@@ -7,7 +7,7 @@ import {
   UnknownTagError, defaultExportFileName, selectForExport, writeExportCsv, writeExportXlsx,
   type ExportFilter, type ExportResult,
 } from '../../reports/export.js';
-import { takeSnapshot } from '../../sync/directory.js';
+import { CONTACTS_HIDDEN_WARNING, contactsHidden, takeSnapshot } from '../../sync/directory.js';
 import { connectionOptions } from '../options.js';
 import { redactSecrets, registerSecret } from '../redact.js';
 
@@ -57,6 +57,7 @@ export const exportCommand: CommandModule<object, ExportArgs> = {
     const directory = await takeSnapshot(client).catch((error: unknown) => {
       throw toCliError(error);
     });
+    if (contactsHidden(directory)) process.stderr.write(`${CONTACTS_HIDDEN_WARNING}\n`);
 
     const filter: ExportFilter = {
       includeBots: argv['include-bots'],
