@@ -83,6 +83,71 @@ async function makeHires1251Csv(): Promise<void> {
   await writeFile(join(fixturesDir, 'hires-1251.csv'), iconv.encode(`${lines.join('\r\n')}\r\n`, 'windows-1251'));
 }
 
+/**
+ * What Russian-locale Excel writes for "CSV (разделители - запятые)": Windows-1251, ';', CRLF,
+ * and a trailing ';' on every line for the empty columns of the used range (header included).
+ */
+async function makeExcelRuExportCsv(): Promise<void> {
+  const rows = [
+    ['Фамилия', 'Имя', 'Отчество', 'Почта', 'Телефон', 'Отдел', '', ''],
+    ['Агеев', 'Борис', 'Витальевич', 'boris.ageev@example.ru', '8 916 777-00-01', 'Склад', '', ''],
+    ['Бойко', 'Вера', '', 'vera.boiko@example.ru', '+7 (916) 777-00-02', 'Логистика; снабжение', '', ''],
+    ['Ёрохина', 'Алёна', 'Фёдоровна', 'alena.erokhina@example.ru', '79167770003', 'Склад', '', ''],
+  ];
+  const text = rows.map((cells) => csvLine(cells, ';')).join('\r\n');
+  await writeFile(join(fixturesDir, 'excel-ru-export.csv'), iconv.encode(`${text}\r\n`, 'windows-1251'));
+}
+
+/**
+ * A CSV someone edited by hand: UTF-8 with BOM and Excel's "sep=;" first line (Excel hides it,
+ * so the header is row 1), mixed line endings, a row with fewer fields than the header, one
+ * with an unquoted ';' that shifts the rest, and quotes inside unquoted values.
+ */
+async function makeHandEditedCsv(): Promise<void> {
+  const text = [
+    'sep=;\r\n',
+    'Email;Имя;Фамилия;Должность;Теги\r\n',
+    'ira.guseva@example.ru;Ирина;Гусева;Менеджер;Продажи\n', // row 2, LF
+    'oleg.dyakov@example.ru;Олег;Дьяков\r', // row 3, CR only; fewer fields than the header
+    'pavel.egorov@example.ru;Павел;Егоров;Инженер; старший;Backend\r\n', // row 4, shifted
+    'rita.zueva@example.ru;Маргарита "Рита";Зуева;Бухгалтер;\r\n', // row 5, quotes inside a value
+  ].join('');
+  await writeFile(join(fixturesDir, 'hand-edited.csv'), `\uFEFF${text}`, 'utf8');
+}
+
+/**
+ * Cell kinds HR workbooks have besides hires-ru.xlsx's: empty rows above a header grouped by
+ * merged cells, a hidden column, phones as numbers shown with a '+' format, numbers stored as
+ * text, dates typed as text, date-times, a mailto: link, an email with a display name, a phone
+ * with an extension, a value under an empty header, and a totals row.
+ */
+async function makeQuirksXlsx(): Promise<void> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.created = FIXED_DATE;
+  workbook.modified = FIXED_DATE;
+  const sheet = workbook.addWorksheet('Сотрудники');
+  sheet.getCell('A3').value = 'Сотрудник';
+  sheet.mergeCells('A3:B3');
+  sheet.getCell('C3').value = 'Контакты';
+  sheet.mergeCells('C3:D3');
+  sheet.getRow(4).values = ['Фамилия', 'Имя', 'E-mail', 'Мобильный', 'Табельный номер', 'Статус до', 'Эмодзи статуса', 'Статус', '', 'Оклад'];
+  sheet.getColumn(10).hidden = true;
+  const rows: unknown[][] = [
+    ['Волков', 'Антон', { text: 'anton.volkov@example.ru', hyperlink: 'mailto:anton.volkov@example.ru' }, 79167770101, '007', '01.04.2026', '🏖', 'Отпуск', '', 100000],
+    ['Галкина', 'Бэлла', 'Бэлла Галкина <bella.galkina@example.ru>', '8 916 777-01-02 доб. 123', '0042', new Date(Date.UTC(2026, 3, 1, 18, 30)), '🤒', 'Болею', 'позвонить', 120000],
+    ['Итого', '', '', '', '', '', '', '', '', { formula: 'SUM(J5:J6)', result: 220000 }],
+  ];
+  rows.forEach((values, index) => {
+    const row = sheet.getRow(5 + index);
+    row.values = values as ExcelJS.CellValue[];
+  });
+  sheet.getCell('D5').numFmt = '"+"0';
+  sheet.getCell('E5').numFmt = '@';
+  sheet.getCell('E6').numFmt = '@';
+  sheet.getCell('F6').numFmt = 'dd.mm.yyyy hh:mm';
+  await workbook.xlsx.writeFile(join(fixturesDir, 'hires-quirks.xlsx'));
+}
+
 async function makeHiresEnCsv(): Promise<void> {
   const lines = [
     csvLine(['E-mail', 'First name', 'Last name', 'Phone number', 'Department', 'Position', 'Role', 'Tags', 'Suspended', 'Chats', 'Action', 'Status emoji', 'Status', 'Status until', 'Away', 'Away message'], ','),
@@ -195,6 +260,9 @@ await mkdir(fixturesDir, { recursive: true });
 await makeHiresRuXlsx();
 await makeHires1251Csv();
 await makeHiresEnCsv();
+await makeExcelRuExportCsv();
+await makeHandEditedCsv();
+await makeQuirksXlsx();
 await makeOtherEncodings();
 await makeMessyCsv();
 await makeBadCorpus();

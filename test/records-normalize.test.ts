@@ -56,6 +56,16 @@ describe('normalization', () => {
       expect(value(parseEmail(bad))).toMatch(/^ERROR: not a valid email/);
     }
     expect(value(parseEmail(`${'a'.repeat(251)}@b.ru`))).toMatch(/longer than 255/);
+    expect(value(parseEmail('MAILTO:Ivan@X.ru'))).toBe('ivan@x.ru');
+  });
+
+  it('emails copied from Outlook with a display name give the address in brackets; other brackets are not an email', () => {
+    expect(value(parseEmail('Иван Петров <Ivan.Petrov@example.ru>'))).toBe('ivan.petrov@example.ru');
+    expect(value(parseEmail('"Петров, Иван" <ivan@example.ru>'))).toBe('ivan@example.ru');
+    expect(value(parseEmail('<ivan@example.ru>'))).toBe('ivan@example.ru');
+    for (const bad of ['ivan@example.ru>', '<ivan@example.ru', 'ivan@example.ru; petr@example.ru', 'ivan@example.ru,petr@example.ru', 'Иван <ivan@example.ru> <petr@example.ru>']) {
+      expect(value(parseEmail(bad)), bad).toMatch(/^ERROR: not a valid email/);
+    }
   });
 
   it('phones: every usual Russian spelling becomes E.164', () => {
@@ -64,6 +74,16 @@ describe('normalization', () => {
     }
     expect(value(parsePhone('020 7946 0958', 'GB'))).toBe('+442079460958');
     expect(value(parsePhone('12345', 'RU'))).toMatch(/^ERROR: not a valid phone number/);
+    for (const phone of ['8-916-123-45-67', '7916 123 4567', '916 123 45 67', '8(916)1234567']) expect(value(parsePhone(phone, 'RU')), phone).toBe('+79161234567');
+    expect(value(parsePhone('+375 29 123-45-67', 'RU'))).toBe('+375291234567'); // a foreign number with +
+    expect(value(parsePhone('8 800 555-35-35', 'RU'))).toBe('+78005553535');
+    for (const bad of ['нет', '+7 916', '+79161234567; +79161234568', '8 916 123']) expect(value(parsePhone(bad, 'RU')), bad).toMatch(/^ERROR/);
+  });
+
+  it('phones with an extension keep the number and warn that the extension is left out', () => {
+    expect(parsePhone('8 916 123-45-67 доб. 123', 'RU')).toEqual({ ok: true, value: '+79161234567', warning: 'extension 123 left out (Pachca keeps the number only)' });
+    expect(parsePhone('+7 916 123-45-67 ext. 5', 'RU')).toMatchObject({ ok: true, value: '+79161234567', warning: expect.stringContaining('extension 5') });
+    expect(parsePhone('+7 916 123-45-67', 'RU')).toEqual({ ok: true, value: '+79161234567' });
   });
 
   it('full names split as Фамилия Имя [Отчество]', () => {
@@ -71,10 +91,22 @@ describe('normalization', () => {
     expect(splitFullName('Петрова Анна')).toEqual({ last_name: 'Петрова', first_name: 'Анна' });
     expect(splitFullName('Анна')).toEqual({ first_name: 'Анна' });
     expect(splitFullName('Оглы Мамед Ахмед оглы')).toEqual({ last_name: 'Оглы', first_name: 'Мамед', middle_name: 'Ахмед оглы' });
+    expect(splitFullName('Салтыков-Щедрин  Михаил Евграфович')).toEqual({ last_name: 'Салтыков-Щедрин', first_name: 'Михаил', middle_name: 'Евграфович' });
+  });
+
+  it('full names with initials, in either order', () => {
+    const ivanov = { last_name: 'Иванов', first_name: 'И.', middle_name: 'С.' };
+    expect(splitFullName('Иванов И.С.')).toEqual(ivanov);
+    expect(splitFullName('Иванов И. С.')).toEqual(ivanov);
+    expect(splitFullName('И.С. Иванов')).toEqual(ivanov);
+    expect(splitFullName('И. С. Иванов')).toEqual(ivanov);
+    expect(splitFullName('Иванов И.')).toEqual({ last_name: 'Иванов', first_name: 'И.' });
   });
 
   it('tags split on , ; | and line breaks, de-duplicated case-insensitively keeping the first spelling', () => {
     expect(splitTags('Backend, Москва;backend | МОСКВА\nНовые\r\n  Удалённо  ,,')).toEqual(['Backend', 'Москва', 'Новые', 'Удалённо']);
+    expect(splitTags('Ёлки; елки, Удаленно|Удалённо;')).toEqual(['Ёлки', 'Удаленно']);
+    expect(splitTags(' ; , |')).toEqual([]);
   });
 
   it('role words in Russian and English', () => {
@@ -100,7 +132,25 @@ describe('normalization', () => {
     expect(value(parseDateTime('2026-08-15T12:00:00+03:00'))).toBe('2026-08-15T09:00:00Z');
     expect(value(parseDateTime('46249'))).toBe('2026-08-15T23:59:59Z');
     expect(value(parseDateTime('46249.5'))).toBe('2026-08-15T12:00:00Z');
-    for (const bad of ['31.02.2026', '2026-13-01', 'завтра', '15/08/2026', '0']) expect(value(parseDateTime(bad))).toMatch(/^ERROR/);
+    expect(value(parseDateTime('15.08.26'))).toBe('2026-08-15T23:59:59Z');
+    expect(value(parseDateTime('5.8.26 18:00'))).toBe('2026-08-05T18:00:00Z');
+    for (const bad of ['31.02.2026', '2026-13-01', 'завтра', '15/08/2026', '0', '15.08.2026 24:00', '2026-02-30 10:00']) expect(value(parseDateTime(bad)), bad).toMatch(/^ERROR/);
+  });
+
+  it('a time without a zone is UTC whatever the machine\'s time zone; "YYYY-MM-DD HH:MM" as Excel shows it', () => {
+    // new Date('2026-08-15T12:00') would be local time: 09:00Z in Moscow.
+    const zone = process.env.TZ;
+    process.env.TZ = 'Europe/Moscow';
+    try {
+      expect(value(parseDateTime('2026-08-15T12:00'))).toBe('2026-08-15T12:00:00Z');
+    } finally {
+      if (zone === undefined) delete process.env.TZ;
+      else process.env.TZ = zone;
+    }
+    expect(value(parseDateTime('2026-08-15 12:00'))).toBe('2026-08-15T12:00:00Z');
+    expect(value(parseDateTime('2026-08-15 12:00:30'))).toBe('2026-08-15T12:00:30Z');
+    expect(value(parseDateTime('2026-08-15 12:00+03:00'))).toBe('2026-08-15T09:00:00Z');
+    expect(value(parseDateTime('2026-08-15T12:00:00.000Z'))).toBe('2026-08-15T12:00:00Z');
   });
 
   it('action words in English and Russian; chat ids', () => {

@@ -146,3 +146,40 @@ describe('readAndValidate options and rules', () => {
     expect(Object.fromEntries(record!.source.cells)).toEqual({ email: 'a@example.ru', department: '', Город: '' });
   });
 });
+
+describe('readAndValidate on hand-made files', () => {
+  it('hand-edited.csv: the row an unquoted ";" shifted is invalid, naming the counts; the others stand', async () => {
+    const sheet = await readAndValidate(fixture('hand-edited.csv'));
+    expect(sheet.issues).toEqual([{
+      row: 4, column: '', value: 'Backend', severity: 'error',
+      message: 'the line has 6 fields but the header has 5, so values have shifted into the wrong columns (a value containing the delimiter must be in quotes)',
+    }]);
+    expect(sheet.records.map((record) => [record.source.rowNumber, record.email])).toEqual([
+      [2, 'ira.guseva@example.ru'], [3, 'oleg.dyakov@example.ru'], [5, 'rita.zueva@example.ru'],
+    ]);
+  });
+
+  it('hires-quirks.xlsx: display-name email, phone extension and stray text warn; the totals row is invalid', async () => {
+    const sheet = await readAndValidate(fixture('hires-quirks.xlsx'));
+    expect(sheet.issues.filter((issue) => issue.row > 0).map((issue) => [issue.row, issue.column, issue.severity, issue.message])).toEqual([
+      [6, '', 'warning', 'text in column I is not read: the header above it is empty (give the column a header to use it)'],
+      [6, 'Мобильный', 'warning', 'extension 123 left out (Pachca keeps the number only)'],
+      [7, 'E-mail', 'error', 'no email: every row needs one (a total or note line? remove it)'],
+    ]);
+    const [volkov, galkina] = sheet.records;
+    expect(volkov).toMatchObject({
+      email: 'anton.volkov@example.ru', phone_number: '+79167770101', customByName: { 'Табельный номер': '007', Оклад: '100000' },
+      status: { emoji: '🏖', title: 'Отпуск', expires_at: '2026-04-01T23:59:59Z' },
+    });
+    expect(galkina).toMatchObject({ email: 'bella.galkina@example.ru', phone_number: '+79167770102', status: { expires_at: '2026-04-01T18:30:00Z' } });
+    expect([...sheet.invalidRows]).toEqual([7]);
+  });
+
+  it("excel-ru-export.csv: Excel's Russian CSV validates cleanly", async () => {
+    const sheet = await readAndValidate(fixture('excel-ru-export.csv'));
+    expect(sheet.issues).toEqual([]);
+    expect(sheet.records.map((record) => [record.last_name, record.phone_number, record.department])).toEqual([
+      ['Агеев', '+79167770001', 'Склад'], ['Бойко', '+79167770002', 'Логистика; снабжение'], ['Ёрохина', '+79167770003', 'Склад'],
+    ]);
+  });
+});

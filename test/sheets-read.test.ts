@@ -1,4 +1,4 @@
-import { mkdtemp, open, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, open, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,6 +10,7 @@ import { isKnownHeader } from '../src/records/columns.js';
 import type { Row } from '../src/records/types.js';
 import { readNamedSheet, readSheet, SHEET_LIMITS } from '../src/sheets/read.js';
 import { createXlsxWriter, writeCsvFile } from '../src/sheets/write.js';
+import { inspectZip } from '../src/sheets/zip-guard.js';
 
 const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/${name}`, import.meta.url));
 const known = { isKnownHeader: (header: string) => isKnownHeader(header) };
@@ -215,5 +216,109 @@ describe('refusals: one-line InputError naming the file', () => {
     await expect(readSheet(path, { limits: { maxRows: 10 } })).rejects.toThrow(/many\.csv: more than 10 rows; split the file/);
     expect((await readSheet(path, { limits: { maxRows: 12 } })).rows).toHaveLength(12);
     expect(SHEET_LIMITS.maxRows).toBe(1_000_000);
+  });
+});
+
+describe('files as HR departments produce them', () => {
+  it("Russian-locale Excel's CSV export: Windows-1251, ';', CRLF, a trailing ';' on every line and empty header columns", async () => {
+    const { detected, rows } = await readSheet(fixture('excel-ru-export.csv'), known);
+    expect(detected).toMatchObject({ encoding: 'windows-1251', delimiter: ';', headerRow: 1 });
+    expect(detected.headers).toEqual(['Фамилия', 'Имя', 'Отчество', 'Почта', 'Телефон', 'Отдел']);
+    expect(rows.map((row) => [row.rowNumber, cell(row, 'Фамилия'), cell(row, 'Отдел'), row.stray])).toEqual([
+      [2, 'Агеев', 'Склад', undefined],
+      [3, 'Бойко', 'Логистика; снабжение', undefined],
+      [4, 'Ёрохина', 'Склад', undefined],
+    ]);
+  });
+
+  it("a BOM and Excel's sep=; line (hidden by Excel, so not a row), mixed line endings, short and shifted rows", async () => {
+    const { detected, rows } = await readSheet(fixture('hand-edited.csv'), known);
+    expect(detected).toMatchObject({ encoding: 'utf-8-bom', delimiter: ';', headerRow: 1, headers: ['Email', 'Имя', 'Фамилия', 'Должность', 'Теги'] });
+    // LF, CR and CRLF each end a row: nothing is glued into the cell before it.
+    expect(rows.map((row) => [row.rowNumber, cell(row, 'Email')])).toEqual([
+      [2, 'ira.guseva@example.ru'], [3, 'oleg.dyakov@example.ru'], [4, 'pavel.egorov@example.ru'], [5, 'rita.zueva@example.ru'],
+    ]);
+    expect(cell(rows[0], 'Теги')).toBe('Продажи');
+    expect([cell(rows[1], 'Должность'), rows[1]!.stray]).toEqual(['', undefined]); // fewer fields: the rest are empty
+    expect(rows[2]!.stray).toEqual({ cells: [{ column: 6, value: 'Backend' }], fieldCount: 6, headerFieldCount: 5 });
+    expect(cell(rows[3], 'Имя')).toBe('Маргарита "Рита"');
+  });
+
+  it('the sep= hint sets the delimiter even where counting would pick another', async () => {
+    const path = join(dir, 'sep-comma.csv');
+    await writeFile(path, 'sep=,\nEmail,Отдел\na@example.ru,Продажи; опт\nb@example.ru,Склад; розница\n');
+    const { detected, rows } = await readSheet(path, known);
+    expect(detected).toMatchObject({ delimiter: ',', headerRow: 1 });
+    expect(rows.map((row) => [row.rowNumber, cell(row, 'Отдел')])).toEqual([[2, 'Продажи; опт'], [3, 'Склад; розница']]);
+  });
+
+  it('a lone quote that never closes is refused naming the row where it opens', async () => {
+    const path = join(dir, 'lone-quote.csv');
+    await writeFile(path, 'Email;Имя\r\na@example.ru;Анна\r\nb@example.ru;"Борис\r\nc@example.ru;Вера\r\n');
+    await expect(readSheet(path, known)).rejects.toThrow(/^lone-quote\.csv: row 3: a value opens with a quote \(".*never closed/);
+  });
+
+  it.each([
+    ['Почта;Имя\r\nivan@example.ru;Иван\r\n', 'windows-1251', 'Иван'],
+    ['Почта;Имя\r\nivan@example.ru;Ёж\r\n', 'windows-1251', 'Ёж'],
+    ['Почта;Имя\r\nivan@example.ru;Ёж\r\n', 'utf-8', 'Ёж'],
+    ['email,name\r\nivan@example.ru,Ян\r\n', 'windows-1251', 'Ян'],
+  ])('detects the encoding of a short file %j written in %s', async (text, encoding, name) => {
+    const path = join(dir, `short-${encoding}-${name}.csv`);
+    await writeFile(path, iconv.encode(text, encoding));
+    const { detected, rows } = await readSheet(path, known);
+    expect(detected.encoding).toBe(encoding);
+    expect([...rows[0]!.cells.values()][1]).toBe(name);
+  });
+
+  it('a KOI8-R file does not crash: it reads as (wrong) text and the missing columns say so', async () => {
+    const path = join(dir, 'koi8.csv');
+    await writeFile(path, iconv.encode('Почта;Имя\r\nivan@example.ru;Иван\r\n', 'koi8-r'));
+    const { detected, rows } = await readSheet(path, known);
+    expect(detected.encoding).toBe('windows-1251');
+    expect(detected.headers).not.toContain('Почта');
+    expect(rows).toHaveLength(1);
+  });
+
+  it('an .xlsx that is really a CSV is read as CSV; a CSV that is really a workbook as XLSX', async () => {
+    const csvNamedXlsx = join(dir, 'export-from-hrm.xlsx');
+    await writeFile(csvNamedXlsx, 'Email;Имя\r\na@example.ru;Анна\r\n');
+    const asCsv = await readSheet(csvNamedXlsx, known);
+    expect(asCsv.detected).toMatchObject({ format: 'csv', delimiter: ';' });
+    expect(cell(asCsv.rows[0], 'Имя')).toBe('Анна');
+    const xlsxNamedCsv = join(dir, 'hires.csv');
+    await writeFile(xlsxNamedCsv, await readFile(fixture('hires-ru.xlsx')));
+    expect((await readSheet(xlsxNamedCsv, known)).detected).toMatchObject({ format: 'xlsx', sheet: 'Апрель', headerRow: 4 });
+    const garbage = join(dir, 'garbage.xlsx');
+    await writeFile(garbage, Buffer.from([1, 2, 3, 0, 0, 255, 254, 0, 7]));
+    await expect(readSheet(garbage)).rejects.toThrow(/^garbage\.xlsx: the file is corrupt \(not a valid \.xlsx workbook/);
+  });
+
+  it('a .xlsm (macro-enabled) workbook reads like an .xlsx', async () => {
+    const path = join(dir, 'hires.xlsm');
+    await writeFile(path, await readFile(fixture('hires-ru.xlsx')));
+    const { detected, rows } = await readSheet(path, known);
+    expect(detected).toMatchObject({ format: 'xlsx', sheet: 'Апрель' });
+    expect(rows).toHaveLength(20);
+  });
+
+  it('hires-ru.xlsx keeps its text in shared strings, as Excel saves it', async () => {
+    const names = (await inspectZip(fixture('hires-ru.xlsx')));
+    expect(names.kind === 'zip' && names.entries.map((entry) => entry.name)).toContain('xl/sharedStrings.xml');
+  });
+
+  it('hires-quirks.xlsx: empty rows and grouped headers above, hidden column, number formats, text dates, links', async () => {
+    const { detected, rows } = await readSheet(fixture('hires-quirks.xlsx'), known);
+    expect(detected).toMatchObject({ sheet: 'Сотрудники', headerRow: 4 });
+    expect(detected.headers).toEqual(['Фамилия', 'Имя', 'E-mail', 'Мобильный', 'Табельный номер', 'Статус до', 'Эмодзи статуса', 'Статус', 'Оклад']);
+    const [volkov, galkina, total] = rows;
+    expect(cell(volkov, 'E-mail')).toBe('anton.volkov@example.ru'); // mailto: hyperlink: its text
+    expect(cell(volkov, 'Мобильный')).toBe('79167770101'); // a number shown with a "+" format
+    expect(cell(volkov, 'Табельный номер')).toBe('007'); // number stored as text keeps its zeros
+    expect(cell(volkov, 'Статус до')).toBe('01.04.2026'); // date typed as text stays text
+    expect(cell(volkov, 'Оклад')).toBe('100000'); // hidden columns are read
+    expect(cell(galkina, 'Статус до')).toBe('2026-04-01T18:30:00Z');
+    expect(galkina!.stray).toEqual({ cells: [{ column: 9, value: 'позвонить' }] }); // under an empty header
+    expect([total!.rowNumber, cell(total, 'Фамилия'), cell(total, 'Оклад')]).toEqual([7, 'Итого', '220000']); // formula's cached result
   });
 });

@@ -4,7 +4,8 @@ import type { UserCreateRole } from '../pachca/types.js';
 import { excelSerialToDate } from '../sheets/cell-text.js';
 import type { RecordAction } from './types.js';
 
-export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
+/** A value (perhaps with a warning about what was left out or assumed) or what is wrong. */
+export type Parsed<T> = { ok: true; value: T; warning?: string } | { ok: false; message: string };
 
 const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
 const fail = <T>(message: string): Parsed<T> => ({ ok: false, message });
@@ -26,10 +27,14 @@ function wordKey(text: string): string {
   return collapseSpaces(text).toLowerCase().replace(/ё/g, 'е').replace(/\.$/, '');
 }
 
-const EMAIL_PATTERN = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
+// Characters that cannot stand unquoted in an address (and show a pasted list or display name).
+const EMAIL_PATTERN = /^[^\s@<>()[\]\\,;:"]+@[^\s@.<>()[\]\\,;:"]+(\.[^\s@.<>()[\]\\,;:"]+)+$/;
+/** Outlook's "Иван Петров <ivan@x.ru>" (or a bare "<ivan@x.ru>"): the address is the part in brackets. */
+const DISPLAY_NAME_ADDRESS = /^(?:[^<>]*\s)?<([^<>\s]+)>$/;
 
 export function parseEmail(text: string): Parsed<string> {
-  const email = collapseSpaces(text).replace(/^mailto:/i, '').toLowerCase();
+  const cell = collapseSpaces(text);
+  const email = (DISPLAY_NAME_ADDRESS.exec(cell)?.[1] ?? cell).replace(/^mailto:/i, '').toLowerCase();
   if (email.length > MAX_LENGTH.text) return fail(`email is longer than ${MAX_LENGTH.text} characters`);
   if (!EMAIL_PATTERN.test(email)) return fail('not a valid email (expected one @, a dotted domain and no spaces)');
   return ok(email);
@@ -39,6 +44,8 @@ export function parsePhone(text: string, region: string): Parsed<string> {
   const cleaned = collapseSpaces(text);
   const phone = parsePhoneNumberFromString(cleaned, { defaultCountry: region.toUpperCase() as CountryCode, extract: false });
   if (!phone || !phone.isValid()) return fail(`not a valid phone number (region ${region.toUpperCase()} assumed without a country code)`);
+  // Pachca keeps one E.164 number: an extension ("доб. 123", "ext. 5") cannot go with it.
+  if (phone.ext) return { ok: true, value: phone.number, warning: `extension ${phone.ext} left out (Pachca keeps the number only)` };
   return ok(phone.number);
 }
 
@@ -48,10 +55,25 @@ export interface NameParts {
   middle_name?: string;
 }
 
-/** Russian order: Фамилия Имя [Отчество]; a single word is taken as the first name. */
+/** "И." or "и" with a dot: an initial. */
+const INITIAL = /^\p{Lu}\.$/u;
+/** "И.И." / "И.С." written together: two initials. */
+const JOINED_INITIALS = /^(\p{Lu}\.)(\p{Lu}\.)$/u;
+
+/**
+ * Russian order: Фамилия Имя [Отчество]; a single word is taken as the first name.
+ * Initials are kept as given: "Иванов И.И." and "И. И. Иванов" both give Иванов / И. / И.
+ */
 export function splitFullName(text: string): NameParts {
-  const words = collapseSpaces(text).split(' ').filter(Boolean);
+  let words = collapseSpaces(text).split(' ').filter(Boolean)
+    .flatMap((word) => {
+      const joined = JOINED_INITIALS.exec(word);
+      return joined ? [joined[1]!, joined[2]!] : [word];
+    });
   if (words.length === 0) return {};
+  // "И. И. Иванов": initials first, surname last.
+  const leadingInitials = words.findIndex((word) => !INITIAL.test(word));
+  if (leadingInitials > 0 && leadingInitials === words.length - 1) words = [words.at(-1)!, ...words.slice(0, -1)];
   if (words.length === 1) return { first_name: words[0] };
   const [last_name, first_name, ...rest] = words;
   return rest.length > 0 ? { last_name, first_name, middle_name: rest.join(' ') } : { last_name, first_name };
@@ -107,8 +129,9 @@ function pad(value: number): string {
 }
 
 /**
- * Status expiry as ISO 8601 UTC. Accepts ISO dates/timestamps, DD.MM.YYYY [HH:MM[:SS]] and
- * Excel serial numbers. A date without a time means the end of that day (UTC).
+ * Status expiry as ISO 8601 UTC. Accepts ISO dates/timestamps, DD.MM.YYYY (or DD.MM.YY)
+ * [HH:MM[:SS]] and Excel serial numbers. A date without a time means the end of that day,
+ * and a time without a zone is UTC.
  */
 export function parseDateTime(text: string): Parsed<string> {
   const value = collapseSpaces(text);
@@ -122,14 +145,22 @@ export function parseDateTime(text: string): Parsed<string> {
     const [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
     return isRealDate(y, m, d) ? ok(endOfDay(y, m, d)) : badDate;
   }
-  match = /^(\d{1,2})\.(\d{1,2})\.(\d{4})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$/.exec(value);
+  match = /^(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$/.exec(value);
   if (match) {
-    const [d, m, y] = [Number(match[1]), Number(match[2]), Number(match[3])];
+    // A two-digit year (01.04.26, how Excel shows short dates) is this century's.
+    const [d, m, y] = [Number(match[1]), Number(match[2]), match[3]!.length === 2 ? 2000 + Number(match[3]) : Number(match[3])];
     if (!isRealDate(y, m, d)) return badDate;
     return match[4] === undefined ? ok(endOfDay(y, m, d)) : withTime(y, m, d, Number(match[4]), Number(match[5]), Number(match[6] ?? 0));
   }
-  if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(value)) {
-    const date = new Date(value);
+  match = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?$/.exec(value);
+  if (match) {
+    // No zone: UTC, like DD.MM.YYYY HH:MM (JavaScript would take the local zone of whatever machine runs this).
+    const [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
+    if (!isRealDate(y, m, d)) return badDate;
+    return withTime(y, m, d, Number(match[4]), Number(match[5]), Number(match[6] ?? 0));
+  }
+  if (/^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/i.test(value)) {
+    const date = new Date(value.replace(' ', 'T'));
     if (Number.isNaN(date.getTime())) return badDate;
     return ok(date.toISOString().replace(/\.000Z$/, 'Z'));
   }

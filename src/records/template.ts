@@ -2,6 +2,7 @@
 import { rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import ExcelJS from 'exceljs';
+import { excelColumnLetter } from '../sheets/cell-text.js';
 import { writeCsvFile } from '../sheets/write.js';
 import type { CanonicalColumn } from './types.js';
 
@@ -70,12 +71,6 @@ export function templateDelimiter(language: TemplateLanguage): string {
 }
 
 const DROP_DOWN_ROWS = 1000;
-
-function excelColumnLetter(columnNumber: number): string {
-  let letters = '';
-  for (let n = columnNumber; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
-  return letters;
-}
 
 async function writeTemplateXlsx(path: string, language: TemplateLanguage): Promise<void> {
   // Non-streaming workbook: notes and data validation need the whole-sheet model.

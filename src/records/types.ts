@@ -21,6 +21,16 @@ export interface Row {
   rowNumber: number;
   /** Header as written in the file -> cell text as a person sees it. */
   cells: ReadonlyMap<string, string>;
+  /** Cells with text that no header names (not read); absent on almost every row. */
+  stray?: RowStray;
+}
+
+export interface RowStray {
+  /** 1-based column numbers (A = 1) and texts (cut to 100 characters). */
+  cells: ReadonlyArray<{ column: number; value: string }>;
+  /** CSV only, when the line has more fields than the header line: both counts. */
+  fieldCount?: number;
+  headerFieldCount?: number;
 }
 
 export type Severity = 'error' | 'warning';

@@ -2,6 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { InputError } from '../exit-codes.js';
+import { excelColumnLetter } from '../sheets/cell-text.js';
 import { openSheet } from '../sheets/read.js';
 import { StringPool } from '../sheets/string-pool.js';
 import {
@@ -11,7 +12,7 @@ import {
   MAX_LENGTH, collapseSpaces, parseAction, parseBoolean, parseChatIds, parseDateTime, parseEmail, parsePhone,
   parseRole, splitFullName, splitTags, type Parsed,
 } from './normalize.js';
-import type { CanonicalColumn, ColumnMapping, EmployeeRecord, Issue, Row, StatusFields, ValidatedSheet } from './types.js';
+import type { CanonicalColumn, ColumnMapping, EmployeeRecord, Issue, Row, RowStray, StatusFields, ValidatedSheet } from './types.js';
 
 export interface RecordOptions {
   /** Region for phones written without a country code (default RU). */
@@ -69,6 +70,8 @@ export function validateRow(
     else cellsByColumn.set(column, { header, text });
   }
 
+  if (row.stray) reportStray(row.stray, report);
+
   const take = <T>(column: CanonicalColumn, parse: (text: string) => Parsed<T>): T | undefined => {
     const cell = cellsByColumn.get(column);
     if (!cell) return undefined;
@@ -77,6 +80,7 @@ export function validateRow(
       report(cell.header, cell.text, parsed.message);
       return undefined;
     }
+    if (parsed.warning) report(cell.header, cell.text, parsed.warning, 'warning');
     return parsed.value;
   };
   const limited = (limit: number) => (text: string): Parsed<string> => {
@@ -146,6 +150,17 @@ export function validateRow(
   if (Object.keys(status).length > 0) record.status = status;
 
   return hasError ? undefined : record;
+}
+
+function reportStray(stray: RowStray, report: (column: string, value: string, message: string, severity?: Issue['severity']) => void): void {
+  const first = stray.cells[0]!;
+  const where = stray.cells.map((cell) => excelColumnLetter(cell.column)).join(', ');
+  if (stray.fieldCount !== undefined) {
+    // More fields than the header: a value with an unquoted delimiter has shifted every cell after it.
+    report('', first.value, `the line has ${stray.fieldCount} fields but the header has ${stray.headerFieldCount}, so values have shifted into the wrong columns (a value containing the delimiter must be in quotes)`);
+    return;
+  }
+  report('', first.value, `text in column${stray.cells.length > 1 ? 's' : ''} ${where} is not read: the header above it is empty (give the column a header to use it)`, 'warning');
 }
 
 /**

@@ -43,3 +43,12 @@ export function unescapeOoxmlText(text: string): string {
   if (!text.includes('_x')) return text;
   return text.replace(OOXML_UNESCAPE, (_match, hex: string) => String.fromCharCode(Number.parseInt(hex, 16)));
 }
+
+/** 1 -> 'A', 27 -> 'AA': the column letters Excel shows. */
+export function excelColumnLetter(columnNumber: number): string {
+  let letters = '';
+  for (let n = columnNumber; n > 0; n = Math.floor((n - 1) / 26)) {
+    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  }
+  return letters;
+}

@@ -23,7 +23,15 @@ export interface CsvSniff {
   /** As reported: 'utf-8', 'utf-8-bom', 'utf-16le', 'utf-16be', 'windows-1251' or the override given. */
   encoding: string;
   delimiter: string;
+  /**
+   * The file starts with Excel's "sep=;" hint line. Excel takes the delimiter from it and does
+   * not show the line, so it is not a row (row numbers stay as Excel shows them).
+   */
+  sepLine?: boolean;
 }
+
+/** Excel's delimiter hint, the first line of a CSV: sep=; */
+const SEP_LINE = /^\uFEFF?sep=([^\r\n])(?:\r\n|\n|\r|$)/i;
 
 async function readSample(path: string): Promise<Buffer> {
   const handle = await open(path, 'r');
@@ -130,8 +138,12 @@ export async function sniffCsv(path: string, overrides: { encoding?: string; del
   if (overrides.encoding && (text.match(/\uFFFD/g)?.length ?? 0) > text.length / 100) {
     throw new InputError(`${label}: the text is not valid ${encoding}; leave out --encoding to detect it, or name another`);
   }
-  const delimiter = overrides.delimiter ? delimiterOverride(overrides.delimiter, label) : detectDelimiter(text);
-  return { encoding, delimiter };
+  const hint = SEP_LINE.exec(text);
+  const body = hint ? text.slice(hint[0].length) : text;
+  const delimiter = overrides.delimiter
+    ? delimiterOverride(overrides.delimiter, label)
+    : hint && !/["\r\n]/.test(hint[1]!) ? hint[1]! : detectDelimiter(body);
+  return hint ? { encoding, delimiter, sepLine: true } : { encoding, delimiter };
 }
 
 /** Streams the records; rowNumber is the 1-based record number (what Excel shows when it opens the CSV). */
@@ -141,6 +153,8 @@ export async function* readCsvRows(path: string, sniff: CsvSniff): AsyncGenerato
     delimiter: sniff.delimiter,
     relax_column_count: true,
     relax_quotes: true,
+    // Any line ending, even mixed in one file (pasted rows, files joined, old Mac exports).
+    record_delimiter: ['\r\n', '\n', '\r'],
     skip_empty_lines: false,
     bom: true,
   });
@@ -150,15 +164,23 @@ export async function* readCsvRows(path: string, sniff: CsvSniff): AsyncGenerato
   decoder.on('error', (error: Error) => parser.destroy(error));
   file.pipe(decoder).pipe(parser);
   let rowNumber = 0;
+  let skipSepLine = sniff.sepLine === true;
   try {
     for await (const record of parser as AsyncIterable<string[]>) {
+      if (skipSepLine) {
+        skipSepLine = false;
+        continue;
+      }
       rowNumber++;
       yield { rowNumber, values: record.map(restoreNeutralized) };
     }
   } catch (error) {
     if (error instanceof InputError) throw error;
+    if ((error as { code?: unknown }).code === 'CSV_QUOTE_NOT_CLOSED') {
+      throw new InputError(`${label}: row ${rowNumber + 1}: a value opens with a quote (") that is never closed, so the rest of the file would be one cell; close or remove the quote`);
+    }
     const message = error instanceof Error ? error.message : String(error);
-    throw new InputError(`${label}: cannot parse CSV after row ${rowNumber}: ${message}`);
+    throw new InputError(`${label}: cannot parse CSV at row ${rowNumber + 1}: ${message}`);
   } finally {
     file.destroy();
     parser.destroy();

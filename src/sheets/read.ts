@@ -3,7 +3,7 @@
 import { open, stat } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import { InputError } from '../exit-codes.js';
-import type { Row, SheetDetected } from '../records/types.js';
+import type { Row, RowStray, SheetDetected } from '../records/types.js';
 import { readCsvRows, sniffCsv } from './csv.js';
 import type { RawRow } from './raw-row.js';
 import { RowCells, RowLayout } from './row-cells.js';
@@ -108,7 +108,14 @@ async function classify(path: string): Promise<FileKind> {
   }
   if (extension === '.xls') throw new InputError(`${label}: this is an old binary Excel file; save it as .xlsx or .csv`);
   if (extension === '.ods') throw new InputError(`${label}: OpenDocument spreadsheets (.ods) are not supported; save it as .xlsx or .csv`);
-  if (extension === '.xlsx' || extension === '.xlsm') throw new InputError(`${label}: the file is corrupt (not a valid .xlsx workbook)`);
+  if (extension === '.xlsx' || extension === '.xlsm') {
+    // A CSV saved under an .xlsx name (renamed, or "exported" by a web system) is read as the CSV it is.
+    try {
+      await sniffCsv(path, {});
+    } catch {
+      throw new InputError(`${label}: the file is corrupt (not a valid .xlsx workbook, nor a text CSV)`);
+    }
+  }
   return 'csv';
 }
 
@@ -121,6 +128,21 @@ function uniqueHeaders(values: string[]): string[] {
     seen.set(header.toLowerCase(), count);
     return count === 1 ? header : `${header} (${count})`;
   });
+}
+
+/**
+ * Text in cells that no header names. For a CSV line with more fields than the header line
+ * it also gives the counts: there a value with an unquoted delimiter has shifted the rest.
+ */
+function strayCells(raw: RawRow, named: ReadonlySet<number>, headerWidth: number, kind: FileKind): RowStray | undefined {
+  let cells: Array<{ column: number; value: string }> | undefined;
+  raw.values.forEach((value, index) => {
+    if (named.has(index) || value.trim() === '') return;
+    (cells ??= []).push({ column: index + 1, value: value.length > 100 ? value.slice(0, 100) : value });
+  });
+  if (!cells) return undefined;
+  const overflows = kind === 'csv' && cells.some((cell) => cell.column > headerWidth);
+  return overflows ? { cells, fieldCount: raw.values.length, headerFieldCount: headerWidth } : { cells };
 }
 
 function isEmptyRaw(row: RawRow): boolean {
@@ -180,6 +202,7 @@ export async function openSheet(path: string, options: SheetReadOptions = {}): P
     const columns = headers.flatMap((header, index) => (header === '' ? [] : [{ header, index }]));
     const layout = new RowLayout(columns.map((column) => column.header));
     const pool = new StringPool();
+    const named = new Set(columns.map((column) => column.index));
     const toRow = (raw: RawRow): Row => {
       const values = columns.map(({ header, index }) => {
         const value = raw.values[index] ?? '';
@@ -188,7 +211,10 @@ export async function openSheet(path: string, options: SheetReadOptions = {}): P
         }
         return pool.intern(index, value);
       });
-      return { rowNumber: raw.rowNumber, cells: new RowCells(layout, values) };
+      const row: Row = { rowNumber: raw.rowNumber, cells: new RowCells(layout, values) };
+      const stray = strayCells(raw, named, headers.length, kind);
+      if (stray) row.stray = stray;
+      return row;
     };
     try {
       const emit = function* (raw: RawRow): Generator<Row> {

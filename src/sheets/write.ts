@@ -5,7 +5,7 @@ import { rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { stringify } from 'csv-stringify';
 import ExcelJS from 'exceljs';
-import { dateText, escapeOoxmlText } from './cell-text.js';
+import { dateText, escapeOoxmlText, excelColumnLetter } from './cell-text.js';
 
 export type CellValue = string | number | boolean | Date | null | undefined;
 
@@ -109,14 +109,6 @@ export interface XlsxWriter {
 
 const DATE_FORMAT = 'yyyy-mm-dd';
 const DATE_TIME_FORMAT = 'yyyy-mm-dd hh:mm:ss';
-
-function excelColumnLetter(columnNumber: number): string {
-  let letters = '';
-  for (let n = columnNumber; n > 0; n = Math.floor((n - 1) / 26)) {
-    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
-  }
-  return letters;
-}
 
 function applyCell(cell: ExcelJS.Cell, value: CellValue, fill: string | undefined): void {
   if (value === null || value === undefined) cell.value = null;
