@@ -391,6 +391,15 @@ describe('export filters and options', () => {
     expect(membership.some((row) => row.user_id === '2')).toBe(true);
   });
 
+  it('warns when the token sees no e-mails (a bot token), so an empty email column is not taken for data', async () => {
+    const out = join(workDir, 'bot-token');
+    const result = await runCli(['export', '--format', 'csv', '--out', out], { env: { PACHCA_API_URL: sandbox.url, PACHCA_TOKEN: sandbox.botToken }, cwd: workDir });
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).toMatch(/^Warning: this token sees no e-mail addresses or phone numbers .*Owner\/Admin personal token\n$/);
+    expect(parseCsv(await readFile(join(out, 'users.csv')), ',').every((row) => row.email === '')).toBe(true);
+    expect(result.stdout + result.stderr).not.toContain(sandbox.botToken);
+  });
+
   it('refuses an unknown tag and a bad delimiter with exit code 2', async () => {
     const unknownTag = await exportCli(['--tag', 'Nope', '--out', 'x.xlsx']);
     expect(unknownTag.code).toBe(2);

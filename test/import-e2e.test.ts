@@ -143,6 +143,45 @@ describe('import: creates, re-runs, reports', () => {
     expect(userByEmail('new@example.ru')).toBeUndefined();
   });
 
+  it('--dry-run with invalid rows exits 5 and writes the failed.csv it points to, which imports again once fixed', async () => {
+    const file = await sheet(['email', 'first_name', 'Отдел'], [['ok@example.ru', 'Ок', 'HR'], ['broken@@example.ru', 'Сломан', 'Продажи']]);
+    const out = runFolder();
+    const dryRun = await importCli([file, '--dry-run', '--out', out]);
+    expect(dryRun.code).toBe(5);
+    expect(dryRun.stdout).toContain(`Rows to fix: ${join(out, 'failed.csv')}`);
+    const { parse } = await import('csv-parse/sync');
+    const failed = parse(readFileSync(join(out, 'failed.csv'), 'utf8').replace(/^\uFEFF/, ''), { columns: true }) as Record<string, string>[];
+    expect(failed).toEqual([{ email: 'broken@@example.ru', first_name: 'Сломан', Отдел: 'Продажи', error: expect.stringMatching(/email/i) }]);
+    expect(writes()).toBe(0);
+
+    const fixed = join(tempDir, `fixed-${++counter}.csv`);
+    await writeCsvFile(fixed, Object.keys(failed[0]!), [['broken@example.ru', 'Сломан', 'Продажи', failed[0]!.error!]]);
+    const again = await importCli([fixed, '--yes', '--out', runFolder()]);
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stdout).not.toMatch(/Ignored columns/);
+    expect(userByEmail('broken@example.ru')).toMatchObject({ first_name: 'Сломан', department: 'Продажи' });
+  });
+
+  it('--resume of a finished run sends no writes, keeps plan.json and reports what the run did', async () => {
+    const file = await sheet(['email', 'first_name', 'tags'], [['r1@example.ru', 'Раз', 'Новый тег'], ['r2@example.ru', 'Два', '']]);
+    const out = runFolder();
+    expect((await importCli([file, '--yes', '--out', out])).code).toBe(0);
+    const planBefore = readFileSync(join(out, 'plan.json'), 'utf8');
+    const reportBefore = await readReport(out);
+    const writesBefore = writes();
+
+    const resumed = await runCli(['import', '--resume', out, '--yes', '--api-url', sandbox.url], { env: { PACHCA_TOKEN: sandbox.adminToken } });
+    expect(resumed.code, resumed.stderr).toBe(0);
+    expect(writes()).toBe(writesBefore);
+    expect(readFileSync(join(out, 'plan.json'), 'utf8')).toBe(planBefore);
+    expect(readdirSync(out)).toContain('plan-resume.json');
+    const report = await readReport(out);
+    expect(report.map((line) => [line.email, line.action, line.result, line.pachca_user_id, line.changed_fields])).toEqual(
+      reportBefore.map((line) => [line.email, line.action, line.result, line.pachca_user_id, line.changed_fields]),
+    );
+    expect(report.map((line) => line.action)).toEqual(['create', 'create']);
+  });
+
   it('exits 3 naming the missing scopes with a bot token, before any write', async () => {
     const file = await sheet(['email', 'tags'], [['new@example.ru', 'Новый тег']]);
     const result = await importCli([file, '--yes', '--out', runFolder()], sandbox.botToken);

@@ -102,7 +102,15 @@ describe('buildPlan: creates', () => {
     const plan = await planFor(['email', 'ФИО'], [['a@acme.ru', 'Петров Иван Сергеевич'], ['b@acme.ru', 'Сидоров Пётр Ильич']], directoryOf());
     expect(JSON.stringify(plan.items)).not.toContain('Сергеевич');
     expect(plan.warnings).toHaveLength(1);
-    expect(plan.warnings[0]).toContain('middle_name');
+    expect(plan.warnings[0]).toMatch(/^column "ФИО" gives last, first and middle names; .*middle names are not imported$/);
+    // Mapping the full-name column away would lose first and last names: no such advice.
+    expect(plan.warnings[0]).not.toContain('--map');
+    expect(rowItem(plan, 2).changes).toEqual(expect.arrayContaining([
+      { field: 'first_name', before: null, after: 'Иван' }, { field: 'last_name', before: null, after: 'Петров' },
+    ]));
+
+    const separate = await planFor(['email', 'Отчество'], [['a@acme.ru', 'Сергеевич']], directoryOf());
+    expect(separate.warnings).toEqual([expect.stringContaining('--map "Отчество=custom:NAME"')]);
   });
 });
 
