@@ -4,7 +4,17 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { inspectZip, openZipEntry } from '../src/sheets/zip-guard.js';
 import { runCli } from './helpers/cli.js';
+
+async function zipPartText(path: string, part: string): Promise<string> {
+  const zip = await inspectZip(path);
+  const entry = zip.kind === 'zip' ? zip.entries.find((candidate) => candidate.name === part) : undefined;
+  if (!entry) throw new Error(`${part} not in ${path}`);
+  const chunks: Buffer[] = [];
+  for await (const chunk of (await openZipEntry(path, entry))!) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
 
 const templatePath = (name: string) => fileURLToPath(new URL(`../templates/${name}`, import.meta.url));
 
@@ -67,6 +77,18 @@ describe('pachca-roster template', () => {
     expect(role.validation).toMatchObject({ type: 'list', formulae: [lang === 'ru' ? '"сотрудник,администратор,мульти-гость,гость"' : '"user,admin,multi_guest,guest"'] });
     const suspendedColumn = header.find((cell) => cell.value === (lang === 'ru' ? 'Заблокирован' : 'Suspended'))!.address.replace('1', '');
     expect(content.cells.find((cell) => cell.address === `${suspendedColumn}2`)!.validation).toMatchObject({ type: 'list', formulae: [lang === 'ru' ? '"да,нет"' : '"yes,no"'] });
+  });
+
+  it.each(['ru', 'en'])('XLSX (%s) opens in Excel without repairs: one drop-down range per column, no overlaps', async (lang) => {
+    const xml = await zipPartText(templatePath(`hire-template-${lang}.xlsx`), 'xl/worksheets/sheet1.xml');
+    // exceljs's per-cell validations came out as H10:H1000 plus H2:H1000, which Excel reports as damaged.
+    expect([...xml.matchAll(/<dataValidation [^>]*sqref="([^"]+)"/g)].map((match) => match[1])).toEqual(['H2:H1000', 'J2:J1000']);
+    expect(xml.match(/<row /g)).toHaveLength(2); // header and example, no 998 empty rows
+  });
+
+  it.each(['ru', 'en'])('CSV (%s) example row shows no formula-guard apostrophe in Excel', async (lang) => {
+    const text = (await readFile(templatePath(`hire-template-${lang}.csv`))).toString('utf8');
+    expect(text.split('\r\n')[1]).not.toContain("'");
   });
 
   it.each(['hire-template-ru.xlsx', 'hire-template-en.xlsx', 'hire-template-ru.csv', 'hire-template-en.csv'])('templates/%s validates cleanly', async (name) => {

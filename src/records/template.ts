@@ -33,7 +33,8 @@ const TEMPLATE_COLUMNS: readonly TemplateColumn[] = [
     example: { ru: 'Сергеевич', en: '' } },
   { column: 'phone_number', width: 18, header: { ru: 'Телефон', en: 'Phone' },
     note: { ru: 'Любой привычный вид: 8 (916) 123-45-67, +7 916 123 45 67, 9161234567. Без кода страны считается российским.', en: 'Any usual format; with a country code (+44 20 7946 0958), or the --phone-region default (RU).' },
-    example: { ru: '+7 916 123-45-67', en: '+44 20 7946 0958' } },
+    // No leading '+': in a CSV it would start a formula in Excel, so the CSV writer guards it with an apostrophe that Excel then shows.
+    example: { ru: '8 (916) 123-45-67', en: '7 916 123 4567' } },
   { column: 'department', width: 20, header: { ru: 'Отдел', en: 'Department' },
     note: { ru: 'Отдел или подразделение, до 255 символов.', en: 'Department, up to 255 characters.' }, example: { ru: 'Разработка', en: 'Engineering' } },
   { column: 'title', width: 22, header: { ru: 'Должность', en: 'Title' },
@@ -72,6 +73,11 @@ export function templateDelimiter(language: TemplateLanguage): string {
 
 const DROP_DOWN_ROWS = 1000;
 
+/** exceljs 4.4 has worksheet.dataValidations (range validations) but does not declare it. */
+interface SheetWithRangeValidations {
+  dataValidations: { add(range: string, validation: ExcelJS.DataValidation): void };
+}
+
 async function writeTemplateXlsx(path: string, language: TemplateLanguage): Promise<void> {
   // Non-streaming workbook: notes and data validation need the whole-sheet model.
   const workbook = new ExcelJS.Workbook();
@@ -95,15 +101,15 @@ async function writeTemplateXlsx(path: string, language: TemplateLanguage): Prom
     cell.alignment = { vertical: 'middle' };
     cell.note = column.note[language];
     if (column.choices) {
+      // One range per column. Per-cell validations go through exceljs's optimiser, which sorts
+      // addresses as text (H10 before H2) and writes overlapping ranges that Excel "repairs".
       const letter = excelColumnLetter(index + 1);
       const formula = `"${column.choices[language].join(',')}"`;
-      for (let row = 2; row <= DROP_DOWN_ROWS; row++) {
-        sheet.getCell(`${letter}${row}`).dataValidation = {
-          type: 'list', allowBlank: true, formulae: [formula], showErrorMessage: true,
-          errorTitle: column.header[language],
-          error: language === 'ru' ? `Выберите: ${column.choices[language].join(', ')}` : `Choose: ${column.choices[language].join(', ')}`,
-        };
-      }
+      (sheet as unknown as SheetWithRangeValidations).dataValidations.add(`${letter}2:${letter}${DROP_DOWN_ROWS}`, {
+        type: 'list', allowBlank: true, formulae: [formula], showErrorMessage: true,
+        errorTitle: column.header[language],
+        error: language === 'ru' ? `Выберите: ${column.choices[language].join(', ')}` : `Choose: ${column.choices[language].join(', ')}`,
+      });
     }
   });
   const temporaryPath = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
