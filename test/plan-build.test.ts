@@ -163,6 +163,29 @@ describe('buildPlan: updates', () => {
     expect(item.changes).toEqual([{ field: 'Город', before: 'Москва', after: 'Казань' }]);
   });
 
+  it('compares number, date and link values as the same value however they are written; --blank-clears empties one', async () => {
+    const link: CustomPropertyDefinition = { id: 14, name: 'GitHub', data_type: 'link' };
+    const petr = person(7, 'petr@acme.ru', {
+      custom_properties: [
+        { id: 12, name: 'Табельный номер', data_type: 'number', value: '1000' },
+        { id: 13, name: 'Дата выхода', data_type: 'date', value: '2024-03-01' },
+        { id: 14, name: 'GitHub', data_type: 'link', value: 'https://github.com/Petr' },
+      ],
+    });
+    const directory = buildDirectory([petr], TAGS, [...PROPERTIES, link]);
+    const header = ['email', 'Табельный номер', 'Дата выхода', 'GitHub'];
+    const same = await planFor(header, [['petr@acme.ru', '1000,0', '01.03.2024', 'HTTPS://GitHub.com/Petr']], directory);
+    expect(rowItem(same, 2)).toMatchObject({ kind: 'unchanged', changes: [] });
+
+    // The path stays case-sensitive: a different path is a change.
+    const otherPath = rowItem(await planFor(['email', 'GitHub'], [['petr@acme.ru', 'https://github.com/petr']], directory), 2);
+    expect(otherPath.changes).toEqual([{ field: 'GitHub', before: 'https://github.com/Petr', after: 'https://github.com/petr' }]);
+
+    const cleared = rowItem(await planFor(['email', 'Табельный номер'], [['petr@acme.ru', '']], directory, { blankClears: true }), 2);
+    expect(cleared.changes).toEqual([{ field: 'Табельный номер', before: '1000', after: null }]);
+    expect(cleared.userRequest).toMatchObject({ body: { user: { custom_properties: expect.arrayContaining([{ id: 12, value: '' }]) } } });
+  });
+
   it('suspends and restores from the suspended column and the action column', async () => {
     const gone = person(6, 'gone@acme.ru', { suspended: true });
     const plan = await planFor(

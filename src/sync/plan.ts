@@ -143,6 +143,10 @@ export function normalizeCustomValue(value: string, definition: CustomPropertyDe
     const russian = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(trimmed);
     if (russian) return `${russian[3]}-${russian[2]!.padStart(2, '0')}-${russian[1]!.padStart(2, '0')}`;
   }
+  if (definition.data_type === 'link') {
+    // Scheme and host are case-insensitive: HTTPS://GitHub.com/x is the link the directory has as https://github.com/x.
+    return trimmed.replace(/^([a-z][a-z0-9+.-]*:\/\/[^/?#]*)/i, (origin) => origin.toLowerCase());
+  }
   return trimmed;
 }
 

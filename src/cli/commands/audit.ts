@@ -34,7 +34,8 @@ export const auditCommand: CommandModule<object, AuditArgs> = {
   handler: async (argv: ArgumentsCamelCase<AuditArgs>) => {
     const inactiveDays = argv['inactive-days'];
     if (!Number.isInteger(inactiveDays) || inactiveDays < 0) {
-      throw new InputError(`--inactive-days must be a whole number of days (0 or more), not "${inactiveDays}"`);
+      const given = Number.isNaN(inactiveDays) ? '' : `, not "${inactiveDays}"`;
+      throw new InputError(`--inactive-days must be a whole number of days (0 or more)${given}`);
     }
     if (argv.out !== undefined && !/\.xlsx$/i.test(argv.out)) throw new InputError(`--out ${argv.out}: the audit workbook needs a file name ending in .xlsx`);
 
