@@ -1,9 +1,15 @@
-import { readdir } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from './helpers/cli.js';
 
 const badDir = fileURLToPath(new URL('../fixtures/bad/', import.meta.url));
+const temporaryDirs: string[] = [];
+afterAll(async () => {
+  for (const dir of temporaryDirs) await rm(dir, { recursive: true, force: true });
+});
 
 describe('pachca-roster validate', () => {
   it('prints what it detected, the mapping and the counts; exit 0 when every row is valid', async () => {
@@ -31,6 +37,34 @@ describe('pachca-roster validate', () => {
     expect(result.stdout).toContain('error   row 12, column "Email": duplicate of row 2 (value "good.person@example.ru")');
     expect(result.stdout).toContain('warning file, column "Примечание": unknown column');
     expect(result.stdout).toMatch(/warning row 7, column "Роль": a new guest needs exactly one chat/);
+  });
+
+  it('500 issues: grouped by kind with counts and rows, then the first 50 and "and N more"; --json has them all', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'validate-many-'));
+    temporaryDirs.push(dir);
+    const path = join(dir, 'many.csv');
+    const lines = ['Email;ФИО;Телефон;Роль'];
+    for (let row = 2; row <= 501; row++) {
+      const kind = row % 4;
+      if (kind === 0) lines.push(`u${row}@example.ru;Иванов Иван;12345;`); // bad phone
+      else if (kind === 1) lines.push(`u${row}example.ru;Иванов Иван;;`); // bad email
+      else if (kind === 2) lines.push('u2@example.ru;Иванов Иван;;'); // row 2 itself, then duplicates of it
+      else lines.push(`u${row}@example.ru;Иванов Иван;;начальник`); // unknown role
+    }
+    await writeFile(path, `${lines.join('\r\n')}\r\n`);
+    const result = await runCli(['validate', path]);
+    expect(result.code).toBe(5);
+    expect(result.stdout).toContain('Issues by kind (499 in all):');
+    expect(result.stdout).toContain('error     125 × column "Телефон": not a valid phone number (region RU assumed without a country code) (rows 4, 8, 12, 16, 20, 24, 28, 32, 36, 40, … 115 more)');
+    expect(result.stdout).toContain('error     124 × column "Email": duplicate of row 2 (rows 6, 10,');
+    expect(result.stdout).toMatch(/error {5}125 × column "Email": not a valid email/);
+    expect(result.stdout).toMatch(/error {5}125 × column "Роль": unknown role/);
+    expect(result.stdout).toContain('First 50 issues:');
+    expect(result.stdout).toContain('  … and 449 more (--json lists every issue)');
+    expect(result.stdout.split('\n').filter((line) => /^ {2}(error|warning) +row /.test(line))).toHaveLength(50);
+    const json = JSON.parse((await runCli(['validate', path, '--json'])).stdout) as { issues: unknown[]; invalid: number };
+    expect(json.issues).toHaveLength(499);
+    expect(json.invalid).toBe(499);
   });
 
   it('--json prints one object with rows, valid, invalid, warnings, issues and detected', async () => {

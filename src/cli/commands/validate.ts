@@ -26,6 +26,43 @@ function issueLine(issue: Issue): string {
   return `  ${issue.severity === 'error' ? 'error  ' : 'warning'} ${where}${column}: ${issue.message}${value}`;
 }
 
+/** Above this many issues the text output groups them by kind and lists only the first ones. */
+export const ISSUE_LIST_LIMIT = 50;
+const ROWS_SHOWN_PER_KIND = 10;
+
+interface IssueKind {
+  severity: Issue['severity'];
+  column: string;
+  message: string;
+  rows: number[];
+}
+
+/** Issues of the same column and message (numbers in it aside: "duplicate of row N") together. */
+function issueKinds(issues: readonly Issue[]): IssueKind[] {
+  const kinds = new Map<string, IssueKind & { messages: Set<string> }>();
+  for (const issue of issues) {
+    const generic = issue.message.replace(/\d+/g, 'N');
+    const key = `${issue.severity}\u0000${issue.column}\u0000${generic}`;
+    let kind = kinds.get(key);
+    if (!kind) {
+      kind = { severity: issue.severity, column: issue.column, message: generic, rows: [], messages: new Set() };
+      kinds.set(key, kind);
+    }
+    kind.rows.push(issue.row);
+    kind.messages.add(issue.message);
+  }
+  return [...kinds.values()]
+    .map(({ messages, ...kind }) => ({ ...kind, message: messages.size === 1 ? [...messages][0]! : kind.message }))
+    .sort((a, b) => Number(a.severity === 'warning') - Number(b.severity === 'warning') || b.rows.length - a.rows.length);
+}
+
+function kindLine(kind: IssueKind): string {
+  const column = kind.column ? `column "${kind.column}": ` : '';
+  const shown = kind.rows.slice(0, ROWS_SHOWN_PER_KIND).map((row) => (row > 0 ? String(row) : 'file')).join(', ');
+  const more = kind.rows.length > ROWS_SHOWN_PER_KIND ? `, … ${kind.rows.length - ROWS_SHOWN_PER_KIND} more` : '';
+  return `  ${kind.severity === 'error' ? 'error  ' : 'warning'} ${String(kind.rows.length).padStart(5)} × ${column}${kind.message} (rows ${shown}${more})`;
+}
+
 export function summarize(sheet: ValidatedSheet) {
   const warnings = sheet.issues.filter((issue) => issue.severity === 'warning').length;
   const dataRows = sheet.records.length + sheet.invalidRows.size;
@@ -46,7 +83,13 @@ function printText(sheet: ValidatedSheet): void {
     lines.push(`  ${header} -> ${target ?? (mapping.unknown.includes(header) ? '? (unknown; possible custom property)' : '(ignored)')}`);
   }
   lines.push(`Rows: ${counts.rows}, valid: ${counts.valid}, invalid: ${counts.invalid}, warnings: ${counts.warnings}`);
-  if (sheet.issues.length > 0) {
+  if (sheet.issues.length > ISSUE_LIST_LIMIT) {
+    lines.push(`Issues by kind (${sheet.issues.length} in all):`);
+    for (const kind of issueKinds(sheet.issues)) lines.push(kindLine(kind));
+    lines.push(`First ${ISSUE_LIST_LIMIT} issues:`);
+    for (const issue of sheet.issues.slice(0, ISSUE_LIST_LIMIT)) lines.push(issueLine(issue));
+    lines.push(`  … and ${sheet.issues.length - ISSUE_LIST_LIMIT} more (--json lists every issue)`);
+  } else if (sheet.issues.length > 0) {
     lines.push('Issues:');
     for (const issue of sheet.issues) lines.push(issueLine(issue));
   }
