@@ -6,7 +6,7 @@ import { limiterFor, type RateLimiter } from './limiter.js';
 import { paginate } from './paginate.js';
 import { withRetries } from './retry.js';
 import { request, type ApiRequest, type HttpMethod, type QueryParams, type TransportConfig } from './transport.js';
-import { emailKey, tagKey } from '../sync/directory.js';
+import { emailKey, tagKey } from './keys.js';
 import type {
   AccessTokenInfo, CustomPropertyDefinition, DataResponse, GroupTag, GroupTagRequest, ListResponse, Message,
   MessageCreateRequest, StatusInput, StatusUpdateRequest, User, UserCreateRequest, UserStatus, UserUpdateInput,

@@ -1,7 +1,10 @@
 // A snapshot of the workspace directory, taken once per command with the minimum of requests:
 // users listed once, tags listed once, custom property definitions once.
 import type { PachcaApi } from '../pachca/api.js';
+import { emailKey, tagKey } from '../pachca/keys.js';
 import type { CustomPropertyDefinition, GroupTag, User } from '../pachca/types.js';
+
+export { emailKey, tagKey };
 
 export interface Directory {
   /** Every user in server order (bots, suspended users and pending invites included). */
@@ -14,14 +17,6 @@ export interface Directory {
   customProperties: CustomPropertyDefinition[];
   /** Keyed by lower-cased name. */
   customPropertiesByName: Map<string, CustomPropertyDefinition>;
-}
-
-export function emailKey(email: string): string {
-  return email.trim().toLowerCase();
-}
-
-export function tagKey(name: string): string {
-  return name.trim().toLowerCase();
 }
 
 export function buildDirectory(users: User[], tags: GroupTag[], customProperties: CustomPropertyDefinition[]): Directory {
