@@ -183,3 +183,17 @@ describe('readAndValidate on hand-made files', () => {
     ]);
   });
 });
+
+describe('duplicates', () => {
+  it('the first row with an email stands even when it is invalid: a later row with that email is its duplicate', async () => {
+    const path = join(dir, 'dupes-invalid-first.csv');
+    await writeFile(path, 'Email;Телефон\r\nivan@example.ru;12345\r\nIVAN@example.ru;+7 916 123-45-67\r\npetr@example.ru;\r\n Petr@Example.ru ;\r\n');
+    const sheet = await readAndValidate(path);
+    expect(sheet.issues.map((issue) => [issue.row, issue.column, issue.message])).toEqual([
+      [2, 'Телефон', expect.stringMatching(/not a valid phone number/)],
+      [3, 'Email', 'duplicate of row 2'],
+      [5, 'Email', 'duplicate of row 4'],
+    ]);
+    expect(sheet.records.map((record) => record.source.rowNumber)).toEqual([4]);
+  });
+});

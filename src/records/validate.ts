@@ -198,6 +198,9 @@ export class RecordValidator {
     const record = validateRow(row, this.mapping, this.options, this.issues, this.pool);
     if (!record) {
       this.invalidRows.add(row.rowNumber);
+      // An invalid row still holds its email: a later row with it is a duplicate, not the one that stands.
+      const email = parseEmail(row.cells.get(headerOf(this.mapping, 'email')) ?? '');
+      if (email.ok && !this.firstRowByEmail.has(email.value)) this.firstRowByEmail.set(email.value, row.rowNumber);
       return;
     }
     const first = this.firstRowByEmail.get(record.email);
