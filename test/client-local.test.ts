@@ -206,6 +206,15 @@ describe('retry rules', () => {
     expect(received).toHaveLength(3);
   });
 
+  it('names the host it cannot reach, after retrying a refused connection', async () => {
+    const { url } = await serve((_req, res) => json(res, 200, {}));
+    await Promise.all(servers.splice(0).map((server) => server.close()));
+    const host = new URL(url).host;
+    const error = await client(url, { retries: 2 }).getUser(1).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(NetworkError);
+    expect((error as NetworkError).message).toBe(`GET /users/1: cannot connect to ${host} (ECONNREFUSED); check --api-url / PACHCA_API_URL`);
+  });
+
   it('treats a DELETE that finds the user gone after a lost answer as done', async () => {
     let calls = 0;
     const { url } = await serve((_req, res) => {

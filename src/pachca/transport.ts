@@ -67,14 +67,14 @@ function failureOf(error: unknown): NetworkFailure {
   return 'other';
 }
 
-function describeFailure(failure: NetworkFailure, error: unknown, timeoutMs: number): string {
-  if (failure === 'timeout') return `no answer within ${timeoutMs / 1000} s (timeout)`;
+function describeFailure(failure: NetworkFailure, error: unknown, timeoutMs: number, host: string): string {
+  if (failure === 'timeout') return `no answer from ${host} within ${timeoutMs / 1000} s (timeout)`;
   const cause = error instanceof Error ? (error.cause as { code?: unknown; message?: unknown } | undefined) : undefined;
   const code = typeof cause?.code === 'string' ? cause.code : '';
   const message = typeof cause?.message === 'string' ? cause.message : error instanceof Error ? error.message : String(error);
-  if (failure === 'reset') return `connection reset (${code || message})`;
-  if (failure === 'refused') return `cannot connect (${code || message})`;
-  return `network error (${code || message})`;
+  if (failure === 'reset') return `connection to ${host} reset (${code || message})`;
+  if (failure === 'refused') return `cannot connect to ${host} (${code || message}); check --api-url / PACHCA_API_URL`;
+  return `network error talking to ${host} (${code || message})`;
 }
 
 function scrub(text: string, token: string): string {
@@ -109,7 +109,7 @@ export async function request<T>(config: TransportConfig, req: ApiRequest): Prom
     text = await response.text();
   } catch (error) {
     const failure = failureOf(error);
-    throw new NetworkError(failure, req.method, req.path, scrub(describeFailure(failure, error, config.timeoutMs), config.token));
+    throw new NetworkError(failure, req.method, req.path, scrub(describeFailure(failure, error, config.timeoutMs, new URL(url).host), config.token));
   }
   if (status >= 200 && status < 300) {
     if (status === 204 || text.trim() === '') return null;
