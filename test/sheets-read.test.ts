@@ -106,6 +106,17 @@ describe('XLSX', () => {
 });
 
 describe('CSV', () => {
+  it('refuses Windows-1251 bytes after a long UTF-8-looking start instead of reading them as U+FFFD', async () => {
+    const path = join(dir, 'late-cyrillic.csv');
+    const asciiRows = Array.from({ length: 3000 }, (_, index) => `user${index}@example.ru;Smith`).join('\r\n');
+    await writeFile(path, Buffer.concat([Buffer.from(`email;last_name\r\n${asciiRows}\r\n`), iconv.encode('late@example.ru;Иванов\r\n', 'win1251')]));
+    const error = await readSheet(path).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as InputError).message).toMatch(/^late-cyrillic\.csv: row 3002 has bytes that are not valid utf-8.*--encoding/);
+    const { rows } = await readSheet(path, { encoding: 'windows-1251' });
+    expect(rows.at(-1)?.cells.get('last_name')).toBe('Иванов');
+  });
+
   it('Windows-1251 with semicolons, quoted delimiters and line breaks inside quotes', async () => {
     const { detected, rows } = await readSheet(fixture('hires-1251.csv'), known);
     expect(detected).toMatchObject({ format: 'csv', encoding: 'windows-1251', delimiter: ';', headerRow: 1 });

@@ -10,6 +10,7 @@ import { restoreNeutralized } from './write.js';
 
 export const CSV_DELIMITERS = [';', ',', '\t', '|'] as const;
 const SAMPLE_BYTES = 64 * 1024;
+const REPLACEMENT_CHARACTER = '\uFFFD';
 
 /** Encoding names as SheetDetected reports them -> iconv-lite names. */
 const ENCODING_ALIASES: Record<string, string> = {
@@ -165,6 +166,8 @@ export async function* readCsvRows(path: string, sniff: CsvSniff): AsyncGenerato
   file.pipe(decoder).pipe(parser);
   let rowNumber = 0;
   let skipSepLine = sniff.sepLine === true;
+  // Single-byte encodings decode every byte; the Unicode ones mark undecodable bytes with U+FFFD.
+  const checkDecoding = /^utf/i.test(sniff.encoding);
   try {
     for await (const record of parser as AsyncIterable<string[]>) {
       if (skipSepLine) {
@@ -172,6 +175,13 @@ export async function* readCsvRows(path: string, sniff: CsvSniff): AsyncGenerato
         continue;
       }
       rowNumber++;
+      if (checkDecoding && record.some((value) => value.includes(REPLACEMENT_CHARACTER))) {
+        // The encoding was judged from the file's start; bytes that do not decode must not
+        // become silent question marks in someone's name.
+        throw new InputError(
+          `${label}: row ${rowNumber} has bytes that are not valid ${sniff.encoding}; the file's start looked like ${sniff.encoding}, so it may mix encodings. Save it again as UTF-8, or name the encoding with --encoding (e.g. windows-1251)`,
+        );
+      }
       yield { rowNumber, values: record.map(restoreNeutralized) };
     }
   } catch (error) {
