@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { redactSecrets } from '../src/cli/redact.js';
+import { redactSecrets } from '../src/redact.js';
 import { ExitCode, InputError } from '../src/exit-codes.js';
 import { exitCodeForError, resolveConnection, toCliError } from '../src/pachca/config.js';
 import { ApiError, AuthError, NetworkError } from '../src/pachca/errors.js';

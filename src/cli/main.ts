@@ -8,7 +8,7 @@ import { importCommand, planCommand } from './commands/import.js';
 import { sandboxCommand } from './commands/sandbox.js';
 import { templateCommand } from './commands/template.js';
 import { validateCommand } from './commands/validate.js';
-import { redactSecrets } from './redact.js';
+import { redactSecrets } from '../redact.js';
 
 /** Runs the CLI and resolves to the exit code; never throws. */
 export async function main(argv: string[]): Promise<number> {

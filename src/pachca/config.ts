@@ -2,7 +2,7 @@
 // src/cli/options.ts), and the mapping of client errors to CLI exit codes.
 import { readFileSync } from 'node:fs';
 import { CliError, ExitCode, InputError } from '../exit-codes.js';
-import { registerSecret } from '../cli/redact.js';
+import { registerSecret } from '../redact.js';
 import type { ConnectionOptions } from './api.js';
 import { DEFAULT_API_URL, DEFAULT_CONCURRENCY, DEFAULT_RETRIES, DEFAULT_RPS, DEFAULT_TIMEOUT_MS } from './client.js';
 import { AuthError } from './errors.js';

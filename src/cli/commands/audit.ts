@@ -1,13 +1,12 @@
 import { resolve } from 'node:path';
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import { InputError } from '../../exit-codes.js';
-import { PachcaClient } from '../../pachca/client.js';
-import { resolveConnection, toCliError, type ConnectionArgv } from '../../pachca/config.js';
+import type { ConnectionArgv } from '../../pachca/config.js';
 import { DEFAULT_INACTIVE_DAYS, auditSummary, buildAudit, summaryLines, writeAuditXlsx } from '../../reports/audit.js';
 import { writeAuditHtml } from '../../reports/audit-html.js';
-import { CONTACTS_HIDDEN_WARNING, contactsHidden, takeSnapshot } from '../../sync/directory.js';
 import { connectionOptions } from '../options.js';
-import { redactSecrets, registerSecret } from '../redact.js';
+import { redactSecrets } from '../../redact.js';
+import { snapshotFromFlags } from '../snapshot.js';
 
 interface AuditArgs extends ConnectionArgv {
   'inactive-days': number;
@@ -39,13 +38,7 @@ export const auditCommand: CommandModule<object, AuditArgs> = {
     }
     if (argv.out !== undefined && !/\.xlsx$/i.test(argv.out)) throw new InputError(`--out ${argv.out}: the audit workbook needs a file name ending in .xlsx`);
 
-    const connection = resolveConnection(argv, process.env);
-    registerSecret(connection.token);
-    const client = new PachcaClient(connection);
-    const directory = await takeSnapshot(client).catch((error: unknown) => {
-      throw toCliError(error);
-    });
-    if (contactsHidden(directory)) process.stderr.write(`${CONTACTS_HIDDEN_WARNING}\n`);
+    const { client, directory } = await snapshotFromFlags(argv);
     const report = buildAudit(directory, { now: new Date(), inactiveDays });
 
     const files: string[] = [];

@@ -9,7 +9,7 @@ import { takeSnapshot } from '../../sync/directory.js';
 import { formatSummary, runImport } from '../../sync/import-run.js';
 import { DEFAULT_PLAN_OPTIONS } from '../../sync/plan.js';
 import { startProgress } from '../progress.js';
-import { redactSecrets, registerSecret } from '../redact.js';
+import { redactSecrets, registerSecret } from '../../redact.js';
 
 interface DemoArgs {
   out?: string;

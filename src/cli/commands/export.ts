@@ -1,15 +1,14 @@
 import { resolve } from 'node:path';
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import { InputError } from '../../exit-codes.js';
-import { PachcaClient } from '../../pachca/client.js';
-import { resolveConnection, toCliError, type ConnectionArgv } from '../../pachca/config.js';
+import type { ConnectionArgv } from '../../pachca/config.js';
 import {
   UnknownTagError, defaultExportFileName, selectForExport, writeExportCsv, writeExportXlsx,
   type ExportFilter, type ExportResult,
 } from '../../reports/export.js';
-import { CONTACTS_HIDDEN_WARNING, contactsHidden, takeSnapshot } from '../../sync/directory.js';
 import { connectionOptions } from '../options.js';
-import { redactSecrets, registerSecret } from '../redact.js';
+import { redactSecrets } from '../../redact.js';
+import { snapshotFromFlags } from '../snapshot.js';
 
 const DELIMITERS: Record<string, string> = { ',': ',', ';': ';', comma: ',', semicolon: ';', tab: '\t', '\\t': '\t' };
 
@@ -51,13 +50,7 @@ export const exportCommand: CommandModule<object, ExportArgs> = {
       throw new InputError(`--out ${argv.out}: an XLSX export needs a file name ending in .xlsx (or use --format csv with a directory)`);
     }
 
-    const connection = resolveConnection(argv, process.env);
-    registerSecret(connection.token);
-    const client = new PachcaClient(connection);
-    const directory = await takeSnapshot(client).catch((error: unknown) => {
-      throw toCliError(error);
-    });
-    if (contactsHidden(directory)) process.stderr.write(`${CONTACTS_HIDDEN_WARNING}\n`);
+    const { client, directory } = await snapshotFromFlags(argv);
 
     const filter: ExportFilter = {
       includeBots: argv['include-bots'],

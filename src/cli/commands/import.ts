@@ -8,7 +8,7 @@ import { DEFAULT_PLAN_OPTIONS, parseMaxSuspend, type TagsMode } from '../../sync
 import { askYesNo, stdinIsTerminal } from '../confirm.js';
 import { connectionOptions, sheetOptions } from '../options.js';
 import { startProgress } from '../progress.js';
-import { redactSecrets } from '../redact.js';
+import { redactSecrets } from '../../redact.js';
 
 interface ImportArgs extends ConnectionArgv {
   file?: string;
