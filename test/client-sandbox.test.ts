@@ -180,6 +180,23 @@ describe('faults', () => {
   });
 });
 
+describe('creating after an unknown outcome in a big directory', () => {
+  it('looks the email up with the search, not a scan of every page, and still never duplicates', async () => {
+    const box = await sandbox({ rps: 1000, faults: { '5xx': 0.3, lost: 0.2 }, faultSeed: 5, seed: bigDirectory(2000) });
+    const api = client(box, { retries: 10 });
+    const emails = Array.from({ length: 12 }, (_, index) => `big.new${index}@example.ru`);
+    for (const email of emails) await api.createUserSafely({ user: { email }, skip_email_notify: true });
+    const directory = box.directory();
+    for (const email of emails) expect(directory.users.filter((user) => user.email === email)).toHaveLength(1);
+    const log = box.requestLog();
+    const uncertainPosts = log.filter((record) => record.method === 'POST' && (record.status === 'lost' || (typeof record.status === 'number' && record.status >= 500)));
+    expect(uncertainPosts.length).toBeGreaterThan(2);
+    // A scan would read 40 pages for each uncertain create; the search reads one or two.
+    const userReads = log.filter((record) => record.route === 'GET /users').length;
+    expect(userReads).toBeLessThan(uncertainPosts.length * 3);
+  });
+});
+
 describe('typed calls', () => {
   it('every call sends the body the sandbox (and the spec) wants and reads its answer', async () => {
     const box = await sandbox({ rps: 1000, extraAdminTokens: ['typed-calls-admin2-token'] });

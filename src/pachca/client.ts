@@ -128,11 +128,23 @@ export class PachcaClient implements PachcaApi {
    * walks the full list once, in case the server's partial match does not cover the email.
    */
   async findUserByEmail(email: string): Promise<User | undefined> {
+    return (await this.searchUserByEmail(email)) ?? this.scanUsersForEmail(email);
+  }
+
+  /** The `query` search (a few requests), compared exactly. */
+  private async searchUserByEmail(email: string): Promise<User | undefined> {
     const key = emailKey(email);
     if (!key) return undefined;
     for await (const user of this.searchUsers(email.trim())) {
       if (user.email && emailKey(user.email) === key) return user;
     }
+    return undefined;
+  }
+
+  /** Every page of the directory (the last resort: one request per 50 users). */
+  private async scanUsersForEmail(email: string): Promise<User | undefined> {
+    const key = emailKey(email);
+    if (!key) return undefined;
     for await (const user of this.listUsers()) {
       if (user.email && emailKey(user.email) === key) return user;
     }
@@ -144,9 +156,12 @@ export class PachcaClient implements PachcaApi {
   }
 
   async createUserSafely(body: UserCreateRequest): Promise<{ user: User; recovered: boolean }> {
+    // After an unknown outcome the search is enough: if it misses a user who was in fact
+    // created, the next POST gets 422 taken (emails are unique), and only then is the whole
+    // directory scanned. Scanning after every 5xx would cost a big directory hundreds of requests.
     const { value, recovered } = await this.createOnce(
       () => this.createUser(body),
-      () => this.findUserByEmail(body.user.email),
+      (afterTaken) => (afterTaken ? this.findUserByEmail(body.user.email) : this.searchUserByEmail(body.user.email)),
       (error) => error.item('taken')?.key === 'email',
     );
     return { user: value, recovered };
@@ -235,7 +250,8 @@ export class PachcaClient implements PachcaApi {
    */
   private async createOnce<T>(
     create: () => Promise<T>,
-    lookUp: () => Promise<T | undefined>,
+    /** `afterTaken`: the server said the object exists, so look as hard as it takes. */
+    lookUp: (afterTaken: boolean) => Promise<T | undefined>,
     isDuplicate: (error: ApiError) => boolean,
   ): Promise<{ value: T; recovered: boolean }> {
     let uncertain = false;
@@ -249,7 +265,7 @@ export class PachcaClient implements PachcaApi {
         uncertain = true;
         this.counters.retries++;
         this.log?.(`${error.message}; looking it up before trying again`);
-        const existing = await lookUp();
+        const existing = await lookUp(lostBefore);
         if (existing) return { value: existing, recovered: true };
       }
     }
