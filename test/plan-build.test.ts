@@ -223,6 +223,18 @@ describe('buildPlan: updates', () => {
     expect(rowItem(plan, 4)).toMatchObject({ kind: 'create', userRequest: { body: { user: { role: 'guest', chat_ids: [501] } } } });
   });
 
+  it('an invalid row keeps its email and name for the report, and every reason in its message', async () => {
+    const plan = await planFor(
+      ['Email', 'Имя', 'Фамилия', 'Роль'],
+      [['not-an-email', 'Анна', 'Белова', 'начальник'], ['', '', '', 'user']],
+      directoryOf(),
+    );
+    const item = rowItem(plan, 2);
+    expect(item).toMatchObject({ kind: 'invalid', email: 'not-an-email', name: 'Анна Белова' });
+    expect(item.message).toMatch(/^Email: not a valid email.*; Роль: unknown role/);
+    expect(rowItem(plan, 3)).toMatchObject({ kind: 'invalid', message: expect.stringContaining('no email') });
+  });
+
   it('leaves action=skip rows and later duplicates of an email out', async () => {
     const plan = await planFor(['email', 'title', 'action'], [['ivan@acme.ru', 'CTO', 'skip'], ['new@acme.ru', 'A', ''], ['NEW@acme.ru', 'B', '']], directoryOf(ivan));
     expect(rowItem(plan, 2).kind).toBe('skip');

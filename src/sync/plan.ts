@@ -6,7 +6,7 @@ import type {
   UserCreateInput, UserCreateRequest, UserStatus, UserUpdateInput, UserUpdateRequest, WriteScope,
 } from '../pachca/types.js';
 import { USER_UPDATE_ROLES } from '../pachca/types.js';
-import type { EmployeeRecord, Row, StatusFields, ValidatedSheet } from '../records/types.js';
+import type { EmployeeRecord, Issue, Row, StatusFields, ValidatedSheet } from '../records/types.js';
 import { emailKey, tagKey, type Directory } from './directory.js';
 import { planTagsSheet, type TagNameResolver, type TagsSheetInput } from './tags-sheet.js';
 
@@ -299,6 +299,10 @@ class Planner {
   private readonly tagNames: TagNameResolver;
   /** Lower-cased names that exist only once a rename of this plan is applied. */
   private readonly renamedKeys: Set<string>;
+  /** Error issues by row number, so an invalid row finds its own without a scan per row. */
+  private readonly errorsByRow = new Map<number, Issue[]>();
+  /** Header of each canonical column the sheet has, e.g. 'email' -> 'Эл. почта'. */
+  private readonly headerOf = new Map<string, string>();
 
   constructor(
     private readonly sheet: ValidatedSheet,
@@ -308,6 +312,13 @@ class Planner {
     tagsSheet: TagsSheetInput | undefined,
   ) {
     this.customColumns = resolveCustomColumns(sheet, directory);
+    for (const issue of sheet.issues) {
+      if (issue.severity !== 'error') continue;
+      const list = this.errorsByRow.get(issue.row);
+      if (list) list.push(issue);
+      else this.errorsByRow.set(issue.row, [issue]);
+    }
+    for (const [header, target] of sheet.mapping.byHeader) if (!this.headerOf.has(target)) this.headerOf.set(target, header);
     for (const tag of directory.tags) this.tags.spelling.set(tagKey(tag.name), tag.name);
     const tagsPlan = planTagsSheet(tagsSheet, directory, options);
     this.tagsSheetItems = tagsPlan.items;
@@ -360,13 +371,20 @@ class Planner {
   }
 
   private invalidRow(row: Row): PlanItem {
-    const errors = this.sheet.issues.filter((issue) => issue.row === row.rowNumber && issue.severity === 'error');
+    const errors = this.errorsByRow.get(row.rowNumber) ?? [];
     const message = errors.length > 0
       ? errors.map((issue) => (issue.column ? `${issue.column}: ${issue.message}` : issue.message)).join('; ')
       : 'invalid row';
-    const emailHeader = [...this.sheet.mapping.byHeader].find(([, target]) => target === 'email')?.[0];
-    const email = emailHeader ? text(row.cells.get(emailHeader)) : '';
-    return { key: `row:${row.rowNumber}`, kind: 'invalid', row: row.rowNumber, ...(email ? { email } : {}), changes: [], message };
+    const cell = (column: string): string => {
+      const header = this.headerOf.get(column);
+      return header ? text(row.cells.get(header)) : '';
+    };
+    const email = cell('email');
+    const name = [cell('first_name'), cell('last_name')].filter(Boolean).join(' ') || cell('full_name');
+    return {
+      key: `row:${row.rowNumber}`, kind: 'invalid', row: row.rowNumber,
+      ...(email ? { email } : {}), ...(name ? { name } : {}), changes: [], message,
+    };
   }
 
   private base(record: EmployeeRecord, user: User | undefined): Pick<PlanItem, 'key' | 'row' | 'email' | 'name' | 'userId'> {
