@@ -20,14 +20,15 @@ export const auditCommand: CommandModule<object, AuditArgs> = {
   describe: 'Audit the directory: inactive people, pending invites, suspended people still in tags, missing fields, admins and guests, empty tags, possible duplicates',
   builder: (yargs: Argv) =>
     yargs
-      .options(connectionOptions)
       .options({
-        'inactive-days': { type: 'number', default: DEFAULT_INACTIVE_DAYS, describe: 'Inactive means no activity for more than this many days (or never logged in and created that long ago)' },
-        out: { type: 'string', describe: 'Write the findings as an XLSX workbook (one sheet per finding and a Summary)' },
-        html: { type: 'string', describe: 'Write a self-contained HTML page (tables and two charts, no network needed to view it)' },
+        'inactive-days': { type: 'number', default: DEFAULT_INACTIVE_DAYS, describe: 'Inactive: an active person with no activity for more than this many days (or never logged in and created that long ago)' },
+        out: { type: 'string', describe: 'Write the findings as an XLSX workbook (file name ending in .xlsx; one sheet per finding and a Summary)' },
+        html: { type: 'string', describe: 'Write a self-contained HTML page (tables, charts of headcount by department and of last activity; opens offline)' },
         json: { type: 'boolean', default: false, describe: 'Print the summary counts (and file paths) as JSON' },
       })
-      .example('$0 audit', 'Print a count per finding')
+      .group(['inactive-days', 'out', 'html', 'json'], 'Audit:')
+      .options(connectionOptions)
+      .example('$0 audit', 'Print a count per finding (nothing is written, nothing changes)')
       .example('$0 audit --inactive-days 30 --out audit.xlsx --html audit.html', 'Workbook and web page, 30-day threshold')
       .example('$0 audit --json', 'Counts as JSON for monitoring') as unknown as Argv<AuditArgs>,
   handler: async (argv: ArgumentsCamelCase<AuditArgs>) => {

@@ -23,9 +23,10 @@ export const demoCommand: CommandModule<object, DemoArgs> = {
   builder: (yargs: Argv) =>
     yargs
       .options({
-        out: { type: 'string', describe: 'Run folder for the import report and the export (default ./pachca-roster-runs/<timestamp>)' },
+        out: { type: 'string', describe: 'Run folder for the import report and the export', defaultDescription: './pachca-roster-runs/<timestamp>' },
       })
-      .example('$0 demo', 'Sandbox on a free port, import fixtures/hires-ru.xlsx, export the result') as unknown as Argv<DemoArgs>,
+      .group(['out'], 'Demo:')
+      .example('$0 demo', 'In-process sandbox on a free port: import fixtures/hires-ru.xlsx, then export the directory to directory-export.xlsx in the run folder') as unknown as Argv<DemoArgs>,
   handler: async (argv: ArgumentsCamelCase<DemoArgs>) => {
     const print = (text: string): void => {
       process.stdout.write(`${redactSecrets(text)}\n`);

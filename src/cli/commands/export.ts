@@ -28,21 +28,22 @@ export const exportCommand: CommandModule<object, ExportArgs> = {
   describe: 'Export the directory (users, tags, membership) to an XLSX workbook or CSV files that import reads back',
   builder: (yargs: Argv) =>
     yargs
-      .options(connectionOptions)
       .options({
-        out: { type: 'string', describe: 'XLSX: the workbook file (default pachca-directory-<date>.xlsx); CSV: the directory for users.csv, tags.csv, membership.csv (default .)' },
-        format: { choices: ['xlsx', 'csv'] as const, default: 'xlsx' as const, describe: 'xlsx: one workbook with Users, Tags, Membership and Summary sheets; csv: three files' },
-        delimiter: { type: 'string', default: ',', describe: 'CSV delimiter: "," or ";" (";" for Excel with a Russian locale), or "tab"' },
+        out: { type: 'string', describe: 'XLSX: the workbook file, ending in .xlsx (default pachca-directory-<date>.xlsx); CSV: the folder for users.csv, tags.csv, membership.csv (default: the current folder)' },
+        format: { choices: ['xlsx', 'csv'] as const, default: 'xlsx' as const, describe: 'xlsx: one workbook with Users, Tags, Membership and Summary sheets; csv: users.csv, tags.csv, membership.csv (UTF-8 with BOM)' },
+        delimiter: { type: 'string', default: ',', describe: 'CSV delimiter: "," ";" or "tab" (";" suits Excel with a Russian locale)' },
         'include-bots': { type: 'boolean', default: false, describe: 'Include bot accounts (left out by default)' },
-        query: { type: 'string', describe: 'Only users whose name, email, phone or nickname contains this text (case-insensitive)' },
-        tag: { type: 'string', describe: 'Only members of this tag (Users and Membership sheets)' },
-        department: { type: 'string', describe: 'Only this department (case-insensitive, exact)' },
+        query: { type: 'string', describe: 'Only users whose name, email, phone or nickname contains this text (case-insensitive); the Tags sheet still lists every tag' },
+        tag: { type: 'string', describe: 'Only members of this tag (exit 2 if there is no such tag); the Tags sheet still lists every tag' },
+        department: { type: 'string', describe: 'Only this department (whole name, case-insensitive)' },
         json: { type: 'boolean', default: false, describe: 'Print a JSON summary (counts and file paths) instead of text' },
       })
+      .group(['out', 'format', 'delimiter', 'include-bots', 'query', 'tag', 'department', 'json'], 'Export:')
+      .options(connectionOptions)
       .example('$0 export', 'Workbook pachca-directory-<date>.xlsx in the current folder')
       .example('$0 export --tag Backend --out backend.xlsx', 'Everyone in tag Backend')
       .example('$0 export --format csv --out ./export --delimiter ";"', 'users.csv, tags.csv, membership.csv for Excel with a Russian locale')
-      .example('$0 export --department Sales --include-bots --json', 'Sales only, bots included, JSON summary on stdout') as unknown as Argv<ExportArgs>,
+      .example('$0 export --department Продажи --include-bots --json', 'One department, bots included, JSON summary on stdout') as unknown as Argv<ExportArgs>,
   handler: async (argv: ArgumentsCamelCase<ExportArgs>) => {
     const delimiter = DELIMITERS[argv.delimiter];
     if (delimiter === undefined) throw new InputError(`--delimiter must be "," ";" or "tab", not "${argv.delimiter}"`);

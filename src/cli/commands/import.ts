@@ -35,29 +35,29 @@ interface ImportArgs extends ConnectionArgv {
 }
 
 const importOptions = {
-  'dry-run': { type: 'boolean', default: false, describe: 'Show the plan and write it to the run folder; change nothing' },
+  'dry-run': { type: 'boolean', default: false, describe: 'Show the plan and write plan.json, summary.json and failed.csv (invalid rows) to the run folder; change nothing (what the plan command does)' },
   yes: { type: 'boolean', alias: 'y', default: false, describe: 'Apply without asking (required when stdin is not a terminal)' },
-  out: { type: 'string', describe: 'Run folder for plan.json, journal.jsonl, report.xlsx/csv, failed.csv, summary.json (default ./pachca-roster-runs/<timestamp>)' },
-  resume: { type: 'string', describe: 'Continue an interrupted run from its run folder (same input file, unchanged)' },
+  out: { type: 'string', describe: 'Run folder for plan.json, journal.jsonl, report.xlsx/csv, failed.csv, summary.json', defaultDescription: './pachca-roster-runs/<timestamp>' },
+  resume: { type: 'string', describe: 'Finish an interrupted run from its run folder: re-reads the same file (refused if it changed), skips what the journal says is done; give no file' },
   tags: { choices: ['merge', 'replace'] as const, default: 'merge' as const, describe: "merge: add the sheet's tags to each user's; replace: make them exactly the sheet's" },
   'create-tags': { type: 'boolean', default: true, describe: 'Create tags the sheet names that do not exist yet (--no-create-tags makes such rows invalid)' },
   'skip-email-notify': { type: 'boolean', default: false, describe: 'Do not send Pachca invitation e-mails to created users' },
-  'blank-clears': { type: 'boolean', default: false, describe: 'An empty cell clears the field (default: an empty cell leaves it alone)' },
+  'blank-clears': { type: 'boolean', default: false, describe: 'An empty cell clears first_name, last_name, phone_number, department, title, custom properties (and tags with --tags replace); default: left alone' },
   'allow-delete': { type: 'boolean', default: false, describe: 'Carry out action=delete rows, of users and of the Tags sheet (irreversible; without it they are invalid)' },
-  'suspend-missing': { type: 'boolean', default: false, describe: "Suspend active users who are not in the sheet (never the token's own user)" },
-  'max-suspend': { type: 'string', default: DEFAULT_PLAN_OPTIONS.maxSuspend, describe: 'Refuse --suspend-missing beyond this many users: N or N% of active users' },
-  welcome: { type: 'string', describe: 'Send this text file as a direct message to each created user ({first_name} is filled in)' },
+  'suspend-missing': { type: 'boolean', default: false, describe: "Suspend active people (pending invites included) who are not in the sheet; never bots or the token's own user" },
+  'max-suspend': { type: 'string', default: DEFAULT_PLAN_OPTIONS.maxSuspend, describe: 'Refuse (exit 2) when --suspend-missing would suspend more than N people, or N% of active people; 0 allows none' },
+  welcome: { type: 'string', describe: 'Send this UTF-8 text file as a direct message to each created user ({first_name} is filled in); a failed message is noted in the report' },
   json: { type: 'boolean', default: false, describe: 'Print summary.json to stdout (the plan and messages go to stderr)' },
-  quiet: { type: 'boolean', alias: 'q', default: false, describe: 'Print only the summary' },
+  quiet: { type: 'boolean', alias: 'q', default: false, describe: 'Print only the summary (no plan table, no progress bar)' },
 } as const;
 
 function builder(yargs: Argv, dryRunCommand: boolean): Argv<ImportArgs> {
   const withFile = yargs
     .positional('file', { type: 'string', describe: 'CSV or XLSX sheet of employees (one row per person, matched by email); an XLSX export may also carry a Tags sheet (id, name, optional action) that renames and deletes tags' })
     .options(importOptions)
+    .group(Object.keys(importOptions), 'Import:')
     .options(sheetOptions)
-    .options(connectionOptions)
-    .group(Object.keys(importOptions), 'Import:');
+    .options(connectionOptions);
   const examples = dryRunCommand
     ? withFile
       .example('$0 plan hires.xlsx', 'Show what importing hires.xlsx would change, without changing anything')
@@ -68,7 +68,7 @@ function builder(yargs: Argv, dryRunCommand: boolean): Argv<ImportArgs> {
       .example('$0 import hires.csv --yes --welcome welcome.txt --skip-email-notify', 'Create people and greet them in Pachca instead of by e-mail')
       .example('$0 import --resume pachca-roster-runs/2026-08-14_10-00-00 --yes', 'Finish an interrupted run without duplicates')
       .example('$0 import pachca-directory.xlsx --allow-delete', "An edited export: its Tags sheet renames tags (edit a name cell) and deletes them (action = delete); users follow the renames")
-      .example('PACHCA_TOKEN=$(cat token) $0 import hires.csv --dry-run --json', 'The plan as JSON');
+      .example('PACHCA_TOKEN=$(cat token) $0 import hires.csv --dry-run --json', 'Dry run; summary.json (the counts it would make) on stdout, the plan in the run folder');
   return examples as unknown as Argv<ImportArgs>;
 }
 

@@ -29,27 +29,30 @@ export const sandboxCommand: CommandModule<object, SandboxArgs> = {
       .options({
         host: { type: 'string', default: '127.0.0.1', describe: 'Address to listen on (0.0.0.0 to reach it from other machines)' },
         port: { type: 'number', default: 8787, describe: 'Port to listen on; 0 picks a free port (the first line shows which)' },
-        state: { type: 'string', describe: 'Keep the directory in this JSON file: loaded at start if it exists, written after every change and at exit' },
+        state: { type: 'string', describe: 'Keep the directory in this JSON file: loaded at start if it exists (then --seed is not used), written after every change and at exit' },
         seed: { type: 'string', describe: 'Start from this JSON directory (users, tags, customProperties, chats), e.g. fixtures/directory.json' },
-        'admin-token': { type: 'string', describe: "Token of the workspace Owner (role admin, every scope); generated when not given" },
-        'bot-token': { type: 'string', describe: 'Token of a bot (read scopes only; sees email and phone as null); generated when not given' },
-        'admin2-token': { type: 'string', describe: 'Token of a second admin who is NOT the Owner (its PUT/DELETE on the Owner gets 403 owner_protected)' },
+        'admin-token': { type: 'string', describe: "Token of the workspace Owner (role admin, every scope); random when not given" },
+        'bot-token': { type: 'string', describe: 'Token of a bot (read scopes only; sees email and phone as null); random when not given' },
+        'admin2-token': { type: 'string', describe: 'Token of a second admin who is NOT the Owner (its PUT/DELETE on the Owner gets 403 owner_protected); none when not given' },
         rps: { type: 'number', default: 50, describe: 'Requests per second per token (token bucket, burst = rps); beyond it: 429 with Retry-After' },
         'latency-ms': { type: 'number', default: 0, describe: 'Delay every API response by this many ms, like a WAN round trip' },
-        faults: { type: 'string', describe: 'Inject faults with these rates: 5xx (500/502/503, no work done), reset (connection dropped, no work), lost (work done, answer dropped), slow (answer after 35 s)' },
+        faults: { type: 'string', describe: 'Inject faults at these rates (0..1), e.g. 5xx=0.05,reset=0.02: 5xx (500/502/503, no work done), reset (connection dropped, no work), lost (work done, answer dropped), slow (answer held for --slow-ms)' },
         'fault-seed': { type: 'number', describe: 'Seed for the fault dice, so a run with faults is reproducible' },
         'slow-ms': { type: 'number', describe: 'How long the "slow" fault holds the answer, in ms', defaultDescription: '35000' },
         'legacy-pagination': { type: 'boolean', default: false, describe: 'Paginate like older servers: only next_page, the end is an empty page' },
       })
+      .group(['host', 'port', 'state', 'seed', 'admin-token', 'bot-token', 'admin2-token'], 'Sandbox:')
+      .group(['rps', 'latency-ms', 'faults', 'fault-seed', 'slow-ms', 'legacy-pagination'], 'Simulated network:')
       .example('$0 sandbox', 'Empty workspace (Owner, one bot, custom properties Город/Табельный номер/Дата выхода) on http://127.0.0.1:8787')
       .example('$0 sandbox --seed fixtures/directory.json --state sandbox-state.json', 'Realistic demo company; changes survive a restart')
       .example('$0 sandbox --port 0 --admin-token dev-admin --bot-token dev-bot', 'A free port and fixed tokens')
       .example('$0 sandbox --rps 10 --latency-ms 80 --faults 5xx=0.05,reset=0.02,lost=0.02,slow=0.01 --fault-seed 7', 'A hostile network for testing retries')
       .epilogue(
-        'The first line printed is "Pachca sandbox listening on http://HOST:PORT/api/shared/v1"; point the tool at it with\n' +
-          '--api-url (or PACHCA_API_URL) and one of the printed tokens. Runs until Ctrl+C (SIGINT) or SIGTERM, then saves --state.\n' +
-          'Operator endpoints: POST /__sandbox/reset, GET /__sandbox/stats, GET /__sandbox/directory, GET /__sandbox/requests,\n' +
-          'POST /__sandbox/configure {"rps","latencyMs","faults","faultSeed","slowMs","legacyPagination"}.',
+        'The first line printed is "Pachca sandbox listening on http://HOST:PORT/api/shared/v1", then the tokens it accepts; '
+          + 'point the tool at it with --api-url (or PACHCA_API_URL) and the admin token. Runs until Ctrl+C (SIGINT) or SIGTERM, then saves --state.\n\n'
+          + 'Operator endpoints (outside the API path): POST /__sandbox/reset (back to --seed or the empty workspace, stats cleared), GET /__sandbox/stats, '
+          + 'GET /__sandbox/directory, GET /__sandbox/requests, '
+          + 'POST /__sandbox/configure with JSON such as {"rps": 10, "latencyMs": 50, "faults": "5xx=0.1", "faultSeed": 1, "slowMs": 2000, "legacyPagination": true}.',
       ) as unknown as Argv<SandboxArgs>,
   handler: async (argv: ArgumentsCamelCase<SandboxArgs>) => {
     const options = await sandboxOptionsFrom(argv);

@@ -103,7 +103,7 @@ export const validateCommand: CommandModule<object, ValidateArgs> = {
     yargs
       .positional('file', { type: 'string', demandOption: true, describe: 'The CSV or XLSX file to check' })
       .options(sheetOptions)
-      .option('json', { type: 'boolean', describe: 'Print one JSON object (rows, valid, invalid, warnings, issues, detected)' })
+      .option('json', { type: 'boolean', describe: 'Print one JSON object (rows, valid, invalid, warnings, issues, detected)', group: 'Output:' })
       .example('$0 validate hires.xlsx', 'Check a workbook; exit 0 when every row is valid, 5 when some are not')
       .example('$0 validate hires.csv --encoding windows-1251 --delimiter ";"', 'Override what is detected')
       .example('$0 validate hires.xlsx --sheet "Апрель" --map "Рабочий e-mail=email" --map "Город=custom:Город"', 'Pick a sheet and map columns')
