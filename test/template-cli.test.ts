@@ -55,8 +55,8 @@ describe('pachca-roster template', () => {
     expect([...written.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const headerLine = written.subarray(3).toString('utf8').split('\r\n')[0]!;
     expect(headerLine).toBe(lang === 'ru'
-      ? 'Email;Фамилия;Имя;Отчество;Телефон;Отдел;Должность;Роль;Теги;Заблокирован;Чаты'
-      : 'Email,Last name,First name,Middle name,Phone,Department,Title,Role,Tags,Suspended,Chats');
+      ? 'Email;Фамилия;Имя;Отчество;Телефон;Отдел;Должность;Роль;Теги;Заблокирован;Чаты;Действие'
+      : 'Email,Last name,First name,Middle name,Phone,Department,Title,Role,Tags,Suspended,Chats,Action');
   });
 
   it.each(['ru', 'en'])('XLSX (%s) matches templates/: styled frozen header, notes, drop-downs, example row', async (lang) => {
@@ -67,7 +67,7 @@ describe('pachca-roster template', () => {
     expect(content).toEqual(await workbookContent(templatePath(`hire-template-${lang}.xlsx`)));
     expect(content.frozen).toMatchObject({ state: 'frozen', ySplit: 1 });
     const header = content.cells.filter((cell) => /^[A-Z]+1$/.test(cell.address));
-    expect(header).toHaveLength(11);
+    expect(header).toHaveLength(12);
     for (const cell of header) {
       expect(cell.bold).toBe(true);
       expect(typeof cell.note === 'string' && cell.note.length > 5).toBe(true);
@@ -77,12 +77,15 @@ describe('pachca-roster template', () => {
     expect(role.validation).toMatchObject({ type: 'list', formulae: [lang === 'ru' ? '"сотрудник,администратор,мульти-гость,гость"' : '"user,admin,multi_guest,guest"'] });
     const suspendedColumn = header.find((cell) => cell.value === (lang === 'ru' ? 'Заблокирован' : 'Suspended'))!.address.replace('1', '');
     expect(content.cells.find((cell) => cell.address === `${suspendedColumn}2`)!.validation).toMatchObject({ type: 'list', formulae: [lang === 'ru' ? '"да,нет"' : '"yes,no"'] });
+    // The example row is marked skip, so importing the template as it is never creates the sample person.
+    const actionColumn = header.find((cell) => cell.value === (lang === 'ru' ? 'Действие' : 'Action'))!.address.replace('1', '');
+    expect(content.cells.find((cell) => cell.address === `${actionColumn}2`)!.value).toBe(lang === 'ru' ? 'пропустить' : 'skip');
   });
 
   it.each(['ru', 'en'])('XLSX (%s) opens in Excel without repairs: one drop-down range per column, no overlaps', async (lang) => {
     const xml = await zipPartText(templatePath(`hire-template-${lang}.xlsx`), 'xl/worksheets/sheet1.xml');
     // exceljs's per-cell validations came out as H10:H1000 plus H2:H1000, which Excel reports as damaged.
-    expect([...xml.matchAll(/<dataValidation [^>]*sqref="([^"]+)"/g)].map((match) => match[1])).toEqual(['H2:H1000', 'J2:J1000']);
+    expect([...xml.matchAll(/<dataValidation [^>]*sqref="([^"]+)"/g)].map((match) => match[1])).toEqual(['H2:H1000', 'J2:J1000', 'L2:L1000']);
     expect(xml.match(/<row /g)).toHaveLength(2); // header and example, no 998 empty rows
   });
 

@@ -53,6 +53,14 @@ const TEMPLATE_COLUMNS: readonly TemplateColumn[] = [
   { column: 'chat_ids', width: 14, header: { ru: 'Чаты', en: 'Chats' },
     note: { ru: 'Номера чатов, куда добавить сотрудника, через запятую.', en: 'Chat ids to add the employee to, separated by commas.' },
     example: { ru: '', en: '' } },
+  // The example row says "skip", so a template imported as it is never creates the sample person.
+  { column: 'action', width: 16, header: { ru: 'Действие', en: 'Action' },
+    note: {
+      ru: 'Пусто: создать или обновить. Также: заблокировать, восстановить, удалить (только с --allow-delete), пропустить. В строке-примере стоит «пропустить», поэтому она не импортируется.',
+      en: 'Empty: create or update. Also: suspend, restore, delete (only with --allow-delete), skip. The example row says skip, so it is never imported.',
+    },
+    example: { ru: 'пропустить', en: 'skip' },
+    choices: { ru: ['создать', 'обновить', 'заблокировать', 'восстановить', 'удалить', 'пропустить'], en: ['create', 'update', 'suspend', 'restore', 'delete', 'skip'] } },
 ];
 
 /** Same dates in every generated template, so the files only change when the content does. */
