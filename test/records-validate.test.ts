@@ -119,6 +119,11 @@ describe('readAndValidate options and rules', () => {
     const sheet = await readAndValidate(path, { map: ['Рабочий адрес=email'], mapping: mappingFile });
     expect(sheet.records[0]).toMatchObject({ email: 'a@example.ru', first_name: 'Анна', customByName: { 'Табельный номер': '0042', Примечание: 'x' } });
     expect(sheet.mapping.unknown).toEqual(['Примечание']);
+    const typo = await readAndValidate(path, { map: ['Рабочий адрес=email', 'Табельный=custom:Табельный номер'] });
+    expect(typo.issues).toContainEqual(expect.objectContaining({
+      row: 0, column: 'Табельный', severity: 'warning', message: expect.stringMatching(/names a column "Табельный" that the file does not have.*Таб\. №/),
+    }));
+    expect(sheet.issues.filter((issue) => issue.message.includes('does not have'))).toEqual([]);
     await writeFile(mappingFile, '[1, 2]');
     await expect(readAndValidate(path, { mapping: mappingFile })).rejects.toThrow(/--mapping mapping\.json: expected a JSON object/);
   });

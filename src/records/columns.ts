@@ -82,13 +82,14 @@ export function parseMapFlags(flags: readonly string[]): Record<string, string> 
   return overrides;
 }
 
-export type HeaderOverrides = ReadonlyMap<string, ColumnTarget>;
+/** Normalized header key -> the column it maps to, and the header as the person wrote it. */
+export type HeaderOverrides = ReadonlyMap<string, { target: ColumnTarget; header: string }>;
 
 /** Validates overrides up front; keys are matched like aliases. */
 export function resolveOverrides(overrides: Record<string, string>, where: string): HeaderOverrides {
-  const resolved = new Map<string, ColumnTarget>();
+  const resolved = new Map<string, { target: ColumnTarget; header: string }>();
   for (const [header, target] of Object.entries(overrides)) {
-    resolved.set(normalizeHeaderKey(header), parseColumnTarget(target, `${where} "${header}"`));
+    resolved.set(normalizeHeaderKey(header), { target: parseColumnTarget(target, `${where} "${header}"`), header });
   }
   return resolved;
 }
@@ -110,7 +111,7 @@ export function mapHeaders(headers: readonly string[], overrides: HeaderOverride
   const issues: Issue[] = [];
   const claimedBy = new Map<ColumnTarget, string>();
   for (const header of headers) {
-    const target = overrides.get(normalizeHeaderKey(header)) ?? columnForHeader(header);
+    const target = overrides.get(normalizeHeaderKey(header))?.target ?? columnForHeader(header);
     if (!target) {
       unknown.push(header);
       issues.push({
@@ -126,6 +127,14 @@ export function mapHeaders(headers: readonly string[], overrides: HeaderOverride
     }
     claimedBy.set(target, header);
     byHeader.set(header, target);
+  }
+  const present = new Set(headers.map(normalizeHeaderKey));
+  for (const [key, { header }] of overrides) {
+    if (present.has(key)) continue;
+    issues.push({
+      row: 0, column: header, value: '', severity: 'warning',
+      message: `--map/--mapping names a column "${header}" that the file does not have (a typo?); the file's columns: ${headers.filter(Boolean).join(', ')}`,
+    });
   }
   return { mapping: { byHeader, unknown }, issues };
 }

@@ -319,6 +319,13 @@ class Planner {
       else this.errorsByRow.set(issue.row, [issue]);
     }
     for (const [header, target] of sheet.mapping.byHeader) if (!this.headerOf.has(target)) this.headerOf.set(target, header);
+    // File-level warnings from reading the sheet (a --map for a missing column, a column mapped
+    // twice); unknown columns are not among them: the import resolves those as custom properties.
+    for (const issue of sheet.issues) {
+      if (issue.row === 0 && issue.severity === 'warning' && !sheet.mapping.unknown.includes(issue.column)) {
+        this.warnings.push(issue.column ? `column "${issue.column}": ${issue.message}` : issue.message);
+      }
+    }
     for (const tag of directory.tags) this.tags.spelling.set(tagKey(tag.name), tag.name);
     const tagsPlan = planTagsSheet(tagsSheet, directory, options);
     this.tagsSheetItems = tagsPlan.items;
