@@ -235,6 +235,18 @@ describe('buildPlan: updates', () => {
     expect(rowItem(plan, 3)).toMatchObject({ kind: 'invalid', message: expect.stringContaining('no email') });
   });
 
+  it('a row\'s warnings travel with it into the report, but not the guest-chat note for an existing guest', async () => {
+    const guest = person(6, 'guest@acme.ru', { role: 'guest' });
+    const plan = await planFor(
+      ['email', 'phone', 'role', 'title'],
+      [['new@acme.ru', '+7 916 123-45-67 доб. 123', '', ''], ['guest@acme.ru', '', 'guest', 'Консультант']],
+      directoryOf(guest),
+    );
+    expect(rowItem(plan, 2)).toMatchObject({ kind: 'create', message: expect.stringMatching(/^warning: phone: extension 123 left out/) });
+    expect(rowItem(plan, 3).kind).toBe('update');
+    expect(rowItem(plan, 3).message).toBeUndefined();
+  });
+
   it('leaves action=skip rows and later duplicates of an email out', async () => {
     const plan = await planFor(['email', 'title', 'action'], [['ivan@acme.ru', 'CTO', 'skip'], ['new@acme.ru', 'A', ''], ['NEW@acme.ru', 'B', '']], directoryOf(ivan));
     expect(rowItem(plan, 2).kind).toBe('skip');

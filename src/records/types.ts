@@ -43,6 +43,8 @@ export interface Issue {
   value: string;
   message: string;
   severity: Severity;
+  /** The warning matters only if the row creates a user (the import's plan checks it then). */
+  onlyWhenCreating?: true;
 }
 
 export type CanonicalColumn =

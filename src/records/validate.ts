@@ -124,7 +124,10 @@ export function validateRow(
     const roleCell = cellsByColumn.get('role')!;
     // Only creating a guest needs the chat; an existing guest (say, in an exported sheet) is fine,
     // and only the import knows which it is, so here it is a warning and the plan enforces it.
-    report(roleCell.header, roleCell.text, `a new guest needs exactly one chat in chat_ids (got ${record.chat_ids?.length ?? 0}); an existing guest is left as is`, 'warning');
+    issues.push({
+      row: row.rowNumber, column: roleCell.header, value: roleCell.text, severity: 'warning', onlyWhenCreating: true,
+      message: `a new guest needs exactly one chat in chat_ids (got ${record.chat_ids?.length ?? 0}); an existing guest is left as is`,
+    });
   }
 
   const status: StatusFields = {};

@@ -299,8 +299,9 @@ class Planner {
   private readonly tagNames: TagNameResolver;
   /** Lower-cased names that exist only once a rename of this plan is applied. */
   private readonly renamedKeys: Set<string>;
-  /** Error issues by row number, so an invalid row finds its own without a scan per row. */
+  /** Issues by row number, so a row finds its own without a scan per row. */
   private readonly errorsByRow = new Map<number, Issue[]>();
+  private readonly warningsByRow = new Map<number, Issue[]>();
   /** Header of each canonical column the sheet has, e.g. 'email' -> 'Эл. почта'. */
   private readonly headerOf = new Map<string, string>();
 
@@ -313,10 +314,11 @@ class Planner {
   ) {
     this.customColumns = resolveCustomColumns(sheet, directory);
     for (const issue of sheet.issues) {
-      if (issue.severity !== 'error') continue;
-      const list = this.errorsByRow.get(issue.row);
+      if (issue.row === 0 || issue.onlyWhenCreating) continue;
+      const byRow = issue.severity === 'error' ? this.errorsByRow : this.warningsByRow;
+      const list = byRow.get(issue.row);
       if (list) list.push(issue);
-      else this.errorsByRow.set(issue.row, [issue]);
+      else byRow.set(issue.row, [issue]);
     }
     for (const [header, target] of sheet.mapping.byHeader) if (!this.headerOf.has(target)) this.headerOf.set(target, header);
     // File-level warnings from reading the sheet (a --map for a missing column, a column mapped
@@ -337,7 +339,7 @@ class Planner {
     const recordsByRow = new Map(this.sheet.records.map((record) => [record.source.rowNumber, record]));
     const rowItems = this.sheet.rows.map((row) => {
       const record = recordsByRow.get(row.rowNumber);
-      return record ? this.planRecord(record) : this.invalidRow(row);
+      return record ? this.withRowWarnings(this.planRecord(record)) : this.invalidRow(row);
     });
     const missingItems = this.options.suspendMissing ? this.planMissing() : [];
     const tagItems = [...this.tags.toCreate].map((key): PlanItem => ({
@@ -375,6 +377,15 @@ class Planner {
         `column "${fullNameHeader}" gives last, first and middle names; Pachca has no middle-name field, so middle names are not imported`,
       );
     }
+  }
+
+  /** A valid row's warnings (say, a phone extension that was dropped) go with it into the report. */
+  private withRowWarnings(item: PlanItem): PlanItem {
+    const quiet = item.row === undefined || item.kind === 'invalid' || item.kind === 'unchanged' || item.kind === 'skip';
+    const warnings = quiet ? undefined : this.warningsByRow.get(item.row!);
+    if (!warnings) return item;
+    const text = warnings.map((issue) => `warning: ${issue.column ? `${issue.column}: ` : ''}${issue.message}`).join('; ');
+    return { ...item, message: item.message ? `${item.message}; ${text}` : text };
   }
 
   private invalidRow(row: Row): PlanItem {
