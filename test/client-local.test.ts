@@ -336,9 +336,10 @@ describe('limiter', () => {
     const started = Date.now();
     await Promise.all(Array.from({ length: 100 }, (_, i) => api.getUser(i)));
     const elapsed = Date.now() - started;
-    // Sequential would take 100 x 100 ms = 10 s; 50 req/s takes about 2 s.
-    expect(elapsed).toBeLessThan(4000);
-    expect(peak).toBeGreaterThan(1);
+    // 50 req/s at 100 ms each needs about 5 requests in flight, never more than `concurrency`.
+    expect(peak).toBeGreaterThanOrEqual(3);
     expect(peak).toBeLessThanOrEqual(10);
+    // Loose sanity bound: sequential would take 100 x 100 ms = 10 s; 50 req/s takes about 2 s.
+    expect(elapsed).toBeLessThan(6000);
   });
 });
