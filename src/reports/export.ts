@@ -8,6 +8,7 @@ import type { GroupTag, User } from '../pachca/types.js';
 import { createXlsxWriter, writeCsvFile, type CellValue, type XlsxColumn } from '../sheets/write.js';
 import { tagKey, type Directory } from '../sync/directory.js';
 import { READ_ONLY_COLUMNS } from '../sync/plan.js';
+import { MEMBERSHIP_SHEET, TAGS_SHEET } from '../sync/tags-sheet.js';
 
 /** The import columns, in the order the Users sheet lists them; custom properties go after `suspended`. */
 export const EXPORT_LEADING_COLUMNS = [
@@ -299,11 +300,11 @@ export async function writeExportXlsx(path: string, directory: Directory, select
     }
 
     const tagRows = selection.tags.map(tagRow);
-    const tags = writer.addSheet('Tags', fittedColumns(TAGS_COLUMNS, tagRows));
+    const tags = writer.addSheet(TAGS_SHEET, fittedColumns(TAGS_COLUMNS, tagRows));
     for (const row of tagRows) tags.addRow(row);
 
     const membershipSample = selection.membership.slice(0, WIDTH_SAMPLE).map(membershipRow);
-    const membership = writer.addSheet('Membership', fittedColumns(MEMBERSHIP_COLUMNS, membershipSample));
+    const membership = writer.addSheet(MEMBERSHIP_SHEET, fittedColumns(MEMBERSHIP_COLUMNS, membershipSample));
     for (const [index, row] of selection.membership.entries()) {
       membership.addRow(membershipRow(row));
       if (index % YIELD_EVERY_ROWS === YIELD_EVERY_ROWS - 1) await yieldToStreams();
