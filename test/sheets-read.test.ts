@@ -7,6 +7,7 @@ import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { InputError } from '../src/exit-codes.js';
 import { isKnownHeader } from '../src/records/columns.js';
+import { readAndValidate } from '../src/records/validate.js';
 import type { Row } from '../src/records/types.js';
 import { readNamedSheet, readSheet, SHEET_LIMITS } from '../src/sheets/read.js';
 import { createXlsxWriter, writeCsvFile } from '../src/sheets/write.js';
@@ -289,6 +290,10 @@ describe('files as HR departments produce them', () => {
     expect(detected.encoding).toBe('windows-1251');
     expect(detected.headers).not.toContain('Почта');
     expect(rows).toHaveLength(1);
+    // Validation names the encoding it assumed and how to give the right one, which then reads.
+    await expect(readAndValidate(path)).rejects.toThrow(/koi8\.csv: no email column .*the file is not windows-1251: name its encoding with --encoding/);
+    const fixed = await readAndValidate(path, { encoding: 'koi8-r' });
+    expect(fixed.records.map((record) => [record.email, record.first_name])).toEqual([['ivan@example.ru', 'Иван']]);
   });
 
   it('an .xlsx that is really a CSV is read as CSV; a CSV that is really a workbook as XLSX', async () => {

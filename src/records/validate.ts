@@ -252,8 +252,12 @@ export async function readAndValidate(file: string, options: ReadAndValidateOpti
   const { mapping, issues: headerIssues } = mapHeaders(detected.headers, overrides);
   if (![...mapping.byHeader.values()].includes('email')) {
     await rows.return(undefined);
+    // Headers in another encoding read as garbage and match nothing: say which encoding was assumed.
+    const encodingHint = detected.format === 'csv' && !options.encoding
+      ? `; if the headers look garbled, the file is not ${detected.encoding}: name its encoding with --encoding (e.g. windows-1251, koi8-r)`
+      : '';
     throw new InputError(
-      `${basename(file)}: no email column (header row ${detected.headerRow}: ${detected.headers.join(', ') || 'empty'}); name one "Email" or "Почта", or pass --map "Header=email"`,
+      `${basename(file)}: no email column (header row ${detected.headerRow}: ${detected.headers.join(', ') || 'empty'}); name one "Email" or "Почта", or pass --map "Header=email"${encodingHint}`,
     );
   }
   const validator = new RecordValidator(mapping, { phoneRegion: options.phoneRegion });
