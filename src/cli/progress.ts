@@ -77,3 +77,38 @@ export function startProgress(options: ProgressOptions): Progress {
     },
   };
 }
+
+export interface CountProgress {
+  count(value: number): void;
+  stop(): void;
+}
+
+/**
+ * A running count on one terminal line ("Reading the directory: 12,350 users"), redrawn at most
+ * every `intervalMs` and erased at the end; nothing when the stream is not a terminal.
+ */
+export function startCountLine(
+  label: (count: number) => string,
+  options: { stream?: NodeJS.WriteStream; interactive?: boolean; quiet?: boolean; intervalMs?: number } = {},
+): CountProgress {
+  const stream = options.stream ?? process.stderr;
+  if (options.quiet || !(options.interactive ?? stream.isTTY === true)) return { count: () => undefined, stop: () => undefined };
+  let last = 0;
+  let shown = false;
+  return {
+    count(value) {
+      const now = Date.now();
+      if (now - last < (options.intervalMs ?? 250)) return;
+      last = now;
+      shown = true;
+      stream.write(`\r${label(value)}\u001b[K`);
+    },
+    stop() {
+      if (shown) stream.write('\r\u001b[K');
+    },
+  };
+}
+
+export function readingDirectory(users: number): string {
+  return `Reading the directory: ${users.toLocaleString('en-US')} ${users === 1 ? 'user' : 'users'}`;
+}

@@ -51,15 +51,19 @@ export const CONTACTS_HIDDEN_WARNING =
   'Warning: this token sees no e-mail addresses or phone numbers (a bot token?), so those columns are empty ' +
   'and an export of it cannot be imported back; use an Owner/Admin personal token';
 
-async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
+async function collect<T>(items: AsyncIterable<T>, onCount?: (count: number) => void): Promise<T[]> {
   const out: T[] = [];
-  for await (const item of items) out.push(item);
+  for await (const item of items) {
+    out.push(item);
+    onCount?.(out.length);
+  }
   return out;
 }
 
-export async function takeSnapshot(api: PachcaApi): Promise<Directory> {
+/** `onUsersRead` hears the running count of users listed (a big directory takes a while). */
+export async function takeSnapshot(api: PachcaApi, onUsersRead?: (count: number) => void): Promise<Directory> {
   const [users, tags, customProperties] = await Promise.all([
-    collect(api.listUsers()),
+    collect(api.listUsers(), onUsersRead),
     collect(api.listTags()),
     api.listCustomProperties(),
   ]);

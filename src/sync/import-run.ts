@@ -53,6 +53,8 @@ export interface ImportDeps {
   /** Human-readable output (the command sends it to stderr under --json). */
   print(text: string): void;
   startProgress(total: number, requests: () => number): ProgressHandle;
+  /** A running count while the directory is listed (optional). */
+  startSnapshotProgress?(): { count(users: number): void; stop(): void };
   now?: () => Date;
 }
 
@@ -312,7 +314,8 @@ export async function runImport(request: ImportRequest, deps: ImportDeps): Promi
   }
   let plan: Plan;
   try {
-    const directory = await takeSnapshot(api);
+    const snapshotProgress = deps.startSnapshotProgress?.();
+    const directory = await takeSnapshot(api, snapshotProgress?.count).finally(() => snapshotProgress?.stop());
     plan = buildPlan(sheet, directory, planOptions, { selfId }, tagsSheet.input);
     plan.warnings.push(...tagsSheet.warnings);
   } catch (error) {

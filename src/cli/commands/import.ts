@@ -7,7 +7,7 @@ import { formatSummary, runImport, type ImportRequest } from '../../sync/import-
 import { DEFAULT_PLAN_OPTIONS, parseMaxSuspend, type TagsMode } from '../../sync/plan.js';
 import { askYesNo, stdinIsTerminal } from '../confirm.js';
 import { connectionOptions, sheetOptions } from '../options.js';
-import { startProgress } from '../progress.js';
+import { readingDirectory, startCountLine, startProgress } from '../progress.js';
 import { redactSecrets } from '../../redact.js';
 
 interface ImportArgs extends ConnectionArgv {
@@ -113,6 +113,7 @@ async function handle(argv: ArgumentsCamelCase<ImportArgs>, dryRun: boolean): Pr
     confirm: askYesNo,
     print,
     startProgress: (total, requests) => startProgress({ total, requests, quiet: argv.quiet || argv.json }),
+    startSnapshotProgress: () => startCountLine(readingDirectory, { quiet: argv.quiet || argv.json }),
   });
   if (result.summary) {
     if (argv.json) process.stdout.write(`${redactSecrets(JSON.stringify(result.summary, null, 2))}\n`);
