@@ -103,9 +103,12 @@ export function exitCodeForError(error: unknown): ExitCode {
   return error instanceof AuthError ? ExitCode.Auth : ExitCode.Fatal;
 }
 
-/** Wraps a client error as a CliError with the right exit code (its message is one line already). */
-export function toCliError(error: unknown): CliError {
+/**
+ * Wraps a client error as a CliError with the right exit code (its message is one line already),
+ * prefixed with what was being done, e.g. "checking the token: ...".
+ */
+export function toCliError(error: unknown, doing?: string): CliError {
   if (error instanceof CliError) return error;
   const message = error instanceof Error ? error.message : String(error);
-  return new CliError(message, exitCodeForError(error));
+  return new CliError(doing ? `${doing}: ${message}` : message, exitCodeForError(error));
 }

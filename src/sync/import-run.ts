@@ -6,7 +6,7 @@ import { createReadStream, existsSync, mkdirSync, readFileSync, statSync, writeF
 import { join, resolve } from 'node:path';
 import { CliError, ExitCode, InputError } from '../exit-codes.js';
 import type { PachcaApi } from '../pachca/api.js';
-import { exitCodeForError } from '../pachca/config.js';
+import { exitCodeForError, toCliError } from '../pachca/config.js';
 import type { WriteScope } from '../pachca/types.js';
 import type { ValidatedSheet } from '../records/types.js';
 import { countResults, countTagsSheetResults, TAGS_REPORT_FILE, writeFailedRows, writeRunReport, writeSummary, type RunSummary } from '../reports/report.js';
@@ -310,7 +310,7 @@ export async function runImport(request: ImportRequest, deps: ImportDeps): Promi
     tokenScopes = info.scopes;
     selfId = profile.id;
   } catch (error) {
-    throw new CliError(`checking the token: ${error instanceof Error ? error.message : String(error)}`, exitCodeForError(error));
+    throw toCliError(error, 'checking the token');
   }
   let plan: Plan;
   try {
@@ -319,8 +319,7 @@ export async function runImport(request: ImportRequest, deps: ImportDeps): Promi
     plan = buildPlan(sheet, directory, planOptions, { selfId }, tagsSheet.input);
     plan.warnings.push(...tagsSheet.warnings);
   } catch (error) {
-    if (error instanceof CliError) throw error;
-    throw new CliError(`reading the directory: ${error instanceof Error ? error.message : String(error)}`, exitCodeForError(error));
+    throw toCliError(error, 'reading the directory');
   }
 
   mkdirSync(folder, { recursive: true });
