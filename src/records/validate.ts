@@ -182,7 +182,7 @@ function headerOf(mapping: ColumnMapping, column: CanonicalColumn): string {
 
 /**
  * Validates rows in order: the first row with an email stands, later rows with the same
- * email are invalid ("duplicate of row N"). Rows with no cell text at all are skipped.
+ * email are invalid ("duplicate of row N"). Rows with no cell text at all never get here: the reader leaves them out.
  */
 export class RecordValidator {
   readonly records: EmployeeRecord[] = [];
@@ -196,8 +196,8 @@ export class RecordValidator {
     private readonly options: RecordOptions = {},
   ) {}
 
+  /** Rows come from the sheet reader, which never yields a row whose cells are all blank. */
   add(row: Row): void {
-    if ([...row.cells.values()].every((text) => text.trim() === '')) return;
     const record = validateRow(row, this.mapping, this.options, this.issues, this.pool);
     if (!record) {
       this.invalidRows.add(row.rowNumber);

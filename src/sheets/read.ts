@@ -203,7 +203,8 @@ export async function openSheet(path: string, options: SheetReadOptions = {}): P
     const layout = new RowLayout(columns.map((column) => column.header));
     const pool = new StringPool();
     const named = new Set(columns.map((column) => column.index));
-    const toRow = (raw: RawRow): Row => {
+    /** The row, or undefined when every named cell is blank (text only under empty headers). */
+    const toRow = (raw: RawRow): Row | undefined => {
       const values = columns.map(({ header, index }) => {
         const value = raw.values[index] ?? '';
         if (value.length > maxCellChars) {
@@ -211,6 +212,7 @@ export async function openSheet(path: string, options: SheetReadOptions = {}): P
         }
         return pool.intern(index, value);
       });
+      if (values.every((value) => value.trim() === '')) return undefined;
       const row: Row = { rowNumber: raw.rowNumber, cells: new RowCells(layout, values) };
       const stray = strayCells(raw, named, headers.length, kind);
       if (stray) row.stray = stray;
@@ -224,7 +226,7 @@ export async function openSheet(path: string, options: SheetReadOptions = {}): P
           throw new InputError(`${label}: more than ${maxRows.toLocaleString('en-US')} rows; split the file`);
         }
         const row = toRow(raw);
-        if ([...row.cells.values()].some((value) => value.trim() !== '')) yield row;
+        if (row) yield row;
       };
       for (const raw of pending) yield* emit(raw);
       for await (const raw of source) yield* emit(raw);
