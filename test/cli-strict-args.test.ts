@@ -4,9 +4,9 @@
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { main } from '../src/cli/main.js';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { RunningSandbox } from '../src/sandbox/api.js';
+import { runMain } from './helpers/in-process-cli.js';
 import { fetchStats, startTestSandbox } from './helpers/sandbox.js';
 
 const SHEET = 'hires.csv';
@@ -75,33 +75,6 @@ async function filesIn(folder: string): Promise<string[]> {
   return entries.map(String).sort();
 }
 
-interface Captured {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-async function run(argv: string[]): Promise<Captured> {
-  let stdout = '';
-  let stderr = '';
-  const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    stdout += String(chunk);
-    return true;
-  });
-  const err = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    stderr += String(chunk);
-    return true;
-  });
-  try {
-    const code = await main(argv);
-    return { code, stdout, stderr };
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-    process.exitCode = undefined;
-  }
-}
-
 beforeAll(async () => {
   sandbox = await startTestSandbox();
   originalCwd = process.cwd();
@@ -126,7 +99,7 @@ describe('bad arguments: exit 2, one line, nothing sent, nothing written', () =>
     const filesBefore = await filesIn(workDir);
     const requestsBefore = (await fetchStats(sandbox)).total;
 
-    const result = await run(argv);
+    const result = await runMain(argv);
 
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
@@ -141,7 +114,7 @@ describe('bad arguments: exit 2, one line, nothing sent, nothing written', () =>
 });
 
 describe('the messages', () => {
-  const firstLine = async (argv: string[]): Promise<string> => (await run(argv)).stderr.split('\n')[0]!;
+  const firstLine = async (argv: string[]): Promise<string> => (await runMain(argv)).stderr.split('\n')[0]!;
 
   it('suggests the flag that was meant', async () => {
     expect(await firstLine(['import', SHEET, '--yes', '--dryrun'])).toBe('Error: unknown flag --dryrun for import (did you mean --dry-run?)');
@@ -166,13 +139,13 @@ describe('the messages', () => {
   });
 
   it('a repeatable flag may be repeated', async () => {
-    const result = await run(['validate', SHEET, '--map', 'Имя=first_name', '--map', 'Фамилия=last_name']);
+    const result = await runMain(['validate', SHEET, '--map', 'Имя=first_name', '--map', 'Фамилия=last_name']);
     expect(result.code).toBe(0);
   });
 
   it('the same harness sees requests and files when the arguments are good (so the checks above can fail)', async () => {
     const requestsBefore = (await fetchStats(sandbox)).total;
-    const result = await run(['export', '--out', 'good.xlsx']);
+    const result = await runMain(['export', '--out', 'good.xlsx']);
     expect(result.code).toBe(0);
     expect((await fetchStats(sandbox)).total).toBeGreaterThan(requestsBefore);
     expect(await filesIn(workDir)).toContain('good.xlsx');
@@ -197,7 +170,7 @@ describe('no silent overwrites', () => {
     ['audit --html', ['audit', '--html', 'kept.xlsx']],
   ])('%s refuses an existing file without --force, before any request', async (_name, argv) => {
     const requestsBefore = (await fetchStats(sandbox)).total;
-    const result = await run(argv);
+    const result = await runMain(argv);
     expect(result.code).toBe(2);
     expect(result.stderr).toBe('Error: kept.xlsx already exists; pass --force to replace it\n');
     expect((await fetchStats(sandbox)).total).toBe(requestsBefore);
@@ -207,7 +180,7 @@ describe('no silent overwrites', () => {
   it('export --format csv refuses when users.csv is there', async () => {
     await writeFile(join(workDir, 'users.csv'), 'precious');
     try {
-      const result = await run(['export', '--format', 'csv']);
+      const result = await runMain(['export', '--format', 'csv']);
       expect(result.code).toBe(2);
       expect(result.stderr).toMatch(/users\.csv already exists; pass --force to replace it\n$/);
     } finally {
@@ -221,7 +194,7 @@ describe('no silent overwrites', () => {
     ['audit', ['audit', '--out', 'kept.xlsx', '--force']],
   ])('%s --force replaces it, leaving no temporary file', async (_name, argv) => {
     const before = await filesIn(workDir);
-    const result = await run(argv);
+    const result = await runMain(argv);
     expect(result.code).toBe(0);
     expect((await readFile(existing)).subarray(0, 2).toString()).toBe('PK');
     expect(await filesIn(workDir)).toEqual(before);

@@ -18,7 +18,9 @@ export function checkOutputFile(path: string, force: boolean, flag = '--out'): v
   }
 }
 
-/** A folder the command writes files into: missing is fine (it is created), a file is not. */
-export function checkOutputFolder(path: string, flag = '--out'): void {
-  if (existsSync(path) && !statSync(path).isDirectory()) throw new InputError(`${flag} ${path} is a file; name a folder`);
+/** A folder the command writes files into: missing is fine (it is created), a file is not. Whether it exists. */
+export function checkOutputFolder(path: string, flag = '--out'): boolean {
+  if (!existsSync(path)) return false;
+  if (!statSync(path).isDirectory()) throw new InputError(`${flag} ${path} is a file; name a folder`);
+  return true;
 }

@@ -77,8 +77,9 @@ export const exportCommand: CommandModule<object, ExportArgs> = {
     const csvFolder = argv.out ?? '.';
     const xlsxPath = argv.out ?? defaultExportFileName(exportedAt);
     if (argv.format === 'csv') {
-      checkOutputFolder(csvFolder);
-      for (const name of Object.values(CSV_FILE_NAMES)) checkOutputFile(join(csvFolder, name), argv.force);
+      if (checkOutputFolder(csvFolder)) {
+        for (const name of Object.values(CSV_FILE_NAMES)) checkOutputFile(join(csvFolder, name), argv.force);
+      }
     } else {
       checkOutputFile(xlsxPath, argv.force);
     }
