@@ -1,5 +1,6 @@
 // Option groups shared by several commands, so each flag is defined once.
 import type { Options } from 'yargs';
+import { MAX_TIMEOUT_SECONDS } from '../pachca/config.js';
 import { numberFlag } from './flag-values.js';
 
 /** Number flags are read as text and checked by their `coerce`, so "abc", "1e10" or "-1" fail the parse. */
@@ -7,7 +8,7 @@ export const connectionOptions = {
   'api-url': { type: 'string', requiresArg: true, describe: 'API base URL (env PACHCA_API_URL; default https://api.pachca.com/api/shared/v1)', group: 'Connection:' },
   token: { type: 'string', requiresArg: true, describe: 'API token (env PACHCA_TOKEN); prefer --token-file or the env var so it stays out of shell history', group: 'Connection:' },
   'token-file': { type: 'string', requiresArg: true, describe: 'Read the API token from this file', group: 'Connection:' },
-  timeout: { type: 'string', requiresArg: true, coerce: numberFlag('timeout', { min: 0, aboveMin: true, max: 3600, integer: false, unit: 'seconds' }), describe: 'Request timeout in seconds, up to 3600 (env PACHCA_TIMEOUT)', defaultDescription: '30', group: 'Connection:' },
+  timeout: { type: 'string', requiresArg: true, coerce: numberFlag('timeout', { min: 0, aboveMin: true, max: MAX_TIMEOUT_SECONDS, integer: false, unit: 'seconds' }), describe: `Request timeout in seconds, up to ${MAX_TIMEOUT_SECONDS} (env PACHCA_TIMEOUT)`, defaultDescription: '30', group: 'Connection:' },
   rps: { type: 'string', requiresArg: true, coerce: numberFlag('rps', { min: 0, aboveMin: true, max: 1000, integer: false }), describe: 'Requests per second (the API allows about 50 per token)', default: 50, group: 'Connection:' },
   concurrency: { type: 'string', requiresArg: true, coerce: numberFlag('concurrency', { min: 1, max: 1000, integer: true }), describe: 'Requests in flight at once', default: 10, group: 'Connection:' },
   retries: { type: 'string', requiresArg: true, coerce: numberFlag('retries', { min: 1, max: 100, integer: true }), describe: 'Attempts per request on 429, 5xx, resets and timeouts', default: 5, group: 'Connection:' },
