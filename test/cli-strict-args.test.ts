@@ -56,7 +56,7 @@ const PER_COMMAND: Record<string, string[][]> = {
 
 /** Cases that are not "valid start + suffix". */
 const WHOLE_LINES: string[][] = [
-  [], ['improt', SHEET, '--yes'], ['frobnicate'], ['validate'], ['validate', '-'], ['import', '--yes'],
+  [], ['--dry-run'], ['improt', SHEET, '--yes'], ['frobnicate'], ['validate'], ['validate', '-'], ['import', '--yes'],
   ['import', SHEET, 'other.csv', '--yes'], ['plan', SHEET, 'other.csv'], ['import', SHEET, '--resume', 'run-folder', '--yes'],
 ];
 
@@ -124,6 +124,7 @@ describe('the messages', () => {
 
   it('suggests the command that was meant', async () => {
     expect(await firstLine(['improt', SHEET])).toBe('Error: unknown command "improt"; did you mean import?');
+    expect(await firstLine(['--yes', 'import', SHEET])).toBe('Error: unknown flag --yes; name a command first (import, plan, validate, export, audit, template, sandbox, demo)');
   });
 
   it('names the flag, the value and what is allowed', async () => {

@@ -20,7 +20,7 @@ const COMMANDS = [importCommand, planCommand, validateCommand, exportCommand, au
  * A switch (boolean) is checked on the command line as typed, since yargs folds "--yes=maybe"
  * and a repeated switch into one boolean.
  */
-function checkRepeatedFlags(typed: readonly string[]) {
+function checkFlagsGivenOnce(typed: readonly string[]) {
   return (argv: Record<string, unknown>, options: object): true => {
     // yargs passes its getOptions() here (its type definitions call it aliases).
     const { array, boolean } = options as { array: string[]; boolean: string[] };
@@ -60,7 +60,7 @@ export async function main(argv: string[]): Promise<number> {
     .demandCommand(1, 'name a command (import, plan, validate, export, audit, template, sandbox, demo)')
     .strict()
     .recommendCommands()
-    .check(checkRepeatedFlags(argv), true)
+    .check(checkFlagsGivenOnce(argv), true)
     .version(VERSION)
     .help()
     .alias('h', 'help')

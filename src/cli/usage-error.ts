@@ -74,6 +74,7 @@ function typedAsFlag(name: string, argv: readonly string[]): boolean {
 
 function unknownArguments(names: string[], argv: readonly string[], command: CommandModule | undefined, commands: readonly CommandModule[]): string {
   const name = names[0]!;
+  if (!command && typedAsFlag(name, argv)) return `unknown flag ${dashes(name)}; name a command first (import, plan, validate, export, audit, template, sandbox, demo)`;
   if (!command) {
     const suggestion = closestName(name, commands.map(commandName));
     return `unknown command "${name}"${suggestion ? `; did you mean ${suggestion}?` : ''}`;
@@ -101,7 +102,8 @@ export function usageErrorFor(
   argv: readonly string[],
   commands: readonly CommandModule[],
 ): UsageError {
-  const commandWord = argv.find((arg) => !arg.startsWith('-'));
+  // The command comes first (the only flags before it are --help and --version).
+  const commandWord = argv[0]?.startsWith('-') ? undefined : argv[0];
   const command = commands.find((candidate) => commandName(candidate) === commandWord);
   const name = command ? commandName(command) : undefined;
   const text = (message ?? error?.message ?? 'invalid arguments').trim();
