@@ -53,14 +53,14 @@ export function numberFlag(flag: string, range: NumberRange): (value: unknown) =
   };
 }
 
-/** A `coerce` for a text flag given at most once; `-` (standard output/input) is refused where a file is meant. */
+/** A `coerce` for a path flag (file or folder) given at most once; `-` (standard output) is refused. */
 export function fileFlag(flag: string): (value: unknown) => string | undefined {
   return (given: unknown) => {
     const value = single(flag, given);
     if (value === undefined) return undefined;
     const text = String(value);
-    if (text.trim() === '') throw new FlagError(`--${flag} needs a file name`);
-    if (text === '-') throw new FlagError(`--${flag} -: standard output is not supported here; name a file`);
+    if (text.trim() === '') throw new FlagError(`--${flag} needs a path`);
+    if (text === '-') throw new FlagError(`--${flag} -: standard output is not supported here; give a path`);
     return text;
   };
 }
