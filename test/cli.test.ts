@@ -13,6 +13,6 @@ describe('pachca-roster CLI', () => {
   it('exits 2 with a message on an unknown command', async () => {
     const result = await runCli(['no-such-command']);
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/Unknown argument: no-such-command/);
+    expect(result.stderr).toBe('Error: unknown command "no-such-command"\nRun "pachca-roster --help" for the commands.\n');
   });
 });

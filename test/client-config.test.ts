@@ -54,6 +54,7 @@ describe('resolveConnection', () => {
     expect(resolveConnection({ timeout: 2.5 }, { ...env, PACHCA_TIMEOUT: '7' }).timeoutMs).toBe(2500);
     expect(resolveConnection({ rps: 5, concurrency: 2, retries: 3 }, env)).toMatchObject({ rps: 5, concurrency: 2, retries: 3 });
     expect(() => resolveConnection({}, { ...env, PACHCA_TIMEOUT: 'soon' })).toThrow(/PACHCA_TIMEOUT: expected a positive number/);
+    expect(() => resolveConnection({}, { ...env, PACHCA_TIMEOUT: '1e10' })).toThrow('PACHCA_TIMEOUT: at most 3600 seconds, got 1e10');
     expect(() => resolveConnection({ concurrency: 0 }, env)).toThrow(InputError);
     expect(() => resolveConnection({ rps: Number.NaN }, env)).toThrow(/--rps/);
   });

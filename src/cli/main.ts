@@ -1,4 +1,4 @@
-import yargs from 'yargs';
+import yargs, { type CommandModule } from 'yargs';
 import { CliError, ExitCode } from '../exit-codes.js';
 import { VERSION } from '../version.js';
 import { auditCommand } from './commands/audit.js';
@@ -9,38 +9,69 @@ import { sandboxCommand } from './commands/sandbox.js';
 import { templateCommand } from './commands/template.js';
 import { validateCommand } from './commands/validate.js';
 import { redactSecrets } from '../redact.js';
+import { quietOnBrokenPipe } from './broken-pipe.js';
+import { FlagError, single } from './flag-values.js';
+import { isParseFailure, UsageError, usageErrorFor } from './usage-error.js';
 
-/** Runs the CLI and resolves to the exit code; never throws. */
+const COMMANDS = [importCommand, planCommand, validateCommand, exportCommand, auditCommand, templateCommand, sandboxCommand, demoCommand] as CommandModule[];
+
+/**
+ * Flags yargs collects into an array when given twice; any other flag given twice is an error.
+ * A switch (boolean) is checked on the command line as typed, since yargs folds "--yes=maybe"
+ * and a repeated switch into one boolean.
+ */
+function checkFlagsGivenOnce(typed: readonly string[]) {
+  return (argv: Record<string, unknown>, options: object): true => {
+    // yargs passes its getOptions() here (its type definitions call it aliases).
+    const { array, boolean } = options as { array: string[]; boolean: string[] };
+    const repeatable = new Set(array);
+    for (const [key, value] of Object.entries(argv)) {
+      if (key !== '_' && !repeatable.has(key) && Array.isArray(value)) single(key, value);
+    }
+    const end = typed.indexOf('--');
+    const flags = end === -1 ? typed : typed.slice(0, end);
+    for (const name of boolean) {
+      if (name.length < 2 || name === 'help' || name === 'version') continue;
+      const uses = flags.filter((arg) => arg === `--${name}` || arg === `--no-${name}` || arg.startsWith(`--${name}=`));
+      if (uses.length > 1) single(name, uses);
+      const value = uses[0]?.split('=')[1];
+      if (value !== undefined && value !== 'true' && value !== 'false') {
+        throw new FlagError(`--${name} is a switch and takes no value (given "${value}"); --no-${name} turns it off`);
+      }
+    }
+    return true;
+  };
+}
+
+/**
+ * Runs the CLI and resolves to the exit code; never throws. Any parse failure (unknown flag or
+ * command, bad value, missing or extra argument, repeated flag) throws out of yargs' fail()
+ * before a command handler runs: exit 2 and nothing else happens.
+ */
 export async function main(argv: string[]): Promise<number> {
+  quietOnBrokenPipe();
   let exitCode: number = ExitCode.Ok;
-  const parser = yargs(argv)
+  let parser = yargs(argv)
+    .locale('en')
     .scriptName('pachca-roster')
-    .usage('$0 <command> [options]\n\nKeep a Pachca directory in step with HR spreadsheets.')
-    .command(importCommand)
-    .command(planCommand)
-    .command(validateCommand)
-    .command(exportCommand)
-    .command(auditCommand)
-    .command(templateCommand)
-    .command(sandboxCommand)
-    .command(demoCommand)
-    .demandCommand(1, 'Name a command; see the list above.')
+    .usage('$0 <command> [options]\n\nKeep a Pachca directory in step with HR spreadsheets.');
+  for (const command of COMMANDS) parser = parser.command(command);
+  parser = parser
+    .demandCommand(1, 'name a command (import, plan, validate, export, audit, template, sandbox, demo)')
     .strict()
     .recommendCommands()
+    .check(checkFlagsGivenOnce(argv), true)
     .version(VERSION)
     .help()
     .alias('h', 'help')
     .wrap(Math.min(110, process.stdout.columns || 100))
     .epilogue('Exit codes: 0 ok, 1 fatal, 2 usage or input error, 3 authentication or missing scope, 5 finished with some rows invalid or failed.\nDocs: README.md')
-    .fail((message, error, y) => {
-      if (error) throw error;
-      process.stderr.write(`Error: ${message}\nRun "pachca-roster <command> --help" for usage.\n`);
-      void y;
-      exitCode = ExitCode.Usage;
+    .fail((message, error) => {
+      if (!isParseFailure(error)) throw error;
+      throw usageErrorFor(message, error, argv, COMMANDS);
     });
   try {
-    const result = await parser.parseAsync();
-    void result;
+    await parser.parseAsync();
     if (typeof process.exitCode === 'number' && exitCode === ExitCode.Ok) exitCode = process.exitCode;
   } catch (error) {
     exitCode = reportError(error);
@@ -49,6 +80,10 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 function reportError(error: unknown): number {
+  if (error instanceof UsageError) {
+    process.stderr.write(`Error: ${redactSecrets(error.message)}\n${error.helpLine()}\n`);
+    return error.exitCode;
+  }
   if (error instanceof CliError) {
     process.stderr.write(`Error: ${redactSecrets(error.message)}\n`);
     return error.exitCode;

@@ -71,11 +71,16 @@ function positive(name: string, value: number | undefined, fallback: number, int
   return value;
 }
 
+/** The longest request timeout (timers cannot wait much longer than 24 days anyway). */
+export const MAX_TIMEOUT_SECONDS = 3600;
+
 function resolveTimeoutMs(argv: ConnectionArgv, env: ConnectionEnv): number {
   if (argv.timeout !== undefined) return positive('--timeout', argv.timeout, 0, false) * 1000;
   const fromEnv = nonEmpty(env.PACHCA_TIMEOUT);
   if (fromEnv === undefined) return DEFAULT_TIMEOUT_MS;
-  return positive('PACHCA_TIMEOUT', Number(fromEnv), 0, false) * 1000;
+  const seconds = positive('PACHCA_TIMEOUT', Number(fromEnv), 0, false);
+  if (seconds > MAX_TIMEOUT_SECONDS) throw new InputError(`PACHCA_TIMEOUT: at most ${MAX_TIMEOUT_SECONDS} seconds, got ${fromEnv}`);
+  return seconds * 1000;
 }
 
 /** Connection options for PachcaClient; registers the token so it is redacted from all output. */

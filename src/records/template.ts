@@ -1,7 +1,6 @@
 // The hire template: which columns, what they mean, an example row; written as XLSX or CSV.
-import { rename, rm } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
 import ExcelJS from 'exceljs';
+import { writeFileAtomic } from '../files/private.js';
 import { excelColumnLetter } from '../sheets/cell-text.js';
 import { writeCsvFile } from '../sheets/write.js';
 import type { CanonicalColumn } from './types.js';
@@ -120,14 +119,7 @@ async function writeTemplateXlsx(path: string, language: TemplateLanguage): Prom
       });
     }
   });
-  const temporaryPath = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
-  try {
-    await workbook.xlsx.writeFile(temporaryPath);
-    await rename(temporaryPath, path);
-  } catch (error) {
-    await rm(temporaryPath, { force: true });
-    throw error;
-  }
+  await writeFileAtomic(path, new Uint8Array(await workbook.xlsx.writeBuffer()));
 }
 
 /** Writes the hire template; CSV is UTF-8 with BOM, ';' for ru and ',' for en. */

@@ -1,6 +1,6 @@
 // The audit as one self-contained HTML page: inline CSS, two inline SVG charts, no scripts and
 // no external assets, so it opens in a browser with no network. Everything from the directory is escaped.
-import { writeFile } from 'node:fs/promises';
+import { writeFileAtomic } from '../files/private.js';
 import type { CellValue } from '../sheets/write.js';
 import { auditSummary, findingTables, type AuditReport } from './audit.js';
 
@@ -139,5 +139,5 @@ ${sections.join('\n')}
 }
 
 export async function writeAuditHtml(path: string, report: AuditReport, options: { source?: string } = {}): Promise<void> {
-  await writeFile(path, renderAuditHtml(report, options), 'utf8');
+  await writeFileAtomic(path, renderAuditHtml(report, options));
 }

@@ -1,7 +1,7 @@
 // Directory -> export workbook (XLSX) or CSV files. The Users sheet starts with exactly the
 // columns the import reads, written as text exactly as the API has them, so an unmodified
 // export imports back as zero changes; read-only columns follow.
-import { mkdir } from 'node:fs/promises';
+import { makePrivateFolder } from '../files/private.js';
 import { join } from 'node:path';
 import type { CanonicalColumn } from '../records/types.js';
 import type { GroupTag, User } from '../pachca/types.js';
@@ -331,7 +331,7 @@ export async function writeExportCsv(
   selection: ExportSelection,
   { delimiter = ',' }: { delimiter?: string } = {},
 ): Promise<ExportResult> {
-  await mkdir(directoryPath, { recursive: true });
+  await makePrivateFolder(directoryPath);
   const usersPath = join(directoryPath, CSV_FILE_NAMES.users);
   const tagsPath = join(directoryPath, CSV_FILE_NAMES.tags);
   const membershipPath = join(directoryPath, CSV_FILE_NAMES.membership);

@@ -3,7 +3,7 @@
 // plus `error`, importable again once fixed) and summary.json. When the workbook's Tags sheet was
 // imported too, its rows go to report-tags.csv and a Tags sheet of report.xlsx (one row per
 // Tags row), so report.csv stays one row per row of the users sheet.
-import { writeFile } from 'node:fs/promises';
+import { writeFileAtomic } from '../files/private.js';
 import { join } from 'node:path';
 import type { Row } from '../records/types.js';
 import { createXlsxWriter, writeCsvFile, type CellValue, type XlsxColumn } from '../sheets/write.js';
@@ -165,7 +165,7 @@ async function writeFailedCsv(path: string, outcomes: readonly Outcome[], header
 }
 
 export async function writeSummary(folder: string, summary: RunSummary): Promise<void> {
-  await writeFile(join(folder, 'summary.json'), `${JSON.stringify(summary, null, 2)}\n`);
+  await writeFileAtomic(join(folder, 'summary.json'), `${JSON.stringify(summary, null, 2)}\n`);
 }
 
 /** A dry run's failed.csv: the invalid rows, to fix before the real run. */

@@ -1,10 +1,9 @@
 // The one place that writes sheets (import report, export, template, fixtures).
 import { once } from 'node:events';
-import { createWriteStream } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
 import { stringify } from 'csv-stringify';
 import ExcelJS from 'exceljs';
+import { createPrivateWriteStream, temporaryPathFor } from '../files/private.js';
 import { dateText, escapeOoxmlText, excelColumnLetter } from './cell-text.js';
 
 export type CellValue = string | number | boolean | Date | null | undefined;
@@ -33,11 +32,6 @@ function csvCellText(value: CellValue): string {
   return String(value);
 }
 
-/** A temporary sibling path, renamed over the target once the file is complete. */
-function temporaryPathFor(path: string): string {
-  return join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
-}
-
 export interface CsvWriteOptions {
   delimiter?: string;
   bom?: boolean;
@@ -45,7 +39,7 @@ export interface CsvWriteOptions {
 
 /**
  * Streams rows to a CSV file: UTF-8 (with BOM by default, so Excel opens Cyrillic
- * correctly), CRLF, every text cell neutralized. Atomic: the file appears only when complete.
+ * correctly), CRLF, every text cell neutralized. Atomic and private (600): the file appears only when complete.
  */
 export async function writeCsvFile(
   path: string,
@@ -54,7 +48,7 @@ export async function writeCsvFile(
   { delimiter = ',', bom = true }: CsvWriteOptions = {},
 ): Promise<void> {
   const temporaryPath = temporaryPathFor(path);
-  const output = createWriteStream(temporaryPath);
+  const output = createPrivateWriteStream(temporaryPath);
   const stringifier = stringify({ delimiter, bom, record_delimiter: 'windows' });
   stringifier.pipe(output);
   const write = async (record: string[]): Promise<void> => {
@@ -121,11 +115,11 @@ function applyCell(cell: ExcelJS.Cell, value: CellValue, fill: string | undefine
   if (fill) cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: fill } };
 }
 
-/** Streaming XLSX writer: rows are flushed as they are added, so large exports stay small in memory. */
+/** Streaming XLSX writer: rows are flushed as they are added, so large exports stay small in memory. Atomic and private (600). */
 export function createXlsxWriter(path: string): XlsxWriter {
   const temporaryPath = temporaryPathFor(path);
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
-    filename: temporaryPath,
+    stream: createPrivateWriteStream(temporaryPath),
     useStyles: true,
     useSharedStrings: false,
   });

@@ -2,9 +2,10 @@
 // apply with a journal, report. The CLI command parses flags and supplies the parts that touch
 // the terminal (output, confirmation, progress) and the reader and client.
 import { createHash } from 'node:crypto';
-import { createReadStream, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { CliError, ExitCode, InputError } from '../exit-codes.js';
+import { makePrivateFolderSync, PRIVATE_FILE_MODE } from '../files/private.js';
 import type { PachcaApi } from '../pachca/api.js';
 import { exitCodeForError, toCliError } from '../pachca/config.js';
 import type { WriteScope } from '../pachca/types.js';
@@ -322,7 +323,7 @@ export async function runImport(request: ImportRequest, deps: ImportDeps): Promi
     throw toCliError(error, 'reading the directory');
   }
 
-  mkdirSync(folder, { recursive: true });
+  makePrivateFolderSync(folder);
   const savedPlan: SavedPlan = {
     version: 1,
     createdAt: (saved?.createdAt ?? now().toISOString()),
@@ -339,7 +340,7 @@ export async function runImport(request: ImportRequest, deps: ImportDeps): Promi
   };
   // plan.json stays the run's first plan: later resumes need its items (old names of renamed
   // tags, what each row was to do). A resume's fresh plan goes beside it.
-  writeFileSync(join(folder, saved ? RESUME_PLAN_FILE : 'plan.json'), `${JSON.stringify(savedPlan, null, 2)}\n`);
+  writeFileSync(join(folder, saved ? RESUME_PLAN_FILE : 'plan.json'), `${JSON.stringify(savedPlan, null, 2)}\n`, { mode: PRIVATE_FILE_MODE });
 
   const missing = missingScopes(plan, tokenScopes);
   if (missing.length > 0) {

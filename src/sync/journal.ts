@@ -2,6 +2,7 @@
 // interrupted run (crash, kill -9, lost network) can say how far it got and be resumed.
 // It never holds the token: entries carry item keys, ids, results and one-line messages.
 import { closeSync, existsSync, fdatasyncSync, openSync, readFileSync, writeSync } from 'node:fs';
+import { PRIVATE_FILE_MODE } from '../files/private.js';
 import type { PlanItemKind } from './plan.js';
 
 export type JournalStep = 'create-tag' | 'rename-tag' | 'delete-tag' | 'user' | 'status' | 'welcome';
@@ -30,7 +31,7 @@ export class Journal implements JournalWriter {
   private fd: number | undefined;
 
   constructor(readonly path: string) {
-    this.fd = openSync(path, 'a');
+    this.fd = openSync(path, 'a', PRIVATE_FILE_MODE);
   }
 
   append(entry: Omit<JournalEntry, 'at'>): void {

@@ -8,6 +8,7 @@ import { startSandbox } from '../../sandbox/server.js';
 import { takeSnapshot } from '../../sync/directory.js';
 import { formatSummary, runImport } from '../../sync/import-run.js';
 import { DEFAULT_PLAN_OPTIONS } from '../../sync/plan.js';
+import { fileFlag } from '../flag-values.js';
 import { startProgress } from '../progress.js';
 import { redactSecrets, registerSecret } from '../../redact.js';
 
@@ -23,7 +24,7 @@ export const demoCommand: CommandModule<object, DemoArgs> = {
   builder: (yargs: Argv) =>
     yargs
       .options({
-        out: { type: 'string', describe: 'Run folder for the import report and the export', defaultDescription: './pachca-roster-runs/<timestamp>' },
+        out: { type: 'string', requiresArg: true, coerce: fileFlag('out'), describe: 'Run folder for the import report and the export', defaultDescription: './pachca-roster-runs/<timestamp>' },
       })
       .group(['out'], 'Demo:')
       .example('$0 demo', 'In-process sandbox on a free port: import fixtures/hires-ru.xlsx, then export the directory to directory-export.xlsx in the run folder') as unknown as Argv<DemoArgs>,

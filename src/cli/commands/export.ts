@@ -1,16 +1,36 @@
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import { InputError } from '../../exit-codes.js';
 import type { ConnectionArgv } from '../../pachca/config.js';
 import {
-  UnknownTagError, defaultExportFileName, selectForExport, writeExportCsv, writeExportXlsx,
+  CSV_FILE_NAMES, UnknownTagError, defaultExportFileName, selectForExport, writeExportCsv, writeExportXlsx,
   type ExportFilter, type ExportResult,
 } from '../../reports/export.js';
-import { connectionOptions } from '../options.js';
+import { fileFlag, FlagError, single } from '../flag-values.js';
+import { connectionOptions, forceOption } from '../options.js';
+import { checkOutputFile, checkOutputFolder } from '../output-files.js';
 import { redactSecrets } from '../../redact.js';
 import { snapshotFromFlags } from '../snapshot.js';
 
 const DELIMITERS: Record<string, string> = { ',': ',', ';': ';', comma: ',', semicolon: ';', tab: '\t', '\\t': '\t' };
+
+/** `coerce` for --delimiter: the character itself, or a parse error. */
+function delimiterFlag(given: unknown): string {
+  const value = String(single('delimiter', given));
+  const delimiter = DELIMITERS[value];
+  if (delimiter === undefined) throw new FlagError(`--delimiter must be "," ";" or "tab", not "${value}"`);
+  return delimiter;
+}
+
+/** The filters as typed, e.g. `--department "Нет" and --query "x"`. */
+function describeFilter(filter: ExportFilter): string {
+  const parts = [
+    filter.tag !== undefined ? `--tag "${filter.tag}"` : '',
+    filter.department !== undefined ? `--department "${filter.department}"` : '',
+    filter.query !== undefined ? `--query "${filter.query}"` : '',
+  ].filter(Boolean);
+  return `${parts.join(' and ')}${filter.includeBots ? '' : ' (bots left out; --include-bots counts them)'}`;
+}
 
 interface ExportArgs extends ConnectionArgv {
   out?: string;
@@ -21,6 +41,7 @@ interface ExportArgs extends ConnectionArgv {
   tag?: string;
   department?: string;
   json: boolean;
+  force: boolean;
 }
 
 export const exportCommand: CommandModule<object, ExportArgs> = {
@@ -29,26 +50,38 @@ export const exportCommand: CommandModule<object, ExportArgs> = {
   builder: (yargs: Argv) =>
     yargs
       .options({
-        out: { type: 'string', describe: 'XLSX: the workbook file, ending in .xlsx (default pachca-directory-<date>.xlsx); CSV: the folder for users.csv, tags.csv, membership.csv (default: the current folder)' },
-        format: { choices: ['xlsx', 'csv'] as const, default: 'xlsx' as const, describe: 'xlsx: one workbook with Users, Tags, Membership and Summary sheets; csv: users.csv, tags.csv, membership.csv (UTF-8 with BOM)' },
-        delimiter: { type: 'string', default: ',', describe: 'CSV delimiter: "," ";" or "tab" (";" suits Excel with a Russian locale)' },
+        out: { type: 'string', requiresArg: true, coerce: fileFlag('out'), describe: 'XLSX: the workbook file, ending in .xlsx (default pachca-directory-<date>.xlsx); CSV: the folder for users.csv, tags.csv, membership.csv (default: the current folder)' },
+        format: { requiresArg: true, choices: ['xlsx', 'csv'] as const, default: 'xlsx' as const, describe: 'xlsx: one workbook with Users, Tags, Membership and Summary sheets; csv: users.csv, tags.csv, membership.csv (UTF-8 with BOM)' },
+        delimiter: { type: 'string', requiresArg: true, default: ',', coerce: delimiterFlag, describe: 'CSV delimiter: "," ";" or "tab" (";" suits Excel with a Russian locale)' },
         'include-bots': { type: 'boolean', default: false, describe: 'Include bot accounts (left out by default)' },
-        query: { type: 'string', describe: 'Only users whose name, email, phone or nickname contains this text (case-insensitive); the Tags sheet still lists every tag' },
-        tag: { type: 'string', describe: 'Only members of this tag (exit 2 if there is no such tag); the Tags sheet still lists every tag' },
-        department: { type: 'string', describe: 'Only this department (whole name, case-insensitive)' },
+        query: { type: 'string', requiresArg: true, describe: 'Only users whose name, email, phone or nickname contains this text (case-insensitive); the Tags sheet still lists every tag' },
+        tag: { type: 'string', requiresArg: true, describe: 'Only members of this tag (exit 2 if there is no such tag); the Tags sheet still lists every tag' },
+        department: { type: 'string', requiresArg: true, describe: 'Only this department (whole name, case-insensitive)' },
         json: { type: 'boolean', default: false, describe: 'Print a JSON summary (counts and file paths) instead of text' },
       })
-      .group(['out', 'format', 'delimiter', 'include-bots', 'query', 'tag', 'department', 'json'], 'Export:')
+      .options(forceOption)
+      .group(['out', 'force', 'format', 'delimiter', 'include-bots', 'query', 'tag', 'department', 'json'], 'Export:')
       .options(connectionOptions)
+      .check((argv) => {
+        if (argv.format === 'xlsx' && typeof argv.out === 'string' && !/\.xlsx$/i.test(argv.out)) {
+          throw new FlagError(`--out ${argv.out}: an XLSX export needs a file name ending in .xlsx (or use --format csv with a folder)`);
+        }
+        return true;
+      })
       .example('$0 export', 'Workbook pachca-directory-<date>.xlsx in the current folder')
       .example('$0 export --tag Backend --out backend.xlsx', 'Everyone in tag Backend')
       .example('$0 export --format csv --out ./export --delimiter ";"', 'users.csv, tags.csv, membership.csv for Excel with a Russian locale')
       .example('$0 export --department Продажи --include-bots --json', 'One department, bots included, JSON summary on stdout') as unknown as Argv<ExportArgs>,
   handler: async (argv: ArgumentsCamelCase<ExportArgs>) => {
-    const delimiter = DELIMITERS[argv.delimiter];
-    if (delimiter === undefined) throw new InputError(`--delimiter must be "," ";" or "tab", not "${argv.delimiter}"`);
-    if (argv.format === 'xlsx' && argv.out && !/\.xlsx$/i.test(argv.out)) {
-      throw new InputError(`--out ${argv.out}: an XLSX export needs a file name ending in .xlsx (or use --format csv with a directory)`);
+    const exportedAt = new Date();
+    const csvFolder = argv.out ?? '.';
+    const xlsxPath = argv.out ?? defaultExportFileName(exportedAt);
+    if (argv.format === 'csv') {
+      if (checkOutputFolder(csvFolder)) {
+        for (const name of Object.values(CSV_FILE_NAMES)) checkOutputFile(join(csvFolder, name), argv.force);
+      }
+    } else {
+      checkOutputFile(xlsxPath, argv.force);
     }
 
     const { client, directory } = await snapshotFromFlags(argv);
@@ -66,14 +99,15 @@ export const exportCommand: CommandModule<object, ExportArgs> = {
       if (error instanceof UnknownTagError) throw new InputError(`--tag: ${error.message}`);
       throw error;
     }
+    if (selection.users.length === 0 && (filter.tag !== undefined || filter.department !== undefined || filter.query !== undefined)) {
+      throw new InputError(`no user matches ${describeFilter(filter)}; nothing was written`);
+    }
 
-    const exportedAt = new Date();
     let result: ExportResult;
     if (argv.format === 'csv') {
-      result = await writeExportCsv(resolve(argv.out ?? '.'), directory, selection, { delimiter });
+      result = await writeExportCsv(resolve(csvFolder), directory, selection, { delimiter: argv.delimiter });
     } else {
-      const path = resolve(argv.out ?? defaultExportFileName(exportedAt));
-      result = await writeExportXlsx(path, directory, selection, { apiUrl: client.apiUrl, exportedAt, filter });
+      result = await writeExportXlsx(resolve(xlsxPath), directory, selection, { apiUrl: client.apiUrl, exportedAt, filter });
     }
 
     const requests = client.stats().requests;

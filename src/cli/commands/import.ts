@@ -1,11 +1,12 @@
+import { existsSync, statSync } from 'node:fs';
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
-import { InputError } from '../../exit-codes.js';
 import { PachcaClient } from '../../pachca/client.js';
 import { resolveConnection, type ConnectionArgv } from '../../pachca/config.js';
 import { readAndValidate } from '../../records/validate.js';
 import { formatSummary, runImport, type ImportRequest } from '../../sync/import-run.js';
 import { DEFAULT_PLAN_OPTIONS, parseMaxSuspend, type TagsMode } from '../../sync/plan.js';
 import { askYesNo, stdinIsTerminal } from '../confirm.js';
+import { fileFlag, FlagError, NO_STDIN, single } from '../flag-values.js';
 import { connectionOptions, sheetOptions } from '../options.js';
 import { readingDirectory, startCountLine, startProgress } from '../progress.js';
 import { redactSecrets } from '../../redact.js';
@@ -37,16 +38,16 @@ interface ImportArgs extends ConnectionArgv {
 const importOptions = {
   'dry-run': { type: 'boolean', default: false, describe: 'Show the plan and write plan.json, summary.json and failed.csv (invalid rows) to the run folder; change nothing (what the plan command does)' },
   yes: { type: 'boolean', alias: 'y', default: false, describe: 'Apply without asking (required when stdin is not a terminal)' },
-  out: { type: 'string', describe: 'Run folder for plan.json, journal.jsonl, report.xlsx/csv, failed.csv, summary.json', defaultDescription: './pachca-roster-runs/<timestamp>' },
-  resume: { type: 'string', describe: 'Finish an interrupted run from its run folder: re-reads the same file (refused if it changed), skips what the journal says is done; give no file' },
-  tags: { choices: ['merge', 'replace'] as const, default: 'merge' as const, describe: "merge: add the sheet's tags to each user's; replace: make them exactly the sheet's" },
+  out: { type: 'string', requiresArg: true, coerce: fileFlag('out'), describe: 'Run folder for plan.json, journal.jsonl, report.xlsx/csv, failed.csv, summary.json', defaultDescription: './pachca-roster-runs/<timestamp>' },
+  resume: { type: 'string', requiresArg: true, coerce: fileFlag('resume'), describe: 'Finish an interrupted run from its run folder: re-reads the same file (refused if it changed), skips what the journal says is done; give no file' },
+  tags: { requiresArg: true, choices: ['merge', 'replace'] as const, default: 'merge' as const, describe: "merge: add the sheet's tags to each user's; replace: make them exactly the sheet's" },
   'create-tags': { type: 'boolean', default: true, describe: 'Create tags the sheet names that do not exist yet (--no-create-tags makes such rows invalid)' },
   'skip-email-notify': { type: 'boolean', default: false, describe: 'Do not send Pachca invitation e-mails to created users' },
   'blank-clears': { type: 'boolean', default: false, describe: 'An empty cell clears first_name, last_name, phone_number, department, title, custom properties (and tags with --tags replace); default: left alone' },
   'allow-delete': { type: 'boolean', default: false, describe: 'Carry out action=delete rows, of users and of the Tags sheet (irreversible; without it they are invalid)' },
   'suspend-missing': { type: 'boolean', default: false, describe: "Suspend active people (pending invites included) who are not in the sheet; never bots or the token's own user" },
-  'max-suspend': { type: 'string', default: DEFAULT_PLAN_OPTIONS.maxSuspend, describe: 'Refuse (exit 2) when --suspend-missing would suspend more than N people, or N% of active people; 0 allows none' },
-  welcome: { type: 'string', describe: 'Send this UTF-8 text file as a direct message to each created user ({first_name} is filled in); a failed message is noted in the report' },
+  'max-suspend': { type: 'string', requiresArg: true, default: DEFAULT_PLAN_OPTIONS.maxSuspend, describe: 'Refuse (exit 2) when --suspend-missing would suspend more than N people, or N% of active people; 0 allows none' },
+  welcome: { type: 'string', requiresArg: true, coerce: fileFlag('welcome'), describe: 'Send this UTF-8 text file as a direct message to each created user ({first_name} is filled in); a failed message is noted in the report' },
   json: { type: 'boolean', default: false, describe: 'Print summary.json to stdout (the plan and messages go to stderr)' },
   quiet: { type: 'boolean', alias: 'q', default: false, describe: 'Print only the summary (no plan table, no progress bar)' },
 } as const;
@@ -57,7 +58,8 @@ function builder(yargs: Argv, dryRunCommand: boolean): Argv<ImportArgs> {
     .options(importOptions)
     .group(Object.keys(importOptions), 'Import:')
     .options(sheetOptions)
-    .options(connectionOptions);
+    .options(connectionOptions)
+    .check(checkImportArguments);
   const examples = dryRunCommand
     ? withFile
       .example('$0 plan hires.xlsx', 'Show what importing hires.xlsx would change, without changing anything')
@@ -72,10 +74,23 @@ function builder(yargs: Argv, dryRunCommand: boolean): Argv<ImportArgs> {
   return examples as unknown as Argv<ImportArgs>;
 }
 
+/** Part of the parse: a handler never runs with these wrong. */
+function checkImportArguments(argv: Partial<ImportArgs>): true {
+  if (argv.file === '' || argv.file === '-') throw new FlagError(NO_STDIN);
+  if (!argv.file && !argv.resume) throw new FlagError('name the file to import, or --resume DIR to continue a run');
+  if (argv.file && argv.resume) throw new FlagError('give either a file or --resume DIR, not both (the run folder names its file)');
+  try {
+    parseMaxSuspend(single('max-suspend', argv['max-suspend'] ?? ''), 100);
+  } catch (error) {
+    throw new FlagError((error as Error).message);
+  }
+  if (argv.out !== undefined && existsSync(argv.out) && !statSync(argv.out).isDirectory()) {
+    throw new FlagError(`--out ${argv.out} is a file; --out names the run folder (created when missing)`);
+  }
+  return true;
+}
+
 async function handle(argv: ArgumentsCamelCase<ImportArgs>, dryRun: boolean): Promise<void> {
-  if (!argv.file && !argv.resume) throw new InputError('name the file to import, or --resume DIR to continue a run');
-  if (argv.file && argv.resume) throw new InputError('give either a file or --resume DIR, not both (the run folder names its file)');
-  parseMaxSuspend(argv['max-suspend'], 100);
   const toHuman = argv.json ? process.stderr : process.stdout;
   const print = (text: string): void => {
     toHuman.write(`${redactSecrets(text)}\n`);

@@ -4,6 +4,7 @@ import { InputError } from '../../exit-codes.js';
 import type { SandboxOptions } from '../../sandbox/api.js';
 import { readDirectoryFile, startSandbox } from '../../sandbox/server.js';
 import { parseFaultSpec } from '../../sandbox/traffic.js';
+import { fileFlag, FlagError, numberFlag, single } from '../flag-values.js';
 
 interface SandboxArgs {
   host: string;
@@ -27,18 +28,18 @@ export const sandboxCommand: CommandModule<object, SandboxArgs> = {
   builder: (yargs: Argv) =>
     yargs
       .options({
-        host: { type: 'string', default: '127.0.0.1', describe: 'Address to listen on (0.0.0.0 to reach it from other machines)' },
-        port: { type: 'number', default: 8787, describe: 'Port to listen on; 0 picks a free port (the first line shows which)' },
-        state: { type: 'string', describe: 'Keep the directory in this JSON file: loaded at start if it exists (then --seed is not used), written after every change and at exit' },
-        seed: { type: 'string', describe: 'Start from this JSON directory (users, tags, customProperties, chats), e.g. fixtures/directory.json' },
-        'admin-token': { type: 'string', describe: "Token of the workspace Owner (role admin, every scope); random when not given" },
-        'bot-token': { type: 'string', describe: 'Token of a bot (read scopes only; sees email and phone as null); random when not given' },
-        'admin2-token': { type: 'string', describe: 'Token of a second admin who is NOT the Owner (its PUT/DELETE on the Owner gets 403 owner_protected); none when not given' },
-        rps: { type: 'number', default: 50, describe: 'Requests per second per token (token bucket, burst = rps); beyond it: 429 with Retry-After' },
-        'latency-ms': { type: 'number', default: 0, describe: 'Delay every API response by this many ms, like a WAN round trip' },
-        faults: { type: 'string', describe: 'Inject faults at these rates (0..1), e.g. 5xx=0.05,reset=0.02: 5xx (500/502/503, no work done), reset (connection dropped, no work), lost (work done, answer dropped), slow (answer held for --slow-ms)' },
-        'fault-seed': { type: 'number', describe: 'Seed for the fault dice, so a run with faults is reproducible' },
-        'slow-ms': { type: 'number', describe: 'How long the "slow" fault holds the answer, in ms', defaultDescription: '35000' },
+        host: { type: 'string', requiresArg: true, default: '127.0.0.1', describe: 'Address to listen on (0.0.0.0 to reach it from other machines)' },
+        port: { type: 'string', requiresArg: true, default: 8787, coerce: numberFlag('port', { min: 0, max: 65535, integer: true }), describe: 'Port to listen on; 0 picks a free port (the first line shows which)' },
+        state: { type: 'string', requiresArg: true, coerce: fileFlag('state'), describe: 'Keep the directory in this JSON file: loaded at start if it exists (then --seed is not used), written after every change and at exit' },
+        seed: { type: 'string', requiresArg: true, coerce: fileFlag('seed'), describe: 'Start from this JSON directory (users, tags, customProperties, chats), e.g. fixtures/directory.json' },
+        'admin-token': { type: 'string', requiresArg: true, describe: "Token of the workspace Owner (role admin, every scope); random when not given" },
+        'bot-token': { type: 'string', requiresArg: true, describe: 'Token of a bot (read scopes only; sees email and phone as null); random when not given' },
+        'admin2-token': { type: 'string', requiresArg: true, describe: 'Token of a second admin who is NOT the Owner (its PUT/DELETE on the Owner gets 403 owner_protected); none when not given' },
+        rps: { type: 'string', requiresArg: true, default: 50, coerce: numberFlag('rps', { min: 0, aboveMin: true, max: 100000, integer: false }), describe: 'Requests per second per token (token bucket, burst = rps); beyond it: 429 with Retry-After' },
+        'latency-ms': { type: 'string', requiresArg: true, default: 0, coerce: numberFlag('latency-ms', { min: 0, max: 600000, integer: false, unit: 'ms' }), describe: 'Delay every API response by this many ms, like a WAN round trip' },
+        faults: { type: 'string', requiresArg: true, coerce: faultsFlag, describe: 'Inject faults at these rates (0..1), e.g. 5xx=0.05,reset=0.02: 5xx (500/502/503, no work done), reset (connection dropped, no work), lost (work done, answer dropped), slow (answer held for --slow-ms)' },
+        'fault-seed': { type: 'string', requiresArg: true, coerce: numberFlag('fault-seed', { min: 0, max: 2 ** 32 - 1, integer: true }), describe: 'Seed for the fault dice, so a run with faults is reproducible' },
+        'slow-ms': { type: 'string', requiresArg: true, coerce: numberFlag('slow-ms', { min: 0, max: 600000, integer: false, unit: 'ms' }), describe: 'How long the "slow" fault holds the answer, in ms', defaultDescription: '35000' },
         'legacy-pagination': { type: 'boolean', default: false, describe: 'Paginate like older servers: only next_page, the end is an empty page' },
       })
       .group(['host', 'port', 'state', 'seed', 'admin-token', 'bot-token', 'admin2-token'], 'Sandbox:')
@@ -80,21 +81,20 @@ export const sandboxCommand: CommandModule<object, SandboxArgs> = {
   },
 };
 
-async function sandboxOptionsFrom(argv: SandboxArgs): Promise<SandboxOptions> {
-  const numberFlag = (name: string, value: number | undefined, min: number): number | undefined => {
-    if (value === undefined) return undefined;
-    if (!Number.isFinite(value) || value < min) throw new InputError(`--${name} must be a number >= ${min}, not "${value}"`);
-    return value;
-  };
-  const port = numberFlag('port', argv.port, 0);
-  if (port !== undefined && (!Number.isInteger(port) || port > 65535)) throw new InputError(`--port must be an integer from 0 to 65535, not "${argv.port}"`);
-  if (!(argv.rps > 0)) throw new InputError(`--rps must be a number above 0, not "${argv.rps}"`);
-  let faults;
+/** `coerce` for --faults: checked while parsing (the spec string is kept; the handler parses it again). */
+function faultsFlag(given: unknown): string | undefined {
+  const value = single('faults', given);
+  if (value === undefined) return undefined;
   try {
-    faults = argv.faults === undefined ? undefined : parseFaultSpec(argv.faults);
+    parseFaultSpec(String(value));
   } catch (error) {
-    throw new InputError(`--faults: ${(error as Error).message}`);
+    throw new FlagError(`--faults: ${(error as Error).message}`);
   }
+  return String(value);
+}
+
+async function sandboxOptionsFrom(argv: SandboxArgs): Promise<SandboxOptions> {
+  const faults = argv.faults === undefined ? undefined : parseFaultSpec(argv.faults);
   let seed;
   if (argv.seed !== undefined) {
     try {
@@ -112,17 +112,17 @@ async function sandboxOptionsFrom(argv: SandboxArgs): Promise<SandboxOptions> {
   }
   return {
     host: argv.host,
-    port,
+    port: argv.port,
     stateFile: argv.state,
     seed,
     adminToken: argv['admin-token'],
     botToken: argv['bot-token'],
     extraAdminTokens: argv['admin2-token'] ? [argv['admin2-token']] : [],
     rps: argv.rps,
-    latencyMs: numberFlag('latency-ms', argv['latency-ms'], 0),
+    latencyMs: argv['latency-ms'],
     faults,
-    faultSeed: numberFlag('fault-seed', argv['fault-seed'], 0),
-    slowMs: numberFlag('slow-ms', argv['slow-ms'], 0),
+    faultSeed: argv['fault-seed'],
+    slowMs: argv['slow-ms'],
     legacyPagination: argv['legacy-pagination'],
   };
 }

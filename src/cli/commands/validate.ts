@@ -2,6 +2,7 @@ import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import { ExitCode } from '../../exit-codes.js';
 import type { Issue, ValidatedSheet } from '../../records/types.js';
 import { readAndValidate } from '../../records/validate.js';
+import { FlagError, NO_STDIN } from '../flag-values.js';
 import { sheetOptions } from '../options.js';
 
 interface ValidateArgs {
@@ -104,6 +105,10 @@ export const validateCommand: CommandModule<object, ValidateArgs> = {
       .positional('file', { type: 'string', demandOption: true, describe: 'The CSV or XLSX file to check' })
       .options(sheetOptions)
       .option('json', { type: 'boolean', describe: 'Print one JSON object (rows, valid, invalid, warnings, issues, detected)', group: 'Output:' })
+      .check((argv) => {
+        if (argv.file === '' || argv.file === '-') throw new FlagError(NO_STDIN);
+        return true;
+      })
       .example('$0 validate hires.xlsx', 'Check a workbook; exit 0 when every row is valid, 5 when some are not')
       .example('$0 validate hires.csv --encoding windows-1251 --delimiter ";"', 'Override what is detected')
       .example('$0 validate hires.xlsx --sheet "Апрель" --map "Рабочий e-mail=email" --map "Город=custom:Город"', 'Pick a sheet and map columns')

@@ -1,0 +1,129 @@
+// Turns a failed parse (unknown flag or command, bad value, missing file, repeated flag) into
+// one clear line, with a "did you mean" where a known name is close.
+import yargs, { type Argv, type CommandModule } from 'yargs';
+import { CliError, ExitCode } from '../exit-codes.js';
+import { FlagError } from './flag-values.js';
+
+/** A parse failure: exit 2, one line, then a pointer to the command's --help. */
+export class UsageError extends CliError {
+  constructor(message: string, readonly command: string | undefined) {
+    super(message, ExitCode.Usage);
+    this.name = 'UsageError';
+  }
+
+  helpLine(): string {
+    return this.command ? `Run "pachca-roster ${this.command} --help" for usage.` : 'Run "pachca-roster --help" for the commands.';
+  }
+}
+
+/** Whether an error reaching yargs' fail() comes from parsing (not from a command handler). */
+export function isParseFailure(error: Error | undefined): boolean {
+  return error === undefined || error instanceof FlagError || error.name === 'YError';
+}
+
+/** Edit distance (insert, delete, substitute one character). */
+export function levenshtein(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[b.length]!;
+}
+
+/** The closest known name, if close enough to be a typo (dashes and case aside). */
+export function closestName(given: string, known: readonly string[]): string | undefined {
+  const plain = (name: string): string => name.toLowerCase().replace(/[-_]/g, '');
+  let best: { name: string; distance: number } | undefined;
+  for (const name of known) {
+    const distance = plain(given) === plain(name) ? 0 : levenshtein(given.toLowerCase(), name.toLowerCase());
+    if (!best || distance < best.distance) best = { name, distance };
+  }
+  const allowed = given.length < 3 ? 0 : Math.max(1, Math.floor(given.length / 3));
+  return best && best.distance <= allowed ? best.name : undefined;
+}
+
+const dashes = (name: string): string => (name.length === 1 ? `-${name}` : `--${name}`);
+
+function commandName(command: CommandModule): string {
+  const spec = Array.isArray(command.command) ? command.command[0] : command.command;
+  return String(spec ?? '').split(' ')[0]!;
+}
+
+interface ParsedOptionNames {
+  key: Record<string, unknown>;
+  alias: Record<string, string[]>;
+}
+
+/** The flags a command knows (names and aliases), read from its builder. */
+function flagsOf(command: CommandModule | undefined): string[] {
+  const parser = yargs([]);
+  if (command && typeof command.builder === 'function') command.builder(parser as unknown as Argv);
+  // getOptions() is yargs API that its type definitions leave out.
+  const options = (parser as unknown as { getOptions(): ParsedOptionNames }).getOptions();
+  return [...Object.keys(options.key), ...Object.values(options.alias).flat()];
+}
+
+/** `given` was typed as a flag (-x, --name, --name=value) rather than a positional. */
+function typedAsFlag(name: string, argv: readonly string[]): boolean {
+  return argv.some((arg) => arg === dashes(name) || arg.startsWith(`${dashes(name)}=`) || arg === `--no-${name}`);
+}
+
+function unknownArguments(names: string[], argv: readonly string[], command: CommandModule | undefined, commands: readonly CommandModule[]): string {
+  const name = names[0]!;
+  if (!command && typedAsFlag(name, argv)) return `unknown flag ${dashes(name)}; name a command first (import, plan, validate, export, audit, template, sandbox, demo)`;
+  if (!command) {
+    const suggestion = closestName(name, commands.map(commandName));
+    return `unknown command "${name}"${suggestion ? `; did you mean ${suggestion}?` : ''}`;
+  }
+  const more = names.length > 1 ? ` (and ${names.slice(1).map((other) => (typedAsFlag(other, argv) ? dashes(other) : `"${other}"`)).join(', ')})` : '';
+  if (!typedAsFlag(name, argv)) {
+    return `${commandName(command)} does not take "${name}" here${more}; it takes ${positionalUse(command)}`;
+  }
+  const suggestion = closestName(name, flagsOf(command).filter((flag) => flag.length > 1 || name.length === 1));
+  return `unknown flag ${dashes(name)} for ${commandName(command)}${suggestion ? ` (did you mean ${dashes(suggestion)}?)` : ''}${more}`;
+}
+
+function positionalUse(command: CommandModule): string {
+  const spec = String(Array.isArray(command.command) ? command.command[0] : command.command);
+  const positionals = spec.split(' ').slice(1);
+  return positionals.length === 0 ? 'no file or other argument, only flags' : `one ${positionals.join(' ').replace(/[<>[\]]/g, '').toUpperCase()}`;
+}
+
+const INVALID_CHOICE = /Argument: (\S+), Given: (.+?), Choices: (.+)$/m;
+
+/** One line for yargs' failure message (English: the parser runs with .locale('en')). */
+export function usageErrorFor(
+  message: string | null | undefined,
+  error: Error | undefined,
+  argv: readonly string[],
+  commands: readonly CommandModule[],
+): UsageError {
+  // The command comes first (the only flags before it are --help and --version).
+  const commandWord = argv[0]?.startsWith('-') ? undefined : argv[0];
+  const command = commands.find((candidate) => commandName(candidate) === commandWord);
+  const name = command ? commandName(command) : undefined;
+  const text = (message ?? error?.message ?? 'invalid arguments').trim();
+  const line = (summary: string): UsageError => new UsageError(summary.replace(/\s*\n\s*/g, ' '), name);
+
+  const unknown = /^Unknown arguments?: (.+)$/.exec(text);
+  if (unknown) return line(unknownArguments(unknown[1]!.split(', '), argv, command, commands));
+  const recommended = /^Did you mean (.+)\?$/.exec(text);
+  if (recommended) return new UsageError(`unknown command "${commandWord ?? ''}"; did you mean ${recommended[1]}?`, undefined);
+  const choice = INVALID_CHOICE.exec(text);
+  if (choice) {
+    const choices = choice[3]!.split(', ').map((value) => value.replace(/^"|"$/g, ''));
+    const given = choice[2]!.replace(/^"|"$/g, '');
+    const suggestion = closestName(given, choices);
+    return line(`--${choice[1]} "${given}" is not one of: ${choices.join(', ')}${suggestion ? ` (did you mean ${suggestion}?)` : ''}`);
+  }
+  const missingValue = /^Not enough arguments following: (\S+)$/.exec(text);
+  if (missingValue) return line(`${dashes(missingValue[1]!)} needs a value`);
+  if (/^Not enough non-option arguments/.test(text) && command) {
+    return line(`${name} needs ${positionalUse(command)}: pachca-roster ${String(command.command).replace(/[<>]/g, '').toUpperCase().replace(/^\S+/, name ?? '')}`);
+  }
+  return line(text);
+}
