@@ -1,7 +1,9 @@
 // The sandbox's GET /audit_events: what its own operations record (with the acting token's user),
 // the spec's filters, newest-first cursor pages and limits, the Owner-only scope, the
 // Corporation plan (402 payment_required), and the bodies against the spec's schema.
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditEvent, User } from '../src/pachca/types.js';
 import type { RunningSandbox, SandboxDirectory } from '../src/sandbox/api.js';
@@ -114,6 +116,27 @@ describe('GET /audit_events records what the sandbox does', () => {
     expect(sandbox.directory().auditEvents!.length).toBeGreaterThan(9);
     sandbox.reset();
     expect(sandbox.directory().auditEvents).toEqual([]);
+  });
+});
+
+describe('the --state file', () => {
+  it('keeps the security log across a restart', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'audit-log-state-'));
+    const stateFile = join(dir, 'state.json');
+    try {
+      const first = await startTestSandbox({ stateFile });
+      await api(first, 'POST', '/group_tags', { body: { group_tag: { name: 'Сохранённый' } } });
+      await first.stop();
+      const second = await startTestSandbox({ stateFile });
+      try {
+        const logged = await events(second, '&event_key=tag_created');
+        expect(logged.map((event) => event.details)).toEqual([{ name: 'Сохранённый' }]);
+      } finally {
+        await second.stop();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

@@ -52,6 +52,11 @@ export class AuditLog {
     return structuredClone(this.records);
   }
 
+  /** JSON.stringify of the store writes the records without a copy (big --state files). */
+  toJSON(): readonly AuditEvent[] {
+    return this.records;
+  }
+
   /** Actions without an actor (seeding, operator endpoints) are not logged, as on the real service. */
   private record(key: AuditEventKey, entity: { type: string; id: number }, details: Record<string, unknown> = {}, actorId?: number): void {
     if (!this.corporationPlan || !this.actor) return;

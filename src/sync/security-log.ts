@@ -27,7 +27,8 @@ export const NO_PLAN_NOTE =
 
 /** The note when the log cannot be read by this token or on this plan; undefined for any other error. */
 function refusalNote(error: unknown): string | undefined {
-  if (error instanceof AuthError && error.status === 403) return NO_SCOPE_NOTE;
+  // 403 with an OAuth body (insufficient_scope) or an ApiError (the token's user may not read it).
+  if ((error instanceof AuthError || error instanceof ApiError) && error.status === 403) return NO_SCOPE_NOTE;
   if (error instanceof ApiError && error.status === 402) return NO_PLAN_NOTE;
   return undefined;
 }
