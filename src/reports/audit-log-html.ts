@@ -7,19 +7,21 @@ const CHART_WIDTH = 720;
 const CHART_HEIGHT = 220;
 const AXIS_HEIGHT = 36;
 const TOP_MARGIN = 20;
-/** A date under the axis every this many days. */
+/** A date under the axis every week, or every few weeks so that no more than MAX_LABELS fit. */
 const LABEL_EVERY_DAYS = 7;
+const MAX_LABELS = 12;
 
 /** Vertical bars, one per day; a date label every week and a tooltip per day. */
 export function eventsPerDayChart(days: readonly DayCount[]): string {
   const max = Math.max(1, ...days.map((day) => day.count));
   const slot = CHART_WIDTH / Math.max(1, days.length);
   const plotHeight = CHART_HEIGHT - AXIS_HEIGHT - TOP_MARGIN;
+  const labelEvery = LABEL_EVERY_DAYS * Math.max(1, Math.ceil(days.length / MAX_LABELS / LABEL_EVERY_DAYS));
   const bars = days.map((day, index) => {
     const height = Math.round((day.count / max) * plotHeight);
     const x = index * slot + slot * 0.1;
     const y = TOP_MARGIN + plotHeight - height;
-    const label = index % LABEL_EVERY_DAYS === 0
+    const label = index % labelEvery === 0
       ? `<text x="${(index * slot).toFixed(1)}" y="${TOP_MARGIN + plotHeight + 16}">${escapeHtml(day.day.slice(5))}</text>`
       : '';
     return `<g><title>${escapeHtml(`${day.day}: ${day.count}`)}</title><rect class="bar" x="${x.toFixed(1)}" y="${y}" width="${Math.max(1, slot * 0.8).toFixed(1)}" height="${height}"></rect>${label}</g>`;

@@ -35,7 +35,9 @@ export function securityLogSince(argv: Pick<AuditArgs, 'since' | 'days' | 'runs'
     throw new InputError('--runs matches the security log against run journals: give --since DATE or --days N too');
   }
   if (argv.days !== undefined) {
-    if (!Number.isInteger(argv.days) || argv.days < 1) throw new InputError(`--days must be a whole number of days (1 or more), not "${argv.days}"`);
+    if (!Number.isInteger(argv.days) || argv.days < 1) {
+      throw new InputError(`--days must be a whole number of days (1 or more)${Number.isNaN(argv.days) ? '' : `, not "${argv.days}"`}`);
+    }
     return new Date(now.getTime() - argv.days * DAY_MS);
   }
   if (argv.since === undefined) return undefined;
@@ -53,7 +55,7 @@ function checkRunsFolder(runs: string | undefined): void {
 
 export const auditCommand: CommandModule<object, AuditArgs> = {
   command: 'audit',
-  describe: 'Audit the directory: inactive people, pending invites, suspended people still in tags, missing fields, admins and guests, empty tags, possible duplicates',
+  describe: 'Audit the directory: inactive people, pending invites, suspended people still in tags, missing fields, admins and guests, empty tags, possible duplicates; with --since/--days also the security log (roles, accounts, tokens, 2FA, sign-ins, changes outside the tool)',
   builder: (yargs: Argv) =>
     yargs
       .options({
