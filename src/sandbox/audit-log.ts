@@ -47,12 +47,7 @@ export class AuditLog {
     }
   }
 
-  /** A copy for the --state file. */
-  events(): AuditEvent[] {
-    return structuredClone(this.records);
-  }
-
-  /** JSON.stringify of the store writes the records without a copy (big --state files). */
+  /** The records, oldest first (JSON.stringify of the store writes them without a copy: big --state files). */
   toJSON(): readonly AuditEvent[] {
     return this.records;
   }

@@ -291,7 +291,7 @@ export class DirectoryStore {
       messages: this.messages,
       ownerId: this.ownerId,
       botId: this.botId,
-      auditEvents: this.audit.events(),
+      auditEvents: [...this.audit.toJSON()],
     });
   }
 
