@@ -2,7 +2,7 @@
 // Deterministic (seeded PRNG), so re-running it gives the same file. Run: npx tsx scripts/make-seed.ts
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { CustomProperty, GroupTag, User } from '../src/pachca/types.js';
+import type { AuditEvent, AuditEventKey, CustomProperty, GroupTag, User } from '../src/pachca/types.js';
 import type { SandboxDirectory } from '../src/sandbox/api.js';
 import { createPrng } from '../src/sandbox/traffic.js';
 import { blankUser } from '../src/sandbox/workspace.js';
@@ -144,6 +144,77 @@ const tags: GroupTag[] = tagNames.map((name, index) => ({
   users_count: users.filter((u) => u.list_tags.includes(name)).length,
 }));
 
+// The security log (GET /audit_events) of the last 90 days before `now`: sign-ins, two-factor
+// failures, role changes, accounts created and deleted, API tokens, profile and tag changes.
+const auditEvents: AuditEvent[] = [];
+const hex = (length: number): string => Array.from({ length }, () => Math.floor(random() * 16).toString(16)).join('');
+const clients: Array<[string, string]> = [
+  ['Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Safari/537.36', '10.20.0.'],
+  ['Pachca/3.60.0 (co.staply.pachca; build:15; iOS 18.5.0) Alamofire/5.0.0', '192.168.1.'],
+  ['Pachca/3.58.2 (Android 14; build:212) okhttp/4.12.0', '172.16.4.'],
+];
+function logEvent(at: number, key: AuditEventKey, actorId: number, entity: [string, number], details: Record<string, unknown> = {}): void {
+  const [userAgent, network] = pick(clients);
+  auditEvents.push({
+    id: `${hex(8)}-${hex(4)}-4${hex(3)}-a${hex(3)}-${hex(12)}`,
+    created_at: new Date(at).toISOString(),
+    event_key: key,
+    entity_id: String(entity[1]),
+    entity_type: entity[0],
+    actor_id: String(actorId),
+    actor_type: 'User',
+    details,
+    ip_address: `${network}${1 + Math.floor(random() * 250)}`,
+    user_agent: userAgent,
+  });
+}
+const hour = 3600 * 1000;
+const logStart = now - 90 * day;
+const byLogin = (login: string): User => users.find((u) => u.email === `${login}@example.ru`) as User;
+
+// Sign-ins: shortly before each recent last activity, and an earlier one for about half.
+for (const user of users) {
+  if (user.bot || user.last_activity_at === null) continue;
+  const last = Date.parse(user.last_activity_at);
+  if (last < logStart) continue;
+  logEvent(last - (1 + Math.floor(random() * 5)) * hour, 'user_login', user.id, ['User', user.id]);
+  if (random() < 0.5) logEvent(last - (10 + Math.floor(random() * 60)) * day, 'user_login', user.id, ['User', user.id]);
+}
+// Two-factor: one person failing again and again, another failing once then succeeding.
+const failing = byLogin('i.vasiliev');
+for (const [daysAgo, hours] of [[12, 9], [12, 9.1], [12, 9.2], [5, 22], [5, 22.1]] as const) {
+  logEvent(now - daysAgo * day + hours * hour, 'user_2fa_fail', failing.id, ['User', failing.id]);
+}
+const once = byLogin('e.lebedeva');
+logEvent(now - 20 * day + 10 * hour, 'user_2fa_fail', once.id, ['User', once.id]);
+logEvent(now - 20 * day + 10.05 * hour, 'user_2fa_success', once.id, ['User', once.id]);
+// Role changes made in the Pachca interface: the HR director made an admin, a former admin demoted.
+const hrDirector = byLogin('s.kozlova');
+logEvent(now - 45 * day + 11 * hour, 'user_role_changed', owner.id, ['User', hrDirector.id], { new_company_role: 'admin', previous_company_role: 'user', initiator_id: owner.id });
+const formerAdmin = byLogin('m.orlov');
+logEvent(now - 30 * day + 15 * hour, 'user_role_changed', owner.id, ['User', formerAdmin.id], { new_company_role: 'user', previous_company_role: 'admin', initiator_id: owner.id });
+// Accounts: the pending invites were created by the HR director; one contractor account was deleted.
+for (const user of users) {
+  if (user.invite_status === 'sent' && !user.bot && Date.parse(user.created_at) >= logStart) {
+    logEvent(Date.parse(user.created_at), 'user_created', user.inviter_id ?? owner.id, ['User', user.id]);
+  }
+}
+logEvent(now - 60 * day + 14 * hour, 'user_created', hrDirector.id, ['User', 90]);
+logEvent(now - 15 * day + 16 * hour, 'user_deleted', owner.id, ['User', 90]);
+// API tokens: the Owner's integration token, a lead's token created and destroyed.
+const lead = byLogin('a.smirnov');
+logEvent(now - 70 * day + 10 * hour, 'access_token_created', owner.id, ['AccessToken', 4701], { scopes: ['users:read', 'users:create', 'users:update', 'group_tags:read', 'group_tags:write'] });
+logEvent(now - 25 * day + 12 * hour, 'access_token_created', lead.id, ['AccessToken', 4702], { scopes: ['messages:create', 'chats:read'] });
+logEvent(now - 8 * day + 18 * hour, 'access_token_destroy', lead.id, ['AccessToken', 4702], { scopes: ['messages:create', 'chats:read'] });
+// Profile and tag changes made by hand: an offboarding, a title change, a tag.
+const leaver = byLogin('k.sergeev');
+logEvent(now - 35 * day + 17 * hour, 'user_updated', hrDirector.id, ['User', leaver.id], { changed_attrs: ['suspended'] });
+logEvent(now - 10 * day + 13 * hour, 'user_updated', owner.id, ['User', lead.id], { changed_attrs: ['title'] });
+const leadersTag = tagNames.indexOf('Руководители');
+logEvent(now - 44 * day + 9 * hour, 'user_added_to_tag', hrDirector.id, ['GroupTag', 9100 + leadersTag], { initiator_id: owner.id });
+logEvent(now - 50 * day + 12 * hour, 'tag_created', owner.id, ['GroupTag', 9100 + leadersTag], { name: 'Руководители' });
+auditEvents.sort((a, b) => a.created_at.localeCompare(b.created_at));
+
 const directory: SandboxDirectory = {
   users,
   tags,
@@ -156,8 +227,9 @@ const directory: SandboxDirectory = {
   messages: [],
   ownerId: 1,
   botId: 2,
+  auditEvents,
 };
 
 const out = fileURLToPath(new URL('../fixtures/directory.json', import.meta.url));
 writeFileSync(out, `${JSON.stringify(directory, null, 2)}\n`);
-process.stdout.write(`wrote ${out}: ${users.length} users, ${tags.length} tags\n`);
+process.stdout.write(`wrote ${out}: ${users.length} users, ${tags.length} tags, ${auditEvents.length} audit events\n`);

@@ -48,7 +48,7 @@ const PER_COMMAND: Record<string, string[][]> = {
     ['--retries', '-1'], ['--out', '-'], ['--out', 'a.xlsx', '--out', 'b.xlsx'], ['--out', 'export.csv'],
     ['--tag', 'A', '--tag', 'B'], ['--include-bot'],
   ],
-  audit: [['--inactive-days', 'x'], ['--inactive-days', '-1'], ['--inactive-days', '1.5'], ['--timeout', '1e10'], ['--html', '-'], ['--out', 'audit.csv'], ['--tag', 'X']],
+  audit: [['--inactive-days', 'x'], ['--inactive-days', '-1'], ['--inactive-days', '1.5'], ['--timeout', '1e10'], ['--html', '-'], ['--out', 'audit.csv'], ['--tag', 'X'], ['--days', '0'], ['--since', 'soon'], ['--since', '2026-01-01', '--days', '3'], ['--runs', 'nowhere']],
   template: [['--format', 'pdf'], ['--lang', 'de'], ['--out', 'template.pdf'], ['--out', '-'], ['--out', 'a.xlsx', '--out', 'b.xlsx'], ['--format', 'csv', '--out', 'x.xlsx']],
   sandbox: [['--port', '99999'], ['--port', 'http'], ['--rps', '0'], ['--latency-ms', 'abc'], ['--faults', 'bogus=1'], ['--fault-seed', '-3'], ['--slow-ms', '1e10']],
   demo: [['--out', '-'], ['--out', 'a', '--out', 'b'], ['--yes']],

@@ -35,5 +35,12 @@ describe('pachca-roster demo', () => {
     users.eachRow((row, rowNumber) => rowNumber > 1 && exported.add(String(row.getCell(emailColumn).value)));
     expect(hires.filter((email) => !exported.has(email))).toEqual([]);
     expect(result.stdout).toContain(`Exported the directory after the import: ${users.rowCount - 1} users`);
+
+    // The audit with the security log: every section has data, and the import's creations are the tool's.
+    expect(existsSync(join(out, 'audit.html')) && existsSync(join(out, 'audit.xlsx'))).toBe(true);
+    expect(result.stdout).toContain(`Accounts created by this tool: ${hires.length}\n`);
+    for (const line of ['Role changes', 'Accounts deleted', 'API token changes', 'Repeated 2FA failures (people, 2+)', 'People who signed in', 'Changes outside the tool']) {
+      expect(result.stdout).toMatch(new RegExp(`  ${line.replace(/[()+]/g, '\\$&')}: [1-9]`));
+    }
   });
 });

@@ -1,7 +1,7 @@
 // The surface of the Pachca client that the rest of the tool codes against.
 // Implemented by PachcaClient in ./client.ts.
 import type {
-  AccessTokenInfo, CustomPropertyDefinition, GroupTag, Message, StatusInput, User,
+  AccessTokenInfo, AuditEvent, AuditEventFilter, CustomPropertyDefinition, GroupTag, Message, StatusInput, User,
   UserCreateRequest, UserStatus, UserUpdateInput,
 } from './types.js';
 
@@ -63,4 +63,7 @@ export interface PachcaApi {
   listCustomProperties(): Promise<CustomPropertyDefinition[]>;
 
   sendDirectMessage(userId: number, content: string): Promise<Message>;
+
+  /** The security log (scope audit_events:read, Corporation plan), newest first, every page; filters go to the server. */
+  listAuditEvents(filter?: AuditEventFilter): AsyncIterable<AuditEvent>;
 }

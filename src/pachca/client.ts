@@ -8,7 +8,7 @@ import { withRetries } from './retry.js';
 import { request, type ApiRequest, type HttpMethod, type QueryParams, type TransportConfig } from './transport.js';
 import { emailKey, tagKey } from './keys.js';
 import type {
-  AccessTokenInfo, CustomPropertyDefinition, DataResponse, GroupTag, GroupTagRequest, ListResponse, Message,
+  AccessTokenInfo, AuditEvent, AuditEventFilter, CustomPropertyDefinition, DataResponse, GroupTag, GroupTagRequest, ListResponse, Message,
   MessageCreateRequest, StatusInput, StatusUpdateRequest, User, UserCreateRequest, UserStatus, UserUpdateInput,
 } from './types.js';
 
@@ -242,6 +242,10 @@ export class PachcaClient implements PachcaApi {
   sendDirectMessage(userId: number, content: string): Promise<Message> {
     const body: MessageCreateRequest = { message: { entity_type: 'user', entity_id: userId, content } };
     return this.data<Message>('POST', '/messages', body);
+  }
+
+  listAuditEvents(filter: AuditEventFilter = {}): AsyncIterable<AuditEvent> {
+    return this.list<AuditEvent>('/audit_events', { ...filter });
   }
 
   /**

@@ -200,3 +200,51 @@ export interface OAuthErrorBody {
 
 /** Scopes the tool's write paths need (admin personal tokens only). */
 export type WriteScope = 'users:create' | 'users:update' | 'users:delete' | 'group_tags:write' | 'user_status:write';
+
+/** Event keys of GET /audit_events (the spec's AuditEventKey enum). */
+export const AUDIT_EVENT_KEYS = [
+  'user_login', 'user_logout', 'user_2fa_fail', 'user_2fa_success', 'user_created', 'user_deleted',
+  'user_role_changed', 'user_updated', 'tag_created', 'tag_deleted', 'user_added_to_tag', 'user_removed_from_tag',
+  'chat_created', 'chat_renamed', 'chat_permission_changed', 'user_chat_join', 'user_chat_leave', 'tag_added_to_chat',
+  'tag_removed_from_chat', 'message_updated', 'message_deleted', 'message_created', 'reaction_created',
+  'reaction_deleted', 'thread_created', 'access_token_created', 'access_token_updated', 'access_token_destroy',
+  'kms_encrypt', 'kms_decrypt', 'audit_events_accessed', 'dlp_violation_detected', 'search_users_api',
+  'search_chats_api', 'search_messages_api', 'bot_scopes_updated', 'bot_webhook_settings_updated',
+  'bot_token_recreated', 'bot_deleted', 'bot_oauth_client_updated', 'oauth_authorization_granted',
+  'oauth_authorization_revoked', 'video_call_started', 'video_call_finished', 'video_call_recording_ready',
+] as const;
+export type AuditEventKey = (typeof AUDIT_EVENT_KEYS)[number];
+
+/**
+ * One record of the workspace's security log. Top-level ids are strings; ids inside `details`
+ * are numbers (the guide says so: compare them after converting).
+ */
+export interface AuditEvent {
+  /** UUID. */
+  id: string;
+  created_at: string;
+  /** A key of AUDIT_EVENT_KEYS; a newer server may send keys this list does not have yet. */
+  event_key: AuditEventKey | (string & {});
+  entity_id: string;
+  entity_type: string;
+  actor_id: string;
+  actor_type: string;
+  /** Depends on event_key (e.g. user_role_changed: new_company_role, previous_company_role, initiator_id); `{}` or null when none. */
+  details: Record<string, unknown> | null;
+  ip_address: string | null;
+  user_agent: string | null;
+}
+
+/** Query filters of GET /audit_events; every one optional, all combined. */
+export interface AuditEventFilter {
+  /** Inclusive, ISO 8601. */
+  start_time?: string;
+  /** Inclusive, ISO 8601. */
+  end_time?: string;
+  /** One key per request. */
+  event_key?: AuditEventKey;
+  actor_id?: string;
+  actor_type?: string;
+  entity_id?: string;
+  entity_type?: string;
+}

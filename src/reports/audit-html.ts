@@ -86,13 +86,19 @@ tr:nth-child(even) td { background: #fafbfc; }
 svg { font: 12px system-ui, sans-serif; } svg .bar { fill: #3b82f6; }
 `;
 
-function table(columns: string[], rows: CellValue[][]): string {
+export function table(columns: string[], rows: CellValue[][]): string {
   const head = `<tr>${columns.map((column) => `<th>${escapeHtml(column)}</th>`).join('')}</tr>`;
   const body = rows.map((row) => `<tr>${row.map((value) => `<td>${escapeHtml(cellText(value))}</td>`).join('')}</tr>`).join('\n');
   return `<table>\n<thead>${head}</thead>\n<tbody>\n${body}\n</tbody>\n</table>`;
 }
 
-export function renderAuditHtml(report: AuditReport, { source }: { source?: string } = {}): string {
+export interface AuditHtmlOptions {
+  source?: string;
+  /** More sections (already escaped HTML), after the directory's findings. */
+  appendixHtml?: string;
+}
+
+export function renderAuditHtml(report: AuditReport, { source, appendixHtml = '' }: AuditHtmlOptions = {}): string {
   const counts = auditSummary(report);
   const tables = findingTables(report);
   const summaryRows = tables.map((finding) => [finding.title, counts[finding.key]] as CellValue[]);
@@ -133,11 +139,12 @@ ${activityChart}
 </figure>
 </div>
 ${sections.join('\n')}
+${appendixHtml}
 </body>
 </html>
 `;
 }
 
-export async function writeAuditHtml(path: string, report: AuditReport, options: { source?: string } = {}): Promise<void> {
+export async function writeAuditHtml(path: string, report: AuditReport, options: AuditHtmlOptions = {}): Promise<void> {
   await writeFileAtomic(path, renderAuditHtml(report, options));
 }

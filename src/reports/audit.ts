@@ -11,6 +11,8 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 export interface AuditOptions {
   now: Date;
   inactiveDays?: number;
+  /** Person id -> last sign-in from the security log; used instead of last activity where present. */
+  lastSignInById?: ReadonlyMap<number, string>;
 }
 
 export interface InactiveFinding {
@@ -121,10 +123,12 @@ export function buildAudit(directory: Directory, options: AuditOptions): AuditRe
 
   const inactive: InactiveFinding[] = [];
   for (const user of active) {
-    const daysSinceActivity = daysSince(user.last_activity_at, now);
+    const signIn = options.lastSignInById?.get(user.id);
+    const daysSinceActivity = daysSince(signIn ?? user.last_activity_at, now);
     const daysSinceCreated = daysSince(user.created_at, now) ?? 0;
     if (daysSinceActivity !== null && daysSinceActivity > inactiveDays) {
-      inactive.push({ user, daysSinceActivity, daysSinceCreated, reason: `no activity for ${daysSinceActivity} days` });
+      const reason = signIn ? `no sign-in for ${daysSinceActivity} days (security log)` : `no activity for ${daysSinceActivity} days`;
+      inactive.push({ user, daysSinceActivity, daysSinceCreated, reason });
     } else if (daysSinceActivity === null && daysSinceCreated > inactiveDays) {
       inactive.push({ user, daysSinceActivity, daysSinceCreated, reason: `never logged in; created ${daysSinceCreated} days ago` });
     }
@@ -313,10 +317,16 @@ function sheetName(title: string): string {
   return title.replace(/[\\/?*[\]:]/g, ' ').slice(0, 31);
 }
 
-export async function writeAuditXlsx(path: string, report: AuditReport): Promise<void> {
+/** Sections from elsewhere (the security log): sheets after the directory's, lines in the Summary. */
+export interface AuditAppendix {
+  tables: { title: string; columns: string[]; rows: CellValue[][] }[];
+  summary: [string, CellValue][];
+}
+
+export async function writeAuditXlsx(path: string, report: AuditReport, appendix: AuditAppendix = { tables: [], summary: [] }): Promise<void> {
   const writer = createXlsxWriter(path);
   try {
-    for (const table of findingTables(report)) {
+    for (const table of [...findingTables(report), ...appendix.tables]) {
       const sheet = writer.addSheet(sheetName(table.title), table.columns.map((header) => ({ header, width: columnWidth(header, table.rows, table.columns.indexOf(header)) })));
       for (const row of table.rows) sheet.addRow(row);
     }
@@ -325,6 +335,7 @@ export async function writeAuditXlsx(path: string, report: AuditReport): Promise
     summary.addRow(['inactive threshold (days)', report.inactiveDays]);
     summary.addRow(['people (bots excluded)', report.people]);
     summary.addRow(['audited at', report.now]);
+    for (const row of appendix.summary) summary.addRow(row);
     await writer.commit();
   } catch (error) {
     await writer.abort();

@@ -1,5 +1,5 @@
 // How tests, the demo and the CLI start the sandbox in-process. Implemented in ./server.ts.
-import type { CustomPropertyDefinition, GroupTag, Message, User } from '../pachca/types.js';
+import type { AuditEvent, CustomPropertyDefinition, GroupTag, Message, User } from '../pachca/types.js';
 
 export interface SandboxChat {
   id: number;
@@ -17,6 +17,8 @@ export interface SandboxDirectory {
   ownerId?: number;
   /** Id of the bot that the bot token belongs to. */
   botId?: number;
+  /** The security log (GET /audit_events): historical events, any order. */
+  auditEvents?: AuditEvent[];
 }
 
 export interface FaultRates {
@@ -38,6 +40,11 @@ export interface SandboxOptions {
   faults?: FaultRates | string; // e.g. '5xx=0.05,reset=0.02'
   faultSeed?: number;
   legacyPagination?: boolean;
+  /**
+   * false: the workspace is not on the Corporation plan, so it keeps no security log and
+   * GET /audit_events answers 402 payment_required (CLI --plan other). Default true.
+   */
+  corporationPlan?: boolean;
   /** Delay of the `slow` fault in ms (default 35000); tests shorten it. */
   slowMs?: number;
   /**

@@ -3,6 +3,7 @@ import type {
   AccessTokenInfo, CustomProperty, GroupTag, User, UserStatus,
 } from '../pachca/types.js';
 import { USER_CREATE_ROLES, USER_UPDATE_ROLES } from '../pachca/types.js';
+import { AUDIT_EVENTS_ROUTE } from './audit-log.js';
 import { SandboxHttpError, apiError, apiErrorItem, notFound } from './errors.js';
 import { pageOf, parsePageQuery } from './pagination.js';
 import type { DirectoryStore } from './store.js';
@@ -525,6 +526,7 @@ export const ROUTES: readonly Route[] = [
     },
   },
   { method: 'POST', template: '/messages', scope: 'messages:create', handle: postMessage },
+  AUDIT_EVENTS_ROUTE,
 ];
 
 function statusBody(user: User): unknown {

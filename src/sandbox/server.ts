@@ -9,6 +9,7 @@ import type {
   FaultRates, RunningSandbox, SandboxDirectory, SandboxOptions, SandboxRequestRecord, SandboxStats,
 } from './api.js';
 import { SandboxHttpError, apiError, oauthError } from './errors.js';
+import { auditActor } from './audit-log.js';
 import { ADMIN_SCOPES, BOT_SCOPES, OWNER_SCOPES, matchRoute, type Caller, type RouteContext } from './routes.js';
 import { DirectoryStore } from './store.js';
 import { RateLimiter, createPrng, normalizeFaults, pickFault } from './traffic.js';
@@ -135,7 +136,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   const startingDirectory = stateFile && existsSync(stateFile) ? await readDirectoryFile(stateFile) : initialDirectory;
 
   const startedAt = new Date().toISOString();
-  let store = new DirectoryStore(startingDirectory);
+  const storeOptions = { corporationPlan: options.corporationPlan ?? true };
+  let store = new DirectoryStore(startingDirectory, storeOptions);
   let callers = new Map<string, Caller>();
   let tokenLabels = new Map<string, string>();
   const bindTokens = (): void => {
@@ -289,7 +291,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
           throw apiError(400, 'body', 'invalid', 'Тело запроса не является корректным JSON');
         }
       }
-      const result = match.route.handle({ params: match.params, query: url.searchParams, body: parsedBody, caller }, routeContext());
+      const actor = auditActor(caller.userId, request.socket.remoteAddress, request.headers['user-agent']);
+      const result = store.audit.as(actor, () => match.route.handle({ params: match.params, query: url.searchParams, body: parsedBody, caller }, routeContext()));
       status = result.status;
       payload = result.body;
       if (WRITE_METHODS.has(method) && status < 300) scheduleSave();
@@ -369,7 +372,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     stats: () => stats.snapshot(),
     requestLog: () => [...stats.log],
     reset: () => {
-      store = new DirectoryStore(initialDirectory);
+      store = new DirectoryStore(initialDirectory, storeOptions);
       bindTokens();
       stats = new StatsRecorder();
       limiter.clear();

@@ -2,6 +2,7 @@
 // with the indexes (id, email, nickname, tag name, tag members) that keep every request O(page).
 import type { CustomPropertyDefinition, GroupTag, Message, User, UserStatus } from '../pachca/types.js';
 import type { SandboxChat, SandboxDirectory } from './api.js';
+import { AuditLog } from './audit-log.js';
 import { apiError, notFound } from './errors.js';
 
 const lower = (text: string): string => text.toLocaleLowerCase('en-US');
@@ -42,13 +43,15 @@ export class DirectoryStore {
   readonly messages: Message[];
   readonly ownerId: number;
   readonly botId: number;
+  readonly audit: AuditLog;
   private nextUserId = 1;
   private nextTagId = 1;
   private nextMessageId = 1;
 
   /** Builds the indexes from a directory (a copy: the argument is not kept). */
-  constructor(directory: SandboxDirectory) {
+  constructor(directory: SandboxDirectory, { corporationPlan = true }: { corporationPlan?: boolean } = {}) {
     const copy = structuredClone(directory);
+    this.audit = new AuditLog(copy.auditEvents, corporationPlan);
     this.customProperties = copy.customProperties;
     this.chats = copy.chats;
     this.messages = copy.messages ?? [];
@@ -154,11 +157,13 @@ export class DirectoryStore {
 
   insertUser(user: User): User {
     this.indexUser(user);
+    this.audit.userCreated(user, this.tagIdOf);
     return user;
   }
 
   /** Applies field changes to a user; `list_tags` (canonical names) replaces the tag set. */
   updateUser(user: User, changes: Partial<User>): User {
+    this.audit.userUpdated(user, changes, this.tagIdOf);
     if (changes.email !== undefined && changes.email !== user.email) {
       if (user.email) this.emailIndex.delete(lower(user.email));
       if (changes.email) this.emailIndex.set(lower(changes.email), user.id);
@@ -184,6 +189,7 @@ export class DirectoryStore {
     removeSorted(this.userIds, id);
     // The spec: inviter_id is null "if the inviting employee was deleted".
     for (const other of this.users.values()) if (other.inviter_id === id) other.inviter_id = null;
+    this.audit.userDeleted(id);
   }
 
   setStatus(user: User, status: UserStatus | null): void {
@@ -191,6 +197,8 @@ export class DirectoryStore {
   }
 
   // ---- tags ----
+
+  private readonly tagIdOf = (name: string): number | undefined => this.tagNameIndex.get(lower(name));
 
   private membersOf(name: string): Set<number> | undefined {
     const tagId = this.tagNameIndex.get(lower(name));
@@ -231,6 +239,7 @@ export class DirectoryStore {
   createTag(name: string): GroupTag {
     this.assertTagNameFree(name);
     const tag = this.addTag(this.nextTagId, name);
+    this.audit.tagCreated(tag);
     return this.getTag(tag.id) as GroupTag;
   }
 
@@ -260,6 +269,7 @@ export class DirectoryStore {
     this.tagMembers.delete(id);
     this.tagNameIndex.delete(lower(tag.name));
     removeSorted(this.tagIds, id);
+    this.audit.tagDeleted(tag);
   }
 
   // ---- messages ----
@@ -281,6 +291,7 @@ export class DirectoryStore {
       messages: this.messages,
       ownerId: this.ownerId,
       botId: this.botId,
+      auditEvents: [...this.audit.toJSON()],
     });
   }
 
@@ -294,6 +305,7 @@ export class DirectoryStore {
       messages: this.messages,
       ownerId: this.ownerId,
       botId: this.botId,
+      auditEvents: this.audit,
     });
   }
 }

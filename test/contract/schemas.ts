@@ -4,6 +4,7 @@
 // CustomPropertyDefinition, ApiError/ApiErrorItem, OAuthError, AccessTokenInfo, Message.
 // additionalProperties is false where the spec lists every key of the object.
 import { Ajv, type ValidateFunction } from 'ajv';
+import { AUDIT_EVENT_KEYS } from '../../src/pachca/types.js';
 
 const nullable = (schema: Record<string, unknown>): Record<string, unknown> => ({ anyOf: [schema, { type: 'null' }] });
 const dateTime = { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|[+-]\\d{2}:\\d{2})$' };
@@ -207,6 +208,25 @@ export const schemas = {
       deleted_at: nullable(dateTime),
     },
   },
+  AuditEvent: {
+    $id: 'AuditEvent',
+    type: 'object',
+    required: ['id', 'created_at', 'event_key', 'entity_id', 'entity_type', 'actor_id', 'actor_type', 'details', 'ip_address', 'user_agent'],
+    additionalProperties: false,
+    properties: {
+      id: { type: 'string', minLength: 1 },
+      created_at: dateTime,
+      event_key: { enum: [...AUDIT_EVENT_KEYS] },
+      entity_id: { type: 'string' },
+      entity_type: { type: 'string' },
+      actor_id: { type: 'string' },
+      actor_type: { type: 'string' },
+      // AuditEventDetailsUnion: an object whose keys depend on event_key (the spec's example shows null).
+      details: nullable({ type: 'object' }),
+      ip_address: nullable({ type: 'string' }),
+      user_agent: nullable({ type: 'string', maxLength: 255 }),
+    },
+  },
 } as const;
 
 export type SchemaName = keyof typeof schemas;
@@ -231,6 +251,7 @@ export const envelopes = {
   CustomPropertyList: listOf('CustomPropertyDefinition', false),
   AccessTokenInfoResponse: dataOf('AccessTokenInfo'),
   MessageResponse: dataOf('Message'),
+  AuditEventList: listOf('AuditEvent', true),
   ApiError: { $ref: 'ApiError' },
   OAuthError: { $ref: 'OAuthError' },
 } as const;

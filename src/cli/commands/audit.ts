@@ -1,8 +1,17 @@
+import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
+import { InputError } from '../../exit-codes.js';
 import type { ConnectionArgv } from '../../pachca/config.js';
 import { DEFAULT_INACTIVE_DAYS, auditSummary, buildAudit, summaryLines, writeAuditXlsx } from '../../reports/audit.js';
 import { writeAuditHtml } from '../../reports/audit-html.js';
+import {
+  buildSecurityLogReport, lastSignInById, securityLogAppendix, securityLogCounts, securityLogSummaryLines, type SecurityLogReport,
+} from '../../reports/audit-log.js';
+import { renderSecurityLogHtml } from '../../reports/audit-log-html.js';
+import { toCliError } from '../../pachca/config.js';
+import { readRunJournals } from '../../sync/run-journals.js';
+import { readSecurityLog } from '../../sync/security-log.js';
 import { fileFlag, FlagError, numberFlag } from '../flag-values.js';
 import { connectionOptions, forceOption } from '../options.js';
 import { checkOutputFile } from '../output-files.js';
@@ -15,11 +24,41 @@ interface AuditArgs extends ConnectionArgv {
   html?: string;
   json: boolean;
   force: boolean;
+  since?: string;
+  days?: number;
+  runs?: string;
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** The start of the security log window from --since/--days, or undefined when neither is given. */
+export function securityLogSince(argv: Pick<AuditArgs, 'since' | 'days' | 'runs'>, now: Date): Date | undefined {
+  if (argv.since !== undefined && argv.days !== undefined) throw new InputError('give --since or --days, not both');
+  if (argv.runs !== undefined && argv.since === undefined && argv.days === undefined) {
+    throw new InputError('--runs matches the security log against run journals: give --since DATE or --days N too');
+  }
+  if (argv.days !== undefined) {
+    if (!Number.isInteger(argv.days) || argv.days < 1) {
+      throw new InputError(`--days must be a whole number of days (1 or more)${Number.isNaN(argv.days) ? '' : `, not "${argv.days}"`}`);
+    }
+    return new Date(now.getTime() - argv.days * DAY_MS);
+  }
+  if (argv.since === undefined) return undefined;
+  const text = String(argv.since).trim();
+  const since = /^\d{4}-\d{2}-\d{2}$/.test(text) ? new Date(`${text}T00:00:00Z`) : /^\d{4}-\d{2}-\d{2}T/.test(text) ? new Date(text) : new Date(NaN);
+  if (Number.isNaN(since.getTime())) throw new InputError(`--since must be a date such as 2026-08-01 (or an ISO date-time), not "${text}"`);
+  if (since > now) throw new InputError(`--since ${text} is in the future`);
+  return since;
+}
+
+function checkRunsFolder(runs: string | undefined): void {
+  if (runs === undefined) return;
+  if (!existsSync(runs) || !statSync(runs).isDirectory()) throw new InputError(`--runs ${runs}: no such folder`);
 }
 
 export const auditCommand: CommandModule<object, AuditArgs> = {
   command: 'audit',
-  describe: 'Audit the directory: inactive people, pending invites, suspended people still in tags, missing fields, admins and guests, empty tags, possible duplicates',
+  describe: 'Audit the directory: inactive people, pending invites, suspended people still in tags, missing fields, admins and guests, empty tags, possible duplicates; with --since/--days also the security log (roles, accounts, tokens, 2FA, sign-ins, changes outside the tool)',
   builder: (yargs: Argv) =>
     yargs
       .options({
@@ -27,50 +66,89 @@ export const auditCommand: CommandModule<object, AuditArgs> = {
         out: { type: 'string', requiresArg: true, coerce: fileFlag('out'), describe: 'Write the findings as an XLSX workbook (file name ending in .xlsx; one sheet per finding and a Summary)' },
         html: { type: 'string', requiresArg: true, coerce: fileFlag('html'), describe: 'Write a self-contained HTML page (tables, charts of headcount by department and of last activity; opens offline)' },
         json: { type: 'boolean', default: false, describe: 'Print the summary counts (and file paths) as JSON' },
+        since: { type: 'string', requiresArg: true, describe: 'Also read the security log from this date (YYYY-MM-DD, UTC): role changes, accounts created/deleted, API tokens, 2FA failures, last sign-ins, changes outside the tool (Owner token, Corporation plan)' },
+        days: { type: 'string', requiresArg: true, coerce: numberFlag('days', { min: 1, max: 36500, integer: true, unit: 'days' }), describe: 'Like --since, for the last N days (the log keeps 90)' },
+        runs: { type: 'string', requiresArg: true, describe: 'Folder of this tool\'s run folders (e.g. ./pachca-roster-runs): their journal.jsonl files tell the tool\'s changes from others in the security log' },
       })
       .options(forceOption)
       .group(['inactive-days', 'out', 'html', 'force', 'json'], 'Audit:')
+      .group(['since', 'days', 'runs'], 'Security log:')
       .options(connectionOptions)
       .check((argv) => {
         if (typeof argv.out === 'string' && !/\.xlsx$/i.test(argv.out)) throw new FlagError(`--out ${argv.out}: the audit workbook needs a file name ending in .xlsx`);
         if (argv.out !== undefined && argv.html !== undefined && resolve(argv.out) === resolve(argv.html)) throw new FlagError('--out and --html name the same file');
+        try {
+          securityLogSince(argv, new Date());
+          checkRunsFolder(argv.runs);
+        } catch (error) {
+          if (error instanceof InputError) throw new FlagError(error.message);
+          throw error;
+        }
         return true;
       })
       .example('$0 audit', 'Print a count per finding (nothing is written, nothing changes)')
       .example('$0 audit --inactive-days 30 --out audit.xlsx --html audit.html', 'Workbook and web page, 30-day threshold')
-      .example('$0 audit --json', 'Counts as JSON for monitoring') as unknown as Argv<AuditArgs>,
+      .example('$0 audit --json', 'Counts as JSON for monitoring')
+      .example('$0 audit --days 30 --runs ./pachca-roster-runs --html audit.html', 'Add the last 30 days of the security log, telling this tool\'s runs from changes made by hand') as unknown as Argv<AuditArgs>,
   handler: async (argv: ArgumentsCamelCase<AuditArgs>) => {
     const inactiveDays = argv['inactive-days'];
     if (argv.out !== undefined) checkOutputFile(argv.out, argv.force);
     if (argv.html !== undefined) checkOutputFile(argv.html, argv.force, '--html');
 
+    const now = new Date();
+    const since = securityLogSince(argv, now);
+    checkRunsFolder(argv.runs);
+
     const { client, directory } = await snapshotFromFlags(argv);
-    const report = buildAudit(directory, { now: new Date(), inactiveDays });
+    let securityLog: SecurityLogReport | undefined;
+    if (since !== undefined) {
+      const log = await readSecurityLog(client, since).catch((error: unknown) => {
+        throw toCliError(error);
+      });
+      const runs = argv.runs === undefined ? undefined : readRunJournals(resolve(argv.runs));
+      securityLog = buildSecurityLogReport(log, directory, { now, ...(runs ? { runs } : {}) });
+    }
+    const report = buildAudit(directory, { now, inactiveDays, ...(securityLog ? { lastSignInById: lastSignInById(securityLog) } : {}) });
 
     const files: string[] = [];
     if (argv.out !== undefined) {
       const path = resolve(argv.out);
-      await writeAuditXlsx(path, report);
+      await writeAuditXlsx(path, report, securityLog ? securityLogAppendix(securityLog) : undefined);
       files.push(path);
     }
     if (argv.html !== undefined) {
       const path = resolve(argv.html);
-      await writeAuditHtml(path, report, { source: client.apiUrl });
+      await writeAuditHtml(path, report, { source: client.apiUrl, ...(securityLog ? { appendixHtml: renderSecurityLogHtml(securityLog) } : {}) });
       files.push(path);
     }
 
     if (argv.json) {
-      const output = { auditedAt: report.now.toISOString(), inactiveDays, people: report.people, counts: auditSummary(report), files };
+      const output = {
+        auditedAt: report.now.toISOString(), inactiveDays, people: report.people, counts: auditSummary(report),
+        ...(securityLog ? { securityLog: securityLogJson(securityLog) } : {}),
+        files,
+      };
       process.stdout.write(`${redactSecrets(JSON.stringify(output, null, 2))}\n`);
       return;
     }
     const lines = summaryLines(report);
-    const width = Math.max(...lines.map(([title]) => title.length));
+    const logLines = securityLog ? securityLogSummaryLines(securityLog) : [];
+    const width = Math.max(...[...lines, ...logLines].map(([title]) => title.length));
     const text = [
       `Audit of ${report.people} people (bots excluded), inactive = more than ${inactiveDays} days:`,
       ...lines.map(([title, count]) => `  ${title.padEnd(width)}  ${count}`),
+      ...(securityLog ? [securityLog.note ?? `Security log since ${securityLog.since.toISOString().slice(0, 10)}:`] : []),
+      ...logLines.map(([title, count]) => `  ${title.padEnd(width)}  ${count}`),
       ...files.map((file) => `Wrote ${file}`),
     ];
     process.stdout.write(`${redactSecrets(text.join('\n'))}\n`);
   },
 };
+
+function securityLogJson(report: SecurityLogReport): Record<string, unknown> {
+  return {
+    since: report.since.toISOString(),
+    ...(report.note ? { note: report.note } : { counts: securityLogCounts(report) }),
+    journalsRead: report.journalsRead,
+  };
+}

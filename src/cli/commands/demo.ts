@@ -4,6 +4,13 @@ import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import { PachcaClient } from '../../pachca/client.js';
 import { readAndValidate } from '../../records/validate.js';
 import { selectForExport, writeExportXlsx } from '../../reports/export.js';
+import { buildAudit, writeAuditXlsx } from '../../reports/audit.js';
+import { writeAuditHtml } from '../../reports/audit-html.js';
+import { buildSecurityLogReport, lastSignInById, securityLogAppendix, securityLogSummaryLines } from '../../reports/audit-log.js';
+import { renderSecurityLogHtml } from '../../reports/audit-log-html.js';
+import type { SandboxDirectory } from '../../sandbox/api.js';
+import { readRunJournals } from '../../sync/run-journals.js';
+import { readSecurityLog } from '../../sync/security-log.js';
 import { startSandbox } from '../../sandbox/server.js';
 import { takeSnapshot } from '../../sync/directory.js';
 import { formatSummary, runImport } from '../../sync/import-run.js';
@@ -69,6 +76,17 @@ export const demoCommand: CommandModule<object, DemoArgs> = {
         filter: {},
       });
       print(`Exported the directory after the import: ${exported.counts.users} users, ${exported.counts.tags} tags -> ${exportPath}`);
+
+      // The audit with the security log since its first seeded event (the sample company's dates are fixed).
+      const now = new Date();
+      const since = firstLoggedAt(sandbox.directory()) ?? now;
+      const securityLog = buildSecurityLogReport(await readSecurityLog(client, since), directory, { now, runs: readRunJournals(result.runFolder) });
+      const audit = buildAudit(directory, { now, lastSignInById: lastSignInById(securityLog) });
+      const auditHtml = join(result.runFolder, 'audit.html');
+      await writeAuditHtml(auditHtml, audit, { source: sandbox.url, appendixHtml: renderSecurityLogHtml(securityLog) });
+      await writeAuditXlsx(join(result.runFolder, 'audit.xlsx'), audit, securityLogAppendix(securityLog));
+      print(`Audited the directory and its security log since ${since.toISOString().slice(0, 10)} -> ${auditHtml}, audit.xlsx:`);
+      for (const [title, count] of securityLogSummaryLines(securityLog)) print(`  ${title}: ${count}`);
       print('\nNext: open the report and the export; run "pachca-roster sandbox" to keep a sandbox running and try your own sheets.');
       process.exitCode = result.exitCode;
     } finally {
@@ -76,3 +94,8 @@ export const demoCommand: CommandModule<object, DemoArgs> = {
     }
   },
 };
+
+function firstLoggedAt(directory: SandboxDirectory): Date | undefined {
+  const times = (directory.auditEvents ?? []).map((event) => Date.parse(event.created_at)).filter((time) => !Number.isNaN(time));
+  return times.length ? new Date(Math.min(...times)) : undefined;
+}

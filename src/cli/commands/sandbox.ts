@@ -20,6 +20,7 @@ interface SandboxArgs {
   'fault-seed'?: number;
   'slow-ms'?: number;
   'legacy-pagination': boolean;
+  plan: 'corporation' | 'other';
 }
 
 export const sandboxCommand: CommandModule<object, SandboxArgs> = {
@@ -41,8 +42,9 @@ export const sandboxCommand: CommandModule<object, SandboxArgs> = {
         'fault-seed': { type: 'string', requiresArg: true, coerce: numberFlag('fault-seed', { min: 0, max: 2 ** 32 - 1, integer: true }), describe: 'Seed for the fault dice, so a run with faults is reproducible' },
         'slow-ms': { type: 'string', requiresArg: true, coerce: numberFlag('slow-ms', { min: 0, max: 600000, integer: false, unit: 'ms' }), describe: 'How long the "slow" fault holds the answer, in ms', defaultDescription: '35000' },
         'legacy-pagination': { type: 'boolean', default: false, describe: 'Paginate like older servers: only next_page, the end is an empty page' },
+        plan: { choices: ['corporation', 'other'] as const, default: 'corporation' as const, describe: 'The workspace\'s plan: only "corporation" keeps a security log; with "other" GET /audit_events answers 402 payment_required' },
       })
-      .group(['host', 'port', 'state', 'seed', 'admin-token', 'bot-token', 'admin2-token'], 'Sandbox:')
+      .group(['host', 'port', 'state', 'seed', 'admin-token', 'bot-token', 'admin2-token', 'plan'], 'Sandbox:')
       .group(['rps', 'latency-ms', 'faults', 'fault-seed', 'slow-ms', 'legacy-pagination'], 'Simulated network:')
       .example('$0 sandbox', 'Empty workspace (Owner, one bot, custom properties Город/Табельный номер/Дата выхода) on http://127.0.0.1:8787')
       .example('$0 sandbox --seed fixtures/directory.json --state sandbox-state.json', 'Realistic demo company; changes survive a restart')
@@ -124,5 +126,6 @@ async function sandboxOptionsFrom(argv: SandboxArgs): Promise<SandboxOptions> {
     faultSeed: argv['fault-seed'],
     slowMs: argv['slow-ms'],
     legacyPagination: argv['legacy-pagination'],
+    corporationPlan: argv.plan === 'corporation',
   };
 }
