@@ -141,7 +141,7 @@ describe('latency, stats and request log', () => {
       'DELETE /users/{id} 204 admin', 'GET /users 401 none',
     ]);
     expect(log.every((r, i) => i === 0 || r.at >= (log[i - 1]?.at ?? 0))).toBe(true);
-    expect((await fetch(`${sandbox.origin}/__sandbox/reset`, { method: 'POST' })).status).toBe(200);
+    expect((await fetch(`${sandbox.origin}/__sandbox/reset`, { method: 'POST', headers: { 'content-type': 'application/json' } })).status).toBe(200);
     expect((await fetchStats(sandbox)).total).toBe(0);
     expect(emails(sandbox)).not.toContain('s@example.ru');
   });

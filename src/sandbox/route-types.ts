@@ -1,4 +1,5 @@
 // What every sandbox route sees: the caller (token, user, scopes), the request and the context.
+import type { SandboxBehaviour } from './api.js';
 import type { DirectoryStore } from './store.js';
 
 // Scopes per role, from the spec's OAuthScope x-scope-roles (only the ones this sandbox has
@@ -42,6 +43,7 @@ export interface ApiAnswer {
 export interface RouteContext {
   store: DirectoryStore;
   legacyPagination: boolean;
+  behaviour: Required<SandboxBehaviour>;
   now(): Date;
 }
 

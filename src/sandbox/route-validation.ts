@@ -1,6 +1,7 @@
 // Body validation helpers shared by the sandbox routes, answering the spec's ApiError shapes.
 import type { User } from '../pachca/types.js';
 import { SandboxHttpError, apiError, apiErrorItem } from './errors.js';
+import { withInviteView } from './policies.js';
 import type { Caller } from './route-types.js';
 
 export type Json = Record<string, unknown>;
@@ -48,7 +49,9 @@ export function textField(input: Json, key: string, errors: FieldErrors, maxLeng
 
 export const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
+/** A user as the API answers it: a pending invite's first_name is null; bots see no e-mail or phone. */
 export function rendersUser(user: User, caller: Caller): User {
-  if (!caller.isBot) return user;
-  return { ...user, email: null, phone_number: null };
+  const shown = withInviteView(user);
+  if (!caller.isBot) return shown;
+  return { ...shown, email: null, phone_number: null };
 }

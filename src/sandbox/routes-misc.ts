@@ -16,7 +16,7 @@ export function tagName(request: ApiRequest): string {
   return (name as string).trim();
 }
 
-export function listTags(request: ApiRequest, { store, legacyPagination }: RouteContext): ApiAnswer {
+export function listTags(request: ApiRequest, { store, legacyPagination, behaviour }: RouteContext): ApiAnswer {
   const page = parsePageQuery(request.query);
   const names = request.query.getAll('names[]');
   let ids: readonly number[] = store.sortedTagIds();
@@ -24,14 +24,14 @@ export function listTags(request: ApiRequest, { store, legacyPagination }: Route
     const wanted = new Set(names.map((name) => store.findTagByName(name)?.id).filter((id): id is number => id !== undefined));
     ids = ids.filter((id) => wanted.has(id));
   }
-  const { ids: pageIds, meta } = pageOf(ids, page, legacyPagination);
+  const { ids: pageIds, meta } = pageOf(ids, page, legacyPagination, behaviour.shortPages);
   return { status: 200, body: { data: pageIds.map((id) => store.getTag(id) as GroupTag), meta } };
 }
 
-export function tagUsers(request: ApiRequest, { store, legacyPagination }: RouteContext): ApiAnswer {
+export function tagUsers(request: ApiRequest, { store, legacyPagination, behaviour }: RouteContext): ApiAnswer {
   const tag = store.requireTag(Number(request.params.id));
   const page = parsePageQuery(request.query);
-  const { ids, meta } = pageOf(store.sortedTagMemberIds(tag.id), page, legacyPagination);
+  const { ids, meta } = pageOf(store.sortedTagMemberIds(tag.id), page, legacyPagination, behaviour.shortPages);
   return { status: 200, body: { data: ids.map((id) => rendersUser(store.getUser(id) as User, request.caller)), meta } };
 }
 

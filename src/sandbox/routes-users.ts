@@ -6,6 +6,7 @@ import { pageOf, parsePageQuery } from './pagination.js';
 import type { ApiAnswer, ApiRequest, Caller, RouteContext } from './route-types.js';
 import { EMAIL_PATTERN, FieldErrors, isObject, rendersUser, textField, wrapper, type Json } from './route-validation.js';
 import type { DirectoryStore } from './store.js';
+import { PUT_DEFAULTS, assertFreeSeat, ownerProtected, sendInvitation } from './policies.js';
 import { blankUser } from './workspace.js';
 
 function customPropertiesFor(
@@ -136,7 +137,7 @@ function userChanges(
   return changes;
 }
 
-export function createUser(request: ApiRequest, { store, now }: RouteContext): ApiAnswer {
+export function createUser(request: ApiRequest, { store, now, behaviour }: RouteContext): ApiAnswer {
   const input = wrapper(request.body, 'user');
   const errors = new FieldErrors();
   if (!('email' in input) || input.email === undefined) errors.add('email', 'blank', 'Email обязателен');
@@ -155,13 +156,10 @@ export function createUser(request: ApiRequest, { store, now }: RouteContext): A
     const ids = (chatIds ?? []) as number[];
     if (ids.length !== 1 || !store.chats.some((chat) => chat.id === ids[0])) {
       errors.add('chat_ids', 'invalid', 'Для роли guest нужен ровно один существующий чат в chat_ids', chatIds ?? null, null, 400);
-    }
-  } else if (chatIds !== undefined) {
-    for (const id of chatIds as number[]) {
-      if (!store.chats.some((chat) => chat.id === id)) errors.add('chat_ids', 'not_found', `Чат ${id} не найден`, id);
-    }
-  }
+    } else checkChats(store, ids, errors);
+  } else if (chatIds !== undefined) checkChats(store, chatIds as number[], errors);
   errors.throwIfAny();
+  if (changes.suspended !== true) assertFreeSeat(store, behaviour);
   const email = changes.email as string;
   const createdAt = now().toISOString();
   const user = blankUser(store.allocateUserId(), {
@@ -174,12 +172,14 @@ export function createUser(request: ApiRequest, { store, now }: RouteContext): A
   });
   // list_tags membership is indexed by insertUser from the user's names.
   store.insertUser(user);
+  const body = request.body as Json;
+  if (body.skip_email_notify !== true) sendInvitation(store, user, createdAt);
   return { status: 201, body: { data: rendersUser(user, request.caller) } };
 }
 
-export function updateUser(request: ApiRequest, { store }: RouteContext): ApiAnswer {
+export function updateUser(request: ApiRequest, { store, behaviour }: RouteContext): ApiAnswer {
   const user = store.requireUser(Number(request.params.id));
-  guardOwner(user, request.caller, store);
+  guardOwner(user, request.caller, store, behaviour);
   const input = wrapper(request.body, 'user');
   if (user.id === request.caller.userId) {
     // Own profile fields may change, but not one's own access: no self-suspension, no own role change.
@@ -195,25 +195,36 @@ export function updateUser(request: ApiRequest, { store }: RouteContext): ApiAns
     } else changes.role = input.role as User['role'];
   }
   errors.throwIfAny();
+  if (behaviour.putDefaults) {
+    for (const [key, value] of Object.entries(PUT_DEFAULTS)) if (!(key in input)) Object.assign(changes, { [key]: value });
+  }
+  if (user.suspended && changes.suspended === false) assertFreeSeat(store, behaviour);
   store.updateUser(user, changes);
   return { status: 200, body: { data: rendersUser(user, request.caller) } };
 }
 
-function guardOwner(user: User, caller: Caller, store: DirectoryStore): void {
-  if (user.id === store.ownerId && caller.userId !== store.ownerId) {
-    throw apiError(403, 'id', 'owner_protected', 'Нельзя изменить данные владельца', user.id);
+/** Chats named in chat_ids must exist and not be archived (the sandbox's choice of 422 codes). */
+function checkChats(store: DirectoryStore, ids: readonly number[], errors: FieldErrors): void {
+  for (const id of ids) {
+    const chat = store.chats.find((candidate) => candidate.id === id);
+    if (!chat) errors.add('chat_ids', 'not_found', `Чат ${id} не найден`, id, { id });
+    else if (chat.archived === true) errors.add('chat_ids', 'not_applicable', `Чат ${id} находится в архиве`, id, { id });
   }
 }
 
-export function deleteUser(request: ApiRequest, { store }: RouteContext): ApiAnswer {
+function guardOwner(user: User, caller: Caller, store: DirectoryStore, behaviour: RouteContext['behaviour']): void {
+  if (user.id === store.ownerId && caller.userId !== store.ownerId) throw ownerProtected(behaviour, user.id);
+}
+
+export function deleteUser(request: ApiRequest, { store, behaviour }: RouteContext): ApiAnswer {
   const user = store.requireUser(Number(request.params.id));
-  guardOwner(user, request.caller, store);
+  guardOwner(user, request.caller, store, behaviour);
   if (user.id === request.caller.userId) throw apiError(403, 'id', 'self_update', 'Нельзя удалить самого себя', user.id);
   store.deleteUser(user.id);
   return { status: 204 };
 }
 
-export function listUsers(request: ApiRequest, { store, legacyPagination }: RouteContext): ApiAnswer {
+export function listUsers(request: ApiRequest, { store, legacyPagination, behaviour }: RouteContext): ApiAnswer {
   const page = parsePageQuery(request.query);
   const search = request.query.get('query');
   let ids: readonly number[] = store.sortedUserIds();
@@ -223,7 +234,7 @@ export function listUsers(request: ApiRequest, { store, legacyPagination }: Rout
     ids = ids.filter((id) => matchesQuery(store.getUser(id) as User, needle));
     legacy = true;
   }
-  const { ids: pageIds, meta } = pageOf(ids, page, legacy);
+  const { ids: pageIds, meta } = pageOf(ids, page, legacy, behaviour.shortPages);
   return { status: 200, body: { data: pageIds.map((id) => rendersUser(store.getUser(id) as User, request.caller)), meta } };
 }
 

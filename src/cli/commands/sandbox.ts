@@ -2,7 +2,8 @@ import { existsSync } from 'node:fs';
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import { InputError } from '../../exit-codes.js';
 import type { SandboxOptions } from '../../sandbox/api.js';
-import { readDirectoryFile, startSandbox } from '../../sandbox/server.js';
+import { readDirectoryFile } from '../../sandbox/schemas.js';
+import { startSandbox } from '../../sandbox/server.js';
 import { parseFaultSpec } from '../../sandbox/traffic.js';
 
 interface SandboxArgs {
@@ -19,6 +20,11 @@ interface SandboxArgs {
   'fault-seed'?: number;
   'slow-ms'?: number;
   'legacy-pagination': boolean;
+  'owner-403': 'oauth' | 'api';
+  'short-pages': boolean;
+  'put-defaults': boolean;
+  seats?: number;
+  unpaid: boolean;
 }
 
 export const sandboxCommand: CommandModule<object, SandboxArgs> = {
@@ -33,26 +39,36 @@ export const sandboxCommand: CommandModule<object, SandboxArgs> = {
         seed: { type: 'string', describe: 'Start from this JSON directory (users, tags, customProperties, chats), e.g. fixtures/directory.json' },
         'admin-token': { type: 'string', describe: "Token of the workspace Owner (role admin, every scope); random when not given" },
         'bot-token': { type: 'string', describe: 'Token of a bot (read scopes only; sees email and phone as null); random when not given' },
-        'admin2-token': { type: 'string', describe: 'Token of a second admin who is NOT the Owner (its PUT/DELETE on the Owner gets 403 owner_protected); none when not given' },
+        'admin2-token': { type: 'string', describe: 'Token of a second admin who is NOT the Owner (its PUT/DELETE on the Owner gets 403, see --owner-403); none when not given' },
         rps: { type: 'number', default: 50, describe: 'Requests per second per token (token bucket, burst = rps); beyond it: 429 with Retry-After' },
         'latency-ms': { type: 'number', default: 0, describe: 'Delay every API response by this many ms, like a WAN round trip' },
         faults: { type: 'string', describe: 'Inject faults at these rates (0..1), e.g. 5xx=0.05,reset=0.02: 5xx (500/502/503, no work done), reset (connection dropped, no work), lost (work done, answer dropped), slow (answer held for --slow-ms)' },
         'fault-seed': { type: 'number', describe: 'Seed for the fault dice, so a run with faults is reproducible' },
         'slow-ms': { type: 'number', describe: 'How long the "slow" fault holds the answer, in ms', defaultDescription: '35000' },
         'legacy-pagination': { type: 'boolean', default: false, describe: 'Paginate like older servers: only next_page, the end is an empty page' },
+        'owner-403': { choices: ['oauth', 'api'] as const, default: 'oauth' as const, describe: "Body of the 403 another admin's PUT/DELETE on the Owner gets: oauth ({error, error_description}, as the users methods document it) or api (ApiError owner_protected)" },
+        'short-pages': { type: 'boolean', default: false, describe: 'Serve pages shorter than limit and empty pages with has_next: true mid-list (the docs allow both)' },
+        'put-defaults': { type: 'boolean', default: false, describe: 'A PUT /users field left out takes its spec default (suspended: false restores a suspended person)' },
+        seats: { type: 'number', describe: 'Paid seats: creates and restores beyond this many active people get 422 licenses_limit', defaultDescription: 'no limit' },
+        unpaid: { type: 'boolean', default: false, describe: 'The workspace is unpaid: every API method answers 402 payment_required' },
       })
       .group(['host', 'port', 'state', 'seed', 'admin-token', 'bot-token', 'admin2-token'], 'Sandbox:')
       .group(['rps', 'latency-ms', 'faults', 'fault-seed', 'slow-ms', 'legacy-pagination'], 'Simulated network:')
+      .group(['owner-403', 'short-pages', 'put-defaults', 'seats', 'unpaid'], 'Documented behaviours:')
       .example('$0 sandbox', 'Empty workspace (Owner, one bot, custom properties Город/Табельный номер/Дата выхода) on http://127.0.0.1:8787')
       .example('$0 sandbox --seed fixtures/directory.json --state sandbox-state.json', 'Realistic demo company; changes survive a restart')
       .example('$0 sandbox --port 0 --admin-token dev-admin --bot-token dev-bot', 'A free port and fixed tokens')
+      .example('$0 sandbox --seats 10 --short-pages --put-defaults', 'A workspace with 10 paid seats that pages and defaults as strictly as the docs allow')
       .example('$0 sandbox --rps 10 --latency-ms 80 --faults 5xx=0.05,reset=0.02,lost=0.02,slow=0.01 --fault-seed 7', 'A hostile network for testing retries')
       .epilogue(
         'The first line printed is "Pachca sandbox listening on http://HOST:PORT/api/shared/v1", then the tokens it accepts; '
           + 'point the tool at it with --api-url (or PACHCA_API_URL) and the admin token. Runs until Ctrl+C (SIGINT) or SIGTERM, then saves --state.\n\n'
           + 'Operator endpoints (outside the API path): POST /__sandbox/reset (back to --seed or the empty workspace, stats cleared), GET /__sandbox/stats, '
-          + 'GET /__sandbox/directory, GET /__sandbox/requests, '
-          + 'POST /__sandbox/configure with JSON such as {"rps": 10, "latencyMs": 50, "faults": "5xx=0.1", "faultSeed": 1, "slowMs": 2000, "legacyPagination": true}.',
+          + 'GET /__sandbox/directory, GET /__sandbox/requests, GET /__sandbox/outbox (invitation e-mails sent), '
+          + 'POST /__sandbox/accept-invites (all pending invites, or {"emails": [...]}), '
+          + 'POST /__sandbox/configure with JSON such as {"rps": 10, "latencyMs": 50, "faults": "5xx=0.1", "faultSeed": 1, "slowMs": 2000, "legacyPagination": true, '
+          + '"owner403": "api", "shortPages": true, "putDefaults": true, "seats": 10, "unpaid": false}. '
+          + 'They answer only requests addressed to 127.0.0.1, localhost or [::1] (or --host) with this port, from no other web origin; a POST needs Content-Type: application/json.',
       ) as unknown as Argv<SandboxArgs>,
   handler: async (argv: ArgumentsCamelCase<SandboxArgs>) => {
     const options = await sandboxOptionsFrom(argv);
@@ -89,6 +105,8 @@ async function sandboxOptionsFrom(argv: SandboxArgs): Promise<SandboxOptions> {
   const port = numberFlag('port', argv.port, 0);
   if (port !== undefined && (!Number.isInteger(port) || port > 65535)) throw new InputError(`--port must be an integer from 0 to 65535, not "${argv.port}"`);
   if (!(argv.rps > 0)) throw new InputError(`--rps must be a number above 0, not "${argv.rps}"`);
+  const seats = numberFlag('seats', argv.seats, 0);
+  if (seats !== undefined && !Number.isInteger(seats)) throw new InputError(`--seats must be a whole number >= 0, not "${argv.seats}"`);
   let faults;
   try {
     faults = argv.faults === undefined ? undefined : parseFaultSpec(argv.faults);
@@ -124,5 +142,10 @@ async function sandboxOptionsFrom(argv: SandboxArgs): Promise<SandboxOptions> {
     faultSeed: numberFlag('fault-seed', argv['fault-seed'], 0),
     slowMs: numberFlag('slow-ms', argv['slow-ms'], 0),
     legacyPagination: argv['legacy-pagination'],
+    owner403: argv['owner-403'],
+    shortPages: argv['short-pages'],
+    putDefaults: argv['put-defaults'],
+    ...(seats !== undefined ? { seats } : {}),
+    unpaid: argv.unpaid,
   };
 }
