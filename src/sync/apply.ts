@@ -61,9 +61,13 @@ export function resultOfKind(kind: PlanItemKind): RowResult {
   return RESULT_OF_KIND[kind];
 }
 
-/** Errors after which no further request can succeed: stop the whole run. */
+/**
+ * Errors after which no further request can succeed: a rejected token (401), a missing scope,
+ * an unpaid workspace (402). Any other refusal (a 403 on one person, whatever its body) fails that row.
+ */
 export function isFatalApiError(error: unknown): boolean {
-  return error instanceof AuthError || (error instanceof ApiError && error.status === 402);
+  if (error instanceof AuthError) return error.status === 401 || error.code === 'insufficient_scope' || error.scope !== undefined;
+  return error instanceof ApiError && error.status === 402;
 }
 
 function messageOf(error: unknown): string {
