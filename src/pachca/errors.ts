@@ -98,6 +98,14 @@ export class UnknownOutcomeError extends PachcaError {
   }
 }
 
+/** A request the caller's send guard stopped just before it left: it never reached the server. */
+export class NotSentError extends PachcaError {
+  constructor(reason: string) {
+    super(reason, undefined);
+    this.name = 'NotSentError';
+  }
+}
+
 const STATUS_TEXT: Record<number, string> = {
   400: 'Bad Request', 401: 'Unauthorized', 402: 'Payment Required', 403: 'Forbidden', 404: 'Not Found',
   409: 'Conflict', 410: 'Gone', 422: 'Unprocessable Entity', 429: 'Too Many Requests',
