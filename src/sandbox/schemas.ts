@@ -55,7 +55,7 @@ export const settingsSchema = z.strictObject({
     z.string().max(200),
     z.strictObject({ '5xx': faultRate.optional(), reset: faultRate.optional(), lost: faultRate.optional(), slow: faultRate.optional() }),
   ]).optional(),
-  rps: z.number().positive().max(100_000).optional(),
+  rps: z.number().positive().max(1_000_000).optional(),
   latencyMs: z.number().int().min(0).max(60_000).optional(),
   slowMs: z.number().int().min(0).max(600_000).optional(),
   legacyPagination: z.boolean().optional(),

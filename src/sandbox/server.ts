@@ -80,15 +80,15 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   const allTokens = [adminToken, botToken, ...extraAdminTokens];
   if (new Set(allTokens).size !== allTokens.length) throw new Error('sandbox tokens must differ from each other');
 
-  let rps = options.rps ?? 50;
-  let latencyMs = options.latencyMs ?? 0;
-  let slowMs = options.slowMs ?? DEFAULT_SLOW_MS;
-  let legacyPagination = options.legacyPagination ?? false;
-  let faults: FaultRates = normalizeFaults(options.faults);
-  let faultSeed = options.faultSeed ?? randomBytes(4).readUInt32LE(0);
-  if (!(rps > 0)) throw new Error(`rps must be above 0, got ${rps}`);
-  if (!(latencyMs >= 0)) throw new Error(`latency must be 0 or more ms, got ${latencyMs}`);
-  let behaviour: Required<SandboxBehaviour> = { ...DEFAULT_BEHAVIOUR, ...behaviourOf(parseSettings(behaviourOf(options))) };
+  // The same bounds as POST /__sandbox/configure (a negative or hours-long latency is refused).
+  const settings = parseSettings(settingsOf(options));
+  let rps = settings.rps ?? 50;
+  let latencyMs = settings.latencyMs ?? 0;
+  let slowMs = settings.slowMs ?? DEFAULT_SLOW_MS;
+  let legacyPagination = settings.legacyPagination ?? false;
+  let faults: FaultRates = normalizeFaults(settings.faults);
+  let faultSeed = settings.faultSeed ?? randomBytes(4).readUInt32LE(0);
+  let behaviour: Required<SandboxBehaviour> = { ...DEFAULT_BEHAVIOUR, ...behaviourOf(settings) };
 
   const initialDirectory: SandboxDirectory =
     typeof options.seed === 'string' ? await readDirectoryFile(options.seed) : options.seed ?? defaultDirectory();
@@ -359,4 +359,10 @@ function behaviourOf(settings: SandboxSettings): SandboxBehaviour {
   if (settings.seats !== undefined) picked.seats = settings.seats;
   if (settings.unpaid !== undefined) picked.unpaid = settings.unpaid;
   return picked;
+}
+
+/** The options that are also settings (undefined ones left out, so the schema sees only what was given). */
+function settingsOf(options: SandboxOptions): SandboxSettings {
+  const keys = ['faults', 'rps', 'latencyMs', 'slowMs', 'legacyPagination', 'faultSeed', 'owner403', 'shortPages', 'putDefaults', 'seats', 'unpaid'] as const;
+  return Object.fromEntries(keys.filter((key) => options[key] !== undefined).map((key) => [key, options[key]])) as SandboxSettings;
 }
