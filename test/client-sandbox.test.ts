@@ -267,7 +267,11 @@ describe('typed calls', () => {
     const owner = await caught(client(box, { token: 'render-admin2-token-0001' }).deleteUser(box.directory().ownerId as number));
     expect(owner).toBeInstanceOf(ApiError);
     expect(owner).not.toBeInstanceOf(AuthError);
-    expect(owner.message).toMatch(/\(owner_protected\)$/);
+    expect(owner.message).toMatch(/Нельзя изменить данные владельца \(forbidden\)$/);
+    box.configure({ owner403: 'api' });
+    const ownerApiShape = await caught(client(box, { token: 'render-admin2-token-0001' }).deleteUser(box.directory().ownerId as number));
+    expect(ownerApiShape).not.toBeInstanceOf(AuthError);
+    expect(ownerApiShape.message).toMatch(/\(owner_protected\)$/);
     const missing = await caught(api.getUser(999_999));
     expect(missing.message).toMatch(/^id: .+ \(not_found\)$/);
     for (const error of [several, property, guest, owner, missing]) expect(error.message).not.toContain('\n');

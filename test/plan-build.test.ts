@@ -132,7 +132,7 @@ describe('buildPlan: updates', () => {
     const item = rowItem(plan, 2);
     expect(item.kind).toBe('update');
     expect(item.changes).toEqual([{ field: 'department', before: 'Sales', after: 'Marketing' }]);
-    expect(item.userRequest).toEqual({ method: 'PUT', path: '/users/5', userId: 5, body: { user: { department: 'Marketing' } } });
+    expect(item.userRequest).toEqual({ method: 'PUT', path: '/users/5', userId: 5, body: { user: { department: 'Marketing', suspended: false } } });
     expect(plan.requiredScopes).toEqual(['users:update']);
   });
 

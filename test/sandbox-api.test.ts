@@ -14,7 +14,7 @@ beforeAll(async () => {
   sandbox = await startTestSandbox({ extraAdminTokens: [ADMIN2], rps: 10_000 });
 });
 afterEach(async () => {
-  await fetch(`${sandbox.origin}/__sandbox/reset`, { method: 'POST' });
+  await fetch(`${sandbox.origin}/__sandbox/reset`, { method: 'POST', headers: { 'content-type': 'application/json' } });
 });
 afterAll(() => sandbox.stop());
 
@@ -57,7 +57,7 @@ describe('POST /users', () => {
     });
     expect(response.status).toBe(201);
     const user = (response.body as { data: User }).data;
-    expect(user).toMatchObject({ email: 'Ivan.Petrov@Example.ru', first_name: 'Иван', last_name: null, nickname: 'ivan.petrov', invite_status: 'sent', role: 'user', suspended: false, bot: false, last_activity_at: null });
+    expect(user).toMatchObject({ email: 'Ivan.Petrov@Example.ru', first_name: null, last_name: null, nickname: 'ivan.petrov', invite_status: 'sent', role: 'user', suspended: false, bot: false, last_activity_at: null });
     expect(Date.parse(user.created_at)).not.toBeNaN();
     expect(user.custom_properties.find((p) => p.id === 1679)?.value).toBe('42');
     expect(Object.keys(user).sort()).toEqual([
@@ -168,7 +168,14 @@ describe('PUT and DELETE /users/{id}', () => {
     for (const method of ['PUT', 'DELETE']) {
       const response = await api(sandbox, method, `/users/${ownerId}`, { token: ADMIN2, body: method === 'PUT' ? { user: { title: 'x' } } : undefined });
       expect(response.status).toBe(403);
-      expect((response.body as Errors).errors[0]?.code).toBe('owner_protected');
+      expect(response.body).toEqual({ error: 'forbidden', error_description: 'Нельзя изменить данные владельца' });
+    }
+    sandbox.configure({ owner403: 'api' });
+    try {
+      const response = await api(sandbox, 'DELETE', `/users/${ownerId}`, { token: ADMIN2 });
+      expect([response.status, (response.body as Errors).errors[0]?.code]).toEqual([403, 'owner_protected']);
+    } finally {
+      sandbox.configure({ owner403: 'oauth' });
     }
     expect((await api(sandbox, 'PUT', `/users/${ownerId}`, { body: { user: { title: 'CEO' } } })).status).toBe(200);
     const other = await createUser({ email: 'managed@example.ru' });

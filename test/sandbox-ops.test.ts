@@ -1,7 +1,7 @@
 // The sandbox as infrastructure: rate limit, faults, latency, stats, request log, body limits,
 // state file, and the `pachca-roster sandbox` command.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -141,7 +141,7 @@ describe('latency, stats and request log', () => {
       'DELETE /users/{id} 204 admin', 'GET /users 401 none',
     ]);
     expect(log.every((r, i) => i === 0 || r.at >= (log[i - 1]?.at ?? 0))).toBe(true);
-    expect((await fetch(`${sandbox.origin}/__sandbox/reset`, { method: 'POST' })).status).toBe(200);
+    expect((await fetch(`${sandbox.origin}/__sandbox/reset`, { method: 'POST', headers: { 'content-type': 'application/json' } })).status).toBe(200);
     expect((await fetchStats(sandbox)).total).toBe(0);
     expect(emails(sandbox)).not.toContain('s@example.ru');
   });
@@ -231,9 +231,32 @@ describe('pachca-roster sandbox (CLI)', () => {
     expect(seed.stderr).toContain('no-such-seed.json');
   });
 
+  it('names the file and the field of a --seed or --state that is not a sandbox directory, and rejects a fractional --seats', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sandbox-bad-seed-'));
+    try {
+      const directory = JSON.parse(readFileSync(join(PROJECT_ROOT, 'fixtures/directory.json'), 'utf8')) as { users: Record<string, unknown>[] };
+      directory.users[3]!.email = 42;
+      const file = join(dir, 'seed.json');
+      writeFileSync(file, JSON.stringify(directory));
+      for (const flag of ['--seed', '--state']) {
+        const result = await runCli(['sandbox', '--port', '0', flag, file]);
+        expect(result.code, flag).toBe(2);
+        expect(result.stderr).toContain(`${flag}: ${file} is not a sandbox directory: users[3].email: `);
+        expect(result.stderr).not.toMatch(/\n\s+at /);
+      }
+      const seats = await runCli(['sandbox', '--port', '0', '--seats', '1.5']);
+      expect([seats.code, seats.stderr.includes('--seats')]).toEqual([2, true]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('--help teaches the flags with examples', async () => {
     const help = await runCli(['sandbox', '--help']);
     expect(help.code).toBe(0);
-    for (const flag of ['--state', '--seed', '--faults', '--fault-seed', '--legacy-pagination', '--admin2-token', 'Examples:']) expect(help.stdout).toContain(flag);
+    for (const flag of [
+      '--state', '--seed', '--faults', '--fault-seed', '--legacy-pagination', '--admin2-token', '--owner-403', '--short-pages',
+      '--put-defaults', '--seats', '--unpaid', '/__sandbox/outbox', '/__sandbox/accept-invites', 'Examples:',
+    ]) expect(help.stdout).toContain(flag);
   });
 });

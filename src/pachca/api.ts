@@ -27,9 +27,14 @@ export interface ClientStats {
   retries: number;
 }
 
+/** Asked as each request is about to leave (its turn in the limiter came): an error keeps it unsent. */
+export type SendGuard = (request: { method: string; path: string }) => Error | undefined;
+
 export interface PachcaApi {
   readonly apiUrl: string;
   stats(): ClientStats;
+  /** Installs (or with undefined removes) the send guard; requests already on the wire are not affected. */
+  setSendGuard?(guard: SendGuard | undefined): void;
 
   getProfile(): Promise<User>;
   getTokenInfo(): Promise<AccessTokenInfo>;

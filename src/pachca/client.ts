@@ -1,6 +1,6 @@
 // The Pachca client: typed calls over one request path
 //   transport (one fetch) <- limiter (rate, pauses on 429) <- retries (p-retry)
-import type { ClientStats, ConnectionOptions, PachcaApi } from './api.js';
+import type { ClientStats, ConnectionOptions, PachcaApi, SendGuard } from './api.js';
 import { ApiError, PachcaError, RateLimitError, UnknownOutcomeError } from './errors.js';
 import { limiterFor, type RateLimiter } from './limiter.js';
 import { paginate } from './paginate.js';
@@ -35,6 +35,7 @@ export class PachcaClient implements PachcaApi {
   private readonly attempts: number;
   private readonly log: ((line: string) => void) | undefined;
   private readonly counters: ClientStats = { requests: 0, rateLimited: 0, retries: 0 };
+  private sendGuard: SendGuard | undefined;
 
   constructor(options: ConnectionOptions, private readonly hooks: ClientHooks = {}) {
     this.apiUrl = options.apiUrl.replace(/\/+$/, '');
@@ -50,6 +51,10 @@ export class PachcaClient implements PachcaApi {
 
   stats(): ClientStats {
     return { ...this.counters };
+  }
+
+  setSendGuard(guard: SendGuard | undefined): void {
+    this.sendGuard = guard;
   }
 
   /** One API call through the limiter, with the retry rules of retry.ts. */
@@ -83,6 +88,8 @@ export class PachcaClient implements PachcaApi {
   }
 
   private send<T>(req: ApiRequest): Promise<T | null> {
+    const refusal = this.sendGuard?.(req);
+    if (refusal) return Promise.reject(refusal);
     this.counters.requests++;
     this.hooks.onSend?.({ method: req.method, path: req.path, at: Date.now() });
     return request<T>(this.transport, req).catch((error: unknown) => {

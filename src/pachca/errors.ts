@@ -98,6 +98,14 @@ export class UnknownOutcomeError extends PachcaError {
   }
 }
 
+/** A request the caller's send guard stopped just before it left: it never reached the server. */
+export class NotSentError extends PachcaError {
+  constructor(reason: string) {
+    super(reason, undefined);
+    this.name = 'NotSentError';
+  }
+}
+
 const STATUS_TEXT: Record<number, string> = {
   400: 'Bad Request', 401: 'Unauthorized', 402: 'Payment Required', 403: 'Forbidden', 404: 'Not Found',
   409: 'Conflict', 410: 'Gone', 422: 'Unprocessable Entity', 429: 'Too Many Requests',
@@ -216,7 +224,10 @@ function classify(status: number, body: string, retryAfterMs: number): PachcaErr
   const summary = items.length === 0 && !oauth ? summarizeBody(status, body) : undefined;
 
   if (status === 429) return new RateLimitError(retryAfterMs, items.length > 0 ? items.map(renderItem).join('; ') : undefined);
-  if (status === 401 || (status === 403 && oauth)) {
+  // A 403 in the OAuth shape is an auth failure only for the token as a whole (a missing scope, a
+  // bad token); any other code (the Owner protection on the users pages) refuses one request.
+  const tokenWide = oauth !== undefined && (oauth.code === 'insufficient_scope' || oauth.code === 'invalid_token');
+  if (status === 401 || (status === 403 && tokenWide)) {
     const description = oauth?.description ?? '';
     return new AuthError(status, oauth?.code ?? 'unauthorized', description || (summary ?? ''), scopeFromDescription(description));
   }

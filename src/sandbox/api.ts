@@ -4,6 +4,34 @@ import type { AuditEvent, CustomPropertyDefinition, GroupTag, Message, User } fr
 export interface SandboxChat {
   id: number;
   name: string;
+  /** An archived chat (the spec's Chat.archived): chat_ids naming it get 422. */
+  archived?: boolean;
+}
+
+/** One invitation e-mail the service would have sent (GET /__sandbox/outbox). */
+export interface SandboxEmail {
+  kind: 'invitation';
+  to: string;
+  user_id: number;
+  sent_at: string;
+}
+
+/** Documented behaviours with a switch where the documentation allows more than one. */
+export interface SandboxBehaviour {
+  /**
+   * Body of the 403 another admin's PUT/DELETE on the Owner gets: 'oauth' ({error,
+   * error_description}, as the users methods' pages document it; the default) or 'api'
+   * (ApiError code owner_protected, from the spec's code list).
+   */
+  owner403?: 'oauth' | 'api';
+  /** Pages shorter than `limit` and empty pages with has_next true mid-list, on every list. */
+  shortPages?: boolean;
+  /** An omitted PUT /users field with a spec default takes it (`suspended: false`). */
+  putDefaults?: boolean;
+  /** Seats: creates and restores beyond this many active people get 422 licenses_limit; null: no limit. */
+  seats?: number | null;
+  /** The workspace is unpaid: every API method answers 402 payment_required. */
+  unpaid?: boolean;
 }
 
 /** The directory the sandbox serves; also the JSON shape of --seed and --state files. */
@@ -28,7 +56,7 @@ export interface FaultRates {
   slow?: number;
 }
 
-export interface SandboxOptions {
+export interface SandboxOptions extends SandboxBehaviour {
   host?: string; // default 127.0.0.1
   port?: number; // default 0 in-process (a free port), 8787 from the CLI
   stateFile?: string;
@@ -76,6 +104,9 @@ export interface SandboxStats {
   peak_rps: number;
 }
 
+/** What configure() and POST /__sandbox/configure may change. */
+export type SandboxSettings = Pick<SandboxOptions, 'faults' | 'rps' | 'latencyMs' | 'legacyPagination' | 'faultSeed' | 'slowMs'> & SandboxBehaviour;
+
 export interface RunningSandbox {
   /** e.g. http://127.0.0.1:41234/api/shared/v1 */
   url: string;
@@ -92,7 +123,11 @@ export interface RunningSandbox {
   requestLog(): SandboxRequestRecord[];
   /** Back to the seed (or the default workspace); clears stats, the request log and rate buckets. */
   reset(): void;
-  /** Change fault rates / rps / latency while running (tests). */
-  configure(options: Pick<SandboxOptions, 'faults' | 'rps' | 'latencyMs' | 'legacyPagination' | 'faultSeed' | 'slowMs'>): void;
+  /** Change fault rates / rps / latency / behaviours while running (tests). */
+  configure(options: SandboxSettings): void;
+  /** Invitation e-mails sent since start/reset (also GET /__sandbox/outbox). */
+  outbox(): SandboxEmail[];
+  /** Completes pending invites (all, or those with these e-mails); answers how many. */
+  acceptInvites(emails?: string[]): number;
   stop(): Promise<void>;
 }

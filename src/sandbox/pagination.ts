@@ -4,7 +4,8 @@ import type { PaginationMeta } from '../pachca/types.js';
 import { apiError } from './errors.js';
 import { upperBound } from './store.js';
 
-type Cursor = { after: number } | { before: number };
+/** `held`: a --short-pages cursor that already answered one empty page at this position. */
+type Cursor = { after: number; held?: true } | { before: number };
 
 export interface PageQuery {
   limit: number;
@@ -23,7 +24,7 @@ function decodeCursor(raw: string): Cursor {
     const parsed: unknown = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8'));
     if (parsed && typeof parsed === 'object') {
       const { after, before } = parsed as { after?: unknown; before?: unknown };
-      if (Number.isSafeInteger(after)) return { after: after as number };
+      if (Number.isSafeInteger(after)) return (parsed as { held?: unknown }).held === true ? { after: after as number, held: true } : { after: after as number };
       if (Number.isSafeInteger(before)) return { before: before as number };
     }
   } catch {
@@ -50,11 +51,18 @@ export interface Page {
   meta: PaginationMeta;
 }
 
+/** --short-pages: a page size below the limit that varies with the position (3..19 at limit 50). */
+function shortPageSize(start: number, limit: number): number {
+  return Math.max(1, Math.min(limit, 3 + (start % 17)));
+}
+
 /**
  * One page over ascending ids. `legacy` answers only `next_page` (old servers; `query` search),
- * where the end shows as an empty page.
+ * where the end shows as an empty page. `short` serves pages shorter than the limit and, in
+ * answers with has_next, an empty page (has_next true) before every other page mid-list, as
+ * docs/api/pagination.mdx allows.
  */
-export function pageOf(sortedIds: readonly number[], query: PageQuery, legacy: boolean): Page {
+export function pageOf(sortedIds: readonly number[], query: PageQuery, legacy: boolean, short = false): Page {
   let start: number;
   let end: number;
   if (query.cursor && 'before' in query.cursor) {
@@ -62,7 +70,15 @@ export function pageOf(sortedIds: readonly number[], query: PageQuery, legacy: b
     start = Math.max(0, end - query.limit);
   } else {
     start = query.cursor ? upperBound(sortedIds, query.cursor.after) : 0;
-    end = Math.min(sortedIds.length, start + query.limit);
+    end = Math.min(sortedIds.length, start + (short ? shortPageSize(start, query.limit) : query.limit));
+    const held = query.cursor !== undefined && 'held' in query.cursor;
+    if (short && !legacy && query.cursor !== undefined && !held && start < sortedIds.length && start % 2 === 0) {
+      const after = (query.cursor as { after: number }).after;
+      return {
+        ids: [],
+        meta: { paginate: { next_page: encodeCursor({ after, held: true }), prev_page: encodeCursor({ before: after + 1 }), has_next: true, has_prev: start > 0 } },
+      };
+    }
   }
   const ids = sortedIds.slice(start, end);
   const first = ids[0];

@@ -2,74 +2,34 @@
 // limits, latency, seeded faults, operator endpoints (/__sandbox/...) and an optional state file.
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { readFile, rename, writeFile } from 'node:fs/promises';
+import { rename, writeFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type {
-  FaultRates, RunningSandbox, SandboxDirectory, SandboxOptions, SandboxRequestRecord, SandboxStats,
+  FaultRates, RunningSandbox, SandboxBehaviour, SandboxDirectory, SandboxOptions, SandboxRequestRecord, SandboxSettings, SandboxStats,
 } from './api.js';
-import { SandboxHttpError, apiError, oauthError } from './errors.js';
 import { auditActor } from './audit-log.js';
+import { SandboxHttpError, apiError, oauthError } from './errors.js';
+import { readBody, sendJson as send } from './http.js';
+import { allowedHosts, handleOperator } from './operator.js';
+import { DEFAULT_BEHAVIOUR, acceptInvites, paymentRequired } from './policies.js';
+import { parseSettings, readDirectoryFile } from './schemas.js';
 import { ADMIN_SCOPES, BOT_SCOPES, OWNER_SCOPES, matchRoute, type Caller, type RouteContext } from './routes.js';
 import { DirectoryStore } from './store.js';
 import { RateLimiter, createPrng, normalizeFaults, pickFault } from './traffic.js';
 import { defaultDirectory, ensureExtraAdmins } from './workspace.js';
 
+export { readDirectoryFile } from './schemas.js';
+
 export const API_BASE_PATH = '/api/shared/v1';
 export const MAX_BODY_BYTES = 1024 * 1024;
-/** Past this much we stop draining an oversize body and drop the connection. */
-const DRAIN_LIMIT_BYTES = 16 * MAX_BODY_BYTES;
 const DEFAULT_SLOW_MS = 35_000;
 const REQUEST_LOG_LIMIT = 200_000;
 const SAVE_INTERVAL_MS = 200;
 const WRITE_METHODS = new Set(['POST', 'PUT', 'DELETE']);
 
-/** Reads a --seed/--state JSON directory; throws an Error whose message names the file. */
-export async function readDirectoryFile(path: string): Promise<SandboxDirectory> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (error) {
-    throw new Error(`cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
-  }
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch (error) {
-    throw new Error(`${path} is not valid JSON: ${(error as Error).message}`);
-  }
-  const directory = parsed as Partial<SandboxDirectory> | null;
-  for (const key of ['users', 'tags', 'customProperties', 'chats'] as const) {
-    if (!directory || !Array.isArray(directory[key])) {
-      throw new Error(`${path} is not a sandbox directory: "${key}" must be an array`);
-    }
-  }
-  return directory as SandboxDirectory;
-}
-
 function generateToken(): string {
   return randomBytes(24).toString('base64url');
-}
-
-interface ReadBody {
-  text: string;
-  tooLarge: boolean;
-}
-
-function readBody(request: IncomingMessage): Promise<ReadBody> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    let tooLarge = Number(request.headers['content-length'] ?? 0) > MAX_BODY_BYTES;
-    request.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_BODY_BYTES) tooLarge = true;
-      if (size > DRAIN_LIMIT_BYTES) request.destroy();
-      else if (!tooLarge) chunks.push(chunk);
-    });
-    request.on('end', () => resolve({ text: tooLarge ? '' : Buffer.concat(chunks).toString('utf8'), tooLarge }));
-    request.on('error', reject);
-  });
 }
 
 class StatsRecorder {
@@ -121,14 +81,15 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   const allTokens = [adminToken, botToken, ...extraAdminTokens];
   if (new Set(allTokens).size !== allTokens.length) throw new Error('sandbox tokens must differ from each other');
 
-  let rps = options.rps ?? 50;
-  let latencyMs = options.latencyMs ?? 0;
-  let slowMs = options.slowMs ?? DEFAULT_SLOW_MS;
-  let legacyPagination = options.legacyPagination ?? false;
-  let faults: FaultRates = normalizeFaults(options.faults);
-  let faultSeed = options.faultSeed ?? randomBytes(4).readUInt32LE(0);
-  if (!(rps > 0)) throw new Error(`rps must be above 0, got ${rps}`);
-  if (!(latencyMs >= 0)) throw new Error(`latency must be 0 or more ms, got ${latencyMs}`);
+  // The same bounds as POST /__sandbox/configure (a negative or hours-long latency is refused).
+  const settings = parseSettings(settingsOf(options));
+  let rps = settings.rps ?? 50;
+  let latencyMs = settings.latencyMs ?? 0;
+  let slowMs = settings.slowMs ?? DEFAULT_SLOW_MS;
+  let legacyPagination = settings.legacyPagination ?? false;
+  let faults: FaultRates = normalizeFaults(settings.faults);
+  let faultSeed = settings.faultSeed ?? randomBytes(4).readUInt32LE(0);
+  let behaviour: Required<SandboxBehaviour> = { ...DEFAULT_BEHAVIOUR, ...behaviourOf(settings) };
 
   const initialDirectory: SandboxDirectory =
     typeof options.seed === 'string' ? await readDirectoryFile(options.seed) : options.seed ?? defaultDirectory();
@@ -158,7 +119,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   let stats = new StatsRecorder();
   const limiter = new RateLimiter(rps);
   let random = createPrng(faultSeed);
-  const routeContext = (): RouteContext => ({ store, legacyPagination, now: () => new Date() });
+  const routeContext = (): RouteContext => ({ store, legacyPagination, behaviour, now: () => new Date() });
 
   // ---- state file: atomic writes, coalesced while one is in flight ----
   let saving: Promise<void> | undefined;
@@ -204,17 +165,6 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     });
   };
 
-  const send = (response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void => {
-    if (response.destroyed || response.writableEnded) return;
-    if (body === undefined) {
-      response.writeHead(status, headers).end();
-      return;
-    }
-    const text = JSON.stringify(body);
-    response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text), ...headers });
-    response.end(text);
-  };
-
   const sendFault5xx = (response: ServerResponse): number => {
     const status = [500, 502, 503][Math.floor(random() * 3)] as number;
     if (status === 500) {
@@ -246,7 +196,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
       finish(status);
     };
 
-    const body = await readBody(request);
+    const body = await readBody(request, MAX_BODY_BYTES);
     if (body.tooLarge) {
       answer(413, { errors: [{ key: 'body', value: null, message: `Тело запроса больше ${MAX_BODY_BYTES} байт`, code: 'too_long', payload: null }] }, { connection: 'close' });
       return;
@@ -280,6 +230,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
           ? oauthError(401, 'invalid_token', 'Access token is missing')
           : oauthError(401, 'invalid_token', 'Access token is invalid');
       }
+      if (behaviour.unpaid) throw paymentRequired();
+      // permissions.mdx: a token of a suspended person gets 403 access_denied.
+      if (store.getUser(caller.userId)?.suspended) throw apiError(403, 'base', 'access_denied', 'Доступ запрещён: владелец токена деактивирован');
       if (match.route.scope && !caller.scopes.includes(match.route.scope)) {
         throw oauthError(403, 'insufficient_scope', `Insufficient scope. Required: ${match.route.scope}`);
       }
@@ -311,35 +264,14 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     answer(status, status === 204 ? undefined : payload, headers);
   };
 
-  const handleOperator = async (request: IncomingMessage, response: ServerResponse, url: URL): Promise<void> => {
-    const key = `${request.method} ${url.pathname}`;
-    const body = await readBody(request);
-    if (key === 'GET /__sandbox/stats') return send(response, 200, stats.snapshot());
-    if (key === 'GET /__sandbox/requests') return send(response, 200, stats.log);
-    if (key === 'GET /__sandbox/directory') return send(response, 200, store.toDirectory());
-    if (key === 'POST /__sandbox/reset') {
-      handle.reset();
-      return send(response, 200, { ok: true });
-    }
-    if (key === 'POST /__sandbox/configure') {
-      try {
-        handle.configure(body.text.trim() ? (JSON.parse(body.text) as Parameters<RunningSandbox['configure']>[0]) : {});
-      } catch (error) {
-        return send(response, 400, { errors: [{ key: 'body', value: null, message: (error as Error).message, code: 'invalid', payload: null }] });
-      }
-      return send(response, 200, { ok: true });
-    }
-    send(response, 404, { errors: [{ key: 'path', value: url.pathname, message: 'Нет такого служебного метода', code: 'not_found', payload: null }] });
-  };
-
   const server = createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://sandbox.local');
     const isApi = url.pathname === API_BASE_PATH || url.pathname.startsWith(`${API_BASE_PATH}/`);
     const work = url.pathname.startsWith('/__sandbox/')
-      ? handleOperator(request, response, url)
+      ? handleOperator(request, response, url, handle, operatorHosts)
       : isApi
         ? handleApi(request, response, url)
-        : readBody(request).then(() =>
+        : readBody(request, MAX_BODY_BYTES).then(() =>
             send(response, 404, { errors: [{ key: 'path', value: url.pathname, message: `API живёт под ${API_BASE_PATH}`, code: 'not_found', payload: null }] }),
           );
     work.catch((error: unknown) => {
@@ -359,6 +291,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   const { port } = server.address() as AddressInfo;
   const shownHost = host.includes(':') ? `[${host}]` : host;
   const origin = `http://${shownHost}:${port}`;
+  const operatorHosts = allowedHosts(host, port);
   if (stateFile && !existsSync(stateFile)) scheduleSave();
 
   let stopped: Promise<void> | undefined;
@@ -379,10 +312,17 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
       random = createPrng(faultSeed);
       scheduleSave();
     },
-    configure: (changes) => {
+    outbox: () => structuredClone(store.outbox),
+    acceptInvites: (emails) => {
+      const accepted = acceptInvites(store, emails, new Date());
+      if (accepted > 0) scheduleSave();
+      return accepted;
+    },
+    configure: (input) => {
+      const changes = parseSettings(input);
       if (changes.faults !== undefined) faults = normalizeFaults(changes.faults);
+      behaviour = { ...behaviour, ...behaviourOf(changes) };
       if (changes.rps !== undefined) {
-        if (!(changes.rps > 0)) throw new Error(`rps must be above 0, got ${changes.rps}`);
         rps = changes.rps;
         limiter.setRate(rps);
       }
@@ -411,4 +351,21 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     },
   };
   return handle;
+}
+
+/** The behaviour switches given in options or settings (undefined ones left out). */
+function behaviourOf(settings: SandboxSettings): SandboxBehaviour {
+  const picked: SandboxBehaviour = {};
+  if (settings.owner403 !== undefined) picked.owner403 = settings.owner403;
+  if (settings.shortPages !== undefined) picked.shortPages = settings.shortPages;
+  if (settings.putDefaults !== undefined) picked.putDefaults = settings.putDefaults;
+  if (settings.seats !== undefined) picked.seats = settings.seats;
+  if (settings.unpaid !== undefined) picked.unpaid = settings.unpaid;
+  return picked;
+}
+
+/** The options that are also settings (undefined ones left out, so the schema sees only what was given). */
+function settingsOf(options: SandboxOptions): SandboxSettings {
+  const keys = ['faults', 'rps', 'latencyMs', 'slowMs', 'legacyPagination', 'faultSeed', 'owner403', 'shortPages', 'putDefaults', 'seats', 'unpaid'] as const;
+  return Object.fromEntries(keys.filter((key) => options[key] !== undefined).map((key) => [key, options[key]])) as SandboxSettings;
 }

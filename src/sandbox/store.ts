@@ -1,7 +1,7 @@
 // The sandbox's in-memory directory: users, tags, custom property definitions, chats and messages,
 // with the indexes (id, email, nickname, tag name, tag members) that keep every request O(page).
 import type { CustomPropertyDefinition, GroupTag, Message, User, UserStatus } from '../pachca/types.js';
-import type { SandboxChat, SandboxDirectory } from './api.js';
+import type { SandboxChat, SandboxDirectory, SandboxEmail } from './api.js';
 import { AuditLog } from './audit-log.js';
 import { apiError, notFound } from './errors.js';
 
@@ -41,6 +41,8 @@ export class DirectoryStore {
   readonly customProperties: CustomPropertyDefinition[];
   readonly chats: SandboxChat[];
   readonly messages: Message[];
+  /** Invitation e-mails sent since this store was built (not saved in --state). */
+  readonly outbox: SandboxEmail[] = [];
   readonly ownerId: number;
   readonly botId: number;
   readonly audit: AuditLog;

@@ -4,9 +4,10 @@
 // --concurrency in flight. A row's failure stays that row's; an auth failure or an unpaid
 // workspace stops the run (items not yet sent are reported as not attempted).
 import type { PachcaApi } from '../pachca/api.js';
-import { ApiError, AuthError, NotFoundError } from '../pachca/errors.js';
+import { ApiError, AuthError, NotFoundError, NotSentError } from '../pachca/errors.js';
 import { stepId, type JournalEntry, type JournalStep, type JournalWriter } from './journal.js';
 import { tagKey } from './directory.js';
+import { SeatGate } from './seats.js';
 import { actionableItems, isTagItem, type Plan, type PlanItem, type PlanItemKind } from './plan.js';
 
 export type RowResult =
@@ -61,9 +62,13 @@ export function resultOfKind(kind: PlanItemKind): RowResult {
   return RESULT_OF_KIND[kind];
 }
 
-/** Errors after which no further request can succeed: stop the whole run. */
+/**
+ * Errors after which no further request can succeed: a rejected token (401), a missing scope,
+ * an unpaid workspace (402). Any other refusal (a 403 on one person, whatever its body) fails that row.
+ */
 export function isFatalApiError(error: unknown): boolean {
-  return error instanceof AuthError || (error instanceof ApiError && error.status === 402);
+  if (error instanceof AuthError) return error.status === 401 || error.code === 'insufficient_scope' || error.scope !== undefined;
+  return error instanceof ApiError && error.status === 402;
 }
 
 function messageOf(error: unknown): string {
@@ -114,6 +119,12 @@ export async function applyPlan(plan: Plan, api: PachcaApi, journal: JournalWrit
   const tagItems = actionable.filter((item) => item.kind === 'create-tag');
   const userItems = actionable.filter((item) => !isTagItem(item));
   const deleteItems = actionable.filter((item) => item.kind === 'delete-tag');
+  const seats = new SeatGate(userItems);
+  // Checked as each request's turn comes, so requests queued before a stop or a seat refusal stay unsent.
+  api.setSendGuard?.((request) => {
+    if (fatal && request.method !== 'GET') return new NotSentError(`not sent: the run stopped (${messageOf(fatal)})`);
+    return seats.refuse(request);
+  });
 
   const renameTag = async (item: PlanItem): Promise<Outcome> => {
     const change = item.changes[0];
@@ -190,6 +201,8 @@ export async function applyPlan(plan: Plan, api: PachcaApi, journal: JournalWrit
             record(item, 'user', true, { userId: request.userId });
           }
         } catch (error) {
+          if (seats.noteFailure(item, error) === 'held') return { item, result: 'failed', ...(userId !== undefined ? { userId } : {}), message: seats.reason() };
+          if (error instanceof NotSentError) return notAttempted(item);
           return failure(item, 'user', error, userId);
         }
       }
@@ -222,10 +235,18 @@ export async function applyPlan(plan: Plan, api: PachcaApi, journal: JournalWrit
     return { item, result: resultOfKind(item.kind), ...(userId !== undefined ? { userId } : {}), ...(notes.length ? { message: notes.join('; ') } : {}) };
   };
 
-  await Promise.all(renameItems.map(async (item) => finish(await renameTag(item))));
-  await Promise.all(tagItems.map(async (item) => finish(await createTag(item))));
-  await Promise.all(userItems.map(async (item) => finish(await runUserItem(item))));
-  await Promise.all(deleteItems.map(async (item) => finish(await deleteTag(item))));
+  try {
+    await Promise.all(renameItems.map(async (item) => finish(await renameTag(item))));
+    await Promise.all(tagItems.map(async (item) => finish(await createTag(item))));
+    await Promise.all(userItems.map(async (item) => finish(await runUserItem(item))));
+    for (const key of seats.keys()) {
+      const outcome = outcomes.get(key);
+      if (outcome) outcome.message = seats.reason();
+    }
+    await Promise.all(deleteItems.map(async (item) => finish(await deleteTag(item))));
+  } finally {
+    api.setSendGuard?.(undefined);
+  }
 
   const ordered = plan.items.map((item) => outcomes.get(item.key) ?? staticOutcome(item));
   return { outcomes: ordered, ...(fatal ? { fatal } : {}) };

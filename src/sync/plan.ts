@@ -8,6 +8,7 @@ import type {
 import { USER_UPDATE_ROLES } from '../pachca/types.js';
 import type { EmployeeRecord, Issue, Row, StatusFields, ValidatedSheet } from '../records/types.js';
 import { emailKey, tagKey, type Directory } from './directory.js';
+import { comparableText, isUnknownField, withCurrentSuspended } from './field-compare.js';
 import { planTagsSheet, type TagNameResolver, type TagsSheetInput } from './tags-sheet.js';
 
 export type PlanItemKind =
@@ -566,8 +567,9 @@ class Planner {
     const update: UserUpdateInput = {};
     const changes: FieldChange[] = [];
     for (const field of TEXT_FIELDS) {
+      if (isUnknownField(user, field)) continue;
       const wanted = text(record[field]);
-      const current = text(user[field]);
+      const current = comparableText(user[field]);
       if (wanted && wanted !== current) {
         update[field] = wanted;
         changes.push({ field, before: orNull(current), after: wanted });
@@ -637,7 +639,7 @@ class Planner {
     const item: PlanItem = { ...this.base(record, user), kind: 'unchanged', changes };
     if (Object.keys(update).length > 0) {
       item.kind = update.suspended === true ? 'suspend' : update.suspended === false ? 'restore' : 'update';
-      item.userRequest = { method: 'PUT', path: userPath(user.id), userId: user.id, body: { user: update } };
+      item.userRequest = { method: 'PUT', path: userPath(user.id), userId: user.id, body: { user: withCurrentSuspended(update, user) } };
     }
     if (needsTags.length > 0) item.needsTags = needsTags;
 

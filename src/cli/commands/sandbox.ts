@@ -2,7 +2,8 @@ import { existsSync } from 'node:fs';
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import { InputError } from '../../exit-codes.js';
 import type { SandboxOptions } from '../../sandbox/api.js';
-import { readDirectoryFile, startSandbox } from '../../sandbox/server.js';
+import { readDirectoryFile } from '../../sandbox/schemas.js';
+import { startSandbox } from '../../sandbox/server.js';
 import { parseFaultSpec } from '../../sandbox/traffic.js';
 import { fileFlag, FlagError, numberFlag, single } from '../flag-values.js';
 
@@ -21,6 +22,11 @@ interface SandboxArgs {
   'slow-ms'?: number;
   'legacy-pagination': boolean;
   plan: 'corporation' | 'other';
+  'owner-403': 'oauth' | 'api';
+  'short-pages': boolean;
+  'put-defaults': boolean;
+  seats?: number;
+  unpaid: boolean;
 }
 
 export const sandboxCommand: CommandModule<object, SandboxArgs> = {
@@ -43,19 +49,29 @@ export const sandboxCommand: CommandModule<object, SandboxArgs> = {
         'slow-ms': { type: 'string', requiresArg: true, coerce: numberFlag('slow-ms', { min: 0, max: 600000, integer: false, unit: 'ms' }), describe: 'How long the "slow" fault holds the answer, in ms', defaultDescription: '35000' },
         'legacy-pagination': { type: 'boolean', default: false, describe: 'Paginate like older servers: only next_page, the end is an empty page' },
         plan: { choices: ['corporation', 'other'] as const, default: 'corporation' as const, describe: 'The workspace\'s plan: only "corporation" keeps a security log; with "other" GET /audit_events answers 402 payment_required' },
+        'owner-403': { choices: ['oauth', 'api'] as const, default: 'oauth' as const, describe: "Body of the 403 another admin's PUT/DELETE on the Owner gets: oauth ({error, error_description}, as the users methods document it) or api (ApiError owner_protected)" },
+        'short-pages': { type: 'boolean', default: false, describe: 'Serve pages shorter than limit and empty pages with has_next: true mid-list (the docs allow both)' },
+        'put-defaults': { type: 'boolean', default: false, describe: 'A PUT /users field left out takes its spec default (suspended: false restores a suspended person)' },
+        seats: { type: 'string', requiresArg: true, coerce: numberFlag('seats', { min: 0, max: 1000000, integer: true }), describe: 'Paid seats: creates and restores beyond this many active people get 422 licenses_limit', defaultDescription: 'no limit' },
+        unpaid: { type: 'boolean', default: false, describe: 'The workspace is unpaid: every API method answers 402 payment_required' },
       })
       .group(['host', 'port', 'state', 'seed', 'admin-token', 'bot-token', 'admin2-token', 'plan'], 'Sandbox:')
       .group(['rps', 'latency-ms', 'faults', 'fault-seed', 'slow-ms', 'legacy-pagination'], 'Simulated network:')
+      .group(['owner-403', 'short-pages', 'put-defaults', 'seats', 'unpaid'], 'Documented behaviours:')
       .example('$0 sandbox', 'Empty workspace (Owner, one bot, custom properties Город/Табельный номер/Дата выхода) on http://127.0.0.1:8787')
       .example('$0 sandbox --seed fixtures/directory.json --state sandbox-state.json', 'Realistic demo company; changes survive a restart')
       .example('$0 sandbox --port 0 --admin-token dev-admin --bot-token dev-bot', 'A free port and fixed tokens')
+      .example('$0 sandbox --seats 10 --short-pages --put-defaults', 'A workspace with 10 paid seats that pages and defaults as strictly as the docs allow')
       .example('$0 sandbox --rps 10 --latency-ms 80 --faults 5xx=0.05,reset=0.02,lost=0.02,slow=0.01 --fault-seed 7', 'A hostile network for testing retries')
       .epilogue(
         'The first line printed is "Pachca sandbox listening on http://HOST:PORT/api/shared/v1", then the tokens it accepts; '
           + 'point the tool at it with --api-url (or PACHCA_API_URL) and the admin token. Runs until Ctrl+C (SIGINT) or SIGTERM, then saves --state.\n\n'
           + 'Operator endpoints (outside the API path): POST /__sandbox/reset (back to --seed or the empty workspace, stats cleared), GET /__sandbox/stats, '
-          + 'GET /__sandbox/directory, GET /__sandbox/requests, '
-          + 'POST /__sandbox/configure with JSON such as {"rps": 10, "latencyMs": 50, "faults": "5xx=0.1", "faultSeed": 1, "slowMs": 2000, "legacyPagination": true}.',
+          + 'GET /__sandbox/directory, GET /__sandbox/requests, GET /__sandbox/outbox (invitation e-mails sent), '
+          + 'POST /__sandbox/accept-invites (all pending invites, or {"emails": [...]}), '
+          + 'POST /__sandbox/configure with JSON such as {"rps": 10, "latencyMs": 50, "faults": "5xx=0.1", "faultSeed": 1, "slowMs": 2000, "legacyPagination": true, '
+          + '"owner403": "api", "shortPages": true, "putDefaults": true, "seats": 10, "unpaid": false}. '
+          + 'They answer only requests addressed to 127.0.0.1, localhost or [::1] (or --host) with this port, from no other web origin; a POST needs Content-Type: application/json.',
       ) as unknown as Argv<SandboxArgs>,
   handler: async (argv: ArgumentsCamelCase<SandboxArgs>) => {
     const options = await sandboxOptionsFrom(argv);
@@ -127,5 +143,10 @@ async function sandboxOptionsFrom(argv: SandboxArgs): Promise<SandboxOptions> {
     slowMs: argv['slow-ms'],
     legacyPagination: argv['legacy-pagination'],
     corporationPlan: argv.plan === 'corporation',
+    owner403: argv['owner-403'],
+    shortPages: argv['short-pages'],
+    putDefaults: argv['put-defaults'],
+    ...(argv.seats !== undefined ? { seats: argv.seats } : {}),
+    unpaid: argv.unpaid,
   };
 }
