@@ -7,7 +7,7 @@ export const connectionOptions = {
   'token-file': { type: 'string', describe: 'Read the API token from this file', group: 'Connection:' },
   timeout: { type: 'number', describe: 'Request timeout in seconds (env PACHCA_TIMEOUT)', default: undefined, defaultDescription: '30', group: 'Connection:' },
   rps: { type: 'number', describe: 'Requests per second (the API allows about 50 per token)', default: 50, group: 'Connection:' },
-  concurrency: { type: 'number', describe: 'Requests in flight at once', default: 10, group: 'Connection:' },
+  concurrency: { type: 'string', describe: 'Most requests in flight at once: auto follows the round trip (about rps x latency, 10 to 100, fewer on 429 or a slowing server); a number N caps it at N', default: 'auto', group: 'Connection:' },
   retries: { type: 'number', describe: 'Attempts per request on 429, 5xx, resets and timeouts', default: 5, group: 'Connection:' },
 } as const satisfies Record<string, Options>;
 

@@ -1,14 +1,17 @@
-// One rate limiter per token (bottleneck): at most `rps` request starts per second and
-// `concurrency` requests in flight. A 429 pauses the WHOLE limiter until Retry-After has fully
+// One rate limiter per token (bottleneck): at most `rps` request starts per second, and as many
+// requests in flight as the concurrency controller allows (concurrency.ts: about rps x round
+// trip, at most `concurrency`). A 429 pauses the WHOLE limiter until Retry-After has fully
 // passed, then the rate resumes lowered (x0.7) and climbs back additively (AIMD), so a limit
 // lower than configured is found instead of being hit over and over.
 import { createHash } from 'node:crypto';
 import Bottleneck from 'bottleneck';
-import { RateLimitError } from './errors.js';
+import { ConcurrencyController, type ConcurrencySetting } from './concurrency.js';
+import { PachcaError, RateLimitError } from './errors.js';
 
 export interface LimiterOptions {
   rps: number;
-  concurrency: number;
+  /** The most requests in flight, or 'auto' (see concurrency.ts). */
+  concurrency: ConcurrencySetting;
   log?: (line: string) => void;
   /** Clock in epoch ms (tests); default Date.now. */
   now?: () => number;
@@ -27,7 +30,11 @@ function sleep(ms: number): Promise<void> {
 export class RateLimiter {
   private readonly bottleneck: Bottleneck;
   private configuredRps: number;
-  private configuredConcurrency: number;
+  private configuredConcurrency: ConcurrencySetting;
+  private readonly concurrency: ConcurrencyController;
+  private inFlightLimit: number;
+  private inFlightNow = 0;
+  private inFlightPeak = 0;
   private currentRps: number;
   private pausedUntil = 0;
   private resumeTimer: NodeJS.Timeout | undefined;
@@ -42,7 +49,19 @@ export class RateLimiter {
     this.configuredConcurrency = options.concurrency;
     this.currentRps = options.rps;
     this.log = options.log;
-    this.bottleneck = new Bottleneck({ maxConcurrent: options.concurrency, minTime: minTimeFor(options.rps) });
+    this.concurrency = new ConcurrencyController({ setting: options.concurrency, now: this.now });
+    this.inFlightLimit = this.concurrency.limit;
+    this.bottleneck = new Bottleneck({ maxConcurrent: this.inFlightLimit, minTime: minTimeFor(options.rps) });
+  }
+
+  /** Requests allowed in flight now. */
+  get concurrencyLimit(): number {
+    return this.inFlightLimit;
+  }
+
+  /** The most requests that were on the wire at once. */
+  get peakInFlight(): number {
+    return this.inFlightPeak;
   }
 
   /** The rate in effect now (lower than configured for a while after a 429). */
@@ -66,7 +85,9 @@ export class RateLimiter {
     this.configuredRps = options.rps;
     this.configuredConcurrency = options.concurrency;
     this.currentRps = Math.min(this.currentRps, options.rps);
-    void this.bottleneck.updateSettings({ maxConcurrent: options.concurrency, minTime: minTimeFor(this.currentRps) });
+    this.concurrency.reconfigure(options.concurrency);
+    this.inFlightLimit = this.concurrency.limit;
+    void this.bottleneck.updateSettings({ maxConcurrent: this.inFlightLimit, minTime: minTimeFor(this.currentRps) });
   }
 
   /** Runs `send` when the rate allows; a RateLimitError it throws pauses everyone. */
@@ -76,13 +97,28 @@ export class RateLimiter {
       while (this.now() < this.pausedUntil) await sleep(this.pausedUntil - this.now());
       this.increaseRate();
       const sentAt = this.now();
+      this.inFlightPeak = Math.max(this.inFlightPeak, ++this.inFlightNow);
       try {
-        return await send();
+        const result = await send();
+        this.inFlightNow--;
+        this.setInFlightLimit(this.concurrency.observe(this.now() - sentAt, this.currentRps));
+        return result;
       } catch (error) {
+        this.inFlightNow--;
         if (error instanceof RateLimitError) this.onRateLimited(sentAt, error.retryAfterMs);
+        // An HTTP answer is a round trip; a timeout or a reset is not.
+        else if (error instanceof PachcaError && error.status !== undefined) {
+          this.setInFlightLimit(this.concurrency.observe(this.now() - sentAt, this.currentRps));
+        }
         throw error;
       }
     });
+  }
+
+  private setInFlightLimit(limit: number): void {
+    if (limit === this.inFlightLimit) return;
+    this.inFlightLimit = limit;
+    void this.bottleneck.updateSettings({ maxConcurrent: limit });
   }
 
   private onRateLimited(sentAt: number, retryAfterMs: number): void {
@@ -100,7 +136,8 @@ export class RateLimiter {
       this.currentRps = Math.max(minimumRps(this.configuredRps), this.currentRps * DECREASE_FACTOR);
       this.lastRateChangeAt = now;
       void this.bottleneck.updateSettings({ minTime: minTimeFor(this.currentRps) });
-      this.log?.(`rate limited (429): pausing ${(retryAfterMs / 1000).toFixed(1)} s, then ${this.currentRps.toFixed(1)} req/s`);
+      this.setInFlightLimit(this.concurrency.rateLimited(this.currentRps));
+      this.log?.(`rate limited (429): pausing ${(retryAfterMs / 1000).toFixed(1)} s, then ${this.currentRps.toFixed(1)} req/s, ${this.inFlightLimit} in flight`);
     }
   }
 
