@@ -4,7 +4,7 @@ import { createWriteStream } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { stringify } from 'csv-stringify';
-import ExcelJS from 'exceljs';
+import { excelJs, type ExcelJSModule as ExcelJS } from './exceljs.js';
 import { dateText, escapeOoxmlText, excelColumnLetter } from './cell-text.js';
 
 export type CellValue = string | number | boolean | Date | null | undefined;
@@ -124,7 +124,7 @@ function applyCell(cell: ExcelJS.Cell, value: CellValue, fill: string | undefine
 /** Streaming XLSX writer: rows are flushed as they are added, so large exports stay small in memory. */
 export function createXlsxWriter(path: string): XlsxWriter {
   const temporaryPath = temporaryPathFor(path);
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+  const workbook = new (excelJs().stream.xlsx.WorkbookWriter)({
     filename: temporaryPath,
     useStyles: true,
     useSharedStrings: false,
