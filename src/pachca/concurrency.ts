@@ -17,7 +17,7 @@
 
 export const CONCURRENCY_FLOOR = 10;
 export const AUTO_CONCURRENCY_CAP = 100;
-const HEADROOM = 1.3;
+const HEADROOM = 1.5;
 const SPARE = 2;
 const RECENT_SAMPLES = 15;
 const BASE_HALF_LIFE_MS = 10_000;
