@@ -51,21 +51,63 @@ export const CONTACTS_HIDDEN_WARNING =
   'Warning: this token sees no e-mail addresses or phone numbers (a bot token?), so those columns are empty ' +
   'and an export of it cannot be imported back; use an Owner/Admin personal token';
 
-async function collect<T>(items: AsyncIterable<T>, onCount?: (count: number) => void): Promise<T[]> {
-  const out: T[] = [];
-  for await (const item of items) {
-    out.push(item);
-    onCount?.(out.length);
-  }
-  return out;
+/** What a snapshot's listener hears while the directory is listed. */
+export interface SnapshotListener {
+  /** The running count of users listed (a big directory takes a while). */
+  onCount?(count: number): void;
+  /** Tags and custom property definitions, as soon as both are listed (users are still coming). */
+  onLists?(tags: GroupTag[], customProperties: CustomPropertyDefinition[]): void;
+  /** Each user as its page arrives, in server order (after onLists when it is given). */
+  onUser?(user: User): void;
 }
 
-/** `onUsersRead` hears the running count of users listed (a big directory takes a while). */
-export async function takeSnapshot(api: PachcaApi, onUsersRead?: (count: number) => void): Promise<Directory> {
+/**
+ * Lists users, tags and custom properties at once. A listener that throws stops the listing
+ * (no further page is asked for) and the snapshot fails with its error.
+ */
+export async function takeSnapshot(api: PachcaApi, listener: SnapshotListener | ((count: number) => void) = {}): Promise<Directory> {
+  const { onCount, onLists, onUser } = typeof listener === 'function' ? { onCount: listener } as SnapshotListener : listener;
+  let stopped = false;
+  const stop = (error: unknown): never => {
+    stopped = true;
+    throw error;
+  };
+  const tagsPromise = collectAll(api.listTags());
+  const propertiesPromise = api.listCustomProperties();
+  // Users that arrive before the lists wait here, so onUser always follows onLists.
+  const early: User[] = [];
+  let listsHeard = onLists === undefined;
+  const lists = Promise.all([tagsPromise, propertiesPromise]).then(([tags, properties]) => {
+    try {
+      onLists?.(tags, properties);
+      listsHeard = true;
+      for (const user of early.splice(0)) onUser?.(user);
+    } catch (error) {
+      stop(error);
+    }
+  }, stop);
+  const listUsers = async (): Promise<User[]> => {
+    const users: User[] = [];
+    for await (const user of api.listUsers()) {
+      users.push(user);
+      onCount?.(users.length);
+      if (!listsHeard) early.push(user);
+      else onUser?.(user);
+      if (stopped) break;
+    }
+    return users;
+  };
   const [users, tags, customProperties] = await Promise.all([
-    collect(api.listUsers(), onUsersRead),
-    collect(api.listTags()),
-    api.listCustomProperties(),
+    listUsers().catch(stop),
+    tagsPromise,
+    propertiesPromise,
+    lists,
   ]);
   return buildDirectory(users, tags, customProperties);
+}
+
+async function collectAll<T>(items: AsyncIterable<T>): Promise<T[]> {
+  const out: T[] = [];
+  for await (const item of items) out.push(item);
+  return out;
 }

@@ -3,7 +3,7 @@ import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import { InputError } from '../../exit-codes.js';
 import type { ConnectionArgv } from '../../pachca/config.js';
 import {
-  UnknownTagError, defaultExportFileName, selectForExport, writeExportCsv, writeExportXlsx,
+  UnknownTagError, XlsxExportStream, defaultExportFileName, selectForExport, writeExportCsv,
   type ExportFilter, type ExportResult,
 } from '../../reports/export.js';
 import { connectionOptions } from '../options.js';
@@ -51,30 +51,46 @@ export const exportCommand: CommandModule<object, ExportArgs> = {
       throw new InputError(`--out ${argv.out}: an XLSX export needs a file name ending in .xlsx (or use --format csv with a directory)`);
     }
 
-    const { client, directory } = await snapshotFromFlags(argv);
-
     const filter: ExportFilter = {
       includeBots: argv['include-bots'],
       ...(argv.query !== undefined ? { query: argv.query } : {}),
       ...(argv.tag !== undefined ? { tag: argv.tag } : {}),
       ...(argv.department !== undefined ? { department: argv.department } : {}),
     };
+    const asInputError = (error: unknown): unknown => (error instanceof UnknownTagError ? new InputError(`--tag: ${error.message}`) : error);
+
+    // The workbook is written while the directory is listed: each page's rows as it arrives.
+    const exportedAt = new Date();
+    const stream = argv.format === 'xlsx' ? new XlsxExportStream(resolve(argv.out ?? defaultExportFileName(exportedAt)), filter) : undefined;
+    let snapshot;
+    try {
+      snapshot = await snapshotFromFlags(argv, stream ? {
+        onLists: (tags, customProperties) => {
+          try {
+            stream.start(tags, customProperties);
+          } catch (error) {
+            throw asInputError(error);
+          }
+        },
+        onUser: (user) => stream.user(user),
+      } : {});
+    } catch (error) {
+      await stream?.abort();
+      throw error;
+    }
+    const { client, directory } = snapshot;
+
     let selection;
     try {
       selection = selectForExport(directory, filter);
     } catch (error) {
-      if (error instanceof UnknownTagError) throw new InputError(`--tag: ${error.message}`);
-      throw error;
+      await stream?.abort();
+      throw asInputError(error);
     }
 
-    const exportedAt = new Date();
-    let result: ExportResult;
-    if (argv.format === 'csv') {
-      result = await writeExportCsv(resolve(argv.out ?? '.'), directory, selection, { delimiter });
-    } else {
-      const path = resolve(argv.out ?? defaultExportFileName(exportedAt));
-      result = await writeExportXlsx(path, directory, selection, { apiUrl: client.apiUrl, exportedAt, filter });
-    }
+    const result: ExportResult = stream
+      ? await stream.finish(directory, { apiUrl: client.apiUrl, exportedAt, filter }, selection)
+      : await writeExportCsv(resolve(argv.out ?? '.'), directory, selection, { delimiter });
 
     const requests = client.stats().requests;
     if (argv.json) {
