@@ -1,6 +1,6 @@
 // takeSnapshot lets the export write while the directory is listed: the lists come first, then
-// each user as its page arrives (before the next page is asked for), and a listener that refuses
-// (an unknown --tag) stops the listing.
+// each page's users while the next page is on its way (not after the whole list), and a listener
+// that refuses (an unknown --tag) stops the listing.
 import { describe, expect, it } from 'vitest';
 import type { PachcaApi } from '../src/pachca/api.js';
 import type { CustomPropertyDefinition, GroupTag, User } from '../src/pachca/types.js';
@@ -29,7 +29,7 @@ function fakeApi(events: string[]): PachcaApi {
 }
 
 describe('snapshot listener', () => {
-  it('hears the lists first, then each user before the next page is asked for', async () => {
+  it('hears the lists first, then each page of users while the next one is asked for', async () => {
     const events: string[] = [];
     const directory = await takeSnapshot(fakeApi(events), {
       onLists: (tags) => events.push(`lists ${tags.length}`),
@@ -37,8 +37,11 @@ describe('snapshot listener', () => {
     });
     expect(directory.users).toHaveLength(PAGES * PAGE);
     expect(events.indexOf('lists 1')).toBeLessThan(events.indexOf('user 1'));
-    for (let page = 1; page < PAGES; page++) {
-      expect(events.indexOf(`user ${page * PAGE}`), `page ${page - 1}'s users before page ${page}`).toBeLessThan(events.indexOf(`page ${page}`));
+    // Page N's users are heard after page N+1 was asked for, and before page N+2 is.
+    for (let page = 0; page + 2 < PAGES; page++) {
+      const lastUser = events.indexOf(`user ${(page + 1) * PAGE}`);
+      expect(lastUser, `page ${page}'s users after page ${page + 1} was asked for`).toBeGreaterThan(events.indexOf(`page ${page + 1}`));
+      expect(lastUser, `page ${page}'s users before page ${page + 2}`).toBeLessThan(events.indexOf(`page ${page + 2}`));
     }
     expect(events.filter((event) => event.startsWith('user'))).toEqual(directory.users.map((user) => `user ${user.id}`));
   });

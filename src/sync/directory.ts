@@ -61,48 +61,68 @@ export interface SnapshotListener {
   onUser?(user: User): void;
 }
 
+/** Users handed to onUser per turn of the event loop (the next page's request needs a few turns to leave). */
+const DELIVERY_CHUNK = 10;
+
 /**
- * Lists users, tags and custom properties at once. A listener that throws stops the listing
- * (no further page is asked for) and the snapshot fails with its error.
+ * Lists users, tags and custom properties at once. Users reach `onUser` a few at a time on later
+ * turns of the event loop, so the listener's work overlaps the next page's round trip instead of
+ * lengthening the cursor chain. A listener that throws stops the listing (no further page is
+ * asked for) and the snapshot fails with its error.
  */
 export async function takeSnapshot(api: PachcaApi, listener: SnapshotListener | ((count: number) => void) = {}): Promise<Directory> {
   const { onCount, onLists, onUser } = typeof listener === 'function' ? { onCount: listener } as SnapshotListener : listener;
-  let stopped = false;
-  const stop = (error: unknown): never => {
-    stopped = true;
-    throw error;
+  let refusal: { error: unknown } | undefined;
+  const queue: User[] = [];
+  let listsHeard = onLists === undefined;
+  let deliveryScheduled = false;
+  const deliver = (limit = DELIVERY_CHUNK): void => {
+    deliveryScheduled = false;
+    if (!listsHeard || refusal) return;
+    try {
+      for (const user of queue.splice(0, limit)) onUser?.(user);
+    } catch (error) {
+      refusal = { error };
+      return;
+    }
+    if (queue.length > 0 && !deliveryScheduled) {
+      deliveryScheduled = true;
+      setImmediate(deliver);
+    }
   };
+
   const tagsPromise = collectAll(api.listTags());
   const propertiesPromise = api.listCustomProperties();
-  // Users that arrive before the lists wait here, so onUser always follows onLists.
-  const early: User[] = [];
-  let listsHeard = onLists === undefined;
   const lists = Promise.all([tagsPromise, propertiesPromise]).then(([tags, properties]) => {
     try {
       onLists?.(tags, properties);
-      listsHeard = true;
-      for (const user of early.splice(0)) onUser?.(user);
     } catch (error) {
-      stop(error);
+      refusal = { error };
+      throw error;
     }
-  }, stop);
+    listsHeard = true;
+    deliver();
+  });
   const listUsers = async (): Promise<User[]> => {
     const users: User[] = [];
     for await (const user of api.listUsers()) {
+      if (refusal) throw refusal.error;
       users.push(user);
       onCount?.(users.length);
-      if (!listsHeard) early.push(user);
-      else onUser?.(user);
-      if (stopped) break;
+      if (onUser) {
+        queue.push(user);
+        if (!deliveryScheduled) {
+          deliveryScheduled = true;
+          setImmediate(deliver);
+        }
+      }
     }
+    await lists;
+    deliver(Number.POSITIVE_INFINITY);
+    if (refusal) throw refusal.error;
     return users;
   };
-  const [users, tags, customProperties] = await Promise.all([
-    listUsers().catch(stop),
-    tagsPromise,
-    propertiesPromise,
-    lists,
-  ]);
+  const [users, tags, customProperties] = await Promise.all([listUsers(), tagsPromise, propertiesPromise, lists]);
   return buildDirectory(users, tags, customProperties);
 }
 
