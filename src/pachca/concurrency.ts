@@ -10,7 +10,8 @@
 // - Wanted in flight: rps x base x HEADROOM + SPARE, between the floor and the cap (`--concurrency
 //   N` is the cap; `auto` is AUTO_CAP). The floor is FLOOR (the old fixed default) or the cap if lower.
 // - Back off: on a 429 the limit drops to x0.7 of what it was, and when recent > base x
-//   SLOWDOWN_RATIO (the server is slowing down: it must not be pushed harder) to x0.75; at most
+//   SLOWDOWN_RATIO and by more than SLOWDOWN_MIN_MS (the server is slowing down: it must not be
+//   pushed harder; a smaller rise is the local machine being busy) to x0.75; at most
 //   once per round trip. Afterwards it climbs back by a tenth per round trip while nothing goes wrong.
 // - Latency that stays up long enough becomes the new base (half-life), and only then counts as
 //   distance rather than slowdown.
@@ -22,6 +23,8 @@ const SPARE = 2;
 const RECENT_SAMPLES = 15;
 const BASE_HALF_LIFE_MS = 10_000;
 const SLOWDOWN_RATIO = 1.6;
+/** A rise smaller than this is local noise (a busy machine), not a server slowing down. */
+const SLOWDOWN_MIN_MS = 100;
 const RATE_LIMITED_FACTOR = 0.7;
 const SLOWDOWN_FACTOR = 0.75;
 const GROWTH_PER_ROUND_TRIP = 0.1;
@@ -92,7 +95,7 @@ export class ConcurrencyController {
     }
     this.baseAt = now;
 
-    if (this.samples.length >= 3 && recent > this.baseMs * SLOWDOWN_RATIO) {
+    if (this.samples.length >= 3 && recent > this.baseMs * SLOWDOWN_RATIO && recent - this.baseMs > SLOWDOWN_MIN_MS) {
       this.decrease(SLOWDOWN_FACTOR, now);
     } else if (this.ceiling !== Number.POSITIVE_INFINITY && now - this.lastDecreaseAt > recent && now - this.lastGrowthAt > recent) {
       this.ceiling += Math.max(1, Math.round(this.ceiling * GROWTH_PER_ROUND_TRIP));
