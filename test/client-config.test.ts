@@ -49,7 +49,7 @@ describe('resolveConnection', () => {
 
   it('reads the timeout in seconds from --timeout or PACHCA_TIMEOUT (default 30) and checks the numbers', () => {
     const env = { PACHCA_TOKEN: 't-123456' };
-    expect(resolveConnection({}, env)).toMatchObject({ timeoutMs: 30_000, rps: 50, concurrency: 10, retries: 5 });
+    expect(resolveConnection({}, env)).toMatchObject({ timeoutMs: 30_000, rps: 50, concurrency: 'auto', retries: 5 });
     expect(resolveConnection({}, { ...env, PACHCA_TIMEOUT: '7' }).timeoutMs).toBe(7000);
     expect(resolveConnection({ timeout: 2.5 }, { ...env, PACHCA_TIMEOUT: '7' }).timeoutMs).toBe(2500);
     expect(resolveConnection({ rps: 5, concurrency: 2, retries: 3 }, env)).toMatchObject({ rps: 5, concurrency: 2, retries: 3 });

@@ -1,7 +1,20 @@
 // Option groups shared by several commands, so each flag is defined once.
 import type { Options } from 'yargs';
 import { MAX_TIMEOUT_SECONDS } from '../pachca/config.js';
-import { numberFlag } from './flag-values.js';
+import { FlagError, numberFlag, single } from './flag-values.js';
+
+const concurrencyNumber = numberFlag('concurrency', { min: 1, max: 1000, integer: true });
+
+/** `coerce` for --concurrency: `auto` or a whole number from 1 to 1000 (the cap of requests in flight). */
+function concurrencyFlag(given: unknown): number | 'auto' | undefined {
+  const value = single('concurrency', given);
+  if (typeof value === 'string' && value.trim().toLowerCase() === 'auto') return 'auto';
+  try {
+    return concurrencyNumber(value);
+  } catch (error) {
+    throw new FlagError(`${(error as Error).message.replace(/, not "/, ' or auto, not "')}`);
+  }
+}
 
 /** Number flags are read as text and checked by their `coerce`, so "abc", "1e10" or "-1" fail the parse. */
 export const connectionOptions = {
@@ -10,7 +23,7 @@ export const connectionOptions = {
   'token-file': { type: 'string', requiresArg: true, describe: 'Read the API token from this file', group: 'Connection:' },
   timeout: { type: 'string', requiresArg: true, coerce: numberFlag('timeout', { min: 0, aboveMin: true, max: MAX_TIMEOUT_SECONDS, integer: false, unit: 'seconds' }), describe: `Request timeout in seconds, up to ${MAX_TIMEOUT_SECONDS} (env PACHCA_TIMEOUT)`, defaultDescription: '30', group: 'Connection:' },
   rps: { type: 'string', requiresArg: true, coerce: numberFlag('rps', { min: 0, aboveMin: true, max: 1000, integer: false }), describe: 'Requests per second (the API allows about 50 per token)', default: 50, group: 'Connection:' },
-  concurrency: { type: 'string', requiresArg: true, coerce: numberFlag('concurrency', { min: 1, max: 1000, integer: true }), describe: 'Requests in flight at once', default: 10, group: 'Connection:' },
+  concurrency: { type: 'string', requiresArg: true, coerce: concurrencyFlag, describe: 'Most requests in flight at once: auto follows the round trip (about rps x latency, 10 to 100, fewer on 429 or a slowing server); a number N caps it at N', default: 'auto', group: 'Connection:' },
   retries: { type: 'string', requiresArg: true, coerce: numberFlag('retries', { min: 1, max: 100, integer: true }), describe: 'Attempts per request on 429, 5xx, resets and timeouts', default: 5, group: 'Connection:' },
 } as const satisfies Record<string, Options>;
 

@@ -3,12 +3,16 @@
 import { PachcaClient } from '../pachca/client.js';
 import { resolveConnection, toCliError, type ConnectionArgv } from '../pachca/config.js';
 import { readingDirectory, startCountLine } from './progress.js';
-import { CONTACTS_HIDDEN_WARNING, contactsHidden, takeSnapshot, type Directory } from '../sync/directory.js';
+import { CONTACTS_HIDDEN_WARNING, contactsHidden, takeSnapshot, type Directory, type SnapshotListener } from '../sync/directory.js';
 
-export async function snapshotFromFlags(argv: ConnectionArgv): Promise<{ client: PachcaClient; directory: Directory }> {
+/** `listener` hears the lists and each user as they arrive (the export writes while listing). */
+export async function snapshotFromFlags(
+  argv: ConnectionArgv,
+  listener: Omit<SnapshotListener, 'onCount'> = {},
+): Promise<{ client: PachcaClient; directory: Directory }> {
   const client = new PachcaClient(resolveConnection(argv, process.env));
   const progress = startCountLine(readingDirectory);
-  const directory = await takeSnapshot(client, progress.count)
+  const directory = await takeSnapshot(client, { ...listener, onCount: progress.count })
     .catch((error: unknown) => {
       throw toCliError(error);
     })

@@ -13,8 +13,8 @@ export interface ConnectionOptions {
   timeoutMs?: number;
   /** Requests per second (default 50). */
   rps?: number;
-  /** Requests in flight (default 10). */
-  concurrency?: number;
+  /** The most requests in flight, or 'auto' (default): about rps x round trip (see concurrency.ts). */
+  concurrency?: number | 'auto';
   /** Attempts per request for retryable failures (default 5). */
   retries?: number;
   /** Optional logger for one-line diagnostics (never receives the token). */

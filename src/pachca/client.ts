@@ -15,7 +15,7 @@ import type {
 export const DEFAULT_API_URL = 'https://api.pachca.com/api/shared/v1';
 export const DEFAULT_TIMEOUT_MS = 30_000;
 export const DEFAULT_RPS = 50;
-export const DEFAULT_CONCURRENCY = 10;
+export const DEFAULT_CONCURRENCY = 'auto';
 export const DEFAULT_RETRIES = 5;
 
 /** Test and benchmark hooks; not part of the CLI surface. */

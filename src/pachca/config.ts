@@ -14,7 +14,8 @@ export interface ConnectionArgv {
   'token-file'?: string;
   timeout?: number;
   rps?: number;
-  concurrency?: number;
+  /** A whole number or `auto` (yargs may give either type). */
+  concurrency?: number | string;
   retries?: number;
 }
 
@@ -74,6 +75,16 @@ function positive(name: string, value: number | undefined, fallback: number, int
 /** The longest request timeout (timers cannot wait much longer than 24 days anyway). */
 export const MAX_TIMEOUT_SECONDS = 3600;
 
+/** `--concurrency`: `auto` (the default) or a positive whole number, the cap of the in-flight count. */
+function resolveConcurrency(value: number | string | undefined): number | 'auto' {
+  if (value === undefined || (typeof value === 'string' && value.trim().toLowerCase() === 'auto')) return DEFAULT_CONCURRENCY;
+  const number = typeof value === 'number' ? value : value.trim() === '' ? Number.NaN : Number(value);
+  if (!Number.isInteger(number) || number <= 0) {
+    throw new InputError(`--concurrency: expected a positive whole number or auto, got ${String(value)}`);
+  }
+  return number;
+}
+
 function resolveTimeoutMs(argv: ConnectionArgv, env: ConnectionEnv): number {
   if (argv.timeout !== undefined) return positive('--timeout', argv.timeout, 0, false) * 1000;
   const fromEnv = nonEmpty(env.PACHCA_TIMEOUT);
@@ -96,7 +107,7 @@ export function resolveConnection(
     token,
     timeoutMs: resolveTimeoutMs(argv, env),
     rps: positive('--rps', argv.rps, DEFAULT_RPS, false),
-    concurrency: positive('--concurrency', argv.concurrency, DEFAULT_CONCURRENCY, true),
+    concurrency: resolveConcurrency(argv.concurrency),
     retries: positive('--retries', argv.retries, DEFAULT_RETRIES, true),
     ...(log ? { log } : {}),
   };

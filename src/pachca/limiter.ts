@@ -1,14 +1,19 @@
-// One rate limiter per token (bottleneck): at most `rps` request starts per second and
-// `concurrency` requests in flight. A 429 pauses the WHOLE limiter until Retry-After has fully
+// One rate limiter per token: as many requests in flight as the concurrency controller allows
+// (concurrency.ts: about rps x round trip, at most `concurrency`; bottleneck holds the rest), and
+// request starts at `rps` a second (a token bucket holding a tenth of a second: a start that the
+// event loop made late is caught up, which spacing each start from the last one never does, so a
+// busy machine still sends at the rate). A 429 pauses the WHOLE limiter until Retry-After has fully
 // passed, then the rate resumes lowered (x0.7) and climbs back additively (AIMD), so a limit
 // lower than configured is found instead of being hit over and over.
 import { createHash } from 'node:crypto';
 import Bottleneck from 'bottleneck';
-import { RateLimitError } from './errors.js';
+import { ConcurrencyController, type ConcurrencySetting } from './concurrency.js';
+import { PachcaError, RateLimitError } from './errors.js';
 
 export interface LimiterOptions {
   rps: number;
-  concurrency: number;
+  /** The most requests in flight, or 'auto' (see concurrency.ts). */
+  concurrency: ConcurrencySetting;
   log?: (line: string) => void;
   /** Clock in epoch ms (tests); default Date.now. */
   now?: () => number;
@@ -26,8 +31,13 @@ function sleep(ms: number): Promise<void> {
 
 export class RateLimiter {
   private readonly bottleneck: Bottleneck;
+  private readonly starts: StartBucket;
   private configuredRps: number;
-  private configuredConcurrency: number;
+  private configuredConcurrency: ConcurrencySetting;
+  private readonly concurrency: ConcurrencyController;
+  private inFlightLimit: number;
+  private inFlightNow = 0;
+  private inFlightPeak = 0;
   private currentRps: number;
   private pausedUntil = 0;
   private resumeTimer: NodeJS.Timeout | undefined;
@@ -42,7 +52,20 @@ export class RateLimiter {
     this.configuredConcurrency = options.concurrency;
     this.currentRps = options.rps;
     this.log = options.log;
-    this.bottleneck = new Bottleneck({ maxConcurrent: options.concurrency, minTime: minTimeFor(options.rps) });
+    this.concurrency = new ConcurrencyController({ setting: options.concurrency, now: this.now });
+    this.inFlightLimit = this.concurrency.limit;
+    this.starts = new StartBucket(options.rps);
+    this.bottleneck = new Bottleneck({ maxConcurrent: this.inFlightLimit });
+  }
+
+  /** Requests allowed in flight now. */
+  get concurrencyLimit(): number {
+    return this.inFlightLimit;
+  }
+
+  /** The most requests that were on the wire at once. */
+  get peakInFlight(): number {
+    return this.inFlightPeak;
   }
 
   /** The rate in effect now (lower than configured for a while after a 429). */
@@ -66,23 +89,45 @@ export class RateLimiter {
     this.configuredRps = options.rps;
     this.configuredConcurrency = options.concurrency;
     this.currentRps = Math.min(this.currentRps, options.rps);
-    void this.bottleneck.updateSettings({ maxConcurrent: options.concurrency, minTime: minTimeFor(this.currentRps) });
+    this.concurrency.reconfigure(options.concurrency);
+    this.inFlightLimit = this.concurrency.limit;
+    this.starts.setRate(this.currentRps);
+    void this.bottleneck.updateSettings({ maxConcurrent: this.inFlightLimit });
   }
 
   /** Runs `send` when the rate allows; a RateLimitError it throws pauses everyone. */
   schedule<T>(send: () => Promise<T>): Promise<T> {
     return this.bottleneck.schedule(async () => {
       // Bottleneck may have started this job just before a pause was set: wait it out here too.
-      while (this.now() < this.pausedUntil) await sleep(this.pausedUntil - this.now());
+      for (;;) {
+        while (this.now() < this.pausedUntil) await sleep(this.pausedUntil - this.now());
+        await this.starts.take();
+        if (this.now() >= this.pausedUntil) break;
+      }
       this.increaseRate();
       const sentAt = this.now();
+      this.inFlightPeak = Math.max(this.inFlightPeak, ++this.inFlightNow);
       try {
-        return await send();
+        const result = await send();
+        this.inFlightNow--;
+        this.setInFlightLimit(this.concurrency.observe(this.now() - sentAt, this.currentRps));
+        return result;
       } catch (error) {
+        this.inFlightNow--;
         if (error instanceof RateLimitError) this.onRateLimited(sentAt, error.retryAfterMs);
+        // An HTTP answer is a round trip; a timeout or a reset is not.
+        else if (error instanceof PachcaError && error.status !== undefined) {
+          this.setInFlightLimit(this.concurrency.observe(this.now() - sentAt, this.currentRps));
+        }
         throw error;
       }
     });
+  }
+
+  private setInFlightLimit(limit: number): void {
+    if (limit === this.inFlightLimit) return;
+    this.inFlightLimit = limit;
+    void this.bottleneck.updateSettings({ maxConcurrent: limit });
   }
 
   private onRateLimited(sentAt: number, retryAfterMs: number): void {
@@ -92,6 +137,7 @@ export class RateLimiter {
     if (until > this.pausedUntil) {
       this.pausedUntil = until;
       void this.bottleneck.updateSettings({ reservoir: 0 });
+      this.starts.empty(retryAfterMs + RESUME_MARGIN_MS);
       clearTimeout(this.resumeTimer);
       this.resumeTimer = setTimeout(() => this.resume(), until - now);
     }
@@ -99,8 +145,9 @@ export class RateLimiter {
     if (sentAt > this.lastRateChangeAt || this.currentRps === this.configuredRps) {
       this.currentRps = Math.max(minimumRps(this.configuredRps), this.currentRps * DECREASE_FACTOR);
       this.lastRateChangeAt = now;
-      void this.bottleneck.updateSettings({ minTime: minTimeFor(this.currentRps) });
-      this.log?.(`rate limited (429): pausing ${(retryAfterMs / 1000).toFixed(1)} s, then ${this.currentRps.toFixed(1)} req/s`);
+      this.starts.setRate(this.currentRps);
+      this.setInFlightLimit(this.concurrency.rateLimited(this.currentRps));
+      this.log?.(`rate limited (429): pausing ${(retryAfterMs / 1000).toFixed(1)} s, then ${this.currentRps.toFixed(1)} req/s, ${this.inFlightLimit} in flight`);
     }
   }
 
@@ -124,12 +171,62 @@ export class RateLimiter {
     const step = Math.max(0.5, this.configuredRps / 50);
     this.currentRps = Math.min(this.configuredRps, this.currentRps + seconds * step);
     this.lastRateChangeAt = now - HOLD_AFTER_DECREASE_MS;
-    void this.bottleneck.updateSettings({ minTime: minTimeFor(this.currentRps) });
+    this.starts.setRate(this.currentRps);
   }
 }
 
-function minTimeFor(rps: number): number {
-  return Math.ceil(1000 / rps);
+/** How many starts the bucket holds, in seconds of the rate. */
+const BURST_SECONDS = 0.1;
+
+/** Request starts at `rps` on average; at most BURST_SECONDS x rps (at least 1) at once. Real time. */
+class StartBucket {
+  private tokens = 1;
+  private updatedAt = performance.now();
+  private turn: Promise<void> = Promise.resolve();
+
+  constructor(private rps: number) {}
+
+  setRate(rps: number): void {
+    this.refill();
+    this.rps = rps;
+    this.tokens = Math.min(this.tokens, this.capacity());
+  }
+
+  /** Nothing saved up, and nothing earned for `ms` (a pause). */
+  empty(ms: number): void {
+    this.tokens = 0;
+    this.updatedAt = Math.max(this.updatedAt, performance.now() + ms);
+  }
+
+  /** Resolves when one start may go; callers are served in order. */
+  take(): Promise<void> {
+    const mine = this.turn.then(() => this.wait());
+    this.turn = mine;
+    return mine;
+  }
+
+  private async wait(): Promise<void> {
+    for (;;) {
+      this.refill();
+      if (this.tokens >= 1) {
+        this.tokens -= 1;
+        return;
+      }
+      const untilEarned = Math.max(0, this.updatedAt - performance.now());
+      await sleep(untilEarned + Math.ceil(((1 - this.tokens) / this.rps) * 1000));
+    }
+  }
+
+  private capacity(): number {
+    return Math.max(1, this.rps * BURST_SECONDS);
+  }
+
+  private refill(): void {
+    const now = performance.now();
+    if (now <= this.updatedAt) return;
+    this.tokens = Math.min(this.capacity(), this.tokens + ((now - this.updatedAt) / 1000) * this.rps);
+    this.updatedAt = now;
+  }
 }
 
 function minimumRps(configured: number): number {

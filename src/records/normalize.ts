@@ -40,8 +40,23 @@ export function parseEmail(text: string): Parsed<string> {
   return ok(email);
 }
 
+/** +7 or (region RU) 8, then a Russian mobile number 9XX XXX XX XX, spelled with spaces, dashes or brackets. */
+const RU_MOBILE = /^(\+7|8)(9\d{9})$/;
+
+/**
+ * The common case without libphonenumber (a fifth of reading a big sheet): a Russian mobile
+ * number, which libphonenumber takes as valid and writes as +79XXXXXXXXX. undefined: not that case.
+ */
+function russianMobile(cleaned: string, region: string): string | undefined {
+  const match = RU_MOBILE.exec(cleaned.replace(/[ ()-]/g, ''));
+  if (!match || (match[1] === '8' && region.toUpperCase() !== 'RU')) return undefined;
+  return `+7${match[2]!}`;
+}
+
 export function parsePhone(text: string, region: string): Parsed<string> {
   const cleaned = collapseSpaces(text);
+  const mobile = russianMobile(cleaned, region);
+  if (mobile !== undefined) return ok(mobile);
   const phone = parsePhoneNumberFromString(cleaned, { defaultCountry: region.toUpperCase() as CountryCode, extract: false });
   if (!phone || !phone.isValid()) return fail(`not a valid phone number (region ${region.toUpperCase()} assumed without a country code)`);
   // Pachca keeps one E.164 number: an extension ("доб. 123", "ext. 5") cannot go with it.

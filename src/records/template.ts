@@ -1,6 +1,6 @@
 // The hire template: which columns, what they mean, an example row; written as XLSX or CSV.
-import ExcelJS from 'exceljs';
 import { writeFileAtomic } from '../files/private.js';
+import { excelJs, type ExcelJSModule as ExcelJS } from '../sheets/exceljs.js';
 import { excelColumnLetter } from '../sheets/cell-text.js';
 import { writeCsvFile } from '../sheets/write.js';
 import type { CanonicalColumn } from './types.js';
@@ -87,7 +87,7 @@ interface SheetWithRangeValidations {
 
 async function writeTemplateXlsx(path: string, language: TemplateLanguage): Promise<void> {
   // Non-streaming workbook: notes and data validation need the whole-sheet model.
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (excelJs().Workbook)();
   workbook.creator = 'pachca-roster';
   workbook.created = TEMPLATE_DATE;
   workbook.modified = TEMPLATE_DATE;

@@ -4,9 +4,9 @@
 import { makePrivateFolder } from '../files/private.js';
 import { join } from 'node:path';
 import type { CanonicalColumn } from '../records/types.js';
-import type { GroupTag, User } from '../pachca/types.js';
-import { createXlsxWriter, writeCsvFile, type CellValue, type XlsxColumn } from '../sheets/write.js';
-import { tagKey, type Directory } from '../sync/directory.js';
+import type { CustomPropertyDefinition, GroupTag, User } from '../pachca/types.js';
+import { createXlsxWriter, writeCsvFile, type CellValue, type XlsxColumn, type XlsxSheetWriter, type XlsxWriter } from '../sheets/write.js';
+import { buildDirectory, tagKey, type Directory } from '../sync/directory.js';
 import { READ_ONLY_COLUMNS } from '../sync/plan.js';
 import { MEMBERSHIP_SHEET, TAGS_SHEET } from '../sync/tags-sheet.js';
 
@@ -94,19 +94,29 @@ function tagsOf(user: User, directory: Directory): GroupTag[] {
   return tags;
 }
 
-/** Applies the filters to the snapshot. Throws UnknownTagError for a --tag the directory lacks. */
-export function selectForExport(directory: Directory, filter: ExportFilter = {}): ExportSelection {
-  const tag = filter.tag !== undefined ? directory.tagsByName.get(tagKey(filter.tag)) : undefined;
+/**
+ * Which users the filters keep, from the tags alone (so users can be judged as their pages
+ * arrive). Throws UnknownTagError for a --tag the directory lacks.
+ */
+export function exportUserFilter(tagsByName: ReadonlyMap<string, GroupTag>, filter: ExportFilter = {}): { keep: (user: User) => boolean; tag?: GroupTag } {
+  const tag = filter.tag !== undefined ? tagsByName.get(tagKey(filter.tag)) : undefined;
   if (filter.tag !== undefined && !tag) throw new UnknownTagError(filter.tag);
   const department = filter.department?.trim().toLowerCase();
-
-  const people = filter.includeBots ? directory.users : directory.users.filter((user) => !user.bot);
-  const users = people.filter((user) => {
+  const keep = (user: User): boolean => {
+    if (!filter.includeBots && user.bot) return false;
     if (filter.query && !matchesQuery(user, filter.query)) return false;
     if (department !== undefined && text(user.department).trim().toLowerCase() !== department) return false;
     if (tag && !user.list_tags.some((name) => tagKey(name) === tagKey(tag.name))) return false;
     return true;
-  });
+  };
+  return tag ? { keep, tag } : { keep };
+}
+
+/** Applies the filters to the snapshot. Throws UnknownTagError for a --tag the directory lacks. */
+export function selectForExport(directory: Directory, filter: ExportFilter = {}): ExportSelection {
+  const { keep, tag } = exportUserFilter(directory.tagsByName, filter);
+  const people = filter.includeBots ? directory.users : directory.users.filter((user) => !user.bot);
+  const users = people.filter(keep);
 
   const membership: MembershipRow[] = [];
   for (const user of users) {
@@ -286,40 +296,101 @@ export interface ExportResult {
   counts: ExportCounts;
 }
 
-/** Writes the four-sheet workbook with exceljs's streaming writer. */
+/**
+ * The XLSX export, started while the directory is still being listed: once the tags and custom
+ * property definitions are known (start), each user's row is written as its page arrives (user),
+ * so only the Tags, Membership and Summary sheets are left when the last page is in (finish).
+ */
+export class XlsxExportStream {
+  private readonly writer: XlsxWriter;
+  private lists: Directory | undefined;
+  private keep: (user: User) => boolean = () => false;
+  private sheet: XlsxSheetWriter | undefined;
+  /** Rows held back until WIDTH_SAMPLE of them have fixed the column widths. */
+  private readonly pending: CellValue[][] = [];
+  private written = 0;
+
+  constructor(private readonly path: string, private readonly filter: ExportFilter) {
+    this.writer = createXlsxWriter(path);
+  }
+
+  /** Fixes the columns and the filters. Throws UnknownTagError for a --tag the directory lacks. */
+  start(tags: GroupTag[], customProperties: CustomPropertyDefinition[]): void {
+    this.lists = buildDirectory([], tags, customProperties);
+    this.keep = exportUserFilter(this.lists.tagsByName, this.filter).keep;
+  }
+
+  /** One listed user, in directory order (after start). */
+  user(user: User): void {
+    if (!this.lists || !this.keep(user)) return;
+    const row = userRow(user, this.lists);
+    this.written++;
+    if (this.sheet) {
+      this.sheet.addRow(row);
+      return;
+    }
+    this.pending.push(row);
+    if (this.pending.length >= WIDTH_SAMPLE) this.openUsersSheet();
+  }
+
+  /** The rest of the workbook, from the whole directory; `selection` must be what the filters keep. */
+  async finish(directory: Directory, meta: ExportMeta, selection = selectForExport(directory, this.filter)): Promise<ExportResult> {
+    const counts = exportCounts(directory, selection);
+    try {
+      if (!this.lists) this.start(directory.tags, directory.customProperties);
+      if (this.written !== selection.users.length) {
+        throw new Error(`export: ${this.written} users written, but the filters keep ${selection.users.length}`);
+      }
+      if (!this.sheet) this.openUsersSheet();
+
+      const tagRows = selection.tags.map(tagRow);
+      const tags = this.writer.addSheet(TAGS_SHEET, fittedColumns(TAGS_COLUMNS, tagRows));
+      for (const row of tagRows) tags.addRow(row);
+
+      const membershipSample = selection.membership.slice(0, WIDTH_SAMPLE).map(membershipRow);
+      const membership = this.writer.addSheet(MEMBERSHIP_SHEET, fittedColumns(MEMBERSHIP_COLUMNS, membershipSample));
+      for (const [index, row] of selection.membership.entries()) {
+        membership.addRow(membershipRow(row));
+        if (index % YIELD_EVERY_ROWS === YIELD_EVERY_ROWS - 1) await yieldToStreams();
+      }
+
+      const summary = summaryRows(counts, meta);
+      const summarySheet = this.writer.addSheet('Summary', fittedColumns(['item', 'value'], summary), { autoFilter: false });
+      for (const row of summary) summarySheet.addRow(row);
+
+      await this.writer.commit();
+    } catch (error) {
+      await this.writer.abort();
+      throw error;
+    }
+    return { files: [this.path], counts };
+  }
+
+  /** Gives up: removes the partial file. */
+  abort(): Promise<void> {
+    return this.writer.abort();
+  }
+
+  private openUsersSheet(): void {
+    this.sheet = this.writer.addSheet('Users', fittedColumns(userColumns(this.lists!), this.pending));
+    for (const row of this.pending.splice(0)) this.sheet.addRow(row);
+  }
+}
+
+/** Writes the four-sheet workbook with exceljs's streaming writer, from a snapshot already taken. */
 export async function writeExportXlsx(path: string, directory: Directory, selection: ExportSelection, meta: ExportMeta): Promise<ExportResult> {
-  const counts = exportCounts(directory, selection);
-  const writer = createXlsxWriter(path);
+  const stream = new XlsxExportStream(path, meta.filter);
   try {
-    const headers = userColumns(directory);
-    const sample = selection.users.slice(0, WIDTH_SAMPLE).map((user) => userRow(user, directory));
-    const users = writer.addSheet('Users', fittedColumns(headers, sample));
-    for (const [index, user] of selection.users.entries()) {
-      users.addRow(userRow(user, directory));
+    stream.start(directory.tags, directory.customProperties);
+    for (const [index, user] of directory.users.entries()) {
+      stream.user(user);
       if (index % YIELD_EVERY_ROWS === YIELD_EVERY_ROWS - 1) await yieldToStreams();
     }
-
-    const tagRows = selection.tags.map(tagRow);
-    const tags = writer.addSheet(TAGS_SHEET, fittedColumns(TAGS_COLUMNS, tagRows));
-    for (const row of tagRows) tags.addRow(row);
-
-    const membershipSample = selection.membership.slice(0, WIDTH_SAMPLE).map(membershipRow);
-    const membership = writer.addSheet(MEMBERSHIP_SHEET, fittedColumns(MEMBERSHIP_COLUMNS, membershipSample));
-    for (const [index, row] of selection.membership.entries()) {
-      membership.addRow(membershipRow(row));
-      if (index % YIELD_EVERY_ROWS === YIELD_EVERY_ROWS - 1) await yieldToStreams();
-    }
-
-    const summary = summaryRows(counts, meta);
-    const summarySheet = writer.addSheet('Summary', fittedColumns(['item', 'value'], summary), { autoFilter: false });
-    for (const row of summary) summarySheet.addRow(row);
-
-    await writer.commit();
   } catch (error) {
-    await writer.abort();
+    await stream.abort();
     throw error;
   }
-  return { files: [path], counts };
+  return stream.finish(directory, meta, selection);
 }
 
 export const CSV_FILE_NAMES = { users: 'users.csv', tags: 'tags.csv', membership: 'membership.csv' } as const;

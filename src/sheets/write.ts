@@ -2,8 +2,8 @@
 import { once } from 'node:events';
 import { rename, rm } from 'node:fs/promises';
 import { stringify } from 'csv-stringify';
-import ExcelJS from 'exceljs';
 import { createPrivateWriteStream, temporaryPathFor } from '../files/private.js';
+import { excelJs, type ExcelJSModule as ExcelJS } from './exceljs.js';
 import { dateText, escapeOoxmlText, excelColumnLetter } from './cell-text.js';
 
 export type CellValue = string | number | boolean | Date | null | undefined;
@@ -118,7 +118,7 @@ function applyCell(cell: ExcelJS.Cell, value: CellValue, fill: string | undefine
 /** Streaming XLSX writer: rows are flushed as they are added, so large exports stay small in memory. Atomic and private (600). */
 export function createXlsxWriter(path: string): XlsxWriter {
   const temporaryPath = temporaryPathFor(path);
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+  const workbook = new (excelJs().stream.xlsx.WorkbookWriter)({
     stream: createPrivateWriteStream(temporaryPath),
     useStyles: true,
     useSharedStrings: false,

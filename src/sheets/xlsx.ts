@@ -2,7 +2,7 @@
 import { basename } from 'node:path';
 import type { Readable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
-import ExcelJS from 'exceljs';
+import { excelJs, type ExcelJSModule as ExcelJS } from './exceljs.js';
 import { InputError } from '../exit-codes.js';
 import { dateText, excelSerialToDate, numberText, unescapeOoxmlText } from './cell-text.js';
 import { inspectZip, openZipEntry } from './zip-guard.js';
@@ -104,7 +104,7 @@ interface WorkbookReaderInternals {
   _parseSharedStrings(entry: NodeJS.ReadableStream): AsyncGenerator<unknown>;
 }
 
-const ExcelWorkbookReader = ExcelJS.stream.xlsx.WorkbookReader as unknown as new (input: string, options: object) => WorkbookReaderInternals;
+type WorkbookReaderClass = new (input: string, options: object) => WorkbookReaderInternals;
 
 const WORKSHEET_PART = /^xl\/worksheets\/sheet(\d+)\.xml$/;
 
@@ -118,65 +118,70 @@ const WORKSHEET_PART = /^xl\/worksheets\/sheet(\d+)\.xml$/;
  *   temp files. The input is a local file whose central directory zip-guard has already
  *   checked, so parse() here reads each part straight from its place, in the order the parts
  *   depend on each other: relationships, workbook, shared strings, styles, then the sheets.
+ * Built on first use: its base class comes from exceljs, which is loaded lazily.
  */
-class RobustWorkbookReader extends ExcelWorkbookReader {
-  override _parseWorksheet(iterator: AsyncIterable<Buffer | string>, sheetNo: string): Generator<unknown> {
-    return super._parseWorksheet(utf8Strings(iterator), sheetNo);
-  }
+function robustWorkbookReader(Base: WorkbookReaderClass) {
+  return class RobustWorkbookReader extends Base {
+    override _parseWorksheet(iterator: AsyncIterable<Buffer | string>, sheetNo: string): Generator<unknown> {
+      return super._parseWorksheet(utf8Strings(iterator), sheetNo);
+    }
 
-  override _parseSharedStrings(entry: NodeJS.ReadableStream): AsyncGenerator<unknown> {
-    entry.setEncoding('utf8');
-    return super._parseSharedStrings(entry);
-  }
+    override _parseSharedStrings(entry: NodeJS.ReadableStream): AsyncGenerator<unknown> {
+      entry.setEncoding('utf8');
+      return super._parseSharedStrings(entry);
+    }
 
-  async *parse(): AsyncGenerator<unknown> {
-    const path = this.input;
-    const zip = await inspectZip(path);
-    if (zip.kind !== 'zip') throw new Error('not a zip archive');
-    const entries = new Map(zip.entries.map((entry) => [entry.name, entry]));
-    const open = async (name: string): Promise<Readable | undefined> => {
-      const entry = entries.get(name);
-      if (!entry) return undefined;
-      const stream = await openZipEntry(path, entry);
-      if (!stream) throw new Error(`${name} is damaged`);
-      return stream;
-    };
-    const rels = await open('xl/_rels/workbook.xml.rels');
-    if (rels) await this._parseRels(rels);
-    const book = await open('xl/workbook.xml');
-    if (book) await this._parseWorkbook(book);
-    const strings = await open('xl/sharedStrings.xml');
-    if (strings) yield* this._parseSharedStrings(strings);
-    const styles = await open('xl/styles.xml');
-    if (styles) await this._parseStyles(styles);
-    for (const { name, sheetNo } of this.worksheetParts(zip.entries.map((entry) => entry.name))) {
-      const sheet = await open(name);
-      if (!sheet) continue;
-      try {
-        yield* this._parseWorksheet(sheet, sheetNo);
-      } finally {
-        sheet.destroy();
+    async *parse(): AsyncGenerator<unknown> {
+      const path = this.input;
+      const zip = await inspectZip(path);
+      if (zip.kind !== 'zip') throw new Error('not a zip archive');
+      const entries = new Map(zip.entries.map((entry) => [entry.name, entry]));
+      const open = async (name: string): Promise<Readable | undefined> => {
+        const entry = entries.get(name);
+        if (!entry) return undefined;
+        const stream = await openZipEntry(path, entry);
+        if (!stream) throw new Error(`${name} is damaged`);
+        return stream;
+      };
+      const rels = await open('xl/_rels/workbook.xml.rels');
+      if (rels) await this._parseRels(rels);
+      const book = await open('xl/workbook.xml');
+      if (book) await this._parseWorkbook(book);
+      const strings = await open('xl/sharedStrings.xml');
+      if (strings) yield* this._parseSharedStrings(strings);
+      const styles = await open('xl/styles.xml');
+      if (styles) await this._parseStyles(styles);
+      for (const { name, sheetNo } of this.worksheetParts(zip.entries.map((entry) => entry.name))) {
+        const sheet = await open(name);
+        if (!sheet) continue;
+        try {
+          yield* this._parseWorksheet(sheet, sheetNo);
+        } finally {
+          sheet.destroy();
+        }
       }
     }
-  }
 
-  /** Worksheet parts in the workbook's tab order (part number order for any not listed). */
-  private worksheetParts(names: string[]): Array<{ name: string; sheetNo: string }> {
-    const parts = names.flatMap((name) => {
-      const match = WORKSHEET_PART.exec(name);
-      return match ? [{ name, sheetNo: match[1]! }] : [];
-    });
-    const tabOrder = (this.model?.sheets ?? []).map((sheet) => {
-      const target = this.workbookRels?.find((rel) => rel.Id === sheet.rId)?.Target ?? '';
-      return target.replace(/^\/?(xl\/)?/, 'xl/');
-    });
-    const position = (name: string) => {
-      const index = tabOrder.indexOf(name);
-      return index < 0 ? Number.MAX_SAFE_INTEGER : index;
-    };
-    return parts.sort((a, b) => position(a.name) - position(b.name) || Number(a.sheetNo) - Number(b.sheetNo));
-  }
+    /** Worksheet parts in the workbook's tab order (part number order for any not listed). */
+    worksheetParts(names: string[]): Array<{ name: string; sheetNo: string }> {
+      const parts = names.flatMap((name) => {
+        const match = WORKSHEET_PART.exec(name);
+        return match ? [{ name, sheetNo: match[1]! }] : [];
+      });
+      const tabOrder = (this.model?.sheets ?? []).map((sheet) => {
+        const target = this.workbookRels?.find((rel) => rel.Id === sheet.rId)?.Target ?? '';
+        return target.replace(/^\/?(xl\/)?/, 'xl/');
+      });
+      const position = (name: string) => {
+        const index = tabOrder.indexOf(name);
+        return index < 0 ? Number.MAX_SAFE_INTEGER : index;
+      };
+      return parts.sort((a, b) => position(a.name) - position(b.name) || Number(a.sheetNo) - Number(b.sheetNo));
+    }
+  };
 }
+
+let robustReaderClass: ReturnType<typeof robustWorkbookReader> | undefined;
 
 /**
  * Streams the rows of the sheet named `sheetName`, or of the first sheet with any
@@ -184,7 +189,8 @@ class RobustWorkbookReader extends ExcelWorkbookReader {
  */
 export async function* readXlsxRows(path: string, sheetName?: string): AsyncGenerator<XlsxRawRow> {
   const label = basename(path);
-  const workbook = new RobustWorkbookReader(path, {
+  robustReaderClass ??= robustWorkbookReader(excelJs().stream.xlsx.WorkbookReader as unknown as WorkbookReaderClass);
+  const workbook = new robustReaderClass(path, {
     sharedStrings: 'cache',
     hyperlinks: 'ignore',
     styles: 'cache',

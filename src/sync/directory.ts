@@ -51,21 +51,83 @@ export const CONTACTS_HIDDEN_WARNING =
   'Warning: this token sees no e-mail addresses or phone numbers (a bot token?), so those columns are empty ' +
   'and an export of it cannot be imported back; use an Owner/Admin personal token';
 
-async function collect<T>(items: AsyncIterable<T>, onCount?: (count: number) => void): Promise<T[]> {
-  const out: T[] = [];
-  for await (const item of items) {
-    out.push(item);
-    onCount?.(out.length);
-  }
-  return out;
+/** What a snapshot's listener hears while the directory is listed. */
+export interface SnapshotListener {
+  /** The running count of users listed (a big directory takes a while). */
+  onCount?(count: number): void;
+  /** Tags and custom property definitions, as soon as both are listed (users are still coming). */
+  onLists?(tags: GroupTag[], customProperties: CustomPropertyDefinition[]): void;
+  /** Each user as its page arrives, in server order (after onLists when it is given). */
+  onUser?(user: User): void;
 }
 
-/** `onUsersRead` hears the running count of users listed (a big directory takes a while). */
-export async function takeSnapshot(api: PachcaApi, onUsersRead?: (count: number) => void): Promise<Directory> {
-  const [users, tags, customProperties] = await Promise.all([
-    collect(api.listUsers(), onUsersRead),
-    collect(api.listTags()),
-    api.listCustomProperties(),
-  ]);
+/** Users handed to onUser per turn of the event loop (the next page's request needs a few turns to leave). */
+const DELIVERY_CHUNK = 10;
+
+/**
+ * Lists users, tags and custom properties at once. Users reach `onUser` a few at a time on later
+ * turns of the event loop, so the listener's work overlaps the next page's round trip instead of
+ * lengthening the cursor chain. A listener that throws stops the listing (no further page is
+ * asked for) and the snapshot fails with its error.
+ */
+export async function takeSnapshot(api: PachcaApi, listener: SnapshotListener | ((count: number) => void) = {}): Promise<Directory> {
+  const { onCount, onLists, onUser } = typeof listener === 'function' ? { onCount: listener } as SnapshotListener : listener;
+  let refusal: { error: unknown } | undefined;
+  const queue: User[] = [];
+  let listsHeard = onLists === undefined;
+  let deliveryScheduled = false;
+  const deliver = (limit = DELIVERY_CHUNK): void => {
+    deliveryScheduled = false;
+    if (!listsHeard || refusal) return;
+    try {
+      for (const user of queue.splice(0, limit)) onUser?.(user);
+    } catch (error) {
+      refusal = { error };
+      return;
+    }
+    if (queue.length > 0 && !deliveryScheduled) {
+      deliveryScheduled = true;
+      setImmediate(deliver);
+    }
+  };
+
+  const tagsPromise = collectAll(api.listTags());
+  const propertiesPromise = api.listCustomProperties();
+  const lists = Promise.all([tagsPromise, propertiesPromise]).then(([tags, properties]) => {
+    try {
+      onLists?.(tags, properties);
+    } catch (error) {
+      refusal = { error };
+      throw error;
+    }
+    listsHeard = true;
+    deliver();
+  });
+  const listUsers = async (): Promise<User[]> => {
+    const users: User[] = [];
+    for await (const user of api.listUsers()) {
+      if (refusal) throw refusal.error;
+      users.push(user);
+      onCount?.(users.length);
+      if (onUser) {
+        queue.push(user);
+        if (!deliveryScheduled) {
+          deliveryScheduled = true;
+          setImmediate(deliver);
+        }
+      }
+    }
+    await lists;
+    deliver(Number.POSITIVE_INFINITY);
+    if (refusal) throw refusal.error;
+    return users;
+  };
+  const [users, tags, customProperties] = await Promise.all([listUsers(), tagsPromise, propertiesPromise, lists]);
   return buildDirectory(users, tags, customProperties);
+}
+
+async function collectAll<T>(items: AsyncIterable<T>): Promise<T[]> {
+  const out: T[] = [];
+  for await (const item of items) out.push(item);
+  return out;
 }

@@ -3,7 +3,7 @@ import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import { InputError } from '../../exit-codes.js';
 import type { ConnectionArgv } from '../../pachca/config.js';
 import {
-  CSV_FILE_NAMES, UnknownTagError, defaultExportFileName, selectForExport, writeExportCsv, writeExportXlsx,
+  CSV_FILE_NAMES, UnknownTagError, XlsxExportStream, defaultExportFileName, selectForExport, writeExportCsv,
   type ExportFilter, type ExportResult,
 } from '../../reports/export.js';
 import { fileFlag, FlagError, single } from '../flag-values.js';
@@ -84,31 +84,49 @@ export const exportCommand: CommandModule<object, ExportArgs> = {
       checkOutputFile(xlsxPath, argv.force);
     }
 
-    const { client, directory } = await snapshotFromFlags(argv);
-
     const filter: ExportFilter = {
       includeBots: argv['include-bots'],
       ...(argv.query !== undefined ? { query: argv.query } : {}),
       ...(argv.tag !== undefined ? { tag: argv.tag } : {}),
       ...(argv.department !== undefined ? { department: argv.department } : {}),
     };
+    const asInputError = (error: unknown): unknown => (error instanceof UnknownTagError ? new InputError(`--tag: ${error.message}`) : error);
+
+    // The workbook is written while the directory is listed: each page's rows as it arrives.
+    const stream = argv.format === 'xlsx' ? new XlsxExportStream(resolve(xlsxPath), filter) : undefined;
+    let snapshot;
+    try {
+      snapshot = await snapshotFromFlags(argv, stream ? {
+        onLists: (tags, customProperties) => {
+          try {
+            stream.start(tags, customProperties);
+          } catch (error) {
+            throw asInputError(error);
+          }
+        },
+        onUser: (user) => stream.user(user),
+      } : {});
+    } catch (error) {
+      await stream?.abort();
+      throw error;
+    }
+    const { client, directory } = snapshot;
+
     let selection;
     try {
       selection = selectForExport(directory, filter);
     } catch (error) {
-      if (error instanceof UnknownTagError) throw new InputError(`--tag: ${error.message}`);
-      throw error;
+      await stream?.abort();
+      throw asInputError(error);
     }
     if (selection.users.length === 0 && (filter.tag !== undefined || filter.department !== undefined || filter.query !== undefined)) {
+      await stream?.abort();
       throw new InputError(`no user matches ${describeFilter(filter)}; nothing was written`);
     }
 
-    let result: ExportResult;
-    if (argv.format === 'csv') {
-      result = await writeExportCsv(resolve(csvFolder), directory, selection, { delimiter: argv.delimiter });
-    } else {
-      result = await writeExportXlsx(resolve(xlsxPath), directory, selection, { apiUrl: client.apiUrl, exportedAt, filter });
-    }
+    const result: ExportResult = stream
+      ? await stream.finish(directory, { apiUrl: client.apiUrl, exportedAt, filter }, selection)
+      : await writeExportCsv(resolve(csvFolder), directory, selection, { delimiter: argv.delimiter });
 
     const requests = client.stats().requests;
     if (argv.json) {
