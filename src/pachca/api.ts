@@ -19,6 +19,11 @@ export interface ConnectionOptions {
   retries?: number;
   /** Optional logger for one-line diagnostics (never receives the token). */
   log?: (line: string) => void;
+  /**
+   * Ctrl+C: once aborted, requests not yet on the wire fail with InterruptedError (none is sent);
+   * requests in flight finish or time out.
+   */
+  stopSignal?: AbortSignal;
 }
 
 export interface ClientStats {
