@@ -34,6 +34,8 @@ export interface ClientStats {
 
 export interface PachcaApi {
   readonly apiUrl: string;
+  /** Requests in flight at once (--concurrency). */
+  readonly concurrency: number;
   stats(): ClientStats;
 
   getProfile(): Promise<User>;

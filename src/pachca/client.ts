@@ -30,6 +30,7 @@ export interface ClientHooks {
 
 export class PachcaClient implements PachcaApi {
   readonly apiUrl: string;
+  readonly concurrency: number;
   private readonly transport: TransportConfig;
   private readonly limiter: RateLimiter;
   private readonly attempts: number;
@@ -43,6 +44,7 @@ export class PachcaClient implements PachcaApi {
     this.attempts = options.retries ?? DEFAULT_RETRIES;
     this.log = options.log;
     this.stopSignal = options.stopSignal;
+    this.concurrency = options.concurrency ?? DEFAULT_CONCURRENCY;
     this.limiter = limiterFor(this.apiUrl, options.token, {
       rps: options.rps ?? DEFAULT_RPS,
       concurrency: options.concurrency ?? DEFAULT_CONCURRENCY,

@@ -71,7 +71,7 @@ export class RateLimiter {
 
   /**
    * Runs `send` when the rate allows; a RateLimitError it throws pauses everyone. `urgent` jobs
-   * go before the queued ones (a follow-up of a request that just finished).
+   * are preferred to queued ones (a follow-up of a request that just finished).
    */
   schedule<T>(send: () => Promise<T>, urgent = false): Promise<T> {
     return this.bottleneck.schedule({ priority: urgent ? 1 : 5 }, async () => {

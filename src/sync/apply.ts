@@ -1,7 +1,7 @@
-// Applies a plan in phases: tag renames, then missing tags, then every user item at once, then
+// Applies a plan in phases: tag renames, then missing tags, then the user items, then
 // tag deletes (so users' requests never name a tag that is gone or not yet renamed). The client's one limiter
-// does all pacing, so items are started together and it lets them through at --rps with
-// --concurrency in flight. A row's failure stays that row's; an auth failure or an unpaid
+// does all pacing at --rps with --concurrency in flight; user items are started twice as many
+// at a time, so a person's follow-ups (status, welcome) queue behind a few requests, not all. A row's failure stays that row's; an auth failure or an unpaid
 // workspace stops the run (items not yet sent are reported as not attempted).
 import type { PachcaApi } from '../pachca/api.js';
 import { ApiError, AuthError, InterruptedError, NotFoundError } from '../pachca/errors.js';
@@ -254,11 +254,20 @@ export async function applyPlan(plan: Plan, api: PachcaApi, journal: JournalWrit
 
   await Promise.all(renameItems.map(async (item) => finish(await renameTag(item))));
   await Promise.all(tagItems.map(async (item) => finish(await createTag(item))));
-  await Promise.all(userItems.map(async (item) => finish(await runUserItem(item))));
+  await inPool(userItems, Math.max(1, 2 * api.concurrency), async (item) => finish(await runUserItem(item)));
   await Promise.all(deleteItems.map(async (item) => finish(await deleteTag(item))));
 
   const ordered = plan.items.map((item) => outcomes.get(item.key) ?? staticOutcome(item));
   return { outcomes: ordered, interrupted, ...(fatal ? { fatal } : {}) };
+}
+
+/** Runs `run` over `items` with at most `width` running at once, in order. */
+async function inPool<T>(items: readonly T[], width: number, run: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) await run(items[next++]!);
+  };
+  await Promise.all(Array.from({ length: Math.min(width, items.length) }, worker));
 }
 
 /** The outcome of an item that sends nothing (unchanged, skip, invalid), or of a plan not applied. */
