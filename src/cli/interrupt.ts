@@ -21,6 +21,8 @@ export interface InterruptOptions {
   stream?: NodeJS.WriteStream;
   /** What finishes the run, once there is a run to finish (for the message of a second Ctrl+C). */
   resumeHint?: () => string | undefined;
+  /** Whether changes are being sent (else the first Ctrl+C just cancels, quietly). */
+  applying?: () => boolean;
 }
 
 /** Cursor shown and line wrapping on: what cli-progress turns off while a bar is drawn. */
@@ -33,7 +35,9 @@ export function watchInterrupts(options: InterruptOptions = {}): InterruptWatch 
   const controller = new AbortController();
   const onSignal = (): void => {
     if (!controller.signal.aborted) {
-      stream.write('\nInterrupted: sending nothing more; waiting for the requests in flight, then writing the journal and report (Ctrl+C again to exit at once)\n');
+      if (options.applying?.()) {
+        stream.write('\nInterrupted: sending nothing more; waiting for the requests in flight, then writing the journal and report (Ctrl+C again to exit at once)\n');
+      }
       controller.abort();
       return;
     }

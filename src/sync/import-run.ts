@@ -340,10 +340,9 @@ async function runInFolder(request: ImportRequest, deps: ImportDeps, runFolder: 
     }
     const question = `Apply ${work} change${work === 1 ? '' : 's'} to ${api.apiUrl}?`;
     const yes = await deps.confirm(question);
-    if (stopped()) throw cancelled();
-    if (!yes) {
+    if (!yes || stopped()) {
       deps.print('Cancelled: nothing was changed.');
-      return { exitCode: ExitCode.Ok, runFolder: folder };
+      return { exitCode: stopped() ? ExitCode.Interrupted : ExitCode.Ok, runFolder: folder };
     }
   }
   if (stopped()) throw cancelled();

@@ -141,7 +141,11 @@ async function handle(argv: ArgumentsCamelCase<ImportArgs>, dryRun: boolean): Pr
     ...(argv.welcome !== undefined ? { welcomeFile: argv.welcome } : {}),
   };
   let runFolder: string | undefined = argv.resume;
-  const interrupts = watchInterrupts({ resumeHint: () => (runFolder !== undefined ? resumeCommand(runFolder) : undefined) });
+  let applying = false;
+  const interrupts = watchInterrupts({
+    resumeHint: () => (runFolder !== undefined ? resumeCommand(runFolder) : undefined),
+    applying: () => applying,
+  });
   let result;
   try {
     result = await runImport(request, {
@@ -152,7 +156,10 @@ async function handle(argv: ArgumentsCamelCase<ImportArgs>, dryRun: boolean): Pr
       print,
       warn,
       interrupt: interrupts.signal,
-      startProgress: (total, requests) => startProgress({ total, requests, quiet: argv.quiet || argv.json }),
+      startProgress: (total, requests) => {
+        applying = true;
+        return startProgress({ total, requests, quiet: argv.quiet || argv.json });
+      },
       startSnapshotProgress: () => startCountLine(readingDirectory, { quiet: argv.quiet || argv.json }),
       onRunFolder: (folder) => (runFolder = folder),
     });
