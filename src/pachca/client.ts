@@ -37,6 +37,8 @@ export class PachcaClient implements PachcaApi {
   private readonly log: ((line: string) => void) | undefined;
   private readonly counters: ClientStats = { requests: 0, rateLimited: 0, retries: 0 };
   private readonly stopSignal: AbortSignal | undefined;
+  /** Rejecters of the requests waiting in the limiter, called when the stop signal fires. */
+  private readonly waiting = new Set<() => void>();
 
   constructor(options: ConnectionOptions, private readonly hooks: ClientHooks = {}) {
     this.apiUrl = options.apiUrl.replace(/\/+$/, '');
@@ -44,6 +46,11 @@ export class PachcaClient implements PachcaApi {
     this.attempts = options.retries ?? DEFAULT_RETRIES;
     this.log = options.log;
     this.stopSignal = options.stopSignal;
+    // One listener for all requests (one each would trip Node's listener-leak warning).
+    this.stopSignal?.addEventListener('abort', () => {
+      for (const stop of this.waiting) stop();
+      this.waiting.clear();
+    }, { once: true });
     this.concurrency = options.concurrency ?? DEFAULT_CONCURRENCY;
     this.limiter = limiterFor(this.apiUrl, options.token, {
       rps: options.rps ?? DEFAULT_RPS,
@@ -104,8 +111,8 @@ export class PachcaClient implements PachcaApi {
       const onStop = (): void => {
         if (!started) reject(new InterruptedError());
       };
-      signal.addEventListener('abort', onStop, { once: true });
-      job.then(resolvePromise, reject).finally(() => signal.removeEventListener('abort', onStop));
+      this.waiting.add(onStop);
+      job.then(resolvePromise, reject).finally(() => this.waiting.delete(onStop));
     });
   }
 

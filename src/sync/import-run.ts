@@ -332,7 +332,8 @@ async function runInFolder(request: ImportRequest, deps: ImportDeps, runFolder: 
   }
   const completed = completedSteps(earlier);
   const welcomesOwed = saved && welcomeText !== undefined ? pendingWelcomes(plan, saved.items, completed) : new Map();
-  const work = actionable.length + welcomesOwed.size;
+  const actionableKeys = new Set(actionable.map((item) => item.key));
+  const work = actionable.length + [...welcomesOwed.keys()].filter((key) => !actionableKeys.has(key)).length;
 
   if (work > 0 && !request.yes) {
     if (!deps.stdinIsTerminal) {
