@@ -113,7 +113,7 @@ describe('Ctrl+C during apply (pipes)', () => {
     await resumeAndCheck(box, out, emails);
   });
 
-  it('a second Ctrl+C exits at once with the journal intact; --resume then finishes with no duplicates', async () => {
+  it('SIGTERM is taken like Ctrl+C, and a second signal exits at once with the journal intact; --resume then finishes with no duplicates', async () => {
     // Slow answers keep the first Ctrl+C waiting for the requests in flight.
     sandbox = await startTestSandbox({ latencyMs: 1500 });
     const box = sandbox;
@@ -121,7 +121,7 @@ describe('Ctrl+C during apply (pipes)', () => {
     const out = join(workDir, `run-${++counter}`);
     const run = spawnImport(box, [file, '--yes', '--concurrency', '2', '--out', out]);
     await until(() => journalLineCount(out) >= 1, 'a journal line', run.child);
-    run.child.kill('SIGINT');
+    run.child.kill('SIGTERM');
     await until(() => run.stderr().includes('Ctrl+C again to exit at once'), 'the first interrupt to be taken', run.child);
     run.child.kill('SIGINT');
     expect(await run.exit).toBe(130);
