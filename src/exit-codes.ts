@@ -5,6 +5,8 @@ export const ExitCode = {
   Usage: 2,
   Auth: 3,
   RowsFailed: 5,
+  /** Ctrl+C or SIGTERM. */
+  Interrupted: 130,
 } as const;
 export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
 

@@ -54,6 +54,8 @@ function headersOf(sheet: ExcelJS.Worksheet): string[] {
 }
 
 interface SavedPlan {
+  runId: string;
+  input: { sha256: string };
   counts: Record<string, number>;
   items: { key: string; kind: string; tagId?: number; changes: { field: string; before: string | null; after: string | null }[]; message?: string }[];
 }
@@ -257,12 +259,13 @@ describe('import: Tags sheet and --resume', () => {
     const folder = runFolder();
     const planned = await cli(['plan', file, '--out', folder]);
     expect(planned.code, planned.stdout + planned.stderr).toBe(0);
-    const renameItem = readPlan(folder).items.find((item) => item.kind === 'rename-tag')!;
+    const savedPlan = readPlan(folder);
+    const renameItem = savedPlan.items.find((item) => item.kind === 'rename-tag')!;
     expect(renameItem.key).toBe('tags-row:2');
     // The first attempt got as far as the rename, then died.
     await api(sandbox, 'PUT', '/group_tags/9101', { body: { group_tag: { name: 'Веб' } } });
     const { appendFileSync } = await import('node:fs');
-    appendFileSync(join(folder, 'journal.jsonl'), `${JSON.stringify({ at: new Date().toISOString(), key: renameItem.key, step: 'rename-tag', kind: 'rename-tag', ok: true, row: 2 })}\n`);
+    appendFileSync(join(folder, 'journal.jsonl'), `${JSON.stringify({ at: new Date().toISOString(), run: savedPlan.runId, input: savedPlan.input.sha256, key: renameItem.key, step: 'rename-tag', kind: 'rename-tag', ok: true, row: 2 })}\n`);
 
     const tagsBefore = sandbox.directory().tags.length;
     const writesBefore = sandbox.stats().writes;

@@ -7,10 +7,18 @@ export function isYes(answer: string): boolean {
   return /^(y|yes|д|да)$/i.test(answer.trim());
 }
 
-export async function askYesNo(question: string): Promise<boolean> {
+/**
+ * No when the answer is not yes. Ctrl+C at the question (readline catches it on a terminal)
+ * calls `onInterrupt` and is a no; so is an abort of `signal` (SIGTERM) while waiting.
+ */
+export async function askYesNo(question: string, interrupt?: { signal: AbortSignal; interrupt(): void }): Promise<boolean> {
   const readline = createInterface({ input: process.stdin, output: process.stderr });
+  readline.on('SIGINT', () => interrupt?.interrupt());
   try {
-    return isYes(await readline.question(`${question} [y/N] `));
+    return isYes(await readline.question(`${question} [y/N] `, interrupt ? { signal: interrupt.signal } : {}));
+  } catch (error) {
+    if (interrupt?.signal.aborted) return false;
+    throw error;
   } finally {
     readline.close();
   }

@@ -19,6 +19,11 @@ export interface ConnectionOptions {
   retries?: number;
   /** Optional logger for one-line diagnostics (never receives the token). */
   log?: (line: string) => void;
+  /**
+   * Ctrl+C: once aborted, requests not yet on the wire fail with InterruptedError (none is sent);
+   * requests in flight finish or time out.
+   */
+  stopSignal?: AbortSignal;
 }
 
 export interface ClientStats {
@@ -32,6 +37,8 @@ export type SendGuard = (request: { method: string; path: string }) => Error | u
 
 export interface PachcaApi {
   readonly apiUrl: string;
+  /** Requests in flight at once (--concurrency). */
+  readonly concurrency: number;
   stats(): ClientStats;
   /** Installs (or with undefined removes) the send guard; requests already on the wire are not affected. */
   setSendGuard?(guard: SendGuard | undefined): void;

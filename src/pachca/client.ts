@@ -1,7 +1,8 @@
 // The Pachca client: typed calls over one request path
 //   transport (one fetch) <- limiter (rate, pauses on 429) <- retries (p-retry)
 import type { ClientStats, ConnectionOptions, PachcaApi, SendGuard } from './api.js';
-import { ApiError, PachcaError, RateLimitError, UnknownOutcomeError } from './errors.js';
+import { ApiError, AuthError, InterruptedError, PachcaError, RateLimitError, UnknownOutcomeError } from './errors.js';
+import { AUTO_CONCURRENCY_CAP } from './concurrency.js';
 import { limiterFor, type RateLimiter } from './limiter.js';
 import { paginate } from './paginate.js';
 import { withRetries } from './retry.js';
@@ -30,18 +31,31 @@ export interface ClientHooks {
 
 export class PachcaClient implements PachcaApi {
   readonly apiUrl: string;
+  readonly concurrency: number;
   private readonly transport: TransportConfig;
   private readonly limiter: RateLimiter;
   private readonly attempts: number;
   private readonly log: ((line: string) => void) | undefined;
   private readonly counters: ClientStats = { requests: 0, rateLimited: 0, retries: 0 };
   private sendGuard: SendGuard | undefined;
+  private readonly stopSignal: AbortSignal | undefined;
+  /** Rejecters of the requests waiting in the limiter, called when the stop signal fires. */
+  private readonly waiting = new Set<() => void>();
 
   constructor(options: ConnectionOptions, private readonly hooks: ClientHooks = {}) {
     this.apiUrl = options.apiUrl.replace(/\/+$/, '');
     this.transport = { apiUrl: this.apiUrl, token: options.token, timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS };
     this.attempts = options.retries ?? DEFAULT_RETRIES;
     this.log = options.log;
+    this.stopSignal = options.stopSignal;
+    // One listener for all requests (one each would trip Node's listener-leak warning).
+    this.stopSignal?.addEventListener('abort', () => {
+      for (const stop of this.waiting) stop();
+      this.waiting.clear();
+    }, { once: true });
+    // The most requests this client may have in flight (auto: the controller's cap).
+    const setting = options.concurrency ?? DEFAULT_CONCURRENCY;
+    this.concurrency = setting === 'auto' ? AUTO_CONCURRENCY_CAP : setting;
     this.limiter = limiterFor(this.apiUrl, options.token, {
       rps: options.rps ?? DEFAULT_RPS,
       concurrency: options.concurrency ?? DEFAULT_CONCURRENCY,
@@ -58,8 +72,8 @@ export class PachcaClient implements PachcaApi {
   }
 
   /** One API call through the limiter, with the retry rules of retry.ts. */
-  async call<T>(req: ApiRequest): Promise<T | null> {
-    return withRetries(req.method, req.path, () => this.attempt<T>(req), {
+  async call<T>(req: ApiRequest, urgent = false): Promise<T | null> {
+    return withRetries(req.method, req.path, () => this.attempt<T>(req, urgent), {
       attempts: this.attempts,
       minDelayMs: this.hooks.retryMinDelayMs,
       onRetry: (error, attemptNumber) => {
@@ -70,9 +84,9 @@ export class PachcaClient implements PachcaApi {
   }
 
   /** One attempt through the limiter; the result hook runs after the limiter has seen a 429. */
-  private async attempt<T>(req: ApiRequest): Promise<T | null> {
+  private async attempt<T>(req: ApiRequest, urgent: boolean): Promise<T | null> {
     try {
-      const body = await this.limiter.schedule(() => this.send<T>(req));
+      const body = await this.throughLimiter(() => this.send<T>(req), urgent);
       this.hooks.onResult?.({ method: req.method, path: req.path, at: Date.now(), status: 200 });
       return body;
     } catch (error) {
@@ -87,6 +101,29 @@ export class PachcaClient implements PachcaApi {
     }
   }
 
+  /**
+   * The limiter's queue, left at once when the stop signal fires: a request still waiting is
+   * never sent; one already on the wire is awaited.
+   */
+  private throughLimiter<T>(send: () => Promise<T>, urgent: boolean): Promise<T> {
+    const signal = this.stopSignal;
+    if (signal?.aborted) return Promise.reject(new InterruptedError());
+    let started = false;
+    const job = this.limiter.schedule(() => {
+      if (signal?.aborted) throw new InterruptedError();
+      started = true;
+      return send();
+    }, urgent);
+    if (!signal) return job;
+    return new Promise<T>((resolvePromise, reject) => {
+      const onStop = (): void => {
+        if (!started) reject(new InterruptedError());
+      };
+      this.waiting.add(onStop);
+      job.then(resolvePromise, reject).finally(() => this.waiting.delete(onStop));
+    });
+  }
+
   private send<T>(req: ApiRequest): Promise<T | null> {
     const refusal = this.sendGuard?.(req);
     if (refusal) return Promise.reject(refusal);
@@ -98,8 +135,8 @@ export class PachcaClient implements PachcaApi {
     });
   }
 
-  private async data<T>(method: HttpMethod, path: string, body?: unknown): Promise<T> {
-    const answer = await this.call<DataResponse<T>>({ method, path, body });
+  private async data<T>(method: HttpMethod, path: string, body?: unknown, urgent = false): Promise<T> {
+    const answer = await this.call<DataResponse<T>>({ method, path, body }, urgent);
     if (!answer || typeof answer !== 'object' || !('data' in answer)) {
       throw new PachcaError(`${method} ${path}: the answer has no data`, undefined);
     }
@@ -248,7 +285,8 @@ export class PachcaClient implements PachcaApi {
 
   sendDirectMessage(userId: number, content: string): Promise<Message> {
     const body: MessageCreateRequest = { message: { entity_type: 'user', entity_id: userId, content } };
-    return this.data<Message>('POST', '/messages', body);
+    // A welcome follows its person's create at once, not after every other queued create.
+    return this.data<Message>('POST', '/messages', body, true);
   }
 
   listAuditEvents(filter: AuditEventFilter = {}): AsyncIterable<AuditEvent> {
@@ -257,7 +295,8 @@ export class PachcaClient implements PachcaApi {
 
   /**
    * POST; when the outcome is unknown, look the object up and POST again only if it is not
-   * there. A "taken" answer after a lost one means the first POST did it: look up again.
+   * there. A "taken" answer after a lost one means the first POST did it: look up again. Before
+   * giving up, one more look: a create is never called failed while the object is there.
    */
   private async createOnce<T>(
     create: () => Promise<T>,
@@ -272,13 +311,27 @@ export class PachcaClient implements PachcaApi {
       } catch (error) {
         const lostBefore = uncertain && error instanceof ApiError && isDuplicate(error);
         if (!(error instanceof UnknownOutcomeError) && !lostBefore) throw error;
-        if (attempt >= this.attempts) throw error;
         uncertain = true;
-        this.counters.retries++;
-        this.log?.(`${error.message}; looking it up before trying again`);
-        const existing = await lookUp(lostBefore);
+        const lastAttempt = attempt >= this.attempts;
+        if (!lastAttempt) {
+          this.counters.retries++;
+          this.log?.(`${error.message}; looking it up before trying again`);
+        }
+        const existing = await this.lookUpQuietly(() => lookUp(lostBefore || lastAttempt));
         if (existing) return { value: existing, recovered: true };
+        if (lastAttempt) throw error;
       }
+    }
+  }
+
+  /** A lookup whose own retries ran out counts as "not found yet": the next POST or lookup decides. */
+  private async lookUpQuietly<T>(lookUp: () => Promise<T | undefined>): Promise<T | undefined> {
+    try {
+      return await lookUp();
+    } catch (error) {
+      if (error instanceof InterruptedError || error instanceof AuthError) throw error;
+      this.log?.(`the lookup failed too (${error instanceof Error ? error.message : String(error)})`);
+      return undefined;
     }
   }
 }

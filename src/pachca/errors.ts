@@ -86,6 +86,14 @@ export class NetworkError extends PachcaError {
   }
 }
 
+/** The run was interrupted (Ctrl+C, SIGTERM) before this request went on the wire: it was not sent. */
+export class InterruptedError extends PachcaError {
+  constructor() {
+    super('not sent: the run was interrupted', undefined);
+    this.name = 'InterruptedError';
+  }
+}
+
 /** A POST that may or may not have been carried out (timeout, reset, 5xx): look the object up before sending it again. */
 export class UnknownOutcomeError extends PachcaError {
   constructor(

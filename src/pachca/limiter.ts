@@ -95,9 +95,12 @@ export class RateLimiter {
     void this.bottleneck.updateSettings({ maxConcurrent: this.inFlightLimit });
   }
 
-  /** Runs `send` when the rate allows; a RateLimitError it throws pauses everyone. */
-  schedule<T>(send: () => Promise<T>): Promise<T> {
-    return this.bottleneck.schedule(async () => {
+  /**
+   * Runs `send` when the rate allows; a RateLimitError it throws pauses everyone. `urgent` jobs
+   * are preferred to queued ones (a follow-up of a request that just finished).
+   */
+  schedule<T>(send: () => Promise<T>, urgent = false): Promise<T> {
+    return this.bottleneck.schedule({ priority: urgent ? 1 : 5 }, async () => {
       // Bottleneck may have started this job just before a pause was set: wait it out here too.
       for (;;) {
         while (this.now() < this.pausedUntil) await sleep(this.pausedUntil - this.now());

@@ -1,11 +1,11 @@
-// Applies a plan in phases: tag renames, then missing tags, then every user item at once, then
+// Applies a plan in phases: tag renames, then missing tags, then the user items, then
 // tag deletes (so users' requests never name a tag that is gone or not yet renamed). The client's one limiter
-// does all pacing, so items are started together and it lets them through at --rps with
-// --concurrency in flight. A row's failure stays that row's; an auth failure or an unpaid
+// does all pacing at --rps with --concurrency in flight; user items are started twice as many
+// at a time, so a person's follow-ups (status, welcome) queue behind a few requests, not all. A row's failure stays that row's; an auth failure or an unpaid
 // workspace stops the run (items not yet sent are reported as not attempted).
 import type { PachcaApi } from '../pachca/api.js';
-import { ApiError, AuthError, NotFoundError, NotSentError } from '../pachca/errors.js';
-import { stepId, type JournalEntry, type JournalStep, type JournalWriter } from './journal.js';
+import { ApiError, AuthError, InterruptedError, NotFoundError, NotSentError } from '../pachca/errors.js';
+import { stepId, type JournalEntry, type JournalRecord, type JournalStep, type JournalWriter } from './journal.js';
 import { tagKey } from './directory.js';
 import { SeatGate } from './seats.js';
 import { actionableItems, isTagItem, type Plan, type PlanItem, type PlanItemKind } from './plan.js';
@@ -31,6 +31,11 @@ export interface ApplyHooks {
   welcomeText?: string;
   /** Steps an earlier attempt of this run finished (from its journal), by stepId. */
   completed?: Map<string, JournalEntry>;
+  /**
+   * --resume: people an earlier attempt created whose welcome was not sent yet, by item key, with
+   * the first plan's create item (for `{first_name}`). The fresh plan sees them as existing.
+   */
+  pendingWelcomes?: Map<string, PlanItem>;
   /** Called as each item that sends requests finishes. */
   onOutcome?: (outcome: Outcome) => void;
 }
@@ -40,6 +45,8 @@ export interface ApplyResult {
   outcomes: Outcome[];
   /** The error that stopped the run, if one did. */
   fatal?: Error;
+  /** Ctrl+C or SIGTERM stopped the run: items not yet sent are reported as not attempted. */
+  interrupted: boolean;
 }
 
 const RESULT_OF_KIND: Record<PlanItemKind, RowResult> = {
@@ -85,8 +92,9 @@ export async function applyPlan(plan: Plan, api: PachcaApi, journal: JournalWrit
   const outcomes = new Map<string, Outcome>();
   const failedTags = new Map<string, string>();
   let fatal: Error | undefined;
+  let interrupted = false;
 
-  const record = (item: PlanItem, step: JournalStep, ok: boolean, extra: Partial<JournalEntry> = {}): void => {
+  const record = (item: PlanItem, step: JournalStep, ok: boolean, extra: Partial<JournalRecord> = {}): void => {
     journal.append({
       key: item.key,
       step,
@@ -101,13 +109,20 @@ export async function applyPlan(plan: Plan, api: PachcaApi, journal: JournalWrit
     outcomes.set(outcome.item.key, outcome);
     hooks.onOutcome?.(outcome);
   };
-  const notAttempted = (item: PlanItem): Outcome => ({
+  const notAttempted = (item: PlanItem, userId = item.userId): Outcome => ({
     item,
     result: 'failed',
-    ...(item.userId !== undefined ? { userId: item.userId } : {}),
-    message: `not attempted: the run stopped (${fatal ? messageOf(fatal) : 'fatal error'}); finish it with --resume`,
+    ...(userId !== undefined ? { userId } : {}),
+    message: interrupted && !fatal
+      ? 'not attempted: the run was interrupted; finish it with --resume'
+      : `not attempted: the run stopped (${fatal ? messageOf(fatal) : 'fatal error'}); finish it with --resume`,
   });
   const failure = (item: PlanItem, step: JournalStep, error: unknown, userId?: number, prefix = ''): Outcome => {
+    // Not sent, so nothing to journal: the resume does it.
+    if (error instanceof InterruptedError) {
+      interrupted = true;
+      return notAttempted(item, userId);
+    }
     if (isFatalApiError(error)) fatal ??= error as Error;
     const message = `${prefix}${messageOf(error)}`;
     record(item, step, false, { message, ...(userId !== undefined ? { userId } : {}) });
@@ -117,7 +132,11 @@ export async function applyPlan(plan: Plan, api: PachcaApi, journal: JournalWrit
   const actionable = actionableItems(plan);
   const renameItems = actionable.filter((item) => item.kind === 'rename-tag');
   const tagItems = actionable.filter((item) => item.kind === 'create-tag');
-  const userItems = actionable.filter((item) => !isTagItem(item));
+  const pendingWelcomes = hooks.pendingWelcomes ?? new Map<string, PlanItem>();
+  const userItems = [
+    ...actionable.filter((item) => !isTagItem(item)),
+    ...plan.items.filter((item) => pendingWelcomes.has(item.key) && !item.userRequest && !item.statusRequest),
+  ];
   const deleteItems = actionable.filter((item) => item.kind === 'delete-tag');
   const seats = new SeatGate(userItems);
   // Checked as each request's turn comes, so requests queued before a stop or a seat refusal stay unsent.
@@ -130,7 +149,7 @@ export async function applyPlan(plan: Plan, api: PachcaApi, journal: JournalWrit
     const change = item.changes[0];
     const description = `renamed "${change?.before ?? ''}" -> "${item.tagName}"`;
     if (completed.has(stepId(item.key, 'rename-tag'))) return { item, result: 'renamed', message: `${description} by an earlier attempt` };
-    if (fatal) return notAttempted(item);
+    if (fatal || interrupted) return notAttempted(item);
     try {
       await api.updateTag(item.tagId!, item.tagName!);
       record(item, 'rename-tag', true, { message: `tag id ${item.tagId} ${description}` });
@@ -144,7 +163,7 @@ export async function applyPlan(plan: Plan, api: PachcaApi, journal: JournalWrit
 
   const deleteTag = async (item: PlanItem): Promise<Outcome> => {
     if (completed.has(stepId(item.key, 'delete-tag'))) return { item, result: 'deleted', message: 'deleted by an earlier attempt' };
-    if (fatal) return notAttempted(item);
+    if (fatal || interrupted) return notAttempted(item);
     try {
       await api.deleteTag(item.tagId!);
       record(item, 'delete-tag', true, { message: `tag "${item.tagName}" (id ${item.tagId}) deleted` });
@@ -160,7 +179,7 @@ export async function applyPlan(plan: Plan, api: PachcaApi, journal: JournalWrit
 
   const createTag = async (item: PlanItem): Promise<Outcome> => {
     if (completed.has(stepId(item.key, 'create-tag'))) return { item, result: 'created', message: 'created by an earlier attempt' };
-    if (fatal) return notAttempted(item);
+    if (fatal || interrupted) return notAttempted(item);
     try {
       const { tag, recovered } = await api.createTagSafely(item.tagName!);
       record(item, 'create-tag', true, { message: `tag ${tag.name} (id ${tag.id})`, ...(recovered ? { recovered } : {}) });
@@ -173,6 +192,7 @@ export async function applyPlan(plan: Plan, api: PachcaApi, journal: JournalWrit
   };
 
   const runUserItem = async (item: PlanItem): Promise<Outcome> => {
+    if (interrupted) return notAttempted(item);
     const missingTag = item.needsTags?.find((key) => failedTags.has(key));
     if (missingTag !== undefined) {
       const message = failedTags.get(missingTag)!;
@@ -186,7 +206,7 @@ export async function applyPlan(plan: Plan, api: PachcaApi, journal: JournalWrit
       const done = completed.get(stepId(item.key, 'user'));
       if (done) userId = done.userId ?? userId;
       else {
-        if (fatal) return notAttempted(item);
+        if (fatal || interrupted) return notAttempted(item);
         try {
           if (request.method === 'POST') {
             const { user, recovered } = await api.createUserSafely(request.body);
@@ -212,24 +232,34 @@ export async function applyPlan(plan: Plan, api: PachcaApi, journal: JournalWrit
       if (userId === undefined) return failure(item, 'status', new Error('no user id for the status'));
       if (fatal) return { ...notAttempted(item), userId };
       try {
+        if (interrupted) throw new InterruptedError();
         if (status.method === 'PUT') await api.setStatus(userId, status.body.status);
         else await api.clearStatus(userId);
         record(item, 'status', true, { userId });
       } catch (error) {
+        if (error instanceof InterruptedError && request) {
+          interrupted = true;
+          return { item, result: resultOfKind(item.kind), userId, message: `${resultOfKind(item.kind)}; the status is not set yet: the run was interrupted (--resume sets it)` };
+        }
         const prefix = request ? `${resultOfKind(item.kind)}, but the status failed: ` : '';
         return failure(item, 'status', error, userId, prefix);
       }
     }
     const notes = [item.message, recoveredNote].filter(Boolean);
-    if (hooks.welcomeText !== undefined && request?.method === 'POST' && userId !== undefined
-      && !completed.has(stepId(item.key, 'welcome'))) {
+    const welcomeItem = request?.method === 'POST' ? item : pendingWelcomes.get(item.key);
+    if (hooks.welcomeText !== undefined && welcomeItem && userId !== undefined && !completed.has(stepId(item.key, 'welcome'))) {
       try {
-        await api.sendDirectMessage(userId, fillWelcome(hooks.welcomeText, item));
+        await api.sendDirectMessage(userId, fillWelcome(hooks.welcomeText, welcomeItem));
         record(item, 'welcome', true, { userId });
         notes.push('welcome message sent');
       } catch (error) {
-        record(item, 'welcome', false, { userId, message: messageOf(error) });
-        notes.push(`welcome message failed: ${messageOf(error)}`);
+        if (error instanceof InterruptedError) {
+          interrupted = true;
+          notes.push('welcome message not sent: the run was interrupted (--resume sends it)');
+        } else {
+          record(item, 'welcome', false, { userId, message: messageOf(error) });
+          notes.push(`welcome message failed: ${messageOf(error)}`);
+        }
       }
     }
     return { item, result: resultOfKind(item.kind), ...(userId !== undefined ? { userId } : {}), ...(notes.length ? { message: notes.join('; ') } : {}) };
@@ -238,7 +268,7 @@ export async function applyPlan(plan: Plan, api: PachcaApi, journal: JournalWrit
   try {
     await Promise.all(renameItems.map(async (item) => finish(await renameTag(item))));
     await Promise.all(tagItems.map(async (item) => finish(await createTag(item))));
-    await Promise.all(userItems.map(async (item) => finish(await runUserItem(item))));
+    await inPool(userItems, Math.max(1, 2 * api.concurrency), async (item) => finish(await runUserItem(item)));
     for (const key of seats.keys()) {
       const outcome = outcomes.get(key);
       if (outcome) outcome.message = seats.reason();
@@ -249,7 +279,16 @@ export async function applyPlan(plan: Plan, api: PachcaApi, journal: JournalWrit
   }
 
   const ordered = plan.items.map((item) => outcomes.get(item.key) ?? staticOutcome(item));
-  return { outcomes: ordered, ...(fatal ? { fatal } : {}) };
+  return { outcomes: ordered, interrupted, ...(fatal ? { fatal } : {}) };
+}
+
+/** Runs `run` over `items` with at most `width` running at once, in order. */
+async function inPool<T>(items: readonly T[], width: number, run: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) await run(items[next++]!);
+  };
+  await Promise.all(Array.from({ length: Math.min(width, items.length) }, worker));
 }
 
 /** The outcome of an item that sends nothing (unchanged, skip, invalid), or of a plan not applied. */

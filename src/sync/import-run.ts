@@ -1,7 +1,7 @@
 // One import run, end to end: read the sheet, check the token, snapshot, plan, show, confirm,
 // apply with a journal, report. The CLI command parses flags and supplies the parts that touch
 // the terminal (output, confirmation, progress) and the reader and client.
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { CliError, ExitCode, InputError } from '../exit-codes.js';
@@ -11,21 +11,17 @@ import { exitCodeForError, toCliError } from '../pachca/config.js';
 import type { WriteScope } from '../pachca/types.js';
 import type { ValidatedSheet } from '../records/types.js';
 import { countResults, countTagsSheetResults, TAGS_REPORT_FILE, writeFailedRows, writeRunReport, writeSummary, type RunSummary } from '../reports/report.js';
-import { applyPlan, resultOfKind, staticOutcome, type Outcome } from './apply.js';
-import { tagKey, takeSnapshot } from './directory.js';
-import { Journal, readJournal, stepId, type JournalEntry } from './journal.js';
-import { actionableItems, buildPlan, READ_ONLY_COLUMNS, type Plan, type PlanItem, type PlanOptions } from './plan.js';
-import { isTagsSheetItem, readTagsSheet, TAGS_SHEET, type TagsSheetInput } from './tags-sheet.js';
+import { InterruptedError } from '../pachca/errors.js';
+import { applyPlan, staticOutcome, type Outcome } from './apply.js';
+import { takeSnapshot } from './directory.js';
+import { Journal, readJournal, type JournalEntry } from './journal.js';
+import { actionableItems, buildPlan, READ_ONLY_COLUMNS, type Plan, type PlanOptions } from './plan.js';
+import { completedSteps, mergeEarlierResults, pendingWelcomes, rememberRenamedNames } from './resume.js';
+import { openNewRunFolder, openResumeFolder, resumeCommand, type RunFolder } from './run-folder.js';
+import { checkResumeFlags, readSavedPlan, SAVED_PLAN_VERSION, type PlanFlags, type SavedPlan, type SheetReadOptions } from './saved-plan.js';
+import { isTagsSheetItem, readTagsSheet, TAGS_SHEET } from './tags-sheet.js';
 
-/** How the sheet is read; saved in plan.json so --resume reads it the same way. */
-export interface SheetReadOptions {
-  sheet?: string;
-  map?: string[];
-  mapping?: string;
-  encoding?: string;
-  delimiter?: string;
-  phoneRegion?: string;
-}
+export type { SavedPlan, SheetReadOptions } from './saved-plan.js';
 
 export interface ImportRequest {
   /** The input sheet; absent with --resume (the run folder names it). */
@@ -38,6 +34,8 @@ export interface ImportRequest {
   readOptions: SheetReadOptions;
   planOptions: PlanOptions;
   welcomeFile?: string;
+  /** --resume: the plan-shaping flags given on the command line (refused if they differ from the run's). */
+  resumeFlags?: PlanFlags;
 }
 
 export interface ProgressHandle {
@@ -53,25 +51,16 @@ export interface ImportDeps {
   confirm(question: string): Promise<boolean>;
   /** Human-readable output (the command sends it to stderr under --json). */
   print(text: string): void;
+  /** Warnings and what to do after an interruption: always to stderr. */
+  warn(text: string): void;
+  /** Told the run folder once it is open and locked. */
+  onRunFolder?(folder: string): void;
+  /** Aborted by the first Ctrl+C or SIGTERM (the client gets the same signal and stops sending). */
+  interrupt?: AbortSignal;
   startProgress(total: number, requests: () => number): ProgressHandle;
   /** A running count while the directory is listed (optional). */
   startSnapshotProgress?(): { count(users: number): void; stop(): void };
   now?: () => Date;
-}
-
-export interface SavedPlan {
-  version: 1;
-  createdAt: string;
-  input: { path: string; sha256: string };
-  readOptions: SheetReadOptions;
-  planOptions: PlanOptions;
-  welcomeFile?: string;
-  apiUrl: string;
-  counts: Plan['counts'];
-  requiredScopes: WriteScope[];
-  warnings: string[];
-  customColumns: Plan['customColumns'];
-  items: PlanItem[];
 }
 
 export interface ImportResult {
@@ -94,34 +83,6 @@ export function sha256File(path: string): Promise<string> {
       .on('data', (chunk) => hash.update(chunk))
       .on('end', () => resolvePromise(hash.digest('hex')));
   });
-}
-
-function pad(value: number): string {
-  return String(value).padStart(2, '0');
-}
-
-/** ./pachca-roster-runs/2026-08-14_15-04-05 in local time (a suffix if taken). */
-function defaultRunFolder(now: Date): string {
-  const stamp = `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}_${pad(now.getHours())}-${pad(now.getMinutes())}-${pad(now.getSeconds())}`;
-  const base = resolve('pachca-roster-runs', stamp);
-  let folder = base;
-  for (let n = 2; existsSync(folder); n++) folder = `${base}-${n}`;
-  return folder;
-}
-
-function readSavedPlan(folder: string): SavedPlan {
-  const path = join(folder, 'plan.json');
-  let saved: SavedPlan;
-  try {
-    saved = JSON.parse(readFileSync(path, 'utf8')) as SavedPlan;
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new InputError(`--resume ${folder}: cannot read plan.json (${code ?? 'not valid JSON'}); is this a run folder?`);
-  }
-  if (saved.version !== 1 || !saved.input?.path || !saved.input.sha256) {
-    throw new InputError(`--resume ${folder}: plan.json does not name its input file`);
-  }
-  return saved;
 }
 
 function readWelcome(path: string | undefined): string | undefined {
@@ -193,49 +154,6 @@ function missingScopes(plan: Plan, granted: readonly string[]): WriteScope[] {
   return plan.requiredScopes.filter((scope) => !have.has(scope));
 }
 
-/** On --resume, rows an earlier attempt finished now plan as unchanged: report what was done. */
-function mergeEarlierResults(outcomes: Outcome[], earlier: readonly JournalEntry[], savedItems: readonly PlanItem[]): Outcome[] {
-  // The fresh plan sees those rows as unchanged; the first plan says what they were to do and which fields.
-  const firstPlanItems = new Map(savedItems.map((item) => [item.key, item]));
-  const byKey = new Map<string, JournalEntry[]>();
-  for (const entry of earlier) {
-    if (!entry.ok) continue;
-    const list = byKey.get(entry.key) ?? [];
-    list.push(entry);
-    byKey.set(entry.key, list);
-  }
-  return outcomes.map((outcome) => {
-    const done = byKey.get(outcome.item.key);
-    if (!done) return outcome;
-    const userStep = done.find((entry) => entry.step === 'user' || entry.step === 'create-tag' || entry.step === 'rename-tag' || entry.step === 'delete-tag');
-    const main = userStep ?? done.find((entry) => entry.step === 'status');
-    if (!main) return outcome;
-    const replace = outcome.result === 'unchanged'
-      || (userStep !== undefined && (outcome.result === 'status set' || outcome.result === 'status cleared'));
-    if (!replace) return outcome;
-    const userId = main.userId ?? outcome.userId;
-    const firstItem = firstPlanItems.get(outcome.item.key);
-    return {
-      ...outcome,
-      ...(firstItem && firstItem.kind === main.kind ? { item: firstItem } : {}),
-      result: resultOfKind(main.kind),
-      ...(userId !== undefined ? { userId } : {}),
-      message: [outcome.message, 'done by an earlier attempt of this run'].filter(Boolean).join('; '),
-    };
-  });
-}
-
-/**
- * On --resume, tags the earlier attempt may have renamed already: their old names (from the saved
- * plan) still mean those tags in the users sheet, as in the first attempt, even without a Membership sheet.
- */
-function rememberRenamedNames(input: TagsSheetInput, savedItems: readonly PlanItem[]): void {
-  for (const item of savedItems) {
-    const before = item.changes[0]?.before;
-    if (item.kind === 'rename-tag' && item.tagId !== undefined && before) input.membershipIds.set(tagKey(before), item.tagId);
-  }
-}
-
 function tagCountsOf(outcomes: readonly Outcome[]): Pick<RunSummary, 'tagCounts'> {
   const tagCounts = countTagsSheetResults(outcomes);
   return tagCounts ? { tagCounts } : {};
@@ -249,7 +167,7 @@ function exitCodeFor(outcomes: readonly Outcome[], fatal: Error | undefined): nu
 export function formatSummary(summary: RunSummary, folder: string): string {
   const counts = Object.entries(summary.counts).filter(([, count]) => count > 0).map(([result, count]) => `${result} ${count}`);
   const lines = [
-    `${summary.dryRun ? 'Dry run, nothing changed; would be' : 'Done'}: ${counts.length > 0 ? counts.join(', ') : 'no rows'}${summary.tagsCreated ? `; tags created ${summary.tagsCreated}` : ''}`,
+    `${summary.dryRun ? 'Dry run, nothing changed; would be' : summary.exitCode === ExitCode.Interrupted ? 'Interrupted; done so far' : 'Done'}: ${counts.length > 0 ? counts.join(', ') : 'no rows'}${summary.tagsCreated ? `; tags created ${summary.tagsCreated}` : ''}`,
     `Requests: ${summary.requestsSent} (${summary.rateLimited} rate-limited), ${summary.elapsedSeconds} s`,
     `Run folder: ${folder}`,
   ];
@@ -263,20 +181,44 @@ export function formatSummary(summary: RunSummary, folder: string): string {
   return lines.join('\n');
 }
 
+/** Ctrl+C before anything was sent. */
+function cancelled(): CliError {
+  return new CliError('Cancelled: nothing was changed', ExitCode.Interrupted);
+}
+
 export async function runImport(request: ImportRequest, deps: ImportDeps): Promise<ImportResult> {
+  const now = deps.now ?? (() => new Date());
+  if (!request.resumeDir) {
+    if (!request.file) throw new InputError('name the file to import (or --resume DIR)');
+    if (!existsSync(request.file) || !statSync(request.file).isFile()) throw new InputError(`${request.file}: no such file`);
+  }
+  // The folder is locked before anything reads or writes it, and let go whatever happens.
+  const runFolder = request.resumeDir
+    ? openResumeFolder(request.resumeDir, deps.warn)
+    : openNewRunFolder(request.outDir, now(), deps.warn);
+  deps.onRunFolder?.(runFolder.path);
+  try {
+    return await runInFolder(request, deps, runFolder);
+  } finally {
+    runFolder.release();
+  }
+}
+
+async function runInFolder(request: ImportRequest, deps: ImportDeps, runFolder: RunFolder): Promise<ImportResult> {
   const started = Date.now();
   const now = deps.now ?? (() => new Date());
+  const folder = runFolder.path;
+  const stopped = (): boolean => deps.interrupt?.aborted === true;
 
-  // 1. The input and the run folder.
+  // 1. The input (the run's own for --resume).
   let saved: SavedPlan | undefined;
   let inputPath: string;
-  let folder: string;
   let readOptions = request.readOptions;
   let planOptions = request.planOptions;
   let welcomeFile = request.welcomeFile;
   if (request.resumeDir) {
-    folder = resolve(request.resumeDir);
     saved = readSavedPlan(folder);
+    if (request.resumeFlags) checkResumeFlags(request.resumeDir, saved, request.resumeFlags);
     inputPath = saved.input.path;
     readOptions = saved.readOptions;
     planOptions = saved.planOptions;
@@ -287,14 +229,9 @@ export async function runImport(request: ImportRequest, deps: ImportDeps): Promi
       throw new InputError(`--resume ${folder}: ${inputPath} changed since the run started (SHA-256 differs); start a new run instead`);
     }
   } else {
-    if (!request.file) throw new InputError('name the file to import (or --resume DIR)');
-    inputPath = resolve(request.file);
-    if (!existsSync(inputPath) || !statSync(inputPath).isFile()) throw new InputError(`${request.file}: no such file`);
-    folder = request.outDir ? resolve(request.outDir) : defaultRunFolder(now());
-    if (existsSync(join(folder, 'journal.jsonl')) && statSync(join(folder, 'journal.jsonl')).size > 0) {
-      throw new InputError(`${folder} already holds a run (journal.jsonl); continue it with --resume ${folder} or choose another --out`);
-    }
+    inputPath = resolve(request.file!);
   }
+  const runId = saved?.runId ?? randomUUID();
   const welcomeText = readWelcome(welcomeFile);
   const sha256 = saved?.input.sha256 ?? (await sha256File(inputPath));
   const sheet = await deps.readSheet(inputPath, readOptions);
@@ -303,6 +240,7 @@ export async function runImport(request: ImportRequest, deps: ImportDeps): Promi
   if (saved && tagsSheet.input) rememberRenamedNames(tagsSheet.input, saved.items);
 
   // 2. The token, 3. the snapshot, 4. the plan.
+  if (stopped()) throw cancelled();
   const api = deps.connect();
   let tokenScopes: string[];
   let selfId: number;
@@ -311,7 +249,7 @@ export async function runImport(request: ImportRequest, deps: ImportDeps): Promi
     tokenScopes = info.scopes;
     selfId = profile.id;
   } catch (error) {
-    throw toCliError(error, 'checking the token');
+    throw stopped() || error instanceof InterruptedError ? cancelled() : toCliError(error, 'checking the token');
   }
   let plan: Plan;
   try {
@@ -320,12 +258,12 @@ export async function runImport(request: ImportRequest, deps: ImportDeps): Promi
     plan = buildPlan(sheet, directory, planOptions, { selfId }, tagsSheet.input);
     plan.warnings.push(...tagsSheet.warnings);
   } catch (error) {
-    throw toCliError(error, 'reading the directory');
+    throw stopped() || error instanceof InterruptedError ? cancelled() : toCliError(error, 'reading the directory');
   }
 
-  makePrivateFolderSync(folder);
   const savedPlan: SavedPlan = {
-    version: 1,
+    version: SAVED_PLAN_VERSION,
+    runId,
     createdAt: (saved?.createdAt ?? now().toISOString()),
     input: { path: inputPath, sha256 },
     readOptions,
@@ -353,7 +291,7 @@ export async function runImport(request: ImportRequest, deps: ImportDeps): Promi
   // 5. Show the plan.
   if (!request.quiet) deps.print(formatPlan(plan, ignoredColumns(sheet, plan)));
   const actionable = actionableItems(plan);
-  const baseSummary = (outcomes: Outcome[], exitCode: number, dryRun: boolean, fatal?: Error): RunSummary => {
+  const baseSummary = (outcomes: Outcome[], exitCode: number, dryRun: boolean, stoppedBy?: string): RunSummary => {
     const stats = api.stats();
     return {
       input: inputPath,
@@ -370,7 +308,7 @@ export async function runImport(request: ImportRequest, deps: ImportDeps): Promi
       retries: stats.retries,
       elapsedSeconds: Math.round((Date.now() - started) / 100) / 10,
       exitCode,
-      ...(fatal ? { stoppedBy: fatal.message } : {}),
+      ...(stoppedBy ? { stoppedBy } : {}),
     };
   };
 
@@ -384,29 +322,41 @@ export async function runImport(request: ImportRequest, deps: ImportDeps): Promi
     return { exitCode, runFolder: folder, summary };
   }
 
-  if (actionable.length > 0 && !request.yes) {
+  // 6. What earlier attempts of this run did (--resume): only this run's journal lines count.
+  const journalPath = join(folder, 'journal.jsonl');
+  const identity = { runId, inputSha256: sha256 };
+  let earlier: JournalEntry[] = [];
+  if (saved) {
+    const contents = readJournal(journalPath, identity);
+    for (const warning of contents.warnings) deps.warn(`Warning: ${warning}`);
+    earlier = contents.entries;
+  }
+  const completed = completedSteps(earlier);
+  const welcomesOwed = saved && welcomeText !== undefined ? pendingWelcomes(plan, saved.items, completed) : new Map();
+  const actionableKeys = new Set(actionable.map((item) => item.key));
+  const work = actionable.length + [...welcomesOwed.keys()].filter((key) => !actionableKeys.has(key)).length;
+
+  if (work > 0 && !request.yes) {
     if (!deps.stdinIsTerminal) {
       throw new InputError('stdin is not a terminal, so there is nobody to confirm: pass --yes to apply this plan (nothing was changed)');
     }
-    const question = `Apply ${actionable.length} change${actionable.length === 1 ? '' : 's'} to ${api.apiUrl}?`;
-    if (!(await deps.confirm(question))) {
+    const question = `Apply ${work} change${work === 1 ? '' : 's'} to ${api.apiUrl}?`;
+    const yes = await deps.confirm(question);
+    if (!yes || stopped()) {
       deps.print('Cancelled: nothing was changed.');
-      return { exitCode: ExitCode.Ok, runFolder: folder };
+      return { exitCode: stopped() ? ExitCode.Interrupted : ExitCode.Ok, runFolder: folder };
     }
   }
+  if (stopped()) throw cancelled();
 
-  // 6. Apply.
-  const journalPath = join(folder, 'journal.jsonl');
-  const earlier = saved ? readJournal(journalPath) : [];
-  const completed = new Map<string, JournalEntry>();
-  for (const entry of earlier) if (entry.ok) completed.set(stepId(entry.key, entry.step), entry);
-  const journal = new Journal(journalPath);
-  const progress = deps.startProgress(actionable.length, () => api.stats().requests);
+  // 7. Apply.
+  const journal = new Journal(journalPath, identity);
+  const progress = deps.startProgress(work, () => api.stats().requests);
   let applied;
   try {
     applied = await applyPlan(plan, api, journal, {
       completed,
-      ...(welcomeText !== undefined ? { welcomeText } : {}),
+      ...(welcomeText !== undefined ? { welcomeText, pendingWelcomes: welcomesOwed } : {}),
       onOutcome: (outcome) => progress.tick(outcome.result === 'failed'),
     });
   } finally {
@@ -415,12 +365,16 @@ export async function runImport(request: ImportRequest, deps: ImportDeps): Promi
   }
   const outcomes = saved ? mergeEarlierResults(applied.outcomes, earlier, saved.items) : applied.outcomes;
 
-  // 7. Report.
-  const exitCode = exitCodeFor(outcomes, applied.fatal);
-  const summary = baseSummary(outcomes, exitCode, false, applied.fatal);
+  // 8. Report (an interrupted run's too: what was done so far).
+  const interrupted = applied.interrupted && !applied.fatal;
+  const exitCode = interrupted ? ExitCode.Interrupted : exitCodeFor(outcomes, applied.fatal);
+  const stoppedBy = applied.fatal?.message ?? (interrupted ? 'interrupted (Ctrl+C or SIGTERM)' : undefined);
+  const summary = baseSummary(outcomes, exitCode, false, stoppedBy);
   await writeRunReport({ folder, outcomes, headers: sheet.detected.headers, rows: sheet.rows, summary });
   if (applied.fatal) {
-    deps.print(`Stopped: ${applied.fatal.message}. The journal (${journalPath}) records what was done; fix the cause and run: pachca-roster import --resume ${folder}`);
+    deps.warn(`Stopped: ${applied.fatal.message}. The journal (${journalPath}) records what was done; fix the cause and run: ${resumeCommand(folder)}`);
+  } else if (interrupted) {
+    deps.warn(`Interrupted: nothing more was sent after Ctrl+C. The journal (${journalPath}) and the report record what was done; finish the run with: ${resumeCommand(folder)}`);
   }
   return { exitCode, runFolder: folder, summary };
 }

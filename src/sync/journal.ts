@@ -1,14 +1,26 @@
 // journal.jsonl: one JSON line per finished action, written to disk as it happens, so an
-// interrupted run (crash, kill -9, lost network) can say how far it got and be resumed.
+// interrupted run (crash, kill -9, lost network, Ctrl+C) can say how far it got and be resumed.
+// Every line names its run and the input's SHA-256: a resume trusts only its own run's lines.
 // It never holds the token: entries carry item keys, ids, results and one-line messages.
-import { closeSync, existsSync, fdatasyncSync, openSync, readFileSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fdatasyncSync, openSync, readFileSync, readSync, statSync, writeSync } from 'node:fs';
+import { z } from 'zod';
 import { PRIVATE_FILE_MODE } from '../files/private.js';
-import type { PlanItemKind } from './plan.js';
+import { PLAN_ITEM_KINDS, type PlanItemKind } from './plan.js';
 
-export type JournalStep = 'create-tag' | 'rename-tag' | 'delete-tag' | 'user' | 'status' | 'welcome';
+export const JOURNAL_STEPS = ['create-tag', 'rename-tag', 'delete-tag', 'user', 'status', 'welcome'] as const;
+export type JournalStep = (typeof JOURNAL_STEPS)[number];
+
+/** Which run a line belongs to. */
+export interface RunIdentity {
+  runId: string;
+  /** SHA-256 of the input file. */
+  inputSha256: string;
+}
 
 export interface JournalEntry {
   at: string;
+  run: string;
+  input: string;
   /** The plan item's key (`row:12`, `tag:backend`, `missing:345`, `tags-row:5`). */
   key: string;
   step: JournalStep;
@@ -22,21 +34,49 @@ export interface JournalEntry {
   message?: string;
 }
 
+export type JournalRecord = Omit<JournalEntry, 'at' | 'run' | 'input'>;
+
 export interface JournalWriter {
-  append(entry: Omit<JournalEntry, 'at'>): void;
+  append(entry: JournalRecord): void;
   close(): void;
+}
+
+const entrySchema = z.looseObject({
+  at: z.string(),
+  run: z.string(),
+  input: z.string(),
+  key: z.string().min(1),
+  step: z.enum(JOURNAL_STEPS),
+  kind: z.enum(PLAN_ITEM_KINDS as [PlanItemKind, ...PlanItemKind[]]),
+  ok: z.boolean(),
+  row: z.number().int().optional(),
+  email: z.string().optional(),
+  userId: z.number().int().optional(),
+  recovered: z.boolean().optional(),
+  message: z.string().optional(),
+});
+
+function endsWithNewline(fd: number, size: number): boolean {
+  const last = Buffer.alloc(1);
+  readSync(fd, last, 0, 1, size - 1);
+  return last[0] === 0x0a;
 }
 
 export class Journal implements JournalWriter {
   private fd: number | undefined;
 
-  constructor(readonly path: string) {
-    this.fd = openSync(path, 'a', PRIVATE_FILE_MODE);
+  constructor(readonly path: string, private readonly identity: RunIdentity) {
+    this.fd = openSync(path, 'a+', PRIVATE_FILE_MODE);
+    // A line cut off by a crash must not swallow the first new entry: start on a line of our own.
+    const size = statSync(path).size;
+    if (size > 0 && !endsWithNewline(this.fd, size)) writeSync(this.fd, '\n');
   }
 
-  append(entry: Omit<JournalEntry, 'at'>): void {
+  /** Written and flushed to disk before it returns, so a kill right after loses nothing. */
+  append(entry: JournalRecord): void {
     if (this.fd === undefined) throw new Error(`journal ${this.path} is closed`);
-    writeSync(this.fd, `${JSON.stringify({ at: new Date().toISOString(), ...entry })}\n`);
+    const line: JournalEntry = { at: new Date().toISOString(), run: this.identity.runId, input: this.identity.inputSha256, ...entry };
+    writeSync(this.fd, `${JSON.stringify(line)}\n`);
     fdatasyncSync(this.fd);
   }
 
@@ -46,24 +86,47 @@ export class Journal implements JournalWriter {
   }
 }
 
-/** The entries of a journal; a last line cut off by a crash is ignored. */
-export function readJournal(path: string): JournalEntry[] {
-  if (!existsSync(path)) return [];
-  const entries: JournalEntry[] = [];
-  for (const line of readFileSync(path, 'utf8').split('\n')) {
-    if (!line.trim()) continue;
-    try {
-      entries.push(JSON.parse(line) as JournalEntry);
-    } catch {
-      // A partial line from an interrupted write.
-    }
-  }
-  return entries;
+export interface JournalContents {
+  /** This run's entries, in order. */
+  entries: JournalEntry[];
+  /** One line per kind of problem: cut-off or malformed lines (by number), other runs' lines. */
+  warnings: string[];
 }
 
-/** `key step` pairs the journal records as done successfully. */
-export function completedSteps(entries: readonly JournalEntry[]): Set<string> {
-  return new Set(entries.filter((entry) => entry.ok).map((entry) => stepId(entry.key, entry.step)));
+/** The journal's valid entries: of the run `identity` names (others are counted in a warning), or of any run without it. */
+export function readJournal(path: string, identity?: RunIdentity): JournalContents {
+  const contents: JournalContents = { entries: [], warnings: [] };
+  if (!existsSync(path)) return contents;
+  const lines = readFileSync(path, 'utf8').split('\n');
+  let foreign = 0;
+  lines.forEach((line, index) => {
+    if (!line.trim()) return;
+    const where = `${path} line ${index + 1}`;
+    let raw: unknown;
+    try {
+      raw = JSON.parse(line);
+    } catch {
+      const cutOff = index === lines.length - 1 || (index === lines.length - 2 && lines[lines.length - 1] === '');
+      contents.warnings.push(`${where} is ${cutOff ? 'cut off (the process was stopped while writing it)' : 'not JSON'}; skipped`);
+      return;
+    }
+    const parsed = entrySchema.safeParse(raw);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      const field = issue && issue.path.length > 0 ? `field ${issue.path.join('.')}: ${issue.message}` : 'not a journal entry';
+      contents.warnings.push(`${where} is not a journal entry (${field}); skipped`);
+      return;
+    }
+    if (identity && (parsed.data.run !== identity.runId || parsed.data.input !== identity.inputSha256)) {
+      foreign++;
+      return;
+    }
+    contents.entries.push(parsed.data as JournalEntry);
+  });
+  if (foreign > 0) {
+    contents.warnings.push(`${path}: ${foreign} line${foreign === 1 ? '' : 's'} of another run or another input ignored (this run is ${identity?.runId})`);
+  }
+  return contents;
 }
 
 export function stepId(key: string, step: JournalStep): string {

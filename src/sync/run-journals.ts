@@ -56,7 +56,7 @@ export function readRunJournals(dir: string): RunJournals {
   for (const path of paths) {
     let entries: Partial<JournalEntry>[];
     try {
-      entries = readJournal(path);
+      entries = readJournal(path).entries;
     } catch {
       continue;
     }

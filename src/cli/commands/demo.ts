@@ -63,6 +63,7 @@ export const demoCommand: CommandModule<object, DemoArgs> = {
           stdinIsTerminal: false,
           confirm: () => Promise.resolve(true),
           print,
+          warn: (text) => process.stderr.write(`${redactSecrets(text)}\n`),
           startProgress: (total, requests) => startProgress({ total, requests }),
         },
       );

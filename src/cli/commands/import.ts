@@ -3,10 +3,14 @@ import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import { PachcaClient } from '../../pachca/client.js';
 import { resolveConnection, type ConnectionArgv } from '../../pachca/config.js';
 import { readAndValidate } from '../../records/validate.js';
-import { formatSummary, runImport, type ImportRequest } from '../../sync/import-run.js';
-import { DEFAULT_PLAN_OPTIONS, parseMaxSuspend, type TagsMode } from '../../sync/plan.js';
+import { ExitCode, InputError } from '../../exit-codes.js';
+import { formatSummary, runImport, type ImportRequest, type SheetReadOptions } from '../../sync/import-run.js';
+import { DEFAULT_PLAN_OPTIONS, parseMaxSuspend, type PlanOptions, type TagsMode } from '../../sync/plan.js';
+import { resumeCommand } from '../../sync/run-folder.js';
+import { planFlagsOf, type PlanFlags } from '../../sync/saved-plan.js';
 import { askYesNo, stdinIsTerminal } from '../confirm.js';
 import { fileFlag, FlagError, NO_STDIN, single } from '../flag-values.js';
+import { restoreTerminal, watchInterrupts } from '../interrupt.js';
 import { connectionOptions, sheetOptions } from '../options.js';
 import { readingDirectory, startCountLine, startProgress } from '../progress.js';
 import { redactSecrets } from '../../redact.js';
@@ -23,13 +27,13 @@ interface ImportArgs extends ConnectionArgv {
   encoding?: string;
   delimiter?: string;
   'phone-region'?: string;
-  tags: TagsMode;
-  'create-tags': boolean;
-  'skip-email-notify': boolean;
-  'blank-clears': boolean;
-  'allow-delete': boolean;
-  'suspend-missing': boolean;
-  'max-suspend': string;
+  tags?: TagsMode;
+  'create-tags'?: boolean;
+  'skip-email-notify'?: boolean;
+  'blank-clears'?: boolean;
+  'allow-delete'?: boolean;
+  'suspend-missing'?: boolean;
+  'max-suspend'?: string;
   welcome?: string;
   json: boolean;
   quiet: boolean;
@@ -39,14 +43,15 @@ const importOptions = {
   'dry-run': { type: 'boolean', default: false, describe: 'Show the plan and write plan.json, summary.json and failed.csv (invalid rows) to the run folder; change nothing (what the plan command does)' },
   yes: { type: 'boolean', alias: 'y', default: false, describe: 'Apply without asking (required when stdin is not a terminal)' },
   out: { type: 'string', requiresArg: true, coerce: fileFlag('out'), describe: 'Run folder for plan.json, journal.jsonl, report.xlsx/csv, failed.csv, summary.json', defaultDescription: './pachca-roster-runs/<timestamp>' },
-  resume: { type: 'string', requiresArg: true, coerce: fileFlag('resume'), describe: 'Finish an interrupted run from its run folder: re-reads the same file (refused if it changed), skips what the journal says is done; give no file' },
-  tags: { requiresArg: true, choices: ['merge', 'replace'] as const, default: 'merge' as const, describe: "merge: add the sheet's tags to each user's; replace: make them exactly the sheet's" },
-  'create-tags': { type: 'boolean', default: true, describe: 'Create tags the sheet names that do not exist yet (--no-create-tags makes such rows invalid)' },
-  'skip-email-notify': { type: 'boolean', default: false, describe: 'Do not send Pachca invitation e-mails to created users' },
-  'blank-clears': { type: 'boolean', default: false, describe: 'An empty cell clears first_name, last_name, phone_number, department, title, custom properties (and tags with --tags replace); default: left alone' },
-  'allow-delete': { type: 'boolean', default: false, describe: 'Carry out action=delete rows, of users and of the Tags sheet (irreversible; without it they are invalid)' },
-  'suspend-missing': { type: 'boolean', default: false, describe: "Suspend active people (pending invites included) who are not in the sheet; never bots or the token's own user" },
-  'max-suspend': { type: 'string', requiresArg: true, default: DEFAULT_PLAN_OPTIONS.maxSuspend, describe: 'Refuse (exit 2) when --suspend-missing would suspend more than N people, or N% of active people; 0 allows none' },
+  resume: { type: 'string', requiresArg: true, coerce: fileFlag('resume'), describe: 'Finish an interrupted run from its run folder with the flags it was planned with: re-reads the same file (refused if it changed), skips what the journal says is done; give no file' },
+  // No yargs defaults for the flags that shape a plan: --resume must see which ones were given.
+  tags: { requiresArg: true, choices: ['merge', 'replace'] as const, defaultDescription: 'merge', describe: "merge: add the sheet's tags to each user's; replace: make them exactly the sheet's" },
+  'create-tags': { type: 'boolean', defaultDescription: 'true', describe: 'Create tags the sheet names that do not exist yet (--no-create-tags makes such rows invalid)' },
+  'skip-email-notify': { type: 'boolean', defaultDescription: 'false', describe: 'Do not send Pachca invitation e-mails to created users' },
+  'blank-clears': { type: 'boolean', defaultDescription: 'false', describe: 'An empty cell clears first_name, last_name, phone_number, department, title, custom properties (and tags with --tags replace); default: left alone' },
+  'allow-delete': { type: 'boolean', defaultDescription: 'false', describe: 'Carry out action=delete rows, of users and of the Tags sheet (irreversible; without it they are invalid)' },
+  'suspend-missing': { type: 'boolean', defaultDescription: 'false', describe: "Suspend active people (pending invites included) who are not in the sheet; never bots or the token's own user" },
+  'max-suspend': { type: 'string', requiresArg: true, defaultDescription: DEFAULT_PLAN_OPTIONS.maxSuspend, describe: 'Refuse (exit 2) when --suspend-missing would suspend more than N people, or N% of active people; 0 allows none' },
   welcome: { type: 'string', requiresArg: true, coerce: fileFlag('welcome'), describe: 'Send this UTF-8 text file as a direct message to each created user ({first_name} is filled in); a failed message is noted in the report' },
   json: { type: 'boolean', default: false, describe: 'Print summary.json to stdout (the plan and messages go to stderr)' },
   quiet: { type: 'boolean', alias: 'q', default: false, describe: 'Print only the summary (no plan table, no progress bar)' },
@@ -79,8 +84,9 @@ function checkImportArguments(argv: Partial<ImportArgs>): true {
   if (argv.file === '' || argv.file === '-') throw new FlagError(NO_STDIN);
   if (!argv.file && !argv.resume) throw new FlagError('name the file to import, or --resume DIR to continue a run');
   if (argv.file && argv.resume) throw new FlagError('give either a file or --resume DIR, not both (the run folder names its file)');
+  if (argv.out !== undefined && argv.resume) throw new FlagError('give either --out DIR or --resume DIR, not both (a resume writes to the run\'s own folder)');
   try {
-    parseMaxSuspend(single('max-suspend', argv['max-suspend'] ?? ''), 100);
+    parseMaxSuspend(single('max-suspend', argv['max-suspend'] ?? DEFAULT_PLAN_OPTIONS.maxSuspend), 100);
   } catch (error) {
     throw new FlagError((error as Error).message);
   }
@@ -90,51 +96,102 @@ function checkImportArguments(argv: Partial<ImportArgs>): true {
   return true;
 }
 
+/** The plan-shaping flags given on the command line, spelled as plan.json's are for a --resume check. */
+function givenPlanFlags(argv: ArgumentsCamelCase<ImportArgs>, readOptions: SheetReadOptions, planOptions: PlanOptions): PlanFlags {
+  const all = planFlagsOf(readOptions, planOptions, argv.welcome);
+  const given: Record<string, boolean> = {
+    '--tags': argv.tags !== undefined,
+    '--create-tags': argv['create-tags'] !== undefined,
+    '--blank-clears': argv['blank-clears'] !== undefined,
+    '--allow-delete': argv['allow-delete'] !== undefined,
+    '--suspend-missing': argv['suspend-missing'] !== undefined,
+    '--max-suspend': argv['max-suspend'] !== undefined,
+    '--skip-email-notify': argv['skip-email-notify'] !== undefined,
+    '--welcome': argv.welcome !== undefined,
+    '--sheet': argv.sheet !== undefined,
+    '--map': Boolean(argv.map?.length),
+    '--mapping': argv.mapping !== undefined,
+    '--encoding': argv.encoding !== undefined,
+    '--delimiter': argv.delimiter !== undefined,
+    // Has a yargs default (shared option): only a value other than it counts as given.
+    '--phone-region': argv['phone-region'] !== undefined && argv['phone-region'] !== 'RU',
+  };
+  return Object.fromEntries(Object.entries(all).filter(([flag]) => given[flag]));
+}
+
 async function handle(argv: ArgumentsCamelCase<ImportArgs>, dryRun: boolean): Promise<void> {
+  const maxSuspend = argv['max-suspend'] ?? DEFAULT_PLAN_OPTIONS.maxSuspend;
   const toHuman = argv.json ? process.stderr : process.stdout;
   const print = (text: string): void => {
     toHuman.write(`${redactSecrets(text)}\n`);
   };
+  const warn = (text: string): void => {
+    process.stderr.write(`${redactSecrets(text)}\n`);
+  };
+  const readOptions: SheetReadOptions = {
+    ...(argv.sheet !== undefined ? { sheet: argv.sheet } : {}),
+    ...(argv.map?.length ? { map: argv.map.map(String) } : {}),
+    ...(argv.mapping !== undefined ? { mapping: argv.mapping } : {}),
+    ...(argv.encoding !== undefined ? { encoding: argv.encoding } : {}),
+    ...(argv.delimiter !== undefined ? { delimiter: argv.delimiter } : {}),
+    ...(argv['phone-region'] !== undefined ? { phoneRegion: argv['phone-region'] } : {}),
+  };
+  const planOptions: PlanOptions = {
+    tags: argv.tags ?? DEFAULT_PLAN_OPTIONS.tags,
+    createTags: argv['create-tags'] ?? DEFAULT_PLAN_OPTIONS.createTags,
+    blankClears: argv['blank-clears'] ?? DEFAULT_PLAN_OPTIONS.blankClears,
+    allowDelete: argv['allow-delete'] ?? DEFAULT_PLAN_OPTIONS.allowDelete,
+    suspendMissing: argv['suspend-missing'] ?? DEFAULT_PLAN_OPTIONS.suspendMissing,
+    maxSuspend,
+    skipEmailNotify: argv['skip-email-notify'] ?? DEFAULT_PLAN_OPTIONS.skipEmailNotify,
+  };
   const request: ImportRequest = {
     ...(argv.file ? { file: argv.file } : {}),
-    ...(argv.resume ? { resumeDir: argv.resume } : {}),
+    ...(argv.resume ? { resumeDir: argv.resume, resumeFlags: givenPlanFlags(argv, readOptions, planOptions) } : {}),
     ...(argv.out ? { outDir: argv.out } : {}),
     dryRun,
     yes: argv.yes,
     quiet: argv.quiet,
-    readOptions: {
-      ...(argv.sheet !== undefined ? { sheet: argv.sheet } : {}),
-      ...(argv.map?.length ? { map: argv.map.map(String) } : {}),
-      ...(argv.mapping !== undefined ? { mapping: argv.mapping } : {}),
-      ...(argv.encoding !== undefined ? { encoding: argv.encoding } : {}),
-      ...(argv.delimiter !== undefined ? { delimiter: argv.delimiter } : {}),
-      ...(argv['phone-region'] !== undefined ? { phoneRegion: argv['phone-region'] } : {}),
-    },
-    planOptions: {
-      tags: argv.tags,
-      createTags: argv['create-tags'],
-      blankClears: argv['blank-clears'],
-      allowDelete: argv['allow-delete'],
-      suspendMissing: argv['suspend-missing'],
-      maxSuspend: argv['max-suspend'],
-      skipEmailNotify: argv['skip-email-notify'],
-    },
+    readOptions,
+    planOptions,
     ...(argv.welcome !== undefined ? { welcomeFile: argv.welcome } : {}),
   };
-  const result = await runImport(request, {
-    readSheet: (file, options) => readAndValidate(file, options),
-    connect: () => new PachcaClient(resolveConnection(argv, process.env)),
-    stdinIsTerminal: stdinIsTerminal(),
-    confirm: askYesNo,
-    print,
-    startProgress: (total, requests) => startProgress({ total, requests, quiet: argv.quiet || argv.json }),
-    startSnapshotProgress: () => startCountLine(readingDirectory, { quiet: argv.quiet || argv.json }),
+  let runFolder: string | undefined = argv.resume;
+  let applying = false;
+  const interrupts = watchInterrupts({
+    resumeHint: () => (runFolder !== undefined ? resumeCommand(runFolder) : undefined),
+    applying: () => applying,
   });
+  let result;
+  try {
+    result = await runImport(request, {
+      readSheet: (file, options) => readAndValidate(file, options),
+      connect: () => new PachcaClient({ ...resolveConnection(argv, process.env), stopSignal: interrupts.signal }),
+      stdinIsTerminal: stdinIsTerminal(),
+      confirm: (question) => askYesNo(question, interrupts),
+      print,
+      warn,
+      interrupt: interrupts.signal,
+      startProgress: (total, requests) => {
+        applying = true;
+        return startProgress({ total, requests, quiet: argv.quiet || argv.json });
+      },
+      startSnapshotProgress: () => startCountLine(readingDirectory, { quiet: argv.quiet || argv.json }),
+      onRunFolder: (folder) => (runFolder = folder),
+    });
+  } finally {
+    interrupts.dispose();
+  }
   if (result.summary) {
     if (argv.json) process.stdout.write(`${redactSecrets(JSON.stringify(result.summary, null, 2))}\n`);
     else print(formatSummary(result.summary, result.runFolder));
   }
   process.exitCode = result.exitCode;
+  if (result.exitCode === ExitCode.Interrupted) {
+    // Requests still queued in the rate limiter would hold the process until drained; all is written.
+    restoreTerminal();
+    process.exit(ExitCode.Interrupted);
+  }
 }
 
 export const importCommand: CommandModule<object, ImportArgs> = {

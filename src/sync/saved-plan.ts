@@ -1,0 +1,145 @@
+// plan.json: the run's first plan, with its id, the input's path and hash and the flags it was
+// planned with. --resume reads it back (checked field by field: a file edited by hand or cut
+// off gets one clear error) and refuses flags that would plan differently.
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { z } from 'zod';
+import { InputError } from '../exit-codes.js';
+import type { WriteScope } from '../pachca/types.js';
+import { PLAN_ITEM_KINDS, type Plan, type PlanItem, type PlanOptions } from './plan.js';
+
+/** How the sheet is read; saved in plan.json so --resume reads it the same way. */
+export interface SheetReadOptions {
+  sheet?: string;
+  map?: string[];
+  mapping?: string;
+  encoding?: string;
+  delimiter?: string;
+  phoneRegion?: string;
+}
+
+export const SAVED_PLAN_VERSION = 2;
+
+export interface SavedPlan {
+  version: typeof SAVED_PLAN_VERSION;
+  /** This run's id; every journal line carries it. */
+  runId: string;
+  createdAt: string;
+  input: { path: string; sha256: string };
+  readOptions: SheetReadOptions;
+  planOptions: PlanOptions;
+  welcomeFile?: string;
+  apiUrl: string;
+  counts: Plan['counts'];
+  requiredScopes: WriteScope[];
+  warnings: string[];
+  customColumns: Plan['customColumns'];
+  items: PlanItem[];
+}
+
+const kindSchema = z.enum(PLAN_ITEM_KINDS as [PlanItem['kind'], ...PlanItem['kind'][]]);
+
+const itemSchema = z.looseObject({
+  key: z.string().min(1),
+  kind: kindSchema,
+  row: z.number().int().optional(),
+  email: z.string().optional(),
+  userId: z.number().int().optional(),
+  tagName: z.string().optional(),
+  tagId: z.number().int().optional(),
+  changes: z.array(z.looseObject({ field: z.string(), before: z.string().nullable(), after: z.string().nullable() })),
+  userRequest: z.looseObject({ method: z.enum(['POST', 'PUT', 'DELETE']) }).optional(),
+  statusRequest: z.looseObject({ method: z.enum(['PUT', 'DELETE']) }).optional(),
+});
+
+const savedPlanSchema = z.looseObject({
+  version: z.literal(SAVED_PLAN_VERSION),
+  runId: z.string().min(1),
+  createdAt: z.string(),
+  input: z.object({ path: z.string().min(1), sha256: z.string().regex(/^[0-9a-f]{64}$/, 'not a SHA-256') }),
+  readOptions: z.object({
+    sheet: z.string().optional(),
+    map: z.array(z.string()).optional(),
+    mapping: z.string().optional(),
+    encoding: z.string().optional(),
+    delimiter: z.string().optional(),
+    phoneRegion: z.string().optional(),
+  }),
+  planOptions: z.object({
+    tags: z.enum(['merge', 'replace']),
+    createTags: z.boolean(),
+    blankClears: z.boolean(),
+    allowDelete: z.boolean(),
+    suspendMissing: z.boolean(),
+    maxSuspend: z.string(),
+    skipEmailNotify: z.boolean(),
+  }),
+  welcomeFile: z.string().optional(),
+  apiUrl: z.string(),
+  items: z.array(itemSchema),
+});
+
+/** "items.3.kind: Invalid option ..." for the first problem zod found. */
+export function describeIssue(error: z.ZodError): string {
+  const issue = error.issues[0];
+  if (!issue) return 'invalid';
+  const field = issue.path.length > 0 ? issue.path.join('.') : '(the whole file)';
+  return `field ${field}: ${issue.message}`;
+}
+
+export function readSavedPlan(folder: string): SavedPlan {
+  const path = join(folder, 'plan.json');
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new InputError(`--resume ${folder}: cannot read ${path} (${code ?? 'not valid JSON'}); is this a run folder?`);
+  }
+  const parsed = savedPlanSchema.safeParse(raw);
+  if (!parsed.success) {
+    const version = (raw as { version?: unknown } | null)?.version;
+    if (typeof version === 'number' && version !== SAVED_PLAN_VERSION) {
+      throw new InputError(`--resume ${folder}: ${path} is version ${version}, written by another pachca-roster version; start a new run`);
+    }
+    throw new InputError(`--resume ${folder}: ${path} is not a valid plan (${describeIssue(parsed.error)}); was it edited? Start a new run`);
+  }
+  // The checked shape is SavedPlan's; other fields (counts, customColumns...) are only reported.
+  return parsed.data as unknown as SavedPlan;
+}
+
+/** The flags that shape a plan, spelled as on the command line, with the values they had. */
+export type PlanFlags = Record<string, string>;
+
+export function planFlagsOf(readOptions: SheetReadOptions, planOptions: PlanOptions, welcomeFile: string | undefined): PlanFlags {
+  const flags: PlanFlags = {
+    '--tags': planOptions.tags,
+    '--create-tags': String(planOptions.createTags),
+    '--blank-clears': String(planOptions.blankClears),
+    '--allow-delete': String(planOptions.allowDelete),
+    '--suspend-missing': String(planOptions.suspendMissing),
+    '--max-suspend': planOptions.maxSuspend,
+    '--skip-email-notify': String(planOptions.skipEmailNotify),
+    '--welcome': welcomeFile !== undefined ? resolve(welcomeFile) : '(none)',
+    '--sheet': readOptions.sheet ?? '(first with data)',
+    '--map': readOptions.map?.join(' ') ?? '(none)',
+    '--mapping': readOptions.mapping !== undefined ? resolve(readOptions.mapping) : '(none)',
+    '--encoding': readOptions.encoding ?? '(detected)',
+    '--delimiter': readOptions.delimiter ?? '(detected)',
+    '--phone-region': readOptions.phoneRegion ?? 'RU',
+  };
+  return flags;
+}
+
+/**
+ * A resume keeps the run's plan: flags given again must carry the values the run was planned
+ * with. Refuses (exit 2) naming each one that differs and the value the run has.
+ */
+export function checkResumeFlags(folder: string, saved: SavedPlan, given: PlanFlags): void {
+  const planned = planFlagsOf(saved.readOptions, saved.planOptions, saved.welcomeFile);
+  const differing = Object.entries(given).filter(([flag, value]) => planned[flag] !== undefined && planned[flag] !== value);
+  if (differing.length === 0) return;
+  const asGiven = differing.map(([flag, value]) => `${flag} ${value}`).join(', ');
+  const asPlanned = differing.map(([flag]) => `${flag} ${planned[flag]}`).join(', ');
+  throw new InputError(`--resume ${folder}: ${asGiven} would change the plan, and a resume finishes the run as it was planned (${asPlanned}); drop ${differing.length === 1 ? 'that flag' : 'those flags'}, or start a new run with them (nothing was changed)`);
+}
