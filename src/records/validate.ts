@@ -32,6 +32,18 @@ export interface ReadAndValidateOptions extends RecordOptions {
 type TextField = 'first_name' | 'last_name' | 'middle_name' | 'nickname' | 'department' | 'title';
 const TEXT_FIELDS: readonly TextField[] = ['first_name', 'last_name', 'middle_name', 'nickname', 'department', 'title'];
 
+const unknownSets = new WeakMap<ColumnMapping, ReadonlySet<string>>();
+
+/** The mapping's unknown headers as a set, made once per mapping: a per-cell list search is quadratic on wide sheets. */
+function unknownHeaders(mapping: ColumnMapping): ReadonlySet<string> {
+  let set = unknownSets.get(mapping);
+  if (!set) {
+    set = new Set(mapping.unknown);
+    unknownSets.set(mapping, set);
+  }
+  return set;
+}
+
 /** Validates one row; pushes issues; returns the record when the row has no errors. */
 export function validateRow(
   row: Row,
@@ -52,9 +64,10 @@ export function validateRow(
     if (severity === 'error') hasError = true;
   };
 
+  const unknown = unknownHeaders(mapping);
   for (const [header, text] of row.cells) {
     const target: ColumnTarget | undefined = mapping.byHeader.get(header);
-    const isUnknown = target === undefined && mapping.unknown.includes(header);
+    const isUnknown = target === undefined && unknown.has(header);
     if (target === undefined && !isUnknown) continue;
     if (target === undefined || target.startsWith('custom:')) {
       // custom:NAME columns and unknown headers alike: the import decides which are real custom properties.

@@ -323,8 +323,9 @@ class Planner {
     for (const [header, target] of sheet.mapping.byHeader) if (!this.headerOf.has(target)) this.headerOf.set(target, header);
     // File-level warnings from reading the sheet (a --map for a missing column, a column mapped
     // twice); unknown columns are not among them: the import resolves those as custom properties.
+    const unknown = new Set(sheet.mapping.unknown);
     for (const issue of sheet.issues) {
-      if (issue.row === 0 && issue.severity === 'warning' && !sheet.mapping.unknown.includes(issue.column)) {
+      if (issue.row === 0 && issue.severity === 'warning' && !unknown.has(issue.column)) {
         this.warnings.push(issue.column ? `column "${issue.column}": ${issue.message}` : issue.message);
       }
     }

@@ -78,9 +78,10 @@ function printText(sheet: ValidatedSheet): void {
     : `XLSX, sheet "${detected.sheet ?? ''}"`;
   lines.push(`${detected.file}: ${format}, header at row ${detected.headerRow}`);
   lines.push('Columns:');
+  const unknown = new Set(mapping.unknown);
   for (const header of detected.headers) {
     const target = mapping.byHeader.get(header);
-    lines.push(`  ${header} -> ${target ?? (mapping.unknown.includes(header) ? '? (unknown; possible custom property)' : '(ignored)')}`);
+    lines.push(`  ${header} -> ${target ?? (unknown.has(header) ? '? (unknown; possible custom property)' : '(ignored)')}`);
   }
   lines.push(`Rows: ${counts.rows}, valid: ${counts.valid}, invalid: ${counts.invalid}, warnings: ${counts.warnings}`);
   if (sheet.issues.length > ISSUE_LIST_LIMIT) {
