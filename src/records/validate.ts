@@ -44,6 +44,9 @@ function unknownHeaders(mapping: ColumnMapping): ReadonlySet<string> {
   return set;
 }
 
+/** A status needs an emoji and a title together; a row with one of them is imported without its status. */
+export const STATUS_SKIPPED = 'status not set: a status needs both status_emoji and status_title (the rest of the row is imported)';
+
 /** Validates one row; pushes issues; returns the record when the row has no errors. */
 export function validateRow(
   row: Row,
@@ -159,9 +162,10 @@ export function validateRow(
   const awayMessage = take('status_away_message', limited(MAX_LENGTH.awayMessage));
   if (awayMessage !== undefined) status.away_message = awayMessage;
   if (!status.clear) {
-    if (status.title !== undefined && !cellsByColumn.has('status_emoji')) report(titleCell!.header, titleCell!.text, 'a status needs an emoji (status_emoji) as well as a title');
+    // Not an error: the person is imported and only the status is skipped (the plan says so too).
+    if (status.title !== undefined && !cellsByColumn.has('status_emoji')) report(titleCell!.header, titleCell!.text, STATUS_SKIPPED, 'warning');
     const emojiCell = cellsByColumn.get('status_emoji');
-    if (status.emoji !== undefined && !titleCell && emojiCell) report(emojiCell.header, emojiCell.text, 'a status needs a title (status_title) as well as an emoji');
+    if (status.emoji !== undefined && !titleCell && emojiCell) report(emojiCell.header, emojiCell.text, STATUS_SKIPPED, 'warning');
   }
   if (Object.keys(status).length > 0) record.status = status;
 

@@ -14,6 +14,8 @@ import { applyPlan, resultOfKind, staticOutcome, type Outcome } from './apply.js
 import { tagKey, takeSnapshot } from './directory.js';
 import { Journal, readJournal, stepId, type JournalEntry } from './journal.js';
 import { actionableItems, buildPlan, READ_ONLY_COLUMNS, type Plan, type PlanItem, type PlanOptions } from './plan.js';
+import { readExportBase } from './export-base.js';
+import { formatConflicts } from './merge-base.js';
 import { isTagsSheetItem, readTagsSheet, TAGS_SHEET, type TagsSheetInput } from './tags-sheet.js';
 
 /** How the sheet is read; saved in plan.json so --resume reads it the same way. */
@@ -138,7 +140,7 @@ function show(value: string | null): string {
 }
 
 /** The printed plan: counts per action and a table of changes. */
-export function formatPlan(plan: Plan, ignoredColumns: string[]): string {
+export function formatPlan(plan: Plan, ignoredColumns: string[], preferSheet = false): string {
   const lines: string[] = [];
   for (const warning of plan.warnings) lines.push(`Warning: ${warning}`);
   if (ignoredColumns.length > 0) lines.push(`Ignored columns (not Pachca fields): ${ignoredColumns.join(', ')}`);
@@ -167,6 +169,7 @@ export function formatPlan(plan: Plan, ignoredColumns: string[]): string {
     lines.push(...table.slice(0, TABLE_LIMIT));
     if (table.length > TABLE_LIMIT) lines.push(`  ... and ${table.length - TABLE_LIMIT} more, see plan.json`);
   }
+  lines.push(...formatConflicts(plan.items, preferSheet));
   const invalid = plan.items.filter((item) => item.kind === 'invalid');
   if (invalid.length > 0) {
     lines.push(`Invalid rows (${invalid.length}; they go to failed.csv):`);
@@ -300,6 +303,8 @@ export async function runImport(request: ImportRequest, deps: ImportDeps): Promi
   // An export workbook's Tags sheet carries tag renames and deletes; CSV and one-sheet files have none.
   const tagsSheet = sheet.detected.format === 'xlsx' ? await readTagsSheet(inputPath, sheet.detected.sheet) : { warnings: [] };
   if (saved && tagsSheet.input) rememberRenamedNames(tagsSheet.input, saved.items);
+  // An edited export's values as exported: the base of the three-way merge.
+  const exportBase = await readExportBase(sheet.detected);
 
   // 2. The token, 3. the snapshot, 4. the plan.
   const api = deps.connect();
@@ -316,8 +321,8 @@ export async function runImport(request: ImportRequest, deps: ImportDeps): Promi
   try {
     const snapshotProgress = deps.startSnapshotProgress?.();
     const directory = await takeSnapshot(api, snapshotProgress?.count).finally(() => snapshotProgress?.stop());
-    plan = buildPlan(sheet, directory, planOptions, { selfId }, tagsSheet.input);
-    plan.warnings.push(...tagsSheet.warnings);
+    plan = buildPlan(sheet, directory, planOptions, { selfId }, tagsSheet.input, exportBase.base);
+    plan.warnings.push(...tagsSheet.warnings, ...(exportBase.warning ? [exportBase.warning] : []));
   } catch (error) {
     throw toCliError(error, 'reading the directory');
   }
@@ -350,7 +355,7 @@ export async function runImport(request: ImportRequest, deps: ImportDeps): Promi
   }
 
   // 5. Show the plan.
-  if (!request.quiet) deps.print(formatPlan(plan, ignoredColumns(sheet, plan)));
+  if (!request.quiet) deps.print(formatPlan(plan, ignoredColumns(sheet, plan), planOptions.preferSheet === true));
   const actionable = actionableItems(plan);
   const baseSummary = (outcomes: Outcome[], exitCode: number, dryRun: boolean, fatal?: Error): RunSummary => {
     const stats = api.stats();

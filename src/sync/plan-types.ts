@@ -16,6 +16,14 @@ export interface FieldChange {
   after: string | null;
 }
 
+/** A cell changed both in the sheet and in Pachca since the export it came from (three-way merge). */
+export interface FieldConflict {
+  field: string;
+  exported: string | null;
+  sheet: string | null;
+  pachca: string | null;
+}
+
 export type UserRequest =
   | { method: 'POST'; path: '/users'; body: UserCreateRequest }
   | { method: 'PUT'; path: string; userId: number; body: UserUpdateRequest }
@@ -46,6 +54,8 @@ export interface PlanItem {
   needsTags?: string[];
   /** Why a row is invalid or skipped, or a note about it. */
   message?: string;
+  /** Cells changed both in the sheet and in Pachca since the export (left alone unless preferSheet). */
+  conflicts?: FieldConflict[];
 }
 
 export type TagsMode = 'merge' | 'replace';
@@ -59,6 +69,8 @@ export interface PlanOptions {
   /** "N" users or "N%" of active non-bot users; default 10%. */
   maxSuspend: string;
   skipEmailNotify: boolean;
+  /** An edited export: a cell changed both in the sheet and in Pachca since the export takes the sheet's value (default: Pachca's is kept). */
+  preferSheet?: boolean;
 }
 
 export const DEFAULT_PLAN_OPTIONS: PlanOptions = {

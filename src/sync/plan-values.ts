@@ -3,6 +3,7 @@
 import { InputError } from '../exit-codes.js';
 import type { CustomPropertyDefinition, StatusInput, User, UserStatus, WriteScope } from '../pachca/types.js';
 import type { EmployeeRecord, StatusFields, ValidatedSheet } from '../records/types.js';
+import { STATUS_SKIPPED } from '../records/validate.js';
 import { tagKey, type Directory } from './directory.js';
 import type { FieldChange, PlanItem, PlanItemKind } from './plan-types.js';
 import { PLAN_ITEM_KINDS } from './plan-types.js';
@@ -169,7 +170,7 @@ export function statusIntent(fields: StatusFields | undefined): StatusIntent {
   const hasEmoji = text(fields.emoji) !== '';
   const hasTitle = text(fields.title) !== '';
   if (!hasEmoji && !hasTitle) return { kind: 'none' };
-  if (!hasEmoji || !hasTitle) return { kind: 'error', message: 'a status needs both status_emoji and status_title' };
+  if (!hasEmoji || !hasTitle) return { kind: 'error', message: STATUS_SKIPPED };
   return { kind: 'set', fields };
 }
 

@@ -11,7 +11,13 @@ import {
   resolveCustomColumns, sameTagSet, statusChanges, statusInput, statusIntent, statusView, TEXT_FIELDS, tagsText, text,
   userPath, wantedStatusView, type CustomColumn,
 } from './plan-values.js';
+import type { ExportBase } from './export-base.js';
+import { conflictMessage, customField, ThreeWayMerge, type RowMerge } from './merge-base.js';
 import { planTagsSheet, type TagNameResolver, type TagsSheetInput } from './tags-sheet.js';
+
+/** Why a row's chat_ids do nothing for a person who exists already. */
+export const CHAT_IDS_ON_EXISTING =
+  'warning: chat_ids is used only when a row creates a person, so this person was not added to those chats; add them in Pachca (the chat > Members > Add)';
 
 export * from './plan-types.js';
 export { normalizeCustomValue, parseMaxSuspend, READ_ONLY_COLUMNS, resolveCustomColumns } from './plan-values.js';
@@ -38,6 +44,8 @@ class Planner {
   private readonly warningsByRow = new Map<number, Issue[]>();
   /** Header of each canonical column the sheet has, e.g. 'email' -> 'Эл. почта'. */
   private readonly headerOf = new Map<string, string>();
+  /** An edited export's three-way merge, when the workbook kept its exported values. */
+  private readonly merge: ThreeWayMerge | undefined;
 
   constructor(
     private readonly sheet: ValidatedSheet,
@@ -45,8 +53,16 @@ class Planner {
     private readonly options: PlanOptions,
     private readonly self: PlanSelf,
     tagsSheet: TagsSheetInput | undefined,
+    exportBase: ExportBase | undefined,
   ) {
     this.customColumns = resolveCustomColumns(sheet, directory);
+    if (exportBase) {
+      this.merge = new ThreeWayMerge(sheet, exportBase, directory, this.customColumns, {
+        preferSheet: options.preferSheet === true,
+        blankClears: options.blankClears,
+        tagsReplace: options.tags === 'replace',
+      });
+    }
     for (const issue of sheet.issues) {
       if (issue.row === 0 || issue.onlyWhenCreating) continue;
       const byRow = issue.severity === 'error' ? this.errorsByRow : this.warningsByRow;
@@ -64,7 +80,7 @@ class Planner {
       }
     }
     for (const tag of directory.tags) this.tags.spelling.set(tagKey(tag.name), tag.name);
-    const tagsPlan = planTagsSheet(tagsSheet, directory, options);
+    const tagsPlan = planTagsSheet(tagsSheet, directory, { allowDelete: options.allowDelete, preferSheet: options.preferSheet === true }, exportBase?.tags);
     this.tagsSheetItems = tagsPlan.items;
     this.tagNames = tagsPlan.resolver;
     this.renamedKeys = this.tagNames.renamedKeys();
@@ -119,7 +135,10 @@ class Planner {
     const quiet = item.row === undefined || item.kind === 'invalid' || item.kind === 'unchanged' || item.kind === 'skip';
     const warnings = quiet ? undefined : this.warningsByRow.get(item.row!);
     if (!warnings) return item;
-    const text = warnings.map((issue) => `warning: ${issue.column ? `${issue.column}: ` : ''}${issue.message}`).join('; ');
+    const text = warnings
+      .filter((issue) => !item.message?.includes(issue.message))
+      .map((issue) => `warning: ${issue.column ? `${issue.column}: ` : ''}${issue.message}`).join('; ');
+    if (!text) return item;
     return { ...item, message: item.message ? `${item.message}; ${text}` : text };
   }
 
@@ -233,8 +252,8 @@ class Planner {
   }
 
   private planCreate(record: EmployeeRecord): PlanItem {
+    // A status the row cannot set (a title without an emoji) is skipped with a warning; the person is still created.
     const status = statusIntent(record.status);
-    if (status.kind === 'error') return this.invalid(record, undefined, status.message);
     if (record.role === 'guest' && record.chat_ids?.length !== 1) {
       return this.invalid(record, undefined, `role guest: a new guest needs exactly one chat in chat_ids (got ${record.chat_ids?.length ?? 0})`);
     }
@@ -291,16 +310,19 @@ class Planner {
       changes.push(...statusChanges(null, wantedStatusView(status.fields)));
       item.statusRequest = { method: 'PUT', path: `${userPath('{id}')}/status`, body: { status: statusInput(status.fields) } };
     }
+    if (status.kind === 'error') item.message = `warning: ${status.message}`;
     if (needsTags.length > 0) item.needsTags = needsTags;
     return item;
   }
 
   private planUpdate(record: EmployeeRecord, user: User): PlanItem {
-    const status = statusIntent(record.status);
-    if (status.kind === 'error') return this.invalid(record, user, status.message);
+    const merge = this.merge?.forRow(record, user);
+    const leftAlone = (field: string): boolean => merge?.leaveAlone.has(field) === true;
+    const status = leftAlone('status') ? { kind: 'none' as const } : statusIntent(record.status);
     const update: UserUpdateInput = {};
     const changes: FieldChange[] = [];
     for (const field of TEXT_FIELDS) {
+      if (leftAlone(field)) continue;
       const wanted = text(record[field]);
       const current = text(user[field]);
       if (wanted && wanted !== current) {
@@ -311,14 +333,14 @@ class Planner {
         changes.push({ field, before: current, after: null });
       }
     }
-    if (record.role && record.role !== user.role) {
+    if (record.role && record.role !== user.role && !leftAlone('role')) {
       if (!(USER_UPDATE_ROLES as readonly string[]).includes(record.role)) {
         return this.invalid(record, user, `role ${record.role}: the API cannot make an existing user a ${record.role} (allowed on update: ${USER_UPDATE_ROLES.join(', ')})`);
       }
       update.role = record.role as UserUpdateInput['role'];
       changes.push({ field: 'role', before: user.role, after: record.role });
     }
-    const suspended = record.action === 'suspend' ? true : record.action === 'restore' ? false : record.suspended;
+    const suspended = record.action === 'suspend' ? true : record.action === 'restore' ? false : leftAlone('suspended') ? undefined : record.suspended;
     if (suspended !== undefined && suspended !== user.suspended) {
       if (suspended && user.id === this.self.selfId) return this.invalid(record, user, "the token's own user cannot be suspended");
       if (suspended && user.id === this.self.ownerId) return this.invalid(record, user, 'the workspace Owner cannot be suspended');
@@ -329,19 +351,9 @@ class Planner {
     let needsTags: string[] = [];
     // As they will be once this plan's tag renames and deletes went through.
     const currentTags = this.tagNames.current(user.list_tags);
-    let wantedTags: string[] | undefined;
-    if (record.tags && record.tags.length > 0) {
-      const tags = this.resolveTags(record.tags);
-      if (tags.error) return this.invalid(record, user, tags.error);
-      this.registerMissingTags(tags.missing);
-      if (this.options.tags === 'replace') wantedTags = tags.names;
-      else {
-        const have = new Set(currentTags.map(tagKey));
-        wantedTags = [...currentTags, ...tags.names.filter((name) => !have.has(tagKey(name)))];
-      }
-    } else if (this.options.tags === 'replace' && this.options.blankClears && record.blankFields.includes('tags')) {
-      wantedTags = [];
-    }
+    const wanted = leftAlone('tags') ? { tags: undefined } : this.wantedTags(record, currentTags, merge?.tags);
+    if ('error' in wanted) return this.invalid(record, user, wanted.error);
+    const wantedTags = wanted.tags;
     if (wantedTags && !sameTagSet(currentTags, wantedTags)) {
       update.list_tags = wantedTags;
       changes.push({ field: 'tags', before: tagsText(currentTags), after: tagsText(wantedTags) });
@@ -350,6 +362,7 @@ class Planner {
 
     const customChanges: CustomPropertyValueInput[] = [];
     for (const { column, value, blank } of this.customValues(record)) {
+      if (leftAlone(customField(column))) continue;
       const current = user.custom_properties.find((property) => property.id === column.definition.id);
       const currentValue = normalizeCustomValue(current?.value ?? '', column.definition);
       if (value && value !== currentValue) {
@@ -390,7 +403,46 @@ class Planner {
         if (item.kind === 'unchanged') item.kind = 'set-status';
       }
     }
+    const notes: string[] = [];
+    if (status.kind === 'error') notes.push(`warning: ${status.message}`);
+    if (record.chat_ids && record.chat_ids.length > 0) notes.push(CHAT_IDS_ON_EXISTING);
+    if (merge && merge.conflicts.length > 0) {
+      item.conflicts = merge.conflicts;
+      notes.push(conflictMessage(merge.conflicts, this.options.preferSheet === true));
+    }
+    if (notes.length > 0) item.message = [item.message, ...notes].filter(Boolean).join('; ');
     return item;
+  }
+
+  /**
+   * The user's tags as the row wants them, or undefined to leave them. With an export's base,
+   * only the tags the sheet added (and, under --tags replace, removed) since the export count.
+   */
+  private wantedTags(record: EmployeeRecord, currentTags: string[], sinceExport: RowMerge['tags']): { tags: string[] | undefined } | { error: string } {
+    const replace = this.options.tags === 'replace';
+    const names = sinceExport ? sinceExport.added : record.tags;
+    const keep = (list: string[], added: string[]): string[] => {
+      const have = new Set(list.map(tagKey));
+      return [...list, ...added.filter((name) => !have.has(tagKey(name)))];
+    };
+    let resolved: string[] = [];
+    if (names && names.length > 0) {
+      const tags = this.resolveTags(names);
+      if (tags.error) return { error: tags.error };
+      this.registerMissingTags(tags.missing);
+      resolved = tags.names;
+    }
+    if (sinceExport) {
+      if (!replace) return { tags: keep(currentTags, resolved) };
+      const removed = new Set(sinceExport.removed.map((name) => {
+        const tag = this.tagNames.resolve(name);
+        return tagKey(tag && tag !== 'deleted' ? tag.name : name);
+      }));
+      return { tags: keep(currentTags.filter((name) => !removed.has(tagKey(name))), resolved) };
+    }
+    if (names && names.length > 0) return { tags: replace ? resolved : keep(currentTags, resolved) };
+    if (replace && this.options.blankClears && record.blankFields.includes('tags')) return { tags: [] };
+    return { tags: undefined };
   }
 
   private planMissing(): PlanItem[] {
@@ -432,8 +484,10 @@ class Planner {
  * The plan for a validated sheet against a directory snapshot, with the workbook's Tags sheet
  * when it has one. Pure; throws InputError for usage errors.
  */
-export function buildPlan(sheet: ValidatedSheet, directory: Directory, options: PlanOptions, self: PlanSelf, tagsSheet?: TagsSheetInput): Plan {
-  return new Planner(sheet, directory, options, self, tagsSheet).build();
+export function buildPlan(
+  sheet: ValidatedSheet, directory: Directory, options: PlanOptions, self: PlanSelf, tagsSheet?: TagsSheetInput, exportBase?: ExportBase,
+): Plan {
+  return new Planner(sheet, directory, options, self, tagsSheet, exportBase).build();
 }
 
 /** Plan items that change a tag itself (created, renamed, deleted) rather than a user. */

@@ -27,6 +27,7 @@ interface ImportArgs extends ConnectionArgv {
   'skip-email-notify': boolean;
   'blank-clears': boolean;
   'allow-delete': boolean;
+  'prefer-sheet': boolean;
   'suspend-missing': boolean;
   'max-suspend': string;
   welcome?: string;
@@ -44,6 +45,7 @@ const importOptions = {
   'skip-email-notify': { type: 'boolean', default: false, describe: 'Do not send Pachca invitation e-mails to created users' },
   'blank-clears': { type: 'boolean', default: false, describe: 'An empty cell clears first_name, last_name, phone_number, department, title, custom properties (and tags with --tags replace); default: left alone' },
   'allow-delete': { type: 'boolean', default: false, describe: 'Carry out action=delete rows, of users and of the Tags sheet (irreversible; without it they are invalid)' },
+  'prefer-sheet': { type: 'boolean', default: false, describe: "An edited export: a cell changed both in the sheet and in Pachca since the export is a conflict, and Pachca's value is kept; this applies the sheet's instead (cells left as exported never change anything)" },
   'suspend-missing': { type: 'boolean', default: false, describe: "Suspend active people (pending invites included) who are not in the sheet; never bots or the token's own user" },
   'max-suspend': { type: 'string', default: DEFAULT_PLAN_OPTIONS.maxSuspend, describe: 'Refuse (exit 2) when --suspend-missing would suspend more than N people, or N% of active people; 0 allows none' },
   welcome: { type: 'string', describe: 'Send this UTF-8 text file as a direct message to each created user ({first_name} is filled in); a failed message is noted in the report' },
@@ -103,6 +105,7 @@ async function handle(argv: ArgumentsCamelCase<ImportArgs>, dryRun: boolean): Pr
       suspendMissing: argv['suspend-missing'],
       maxSuspend: argv['max-suspend'],
       skipEmailNotify: argv['skip-email-notify'],
+      ...(argv['prefer-sheet'] ? { preferSheet: true } : {}),
     },
     ...(argv.welcome !== undefined ? { welcomeFile: argv.welcome } : {}),
   };
