@@ -200,7 +200,7 @@ describe('export to XLSX', () => {
     expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['Users', 'Tags', 'Membership', 'Summary', '_export_base']);
     const base = workbook.getWorksheet('_export_base')!;
     expect(base.state).toBe('veryHidden');
-    expect(base.sheetProtection).toMatchObject({ sheet: true });
+    expect((base as unknown as { sheetProtection: unknown }).sheetProtection).toMatchObject({ sheet: true });
     expect(base.getRow(1).getCell(1).value).toBe('_kind');
     for (const name of ['Users', 'Tags', 'Membership']) {
       const sheet = workbook.getWorksheet(name)!;
