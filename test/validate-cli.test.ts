@@ -35,7 +35,8 @@ describe('pachca-roster validate', () => {
     expect(result.code).toBe(5);
     expect(result.stdout).toContain('Rows: 19, valid: 4, invalid: 15, warnings: 5');
     expect(result.stdout).toContain('error   row 12, column "Email": duplicate of row 2 (value "good.person@example.ru")');
-    expect(result.stdout).toContain('warning file, column "Примечание": unknown column');
+    expect(result.stdout).toContain('Warning: columns not imported (not Pachca fields): "Город", "Примечание"; a column named as a custom property in Pachca is imported into it');
+    expect(result.stdout).toContain('Warning: row 11, column "Статус": status not set: a status needs both status_emoji and status_title');
     expect(result.stdout).toMatch(/warning row 7, column "Роль": a new guest needs exactly one chat/);
   });
 

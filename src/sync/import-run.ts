@@ -13,7 +13,7 @@ import { countResults, countTagsSheetResults, TAGS_REPORT_FILE, writeFailedRows,
 import { applyPlan, resultOfKind, staticOutcome, type Outcome } from './apply.js';
 import { tagKey, takeSnapshot } from './directory.js';
 import { Journal, readJournal, stepId, type JournalEntry } from './journal.js';
-import { actionableItems, buildPlan, READ_ONLY_COLUMNS, type Plan, type PlanItem, type PlanOptions } from './plan.js';
+import { actionableItems, buildPlan, type Plan, type PlanItem, type PlanOptions } from './plan.js';
 import { readExportBase } from './export-base.js';
 import { formatConflicts } from './merge-base.js';
 import { isTagsSheetItem, readTagsSheet, TAGS_SHEET, type TagsSheetInput } from './tags-sheet.js';
@@ -140,10 +140,9 @@ function show(value: string | null): string {
 }
 
 /** The printed plan: counts per action and a table of changes. */
-export function formatPlan(plan: Plan, ignoredColumns: string[], preferSheet = false): string {
+export function formatPlan(plan: Plan, preferSheet = false): string {
   const lines: string[] = [];
   for (const warning of plan.warnings) lines.push(`Warning: ${warning}`);
-  if (ignoredColumns.length > 0) lines.push(`Ignored columns (not Pachca fields): ${ignoredColumns.join(', ')}`);
   const counts = Object.entries(plan.counts).filter(([, count]) => count > 0).map(([kind, count]) => `${kind} ${count}`);
   lines.push(`Plan: ${counts.length > 0 ? counts.join(', ') : 'nothing'}`);
 
@@ -182,12 +181,6 @@ export function formatPlan(plan: Plan, ignoredColumns: string[], preferSheet = f
     if (invalid.length > INVALID_LIMIT) lines.push(`  ... and ${invalid.length - INVALID_LIMIT} more, see plan.json`);
   }
   return lines.join('\n');
-}
-
-/** Unknown headers that are neither read-only export columns nor custom properties: worth a mention. */
-function ignoredColumns(sheet: ValidatedSheet, plan: Plan): string[] {
-  const quiet = new Set([...READ_ONLY_COLUMNS, 'error', ...plan.customColumns.map((column) => column.header.trim().toLowerCase())]);
-  return sheet.mapping.unknown.filter((header) => !quiet.has(header.trim().toLowerCase()));
 }
 
 function missingScopes(plan: Plan, granted: readonly string[]): WriteScope[] {
@@ -355,7 +348,7 @@ export async function runImport(request: ImportRequest, deps: ImportDeps): Promi
   }
 
   // 5. Show the plan.
-  if (!request.quiet) deps.print(formatPlan(plan, ignoredColumns(sheet, plan), planOptions.preferSheet === true));
+  if (!request.quiet) deps.print(formatPlan(plan, planOptions.preferSheet === true));
   const actionable = actionableItems(plan);
   const baseSummary = (outcomes: Outcome[], exitCode: number, dryRun: boolean, fatal?: Error): RunSummary => {
     const stats = api.stats();

@@ -13,10 +13,7 @@ export type TextField = (typeof TEXT_FIELDS)[number];
 /** Fields --blank-clears may empty (Pachca requires a nickname, so never that one). */
 export const CLEARABLE_FIELDS: readonly TextField[] = ['first_name', 'last_name', 'phone_number', 'department', 'title'];
 
-/** Read-only columns of the export; the import ignores them. */
-export const READ_ONLY_COLUMNS: readonly string[] = [
-  'id', 'invite_status', 'bot', 'sso', 'created_at', 'last_activity_at', 'time_zone', 'inviter_id',
-];
+export { READ_ONLY_COLUMNS } from '../records/warnings.js';
 
 export interface CustomColumn {
   header: string;

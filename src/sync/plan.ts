@@ -4,6 +4,7 @@ import { InputError } from '../exit-codes.js';
 import type { CustomPropertyValueInput, User, UserCreateInput, UserCreateRequest, UserUpdateInput } from '../pachca/types.js';
 import { USER_UPDATE_ROLES } from '../pachca/types.js';
 import type { EmployeeRecord, Issue, Row, ValidatedSheet } from '../records/types.js';
+import { sheetWarnings } from '../records/warnings.js';
 import { emailKey, tagKey, type Directory } from './directory.js';
 import type { FieldChange, Plan, PlanItem, PlanOptions, PlanSelf } from './plan-types.js';
 import {
@@ -71,14 +72,8 @@ class Planner {
       else byRow.set(issue.row, [issue]);
     }
     for (const [header, target] of sheet.mapping.byHeader) if (!this.headerOf.has(target)) this.headerOf.set(target, header);
-    // File-level warnings from reading the sheet (a --map for a missing column, a column mapped
-    // twice); unknown columns are not among them: the import resolves those as custom properties.
-    const unknown = new Set(sheet.mapping.unknown);
-    for (const issue of sheet.issues) {
-      if (issue.row === 0 && issue.severity === 'warning' && !unknown.has(issue.column)) {
-        this.warnings.push(issue.column ? `column "${issue.column}": ${issue.message}` : issue.message);
-      }
-    }
+    // The same list validate prints, less the columns that are custom properties in this directory.
+    this.warnings.push(...sheetWarnings(sheet, new Set(this.customColumns.map((column) => column.header))));
     for (const tag of directory.tags) this.tags.spelling.set(tagKey(tag.name), tag.name);
     const tagsPlan = planTagsSheet(tagsSheet, directory, { allowDelete: options.allowDelete, preferSheet: options.preferSheet === true }, exportBase?.tags);
     this.tagsSheetItems = tagsPlan.items;
@@ -100,7 +95,6 @@ class Planner {
       changes: [{ field: 'tag', before: null, after: this.tags.spelling.get(key)! }],
     }));
     this.items.push(...tagItems, ...this.tagsSheetItems, ...rowItems, ...missingItems);
-    this.noteMiddleName();
 
     const counts = emptyCounts();
     for (const item of this.items) counts[item.kind] += 1;
@@ -111,23 +105,6 @@ class Planner {
       warnings: this.warnings,
       customColumns: this.customColumns.map(({ header, definition }) => ({ header, id: definition.id, name: definition.name })),
     };
-  }
-
-  private noteMiddleName(): void {
-    if (!this.sheet.records.some((record) => record.middle_name)) return;
-    const headers = [...this.sheet.mapping.byHeader];
-    const middleHeader = headers.find(([, target]) => target === 'middle_name')?.[0];
-    const fullNameHeader = headers.find(([, target]) => target === 'full_name')?.[0];
-    if (middleHeader) {
-      this.warnings.push(
-        `column "${middleHeader}" (middle_name) has no Pachca field and is not imported; to keep it, map it to a custom property: --map "${middleHeader}=custom:NAME"`,
-      );
-    } else if (fullNameHeader) {
-      // Mapping the full-name column to a custom property would lose the first and last names.
-      this.warnings.push(
-        `column "${fullNameHeader}" gives last, first and middle names; Pachca has no middle-name field, so middle names are not imported`,
-      );
-    }
   }
 
   /** A valid row's warnings (say, a phone extension that was dropped) go with it into the report. */
