@@ -70,6 +70,7 @@ function builder(yargs: Argv, dryRunCommand: boolean): Argv<ImportArgs> {
       .example('$0 import hires.csv --yes --welcome welcome.txt --skip-email-notify', 'Create people and greet them in Pachca instead of by e-mail')
       .example('$0 import --resume pachca-roster-runs/2026-08-14_10-00-00 --yes', 'Finish an interrupted run without duplicates')
       .example('$0 import pachca-directory.xlsx --allow-delete', "An edited export: its Tags sheet renames tags (edit a name cell) and deletes them (action = delete); users follow the renames")
+      .example('$0 import pachca-directory-2026-08-01.xlsx --prefer-sheet', "An edited old export: cells left as exported change nothing; cells also changed in Pachca since take the sheet's value")
       .example('PACHCA_TOKEN=$(cat token) $0 import hires.csv --dry-run --json', 'Dry run; summary.json (the counts it would make) on stdout, the plan in the run folder');
   return examples as unknown as Argv<ImportArgs>;
 }
