@@ -98,17 +98,25 @@ beforeEach(() => {
   sandbox.reset();
 });
 
-async function exportBoth(): Promise<{ xlsx: string; csv: string }> {
+async function exportXlsx(): Promise<string> {
   const xlsx = join(workDir, `old-${++run}.xlsx`);
-  const csvDir = join(workDir, `old-csv-${run}`);
   expect((await runCli(['export', '--out', xlsx], { env: env(), cwd: workDir })).code).toBe(0);
-  expect((await runCli(['export', '--format', 'csv', '--out', csvDir], { env: env(), cwd: workDir })).code).toBe(0);
-  return { xlsx, csv: join(csvDir, 'users.csv') };
+  return xlsx;
 }
 
-describe('an old XLSX export', () => {
+/** users.csv of a CSV export (users.base.json beside it). */
+async function exportCsv(): Promise<string> {
+  const csvDir = join(workDir, `old-csv-${++run}`);
+  expect((await runCli(['export', '--format', 'csv', '--out', csvDir], { env: env(), cwd: workDir })).code).toBe(0);
+  return join(csvDir, 'users.csv');
+}
+
+/** Each test runs the CLI several times (export, imports): minutes on a loaded machine. */
+const SLOW = { timeout: 300_000 };
+
+describe('an old XLSX export', SLOW, () => {
   it('imported unmodified after changes in Pachca sends zero writes and reverts nothing', async () => {
-    const { xlsx } = await exportBoth();
+    const xlsx = await exportXlsx();
     await changeInPachca();
     const result = await importFile(xlsx);
     expect(result.writes).toBe(0);
@@ -119,7 +127,7 @@ describe('an old XLSX export', () => {
   });
 
   it('applies a cell edited only in the sheet; a cell changed on both sides is a conflict, kept as Pachca has it', async () => {
-    const { xlsx } = await exportBoth();
+    const xlsx = await exportXlsx();
     await changeInPachca();
     const edited = join(workDir, 'edited.xlsx');
     await editWorkbook(xlsx, edited, {
@@ -146,7 +154,7 @@ describe('an old XLSX export', () => {
   });
 
   it('a row added to the export (no base) is created as before', async () => {
-    const { xlsx } = await exportBoth();
+    const xlsx = await exportXlsx();
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(xlsx);
     const sheet = workbook.getWorksheet('Users')!;
@@ -159,9 +167,9 @@ describe('an old XLSX export', () => {
   });
 });
 
-describe('an old CSV export (users.base.json beside users.csv)', () => {
+describe('an old CSV export (users.base.json beside users.csv)', SLOW, () => {
   it('unmodified: zero writes; an edit only in the sheet applies; both changed: a conflict unless --prefer-sheet', async () => {
-    const { csv } = await exportBoth();
+    const csv = await exportCsv();
     await changeInPachca();
     expect((await importFile(csv)).writes).toBe(0);
     expect(user(CHANGED_IN_PACHCA).title).toBe('Тимлид');
@@ -183,7 +191,7 @@ describe('an old CSV export (users.base.json beside users.csv)', () => {
   });
 
   it('without its base file: a warning that newer changes in Pachca are overwritten', async () => {
-    const { csv } = await exportBoth();
+    const csv = await exportCsv();
     const lone = join(workDir, 'lone-users.csv');
     await cp(csv, lone);
     await changeInPachca();
