@@ -35,10 +35,6 @@ export function customField(column: CustomColumn): string {
   return `custom:${column.definition.id}`;
 }
 
-interface Side {
-  record: EmployeeRecord;
-}
-
 function statusOf(record: EmployeeRecord): StatusView | null | 'clear' {
   const intent = statusIntent(record.status);
   if (intent.kind === 'clear') return 'clear';
@@ -88,7 +84,7 @@ export class ThreeWayMerge {
   }
 
   /** Exported (or current) values laid out under the sheet's own headers, validated like the sheet's row. */
-  private sideOf(values: ReadonlyMap<string, string>, rowNumber: number): Side | undefined {
+  private sideOf(values: ReadonlyMap<string, string>, rowNumber: number): EmployeeRecord | undefined {
     const byKey = new Map<string, string>();
     for (const [column, value] of values) byKey.set(tagKey(column), value);
     const cells = new Map<string, string>();
@@ -103,15 +99,15 @@ export class ThreeWayMerge {
     const row: Row = { rowNumber, cells };
     const record = validateRow(row, this.sheet.mapping, {}, this.issuesSink);
     this.issuesSink.length = 0;
-    return record ? { record } : undefined;
+    return record;
   }
 
-  private compare(sheet: EmployeeRecord, base: Side, current: Side): RowMerge {
+  private compare(sheet: EmployeeRecord, base: EmployeeRecord, current: EmployeeRecord): RowMerge {
     const merge: RowMerge = { leaveAlone: new Set(), conflicts: [] };
     const decide = <T>(field: string, get: (record: EmployeeRecord) => T, same: (a: T, b: T) => boolean, show: (value: T) => string | null, blank: (value: T) => boolean): void => {
       const wanted = get(sheet);
-      const exported = get(base.record);
-      const now = get(current.record);
+      const exported = get(base);
+      const now = get(current);
       if (same(wanted, exported) || (blank(wanted) && !this.options.blankClears)) {
         merge.leaveAlone.add(field);
         return;
@@ -136,7 +132,7 @@ export class ThreeWayMerge {
     }
 
     const sheetTags = sheet.tags ?? [];
-    const exportedTags = base.record.tags ?? [];
+    const exportedTags = base.tags ?? [];
     const exportedKeys = new Set(exportedTags.map(tagKey));
     const sheetKeys = new Set(sheetTags.map(tagKey));
     const added = sheetTags.filter((name) => !exportedKeys.has(tagKey(name)));
