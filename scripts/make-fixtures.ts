@@ -220,11 +220,33 @@ function pseudoRandomBytes(length: number, seed: number): Buffer {
   return bytes;
 }
 
+/** A 128-byte OLE2 directory entry: UTF-16 name with terminator, its byte length, the object type (1 storage, 2 stream, 5 root). */
+function oleDirectoryEntry(name: string, type: number): Buffer {
+  const entry = Buffer.alloc(128);
+  const encoded = Buffer.from(`${name}\u0000`, 'utf16le');
+  encoded.copy(entry, 0);
+  entry.writeUInt16LE(encoded.length, 64);
+  entry[66] = type;
+  return entry;
+}
+
+/**
+ * The start of an OLE2 compound file (the container of old .xls workbooks and of encrypted
+ * .xlsx): the signature, a header sector, then a directory sector naming its streams.
+ */
+function oleFile(streams: string[], seed: number): Buffer {
+  const header = Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), pseudoRandomBytes(512 - 8, seed)]);
+  const directory = Buffer.concat([oleDirectoryEntry('Root Entry', 5), ...streams.map((name) => oleDirectoryEntry(name, 2))]);
+  return Buffer.concat([header, directory, Buffer.alloc(512 - (directory.length % 512)), pseudoRandomBytes(4096, seed + 10)]);
+}
+
 async function makeBadCorpus(): Promise<void> {
   await mkdir(badDir, { recursive: true });
-  const oleHeader = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
-  await writeFile(join(badDir, 'old.xls'), Buffer.concat([oleHeader, pseudoRandomBytes(4096, 1)]));
-  await writeFile(join(badDir, 'password-protected.xlsx'), Buffer.concat([oleHeader, pseudoRandomBytes(4096, 2)]));
+  const oldExcel = oleFile(['Workbook', '\u0005SummaryInformation'], 1);
+  await writeFile(join(badDir, 'old.xls'), oldExcel);
+  // An old workbook renamed to .xlsx (as people do to "convert" it): still the old format.
+  await writeFile(join(badDir, 'renamed-xls.xlsx'), oldExcel);
+  await writeFile(join(badDir, 'password-protected.xlsx'), oleFile(['EncryptionInfo', 'EncryptedPackage', '\u0006DataSpaces'], 2));
   await writeFile(join(badDir, 'spreadsheet.ods'), await zipOf({
     mimetype: 'application/vnd.oasis.opendocument.spreadsheet',
     'content.xml': '<?xml version="1.0"?><office:document-content/>',

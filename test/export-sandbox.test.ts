@@ -1,5 +1,5 @@
 // The export command end to end: the built CLI against the sandbox over HTTP, the files read back.
-import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
@@ -198,8 +198,12 @@ describe('export to XLSX', () => {
     expect(sandbox.stats().writes).toBe(0);
   });
 
-  it('has the four sheets, frozen headers and an autofilter', () => {
-    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['Users', 'Tags', 'Membership', 'Summary']);
+  it('has the four sheets, frozen headers and an autofilter, and the values as exported in a very hidden, protected sheet', () => {
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['Users', 'Tags', 'Membership', 'Summary', '_export_base']);
+    const base = workbook.getWorksheet('_export_base')!;
+    expect(base.state).toBe('veryHidden');
+    expect((base as unknown as { sheetProtection: unknown }).sheetProtection).toMatchObject({ sheet: true });
+    expect(base.getRow(1).getCell(1).value).toBe('_kind');
     for (const name of ['Users', 'Tags', 'Membership']) {
       const sheet = workbook.getWorksheet(name)!;
       expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
@@ -311,7 +315,8 @@ describe('export to CSV', () => {
     const out = join(workDir, 'csv-semicolon');
     const result = await exportCli(['--format', 'csv', '--out', out, '--delimiter', ';']);
     expect(result.code).toBe(0);
-    expect((await readdir(out)).sort()).toEqual(['membership.csv', 'tags.csv', 'users.csv']);
+    expect((await readdir(out)).sort()).toEqual(['membership.csv', 'tags.csv', 'users.base.json', 'users.csv']);
+    expect((await stat(join(out, 'users.base.json'))).mode & 0o777).toBe(0o600);
 
     const bytes = await readFile(join(out, 'users.csv'));
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
@@ -348,7 +353,7 @@ describe('export to CSV', () => {
     const result = await exportCli(['--format', 'csv', '--out', out, '--json']);
     expect(result.code).toBe(0);
     const summary = JSON.parse(result.stdout) as { files: string[]; counts: { users: number; memberships: number; tags: number } };
-    expect(summary.files.map((file) => file.slice(out.length + 1))).toEqual(['users.csv', 'tags.csv', 'membership.csv']);
+    expect(summary.files.map((file) => file.slice(out.length + 1))).toEqual(['users.csv', 'tags.csv', 'membership.csv', 'users.base.json']);
     expect(summary.counts.users).toBe(people().length);
     expect(summary.counts.tags).toBe(sandbox.directory().tags.length);
     const text = (await readFile(join(out, 'users.csv'), 'utf8')).slice(1);

@@ -291,12 +291,15 @@ describe('buildPlan: statuses', () => {
 });
 
 describe('buildPlan: custom columns and --suspend-missing', () => {
-  it('shows the sheet\'s file-level warnings (a --map naming a missing column), not the unknown columns it resolves itself', async () => {
+  it('shows the sheet\'s file-level warnings (a --map naming a missing column) and the columns not imported, not the custom properties it resolves', async () => {
     const file = join(tempDir, `sheet-${++fileCounter}.csv`);
     await writeCsvFile(file, ['email', 'Город', 'Примечание'], [['a@acme.ru', 'Москва', 'x']]);
     const sheet = await readAndValidate(file, { map: ['Телефн=phone_number'] });
     const plan = buildPlan(sheet, directoryOf(), DEFAULT_PLAN_OPTIONS, { selfId: OWNER_ID, ownerId: OWNER_ID });
-    expect(plan.warnings).toEqual([expect.stringMatching(/^column "Телефн": --map\/--mapping names a column "Телефн" that the file does not have/)]);
+    expect(plan.warnings).toEqual([
+      expect.stringMatching(/^column "Телефн": --map\/--mapping names a column "Телефн" that the file does not have/),
+      expect.stringMatching(/^column not imported \(not Pachca fields\): "Примечание"; /),
+    ]);
   });
 
   it('treats an unknown custom: column as a usage error (exit 2)', async () => {

@@ -27,7 +27,6 @@ describe('readAndValidate on the messy fixture', () => {
       [6, 'Роль', /unknown role/],
       [9, 'Статус до', /not a valid date/],
       [10, 'Заблокирован', /not a yes\/no value/],
-      [11, 'Статус', /a status needs an emoji/],
       [12, 'Email', /^duplicate of row 2$/],
       [14, 'Email', /no email/],
       [15, 'Статус', /longer than 50 characters/],
@@ -51,11 +50,13 @@ describe('readAndValidate on the messy fixture', () => {
     expect(sheet.invalidRows.has(13)).toBe(false);
     expect([...sheet.invalidRows].sort((a, b) => a - b)).toEqual(expectations.map(([row]) => row));
     // A guest without exactly one chat is only a warning here: the plan rejects it when it would create the user.
-    expect(sheet.records.map((record) => record.source.rowNumber)).toEqual([2, 7, 8]);
+    // A status title without an emoji (row 11) skips only the status: the row stands, with a warning.
+    expect(sheet.records.map((record) => record.source.rowNumber)).toEqual([2, 7, 8, 11]);
     const warnings = sheet.issues.filter((issue) => issue.severity === 'warning');
-    expect(warnings.map((issue) => [issue.row, issue.column])).toEqual([[0, 'Город'], [0, 'Примечание'], [7, 'Роль'], [8, 'Роль']]);
+    expect(warnings.map((issue) => [issue.row, issue.column])).toEqual([[0, 'Город'], [0, 'Примечание'], [7, 'Роль'], [8, 'Роль'], [11, 'Статус']]);
     expect(warnings[2]!.message).toMatch(/a new guest needs exactly one chat .*got 0/);
     expect(warnings[3]!.message).toMatch(/a new guest needs exactly one chat .*got 2/);
+    expect(warnings[4]!.message).toBe('status not set: a status needs both status_emoji and status_title (the rest of the row is imported)');
     expect(sheet.records[0]!.customByName).toEqual({ Примечание: 'всё в порядке' });
   });
 });

@@ -186,7 +186,8 @@ describe('CSV', () => {
 
 describe('refusals: one-line InputError naming the file', () => {
   it.each([
-    ['bad/old.xls', /old\.xls: this is an old binary Excel file/],
+    ['bad/old.xls', /old\.xls: this is the old Excel format \(\.xls, Excel 97-2003\).*save it as \.xlsx \(File > Save As > Excel Workbook/],
+    ['bad/renamed-xls.xlsx', /renamed-xls\.xlsx: this is the old Excel format \(\.xls/],
     ['bad/password-protected.xlsx', /password-protected\.xlsx: this workbook is password-protected/],
     ['bad/spreadsheet.ods', /spreadsheet\.ods: OpenDocument spreadsheets \(\.ods\) are not supported/],
     ['bad/truncated.xlsx', /truncated\.xlsx: the file is corrupt or truncated/],

@@ -32,6 +32,21 @@ export interface ReadAndValidateOptions extends RecordOptions {
 type TextField = 'first_name' | 'last_name' | 'middle_name' | 'nickname' | 'department' | 'title';
 const TEXT_FIELDS: readonly TextField[] = ['first_name', 'last_name', 'middle_name', 'nickname', 'department', 'title'];
 
+const unknownSets = new WeakMap<ColumnMapping, ReadonlySet<string>>();
+
+/** The mapping's unknown headers as a set, made once per mapping: a per-cell list search is quadratic on wide sheets. */
+function unknownHeaders(mapping: ColumnMapping): ReadonlySet<string> {
+  let set = unknownSets.get(mapping);
+  if (!set) {
+    set = new Set(mapping.unknown);
+    unknownSets.set(mapping, set);
+  }
+  return set;
+}
+
+/** A status needs an emoji and a title together; a row with one of them is imported without its status. */
+export const STATUS_SKIPPED = 'status not set: a status needs both status_emoji and status_title (the rest of the row is imported)';
+
 /** Validates one row; pushes issues; returns the record when the row has no errors. */
 export function validateRow(
   row: Row,
@@ -52,9 +67,10 @@ export function validateRow(
     if (severity === 'error') hasError = true;
   };
 
+  const unknown = unknownHeaders(mapping);
   for (const [header, text] of row.cells) {
     const target: ColumnTarget | undefined = mapping.byHeader.get(header);
-    const isUnknown = target === undefined && mapping.unknown.includes(header);
+    const isUnknown = target === undefined && unknown.has(header);
     if (target === undefined && !isUnknown) continue;
     if (target === undefined || target.startsWith('custom:')) {
       // custom:NAME columns and unknown headers alike: the import decides which are real custom properties.
@@ -146,9 +162,10 @@ export function validateRow(
   const awayMessage = take('status_away_message', limited(MAX_LENGTH.awayMessage));
   if (awayMessage !== undefined) status.away_message = awayMessage;
   if (!status.clear) {
-    if (status.title !== undefined && !cellsByColumn.has('status_emoji')) report(titleCell!.header, titleCell!.text, 'a status needs an emoji (status_emoji) as well as a title');
+    // Not an error: the person is imported and only the status is skipped (the plan says so too).
+    if (status.title !== undefined && !cellsByColumn.has('status_emoji')) report(titleCell!.header, titleCell!.text, STATUS_SKIPPED, 'warning');
     const emojiCell = cellsByColumn.get('status_emoji');
-    if (status.emoji !== undefined && !titleCell && emojiCell) report(emojiCell.header, emojiCell.text, 'a status needs a title (status_title) as well as an emoji');
+    if (status.emoji !== undefined && !titleCell && emojiCell) report(emojiCell.header, emojiCell.text, STATUS_SKIPPED, 'warning');
   }
   if (Object.keys(status).length > 0) record.status = status;
 

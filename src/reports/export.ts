@@ -1,27 +1,20 @@
 // Directory -> export workbook (XLSX) or CSV files. The Users sheet starts with exactly the
 // columns the import reads, written as text exactly as the API has them, so an unmodified
 // export imports back as zero changes; read-only columns follow.
-import { makePrivateFolder } from '../files/private.js';
 import { join } from 'node:path';
-import type { CanonicalColumn } from '../records/types.js';
+import { makePrivateFolder, writeFileAtomic } from '../files/private.js';
 import type { CustomPropertyDefinition, GroupTag, User } from '../pachca/types.js';
 import { createXlsxWriter, writeCsvFile, type CellValue, type XlsxColumn, type XlsxSheetWriter, type XlsxWriter } from '../sheets/write.js';
 import { buildDirectory, tagKey, type Directory } from '../sync/directory.js';
+import {
+  BASE_SHEET, baseSheetColumns, baseSideFile, baseSideFilePath, exportedUserValues, importColumns,
+} from '../sync/export-base.js';
 import { READ_ONLY_COLUMNS } from '../sync/plan.js';
 import { MEMBERSHIP_SHEET, TAGS_SHEET } from '../sync/tags-sheet.js';
 
-/** The import columns, in the order the Users sheet lists them; custom properties go after `suspended`. */
-export const EXPORT_LEADING_COLUMNS = [
-  'email', 'first_name', 'last_name', 'nickname', 'phone_number', 'department', 'title', 'role', 'tags', 'suspended',
-] as const satisfies readonly CanonicalColumn[];
-export const EXPORT_STATUS_COLUMNS = [
-  'status_emoji', 'status_title', 'status_expires_at', 'status_is_away', 'status_away_message',
-] as const satisfies readonly CanonicalColumn[];
+export { EXPORT_LEADING_COLUMNS, EXPORT_STATUS_COLUMNS, TAG_SEPARATOR } from '../sync/export-base.js';
 export const TAGS_COLUMNS = ['id', 'name', 'users_count', 'active members', 'suspended members'] as const;
 export const MEMBERSHIP_COLUMNS = ['tag', 'tag_id', 'user_id', 'email', 'name', 'suspended'] as const;
-
-/** How `tags` cells join tag names (the import splits on commas). */
-export const TAG_SEPARATOR = ', ';
 
 export interface ExportFilter {
   includeBots?: boolean;
@@ -147,9 +140,7 @@ export function selectForExport(directory: Directory, filter: ExportFilter = {})
 /** Users sheet headers: import columns (custom properties by name), then read-only columns. */
 export function userColumns(directory: Directory): string[] {
   return [
-    ...EXPORT_LEADING_COLUMNS,
-    ...directory.customProperties.map((definition) => definition.name),
-    ...EXPORT_STATUS_COLUMNS,
+    ...importColumns(directory),
     // The import's own list of the columns it ignores: the two sides cannot drift apart.
     ...READ_ONLY_COLUMNS,
   ];
@@ -178,25 +169,8 @@ function readOnlyCell(user: User, column: string): CellValue {
 
 /** One Users row, aligned with userColumns(directory). Import columns are text as the API has them. */
 export function userRow(user: User, directory: Directory): CellValue[] {
-  const customValues = new Map(user.custom_properties.map((property) => [property.id, property.value]));
-  const status = user.user_status;
   return [
-    text(user.email),
-    text(user.first_name),
-    text(user.last_name),
-    text(user.nickname),
-    text(user.phone_number),
-    text(user.department),
-    text(user.title),
-    user.role,
-    user.list_tags.join(TAG_SEPARATOR),
-    String(user.suspended),
-    ...directory.customProperties.map((definition) => text(customValues.get(definition.id))),
-    text(status?.emoji),
-    text(status?.title),
-    text(status?.expires_at),
-    status ? String(status.is_away) : '',
-    text(status?.away_message?.text),
+    ...exportedUserValues(user, directory),
     ...READ_ONLY_COLUMNS.map((column) => readOnlyCell(user, column)),
   ];
 }
@@ -358,6 +332,16 @@ export class XlsxExportStream {
       const summarySheet = this.writer.addSheet('Summary', fittedColumns(['item', 'value'], summary), { autoFilter: false });
       for (const row of summary) summarySheet.addRow(row);
 
+      // The values as exported, for the three-way merge when an edited copy is imported later.
+      const base = this.writer.addSheet(BASE_SHEET, baseSheetColumns(directory).map((header) => ({ header })), {
+        freezeHeader: false, autoFilter: false, state: 'veryHidden', protect: true,
+      });
+      for (const row of selection.tags) base.addRow(['tag', row.tag.id, row.tag.name]);
+      for (const [index, user] of selection.users.entries()) {
+        base.addRow(['user', user.id, '', ...exportedUserValues(user, directory)]);
+        if (index % YIELD_EVERY_ROWS === YIELD_EVERY_ROWS - 1) await yieldToStreams();
+      }
+
       await this.writer.commit();
     } catch (error) {
       await this.writer.abort();
@@ -393,14 +377,14 @@ export async function writeExportXlsx(path: string, directory: Directory, select
   return stream.finish(directory, meta, selection);
 }
 
-export const CSV_FILE_NAMES = { users: 'users.csv', tags: 'tags.csv', membership: 'membership.csv' } as const;
+export const CSV_FILE_NAMES = { users: 'users.csv', tags: 'tags.csv', membership: 'membership.csv', base: 'users.base.json' } as const;
 
 /** Writes users.csv, tags.csv and membership.csv (UTF-8 with BOM, formula-neutralized) into `directoryPath`. */
 export async function writeExportCsv(
   directoryPath: string,
   directory: Directory,
   selection: ExportSelection,
-  { delimiter = ',' }: { delimiter?: string } = {},
+  { delimiter = ',', exportedAt = new Date() }: { delimiter?: string; exportedAt?: Date } = {},
 ): Promise<ExportResult> {
   await makePrivateFolder(directoryPath);
   const usersPath = join(directoryPath, CSV_FILE_NAMES.users);
@@ -414,7 +398,10 @@ export async function writeExportCsv(
   await writeCsvFile(membershipPath, [...MEMBERSHIP_COLUMNS], (function* () {
     for (const row of selection.membership) yield membershipRow(row);
   })(), options);
-  return { files: [usersPath, tagsPath, membershipPath], counts: exportCounts(directory, selection) };
+  // The values as exported, for the three-way merge when an edited users.csv is imported later.
+  const basePath = baseSideFilePath(usersPath);
+  await writeFileAtomic(basePath, `${JSON.stringify(baseSideFile(directory, selection.users, exportedAt))}\n`);
+  return { files: [usersPath, tagsPath, membershipPath, basePath], counts: exportCounts(directory, selection) };
 }
 
 /** `pachca-directory-YYYY-MM-DD.xlsx` for the local date of `when`. */

@@ -5,6 +5,7 @@ import { basename, extname } from 'node:path';
 import { InputError } from '../exit-codes.js';
 import type { Row, RowStray, SheetDetected } from '../records/types.js';
 import { readCsvRows, sniffCsv } from './csv.js';
+import { OLE_MAGIC, oleFileMessage } from './ole.js';
 import type { RawRow } from './raw-row.js';
 import { RowCells, RowLayout } from './row-cells.js';
 import { StringPool } from './string-pool.js';
@@ -17,6 +18,8 @@ export const SHEET_LIMITS = {
   maxCellChars: 1024 * 1024,
   /** Sum of uncompressed sizes in an XLSX (zip-bomb guard). */
   maxUncompressedBytes: 500 * 1024 * 1024,
+  /** Named columns (Excel's own limit); a wider sheet is refused. */
+  maxColumns: 16_384,
   /** The header is looked for among this many first non-empty rows. */
   headerSearchRows: 20,
 } as const;
@@ -47,7 +50,6 @@ export interface OpenedSheet {
 
 type FileKind = 'csv' | 'xlsx';
 
-const OLE_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0]);
 const ZIP_MAGIC = Buffer.from([0x50, 0x4b]);
 
 async function readMagic(path: string): Promise<Buffer> {
@@ -81,12 +83,7 @@ async function classify(path: string): Promise<FileKind> {
     throw new InputError(`${label}: the file is ${Math.round(size / 1024 / 1024)} MB; files over ${SHEET_LIMITS.maxFileBytes / 1024 / 1024} MB are refused (split it)`);
   }
   const magic = await readMagic(path);
-  if (magic.subarray(0, 4).equals(OLE_MAGIC)) {
-    if (extension === '.xlsx') {
-      throw new InputError(`${label}: this workbook is password-protected (encrypted); remove the password in Excel and save again`);
-    }
-    throw new InputError(`${label}: this is an old binary Excel file (.xls) or a password-protected workbook; save it as .xlsx or .csv`);
-  }
+  if (magic.subarray(0, 4).equals(OLE_MAGIC)) throw new InputError(await oleFileMessage(path, label));
   if (magic.subarray(0, 2).equals(ZIP_MAGIC)) {
     const zip = await inspectZip(path);
     if (zip.kind !== 'zip') throw new InputError(`${label}: the file is corrupt or truncated (not a complete zip/xlsx archive)`);
@@ -191,6 +188,10 @@ export async function openSheet(path: string, options: SheetReadOptions = {}): P
   const headers = uniqueHeaders(headerRow.values);
   detected.headerRow = headerRow.rowNumber;
   detected.headers = headers.filter((header) => header !== '');
+  if (detected.headers.length > SHEET_LIMITS.maxColumns) {
+    await source.return(undefined);
+    throw new InputError(`${label}: the header row (row ${headerRow.rowNumber}) has ${detected.headers.length.toLocaleString('en-US')} columns; more than ${SHEET_LIMITS.maxColumns.toLocaleString('en-US')} (Excel's limit) are refused`);
+  }
   if (headerRow.sheet !== undefined) detected.sheet = headerRow.sheet;
   const pending = buffered.slice(headerIndex + 1);
   const allowNoData = options.allowNoData ?? false;

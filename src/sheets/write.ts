@@ -79,6 +79,10 @@ export interface XlsxSheetOptions {
   freezeHeader?: boolean;
   /** Autofilter over the header (default true). */
   autoFilter?: boolean;
+  /** 'veryHidden': not shown, not even in Excel's Unhide list (default visible). */
+  state?: 'hidden' | 'veryHidden';
+  /** Protect the sheet against edits (no password: it guards against accidents, not people). */
+  protect?: boolean;
 }
 
 export interface XlsxRowStyle {
@@ -136,7 +140,10 @@ export function createXlsxWriter(path: string): XlsxWriter {
       const autoFilter = options.autoFilter ?? true;
       const sheet = workbook.addWorksheet(name, {
         views: freezeHeader ? [{ state: 'frozen', ySplit: 1, xSplit: 0 }] : [],
+        ...(options.state ? { state: options.state } : {}),
       });
+      // Sets the protection synchronously; the promise only matters with a password.
+      if (options.protect) void sheet.protect('', { selectLockedCells: true, selectUnlockedCells: true });
       currentSheet = sheet;
       let lastRowNumber = 1;
       sheet.columns = columns.map((column) => ({

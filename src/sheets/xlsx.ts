@@ -82,15 +82,38 @@ interface StreamingWorkbook extends AsyncIterable<StreamingWorksheet> {
   model?: { sheets?: Array<{ name: string }> };
 }
 
-/** Re-chunks bytes into strings without splitting a UTF-8 character across chunks. */
-async function* utf8Strings(chunks: AsyncIterable<Buffer | string>): AsyncGenerator<string> {
+/** The part a worksheet's XML is in, for the message when it is cut off. */
+export class UnterminatedSheetError extends Error {
+  constructor(readonly part: string) {
+    super(`${part} ends in the middle (no closing </worksheet>), so rows would be lost`);
+    this.name = 'UnterminatedSheetError';
+  }
+}
+
+const WORKSHEET_END = /<\/(?:[A-Za-z_][\w.-]*:)?worksheet>\s*$/;
+/** Enough of the end of the XML to hold a closing tag with a namespace prefix and trailing space. */
+const TAIL_KEPT = 256;
+
+/**
+ * Re-chunks bytes into strings without splitting a UTF-8 character across chunks, and checks
+ * that the worksheet XML is complete: a part cut off mid-row (with a valid CRC, as a tool that
+ * rewrote it may leave it) would otherwise read as a shorter sheet.
+ */
+async function* utf8Strings(chunks: AsyncIterable<Buffer | string>, part: string): AsyncGenerator<string> {
   const decoder = new StringDecoder('utf8');
+  let tail = '';
   for await (const chunk of chunks) {
     const text = typeof chunk === 'string' ? chunk : decoder.write(chunk);
-    if (text) yield text;
+    if (!text) continue;
+    tail = (tail + text).slice(-TAIL_KEPT);
+    yield text;
   }
   const rest = decoder.end();
-  if (rest) yield rest;
+  if (rest) {
+    tail = (tail + rest).slice(-TAIL_KEPT);
+    yield rest;
+  }
+  if (!WORKSHEET_END.test(tail)) throw new UnterminatedSheetError(part);
 }
 
 interface WorkbookReaderInternals {
@@ -123,7 +146,7 @@ const WORKSHEET_PART = /^xl\/worksheets\/sheet(\d+)\.xml$/;
 function robustWorkbookReader(Base: WorkbookReaderClass) {
   return class RobustWorkbookReader extends Base {
     override _parseWorksheet(iterator: AsyncIterable<Buffer | string>, sheetNo: string): Generator<unknown> {
-      return super._parseWorksheet(utf8Strings(iterator), sheetNo);
+      return super._parseWorksheet(utf8Strings(iterator, `xl/worksheets/sheet${sheetNo}.xml`), sheetNo);
     }
 
     override _parseSharedStrings(entry: NodeJS.ReadableStream): AsyncGenerator<unknown> {

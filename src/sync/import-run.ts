@@ -14,8 +14,10 @@ import { countResults, countTagsSheetResults, TAGS_REPORT_FILE, writeFailedRows,
 import { InterruptedError } from '../pachca/errors.js';
 import { applyPlan, staticOutcome, type Outcome } from './apply.js';
 import { takeSnapshot } from './directory.js';
+import { readExportBase } from './export-base.js';
 import { Journal, readJournal, type JournalEntry } from './journal.js';
-import { actionableItems, buildPlan, READ_ONLY_COLUMNS, type Plan, type PlanOptions } from './plan.js';
+import { formatConflicts } from './merge-base.js';
+import { actionableItems, buildPlan, type Plan, type PlanOptions } from './plan.js';
 import { completedSteps, mergeEarlierResults, pendingWelcomes, rememberRenamedNames } from './resume.js';
 import { openNewRunFolder, openResumeFolder, resumeCommand, type RunFolder } from './run-folder.js';
 import { checkResumeFlags, readSavedPlan, SAVED_PLAN_VERSION, type PlanFlags, type SavedPlan, type SheetReadOptions } from './saved-plan.js';
@@ -100,10 +102,9 @@ function show(value: string | null): string {
 }
 
 /** The printed plan: counts per action and a table of changes. */
-export function formatPlan(plan: Plan, ignoredColumns: string[]): string {
+export function formatPlan(plan: Plan, preferSheet = false): string {
   const lines: string[] = [];
   for (const warning of plan.warnings) lines.push(`Warning: ${warning}`);
-  if (ignoredColumns.length > 0) lines.push(`Ignored columns (not Pachca fields): ${ignoredColumns.join(', ')}`);
   const counts = Object.entries(plan.counts).filter(([, count]) => count > 0).map(([kind, count]) => `${kind} ${count}`);
   lines.push(`Plan: ${counts.length > 0 ? counts.join(', ') : 'nothing'}`);
 
@@ -129,6 +130,7 @@ export function formatPlan(plan: Plan, ignoredColumns: string[]): string {
     lines.push(...table.slice(0, TABLE_LIMIT));
     if (table.length > TABLE_LIMIT) lines.push(`  ... and ${table.length - TABLE_LIMIT} more, see plan.json`);
   }
+  lines.push(...formatConflicts(plan.items, preferSheet));
   const invalid = plan.items.filter((item) => item.kind === 'invalid');
   if (invalid.length > 0) {
     lines.push(`Invalid rows (${invalid.length}; they go to failed.csv):`);
@@ -141,12 +143,6 @@ export function formatPlan(plan: Plan, ignoredColumns: string[]): string {
     if (invalid.length > INVALID_LIMIT) lines.push(`  ... and ${invalid.length - INVALID_LIMIT} more, see plan.json`);
   }
   return lines.join('\n');
-}
-
-/** Unknown headers that are neither read-only export columns nor custom properties: worth a mention. */
-function ignoredColumns(sheet: ValidatedSheet, plan: Plan): string[] {
-  const quiet = new Set([...READ_ONLY_COLUMNS, 'error', ...plan.customColumns.map((column) => column.header.trim().toLowerCase())]);
-  return sheet.mapping.unknown.filter((header) => !quiet.has(header.trim().toLowerCase()));
 }
 
 function missingScopes(plan: Plan, granted: readonly string[]): WriteScope[] {
@@ -238,6 +234,8 @@ async function runInFolder(request: ImportRequest, deps: ImportDeps, runFolder: 
   // An export workbook's Tags sheet carries tag renames and deletes; CSV and one-sheet files have none.
   const tagsSheet = sheet.detected.format === 'xlsx' ? await readTagsSheet(inputPath, sheet.detected.sheet) : { warnings: [] };
   if (saved && tagsSheet.input) rememberRenamedNames(tagsSheet.input, saved.items);
+  // An edited export's values as exported: the base of the three-way merge.
+  const exportBase = await readExportBase(sheet.detected);
 
   // 2. The token, 3. the snapshot, 4. the plan.
   if (stopped()) throw cancelled();
@@ -255,8 +253,8 @@ async function runInFolder(request: ImportRequest, deps: ImportDeps, runFolder: 
   try {
     const snapshotProgress = deps.startSnapshotProgress?.();
     const directory = await takeSnapshot(api, snapshotProgress?.count).finally(() => snapshotProgress?.stop());
-    plan = buildPlan(sheet, directory, planOptions, { selfId }, tagsSheet.input);
-    plan.warnings.push(...tagsSheet.warnings);
+    plan = buildPlan(sheet, directory, planOptions, { selfId }, tagsSheet.input, exportBase.base);
+    plan.warnings.push(...tagsSheet.warnings, ...(exportBase.warning ? [exportBase.warning] : []));
   } catch (error) {
     throw stopped() || error instanceof InterruptedError ? cancelled() : toCliError(error, 'reading the directory');
   }
@@ -289,7 +287,7 @@ async function runInFolder(request: ImportRequest, deps: ImportDeps, runFolder: 
   }
 
   // 5. Show the plan.
-  if (!request.quiet) deps.print(formatPlan(plan, ignoredColumns(sheet, plan)));
+  if (!request.quiet) deps.print(formatPlan(plan, planOptions.preferSheet === true));
   const actionable = actionableItems(plan);
   const baseSummary = (outcomes: Outcome[], exitCode: number, dryRun: boolean, stoppedBy?: string): RunSummary => {
     const stats = api.stats();

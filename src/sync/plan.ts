@@ -1,287 +1,28 @@
 // The plan: what an import would change, computed from the validated sheet and a directory
 // snapshot without any request. It is plain data: printed, saved as plan.json, then applied.
 import { InputError } from '../exit-codes.js';
-import type {
-  CustomPropertyDefinition, CustomPropertyValueInput, StatusInput, StatusUpdateRequest, User,
-  UserCreateInput, UserCreateRequest, UserStatus, UserUpdateInput, UserUpdateRequest, WriteScope,
-} from '../pachca/types.js';
+import type { CustomPropertyValueInput, User, UserCreateInput, UserCreateRequest, UserUpdateInput } from '../pachca/types.js';
 import { USER_UPDATE_ROLES } from '../pachca/types.js';
-import type { EmployeeRecord, Issue, Row, StatusFields, ValidatedSheet } from '../records/types.js';
+import type { EmployeeRecord, Issue, Row, ValidatedSheet } from '../records/types.js';
+import { sheetWarnings } from '../records/warnings.js';
 import { emailKey, tagKey, type Directory } from './directory.js';
 import { comparableText, isUnknownField, withCurrentSuspended } from './field-compare.js';
+import type { FieldChange, Plan, PlanItem, PlanOptions, PlanSelf } from './plan-types.js';
+import {
+  CLEARABLE_FIELDS, customCell, displayName, emptyCounts, normalizeCustomValue, orNull, parseMaxSuspend, requiredScopes,
+  resolveCustomColumns, sameTagSet, statusChanges, statusInput, statusIntent, statusView, TEXT_FIELDS, tagsText, text,
+  userPath, wantedStatusView, type CustomColumn,
+} from './plan-values.js';
+import type { ExportBase } from './export-base.js';
+import { conflictMessage, customField, ThreeWayMerge, type RowMerge } from './merge-base.js';
 import { planTagsSheet, type TagNameResolver, type TagsSheetInput } from './tags-sheet.js';
 
-export type PlanItemKind =
-  | 'create-tag' | 'rename-tag' | 'delete-tag' | 'create' | 'update' | 'unchanged' | 'suspend' | 'restore' | 'delete'
-  | 'set-status' | 'clear-status' | 'skip' | 'invalid';
+/** Why a row's chat_ids do nothing for a person who exists already. */
+export const CHAT_IDS_ON_EXISTING =
+  'warning: chat_ids is used only when a row creates a person, so this person was not added to those chats; add them in Pachca (the chat > Members > Add)';
 
-export const PLAN_ITEM_KINDS: readonly PlanItemKind[] = [
-  'create-tag', 'rename-tag', 'delete-tag', 'create', 'update', 'suspend', 'restore', 'delete', 'set-status', 'clear-status',
-  'unchanged', 'skip', 'invalid',
-];
-
-export interface FieldChange {
-  field: string;
-  before: string | null;
-  after: string | null;
-}
-
-export type UserRequest =
-  | { method: 'POST'; path: '/users'; body: UserCreateRequest }
-  | { method: 'PUT'; path: string; userId: number; body: UserUpdateRequest }
-  | { method: 'DELETE'; path: string; userId: number };
-
-/** `path` holds `{id}` when the user is created by the same item. */
-export type StatusRequest =
-  | { method: 'PUT'; path: string; body: StatusUpdateRequest }
-  | { method: 'DELETE'; path: string };
-
-export interface PlanItem {
-  /** Stable identity across runs of the same input: `row:12`, `tag:backend`, `missing:345`, `tags-row:5` (Tags sheet). */
-  key: string;
-  /** The main effect; a row that changes the user and its status is `create`/`update`/... with both requests. */
-  kind: PlanItemKind;
-  row?: number;
-  email?: string;
-  name?: string;
-  userId?: number;
-  /** create-tag: the tag's name as the sheet spells it first; rename-tag: the new name; delete-tag: the name. */
-  tagName?: string;
-  /** rename-tag, delete-tag (and other Tags-sheet rows when known): the tag's id. */
-  tagId?: number;
-  changes: FieldChange[];
-  userRequest?: UserRequest;
-  statusRequest?: StatusRequest;
-  /** Lower-cased names of tags this row's request carries that a create-tag or rename-tag item of this plan makes exist. */
-  needsTags?: string[];
-  /** Why a row is invalid or skipped, or a note about it. */
-  message?: string;
-}
-
-export type TagsMode = 'merge' | 'replace';
-
-export interface PlanOptions {
-  tags: TagsMode;
-  createTags: boolean;
-  blankClears: boolean;
-  allowDelete: boolean;
-  suspendMissing: boolean;
-  /** "N" users or "N%" of active non-bot users; default 10%. */
-  maxSuspend: string;
-  skipEmailNotify: boolean;
-}
-
-export const DEFAULT_PLAN_OPTIONS: PlanOptions = {
-  tags: 'merge',
-  createTags: true,
-  blankClears: false,
-  allowDelete: false,
-  suspendMissing: false,
-  maxSuspend: '10%',
-  skipEmailNotify: false,
-};
-
-export interface PlanSelf {
-  /** The token's own user (from /profile). */
-  selfId: number;
-  /** The workspace Owner, when known. */
-  ownerId?: number;
-}
-
-export interface Plan {
-  items: PlanItem[];
-  counts: Record<PlanItemKind, number>;
-  /** Scopes the writes of this plan need. */
-  requiredScopes: WriteScope[];
-  /** Plan-level notes (e.g. a middle_name column that has nowhere to go). */
-  warnings: string[];
-  /** Custom property columns: header as written -> definition. */
-  customColumns: { header: string; id: number; name: string }[];
-}
-
-const TEXT_FIELDS = ['first_name', 'last_name', 'nickname', 'phone_number', 'department', 'title'] as const;
-type TextField = (typeof TEXT_FIELDS)[number];
-/** Fields --blank-clears may empty (Pachca requires a nickname, so never that one). */
-const CLEARABLE_FIELDS: readonly TextField[] = ['first_name', 'last_name', 'phone_number', 'department', 'title'];
-
-/** Read-only columns of the export; the import ignores them. */
-export const READ_ONLY_COLUMNS: readonly string[] = [
-  'id', 'invite_status', 'bot', 'sso', 'created_at', 'last_activity_at', 'time_zone', 'inviter_id',
-];
-
-interface CustomColumn {
-  header: string;
-  definition: CustomPropertyDefinition;
-}
-
-function text(value: string | null | undefined): string {
-  return (value ?? '').trim();
-}
-
-function orNull(value: string): string | null {
-  return value === '' ? null : value;
-}
-
-function tagsText(tags: readonly string[]): string | null {
-  return tags.length > 0 ? tags.join(', ') : null;
-}
-
-function userPath(userId: number | string): string {
-  return `/users/${userId}`;
-}
-
-/** Values compared the way Pachca stores them: numbers without trailing zeros, dates as YYYY-MM-DD. */
-export function normalizeCustomValue(value: string, definition: CustomPropertyDefinition): string {
-  const trimmed = value.trim();
-  if (trimmed === '') return '';
-  if (definition.data_type === 'number') {
-    const number = Number(trimmed.replace(',', '.'));
-    return Number.isFinite(number) ? String(number) : trimmed;
-  }
-  if (definition.data_type === 'date') {
-    const iso = /^(\d{4}-\d{2}-\d{2})(?:$|T00:00(?::00(?:\.0+)?)?(?:Z|[+-]00:?00)?$)/.exec(trimmed);
-    if (iso) return iso[1]!;
-    const russian = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(trimmed);
-    if (russian) return `${russian[3]}-${russian[2]!.padStart(2, '0')}-${russian[1]!.padStart(2, '0')}`;
-  }
-  if (definition.data_type === 'link') {
-    // Scheme and host are case-insensitive: HTTPS://GitHub.com/x is the link the directory has as https://github.com/x.
-    return trimmed.replace(/^([a-z][a-z0-9+.-]*:\/\/[^/?#]*)/i, (origin) => origin.toLowerCase());
-  }
-  return trimmed;
-}
-
-/**
- * Columns that hold custom properties: `custom:NAME` mappings and unknown headers equal to a
- * property's name (case-insensitive). An unknown `custom:` name is a usage error.
- */
-export function resolveCustomColumns(sheet: ValidatedSheet, directory: Directory): CustomColumn[] {
-  const columns: CustomColumn[] = [];
-  for (const [header, target] of sheet.mapping.byHeader) {
-    if (!target.startsWith('custom:')) continue;
-    const name = target.slice('custom:'.length);
-    const definition = directory.customPropertiesByName.get(tagKey(name));
-    if (!definition) {
-      const known = directory.customProperties.map((property) => property.name).join(', ') || 'none';
-      throw new InputError(
-        `${sheet.detected.file}: column "${header}" maps to custom property "${name}", which does not exist in Pachca (known: ${known})`,
-      );
-    }
-    columns.push({ header, definition });
-  }
-  for (const header of sheet.mapping.unknown) {
-    const key = header.trim().toLowerCase();
-    const name = key.startsWith('custom:') ? key.slice('custom:'.length).trim() : key;
-    const definition = directory.customPropertiesByName.get(name);
-    if (definition) columns.push({ header, definition });
-    else if (key.startsWith('custom:')) {
-      throw new InputError(
-        `${sheet.detected.file}: column "${header}" names custom property "${name}", which does not exist in Pachca`,
-      );
-    }
-  }
-  const position = (header: string): number => sheet.detected.headers.indexOf(header);
-  return columns.sort((a, b) => position(a.header) - position(b.header));
-}
-
-/** The sheet's value for a custom column: the reader's customByName first, else the raw cell. */
-function customCell(record: EmployeeRecord, column: CustomColumn): string | undefined {
-  const wanted = tagKey(column.definition.name);
-  for (const [name, value] of Object.entries(record.customByName)) {
-    if (tagKey(name) === wanted) return value;
-  }
-  return record.source.cells.get(column.header);
-}
-
-function instant(value: string | null | undefined): number | null {
-  if (!value) return null;
-  const time = Date.parse(value);
-  return Number.isNaN(time) ? null : time;
-}
-
-interface StatusView {
-  emoji: string;
-  title: string;
-  expires_at: string;
-  is_away: string;
-  away_message: string;
-}
-
-function statusView(status: UserStatus | null): StatusView | null {
-  if (!status) return null;
-  return {
-    emoji: text(status.emoji),
-    title: text(status.title),
-    expires_at: text(status.expires_at),
-    is_away: String(status.is_away === true),
-    away_message: text(status.away_message?.text),
-  };
-}
-
-function wantedStatusView(fields: StatusFields): StatusView {
-  return {
-    emoji: text(fields.emoji),
-    title: text(fields.title),
-    expires_at: text(fields.expires_at),
-    is_away: String(fields.is_away === true),
-    away_message: text(fields.away_message),
-  };
-}
-
-function statusChanges(before: StatusView | null, after: StatusView | null): FieldChange[] {
-  const changes: FieldChange[] = [];
-  for (const field of ['emoji', 'title', 'expires_at', 'is_away', 'away_message'] as const) {
-    const was = before ? before[field] : '';
-    const will = after ? after[field] : '';
-    const same = field === 'expires_at' ? instant(was) === instant(will) : was === will;
-    const bothDefaultAway = field === 'is_away' && (was === '' || was === 'false') && (will === '' || will === 'false');
-    if (!same && !bothDefaultAway) changes.push({ field: `status_${field}`, before: orNull(was), after: orNull(will) });
-  }
-  return changes;
-}
-
-function statusInput(fields: StatusFields): StatusInput {
-  const input: StatusInput = { emoji: text(fields.emoji), title: text(fields.title) };
-  if (fields.expires_at) input.expires_at = fields.expires_at;
-  if (fields.is_away !== undefined) input.is_away = fields.is_away;
-  if (fields.away_message) input.away_message = fields.away_message;
-  return input;
-}
-
-type StatusIntent =
-  | { kind: 'none' }
-  | { kind: 'clear' }
-  | { kind: 'set'; fields: StatusFields }
-  | { kind: 'error'; message: string };
-
-/** What the row's status columns ask for. */
-function statusIntent(fields: StatusFields | undefined): StatusIntent {
-  if (!fields) return { kind: 'none' };
-  if (fields.clear) return { kind: 'clear' };
-  const hasEmoji = text(fields.emoji) !== '';
-  const hasTitle = text(fields.title) !== '';
-  if (!hasEmoji && !hasTitle) return { kind: 'none' };
-  if (!hasEmoji || !hasTitle) return { kind: 'error', message: 'a status needs both status_emoji and status_title' };
-  return { kind: 'set', fields };
-}
-
-function displayName(record: EmployeeRecord | undefined, user: User | undefined): string {
-  const first = record?.first_name ?? user?.first_name ?? '';
-  const last = record?.last_name ?? user?.last_name ?? '';
-  return [first, last].filter((part) => part && part.trim()).join(' ');
-}
-
-function emptyCounts(): Record<PlanItemKind, number> {
-  return Object.fromEntries(PLAN_ITEM_KINDS.map((kind) => [kind, 0])) as Record<PlanItemKind, number>;
-}
-
-/** "10%" of 40 -> 4; "3" -> 3. */
-export function parseMaxSuspend(spec: string, activeUsers: number): number {
-  const match = /^\s*(\d+(?:\.\d+)?)\s*(%?)\s*$/.exec(spec);
-  if (!match) throw new InputError(`--max-suspend "${spec}": give a number of users (5) or a percentage (10%)`);
-  const value = Number(match[1]);
-  return match[2] === '%' ? Math.floor((activeUsers * value) / 100) : Math.floor(value);
-}
+export * from './plan-types.js';
+export { normalizeCustomValue, parseMaxSuspend, READ_ONLY_COLUMNS, resolveCustomColumns } from './plan-values.js';
 
 interface TagResolution {
   /** Canonical spelling (the directory's, else the sheet's first) per lower-cased name. */
@@ -305,6 +46,8 @@ class Planner {
   private readonly warningsByRow = new Map<number, Issue[]>();
   /** Header of each canonical column the sheet has, e.g. 'email' -> 'Эл. почта'. */
   private readonly headerOf = new Map<string, string>();
+  /** An edited export's three-way merge, when the workbook kept its exported values. */
+  private readonly merge: ThreeWayMerge | undefined;
 
   constructor(
     private readonly sheet: ValidatedSheet,
@@ -312,8 +55,16 @@ class Planner {
     private readonly options: PlanOptions,
     private readonly self: PlanSelf,
     tagsSheet: TagsSheetInput | undefined,
+    exportBase: ExportBase | undefined,
   ) {
     this.customColumns = resolveCustomColumns(sheet, directory);
+    if (exportBase) {
+      this.merge = new ThreeWayMerge(sheet, exportBase, directory, this.customColumns, {
+        preferSheet: options.preferSheet === true,
+        blankClears: options.blankClears,
+        tagsReplace: options.tags === 'replace',
+      });
+    }
     for (const issue of sheet.issues) {
       if (issue.row === 0 || issue.onlyWhenCreating) continue;
       const byRow = issue.severity === 'error' ? this.errorsByRow : this.warningsByRow;
@@ -322,15 +73,10 @@ class Planner {
       else byRow.set(issue.row, [issue]);
     }
     for (const [header, target] of sheet.mapping.byHeader) if (!this.headerOf.has(target)) this.headerOf.set(target, header);
-    // File-level warnings from reading the sheet (a --map for a missing column, a column mapped
-    // twice); unknown columns are not among them: the import resolves those as custom properties.
-    for (const issue of sheet.issues) {
-      if (issue.row === 0 && issue.severity === 'warning' && !sheet.mapping.unknown.includes(issue.column)) {
-        this.warnings.push(issue.column ? `column "${issue.column}": ${issue.message}` : issue.message);
-      }
-    }
+    // The same list validate prints, less the columns that are custom properties in this directory.
+    this.warnings.push(...sheetWarnings(sheet, new Set(this.customColumns.map((column) => column.header))));
     for (const tag of directory.tags) this.tags.spelling.set(tagKey(tag.name), tag.name);
-    const tagsPlan = planTagsSheet(tagsSheet, directory, options);
+    const tagsPlan = planTagsSheet(tagsSheet, directory, { allowDelete: options.allowDelete, preferSheet: options.preferSheet === true }, exportBase?.tags);
     this.tagsSheetItems = tagsPlan.items;
     this.tagNames = tagsPlan.resolver;
     this.renamedKeys = this.tagNames.renamedKeys();
@@ -350,7 +96,6 @@ class Planner {
       changes: [{ field: 'tag', before: null, after: this.tags.spelling.get(key)! }],
     }));
     this.items.push(...tagItems, ...this.tagsSheetItems, ...rowItems, ...missingItems);
-    this.noteMiddleName();
 
     const counts = emptyCounts();
     for (const item of this.items) counts[item.kind] += 1;
@@ -363,29 +108,15 @@ class Planner {
     };
   }
 
-  private noteMiddleName(): void {
-    if (!this.sheet.records.some((record) => record.middle_name)) return;
-    const headers = [...this.sheet.mapping.byHeader];
-    const middleHeader = headers.find(([, target]) => target === 'middle_name')?.[0];
-    const fullNameHeader = headers.find(([, target]) => target === 'full_name')?.[0];
-    if (middleHeader) {
-      this.warnings.push(
-        `column "${middleHeader}" (middle_name) has no Pachca field and is not imported; to keep it, map it to a custom property: --map "${middleHeader}=custom:NAME"`,
-      );
-    } else if (fullNameHeader) {
-      // Mapping the full-name column to a custom property would lose the first and last names.
-      this.warnings.push(
-        `column "${fullNameHeader}" gives last, first and middle names; Pachca has no middle-name field, so middle names are not imported`,
-      );
-    }
-  }
-
   /** A valid row's warnings (say, a phone extension that was dropped) go with it into the report. */
   private withRowWarnings(item: PlanItem): PlanItem {
     const quiet = item.row === undefined || item.kind === 'invalid' || item.kind === 'unchanged' || item.kind === 'skip';
     const warnings = quiet ? undefined : this.warningsByRow.get(item.row!);
     if (!warnings) return item;
-    const text = warnings.map((issue) => `warning: ${issue.column ? `${issue.column}: ` : ''}${issue.message}`).join('; ');
+    const text = warnings
+      .filter((issue) => !item.message?.includes(issue.message))
+      .map((issue) => `warning: ${issue.column ? `${issue.column}: ` : ''}${issue.message}`).join('; ');
+    if (!text) return item;
     return { ...item, message: item.message ? `${item.message}; ${text}` : text };
   }
 
@@ -499,8 +230,8 @@ class Planner {
   }
 
   private planCreate(record: EmployeeRecord): PlanItem {
+    // A status the row cannot set (a title without an emoji) is skipped with a warning; the person is still created.
     const status = statusIntent(record.status);
-    if (status.kind === 'error') return this.invalid(record, undefined, status.message);
     if (record.role === 'guest' && record.chat_ids?.length !== 1) {
       return this.invalid(record, undefined, `role guest: a new guest needs exactly one chat in chat_ids (got ${record.chat_ids?.length ?? 0})`);
     }
@@ -557,17 +288,19 @@ class Planner {
       changes.push(...statusChanges(null, wantedStatusView(status.fields)));
       item.statusRequest = { method: 'PUT', path: `${userPath('{id}')}/status`, body: { status: statusInput(status.fields) } };
     }
+    if (status.kind === 'error') item.message = `warning: ${status.message}`;
     if (needsTags.length > 0) item.needsTags = needsTags;
     return item;
   }
 
   private planUpdate(record: EmployeeRecord, user: User): PlanItem {
-    const status = statusIntent(record.status);
-    if (status.kind === 'error') return this.invalid(record, user, status.message);
+    const merge = this.merge?.forRow(record, user);
+    const leftAlone = (field: string): boolean => merge?.leaveAlone.has(field) === true;
+    const status = leftAlone('status') ? { kind: 'none' as const } : statusIntent(record.status);
     const update: UserUpdateInput = {};
     const changes: FieldChange[] = [];
     for (const field of TEXT_FIELDS) {
-      if (isUnknownField(user, field)) continue;
+      if (leftAlone(field) || isUnknownField(user, field)) continue;
       const wanted = text(record[field]);
       const current = comparableText(user[field]);
       if (wanted && wanted !== current) {
@@ -578,14 +311,14 @@ class Planner {
         changes.push({ field, before: current, after: null });
       }
     }
-    if (record.role && record.role !== user.role) {
+    if (record.role && record.role !== user.role && !leftAlone('role')) {
       if (!(USER_UPDATE_ROLES as readonly string[]).includes(record.role)) {
         return this.invalid(record, user, `role ${record.role}: the API cannot make an existing user a ${record.role} (allowed on update: ${USER_UPDATE_ROLES.join(', ')})`);
       }
       update.role = record.role as UserUpdateInput['role'];
       changes.push({ field: 'role', before: user.role, after: record.role });
     }
-    const suspended = record.action === 'suspend' ? true : record.action === 'restore' ? false : record.suspended;
+    const suspended = record.action === 'suspend' ? true : record.action === 'restore' ? false : leftAlone('suspended') ? undefined : record.suspended;
     if (suspended !== undefined && suspended !== user.suspended) {
       if (suspended && user.id === this.self.selfId) return this.invalid(record, user, "the token's own user cannot be suspended");
       if (suspended && user.id === this.self.ownerId) return this.invalid(record, user, 'the workspace Owner cannot be suspended');
@@ -596,19 +329,9 @@ class Planner {
     let needsTags: string[] = [];
     // As they will be once this plan's tag renames and deletes went through.
     const currentTags = this.tagNames.current(user.list_tags);
-    let wantedTags: string[] | undefined;
-    if (record.tags && record.tags.length > 0) {
-      const tags = this.resolveTags(record.tags);
-      if (tags.error) return this.invalid(record, user, tags.error);
-      this.registerMissingTags(tags.missing);
-      if (this.options.tags === 'replace') wantedTags = tags.names;
-      else {
-        const have = new Set(currentTags.map(tagKey));
-        wantedTags = [...currentTags, ...tags.names.filter((name) => !have.has(tagKey(name)))];
-      }
-    } else if (this.options.tags === 'replace' && this.options.blankClears && record.blankFields.includes('tags')) {
-      wantedTags = [];
-    }
+    const wanted = leftAlone('tags') ? { tags: undefined } : this.wantedTags(record, currentTags, merge?.tags);
+    if ('error' in wanted) return this.invalid(record, user, wanted.error);
+    const wantedTags = wanted.tags;
     if (wantedTags && !sameTagSet(currentTags, wantedTags)) {
       update.list_tags = wantedTags;
       changes.push({ field: 'tags', before: tagsText(currentTags), after: tagsText(wantedTags) });
@@ -617,6 +340,7 @@ class Planner {
 
     const customChanges: CustomPropertyValueInput[] = [];
     for (const { column, value, blank } of this.customValues(record)) {
+      if (leftAlone(customField(column))) continue;
       const current = user.custom_properties.find((property) => property.id === column.definition.id);
       const currentValue = normalizeCustomValue(current?.value ?? '', column.definition);
       if (value && value !== currentValue) {
@@ -657,7 +381,46 @@ class Planner {
         if (item.kind === 'unchanged') item.kind = 'set-status';
       }
     }
+    const notes: string[] = [];
+    if (status.kind === 'error') notes.push(`warning: ${status.message}`);
+    if (record.chat_ids && record.chat_ids.length > 0) notes.push(CHAT_IDS_ON_EXISTING);
+    if (merge && merge.conflicts.length > 0) {
+      item.conflicts = merge.conflicts;
+      notes.push(conflictMessage(merge.conflicts, this.options.preferSheet === true));
+    }
+    if (notes.length > 0) item.message = [item.message, ...notes].filter(Boolean).join('; ');
     return item;
+  }
+
+  /**
+   * The user's tags as the row wants them, or undefined to leave them. With an export's base,
+   * only the tags the sheet added (and, under --tags replace, removed) since the export count.
+   */
+  private wantedTags(record: EmployeeRecord, currentTags: string[], sinceExport: RowMerge['tags']): { tags: string[] | undefined } | { error: string } {
+    const replace = this.options.tags === 'replace';
+    const names = sinceExport ? sinceExport.added : record.tags;
+    const keep = (list: string[], added: string[]): string[] => {
+      const have = new Set(list.map(tagKey));
+      return [...list, ...added.filter((name) => !have.has(tagKey(name)))];
+    };
+    let resolved: string[] = [];
+    if (names && names.length > 0) {
+      const tags = this.resolveTags(names);
+      if (tags.error) return { error: tags.error };
+      this.registerMissingTags(tags.missing);
+      resolved = tags.names;
+    }
+    if (sinceExport) {
+      if (!replace) return { tags: keep(currentTags, resolved) };
+      const removed = new Set(sinceExport.removed.map((name) => {
+        const tag = this.tagNames.resolve(name);
+        return tagKey(tag && tag !== 'deleted' ? tag.name : name);
+      }));
+      return { tags: keep(currentTags.filter((name) => !removed.has(tagKey(name))), resolved) };
+    }
+    if (names && names.length > 0) return { tags: replace ? resolved : keep(currentTags, resolved) };
+    if (replace && this.options.blankClears && record.blankFields.includes('tags')) return { tags: [] };
+    return { tags: undefined };
   }
 
   private planMissing(): PlanItem[] {
@@ -695,30 +458,14 @@ class Planner {
   }
 }
 
-function sameTagSet(a: readonly string[], b: readonly string[]): boolean {
-  const left = new Set(a.map(tagKey));
-  const right = new Set(b.map(tagKey));
-  return left.size === right.size && [...left].every((key) => right.has(key));
-}
-
-function requiredScopes(items: readonly PlanItem[]): WriteScope[] {
-  const scopes = new Set<WriteScope>();
-  for (const item of items) {
-    if (item.kind === 'create-tag' || item.kind === 'rename-tag' || item.kind === 'delete-tag') scopes.add('group_tags:write');
-    if (item.userRequest?.method === 'POST') scopes.add('users:create');
-    if (item.userRequest?.method === 'PUT') scopes.add('users:update');
-    if (item.userRequest?.method === 'DELETE') scopes.add('users:delete');
-    if (item.statusRequest) scopes.add('user_status:write');
-  }
-  return [...scopes].sort();
-}
-
 /**
  * The plan for a validated sheet against a directory snapshot, with the workbook's Tags sheet
  * when it has one. Pure; throws InputError for usage errors.
  */
-export function buildPlan(sheet: ValidatedSheet, directory: Directory, options: PlanOptions, self: PlanSelf, tagsSheet?: TagsSheetInput): Plan {
-  return new Planner(sheet, directory, options, self, tagsSheet).build();
+export function buildPlan(
+  sheet: ValidatedSheet, directory: Directory, options: PlanOptions, self: PlanSelf, tagsSheet?: TagsSheetInput, exportBase?: ExportBase,
+): Plan {
+  return new Planner(sheet, directory, options, self, tagsSheet, exportBase).build();
 }
 
 /** Plan items that change a tag itself (created, renamed, deleted) rather than a user. */

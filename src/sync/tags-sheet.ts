@@ -19,7 +19,8 @@ import { readNamedSheet } from '../sheets/read.js';
 import { NoSuchSheetError } from '../sheets/xlsx.js';
 import type { GroupTag } from '../pachca/types.js';
 import { tagKey, type Directory } from './directory.js';
-import type { PlanItem } from './plan.js';
+import { conflictMessage } from './merge-base.js';
+import type { PlanItem } from './plan-types.js';
 
 export const TAGS_SHEET = 'Tags';
 export const MEMBERSHIP_SHEET = 'Membership';
@@ -166,6 +167,8 @@ export class TagNameResolver {
 
 export interface TagsSheetOptions {
   allowDelete: boolean;
+  /** A name changed both in the sheet and in Pachca since the export: the sheet's wins (default: Pachca's is kept). */
+  preferSheet?: boolean;
 }
 
 function tagsRowKey(row: number): string {
@@ -178,7 +181,9 @@ export function isTagsSheetItem(item: PlanItem): boolean {
 }
 
 /** One plan item per Tags-sheet row, and the resolver the user rows use. */
-export function planTagsSheet(input: TagsSheetInput | undefined, directory: Directory, options: TagsSheetOptions): { items: PlanItem[]; resolver: TagNameResolver } {
+export function planTagsSheet(
+  input: TagsSheetInput | undefined, directory: Directory, options: TagsSheetOptions, exportedNames?: ReadonlyMap<number, string>,
+): { items: PlanItem[]; resolver: TagNameResolver } {
   const resolver = new TagNameResolver(directory, input?.membershipIds);
   if (!input) return { items: [], resolver };
   const tagsById = new Map(directory.tags.map((tag) => [tag.id, tag]));
@@ -256,6 +261,17 @@ export function planTagsSheet(input: TagsSheetInput | undefined, directory: Dire
       items.push({ ...base, tagId: id, kind: 'unchanged', changes: [] });
       continue;
     }
+    // Three-way merge with the export's base: a name as exported is not a rename, even if Pachca renamed the tag since.
+    const exported = exportedNames?.get(id)?.trim();
+    if (exported !== undefined && name === exported) {
+      items.push({ ...base, tagId: id, kind: 'unchanged', changes: [], message: `the name is as exported; renamed in Pachca since to "${tag.name}", which is kept` });
+      continue;
+    }
+    if (exported !== undefined && exported !== tag.name.trim() && !options.preferSheet) {
+      const conflicts = [{ field: 'name', exported, sheet: name, pachca: tag.name }];
+      items.push({ ...base, tagId: id, kind: 'unchanged', changes: [], conflicts, message: conflictMessage(conflicts, false) });
+      continue;
+    }
     if (name.length > MAX_LENGTH.text) {
       items.push(invalid(`${input.nameHeader}: longer than ${MAX_LENGTH.text} characters`, tag));
       continue;
@@ -272,11 +288,13 @@ export function planTagsSheet(input: TagsSheetInput | undefined, directory: Dire
     }
     newNames.set(tagKey(name), row.rowNumber);
     resolver.rename(tag, name);
+    const conflicts = exported !== undefined && exported !== tag.name.trim() ? [{ field: 'name', exported, sheet: name, pachca: tag.name }] : [];
     items.push({
       ...base,
       tagId: id,
       kind: 'rename-tag',
       changes: [{ field: 'name', before: tag.name, after: name }],
+      ...(conflicts.length > 0 ? { conflicts, message: conflictMessage(conflicts, true) } : {}),
     });
   }
   return { items, resolver };

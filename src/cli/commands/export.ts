@@ -51,7 +51,7 @@ export const exportCommand: CommandModule<object, ExportArgs> = {
     yargs
       .options({
         out: { type: 'string', requiresArg: true, coerce: fileFlag('out'), describe: 'XLSX: the workbook file, ending in .xlsx (default pachca-directory-<date>.xlsx); CSV: the folder for users.csv, tags.csv, membership.csv (default: the current folder)' },
-        format: { requiresArg: true, choices: ['xlsx', 'csv'] as const, default: 'xlsx' as const, describe: 'xlsx: one workbook with Users, Tags, Membership and Summary sheets; csv: users.csv, tags.csv, membership.csv (UTF-8 with BOM)' },
+        format: { requiresArg: true, choices: ['xlsx', 'csv'] as const, default: 'xlsx' as const, describe: 'xlsx: one workbook with Users, Tags, Membership and Summary sheets (and the values as exported in a hidden sheet); csv: users.csv, tags.csv, membership.csv (UTF-8 with BOM) and users.base.json (the values as exported: keep it beside users.csv)' },
         delimiter: { type: 'string', requiresArg: true, default: ',', coerce: delimiterFlag, describe: 'CSV delimiter: "," ";" or "tab" (";" suits Excel with a Russian locale)' },
         'include-bots': { type: 'boolean', default: false, describe: 'Include bot accounts (left out by default)' },
         query: { type: 'string', requiresArg: true, describe: 'Only users whose name, email, phone or nickname contains this text (case-insensitive); the Tags sheet still lists every tag' },
@@ -70,7 +70,7 @@ export const exportCommand: CommandModule<object, ExportArgs> = {
       })
       .example('$0 export', 'Workbook pachca-directory-<date>.xlsx in the current folder')
       .example('$0 export --tag Backend --out backend.xlsx', 'Everyone in tag Backend')
-      .example('$0 export --format csv --out ./export --delimiter ";"', 'users.csv, tags.csv, membership.csv for Excel with a Russian locale')
+      .example('$0 export --format csv --out ./export --delimiter ";"', 'users.csv, tags.csv, membership.csv for Excel with a Russian locale, and users.base.json')
       .example('$0 export --department Продажи --include-bots --json', 'One department, bots included, JSON summary on stdout') as unknown as Argv<ExportArgs>,
   handler: async (argv: ArgumentsCamelCase<ExportArgs>) => {
     const exportedAt = new Date();
@@ -126,7 +126,7 @@ export const exportCommand: CommandModule<object, ExportArgs> = {
 
     const result: ExportResult = stream
       ? await stream.finish(directory, { apiUrl: client.apiUrl, exportedAt, filter }, selection)
-      : await writeExportCsv(resolve(csvFolder), directory, selection, { delimiter: argv.delimiter });
+      : await writeExportCsv(resolve(csvFolder), directory, selection, { delimiter: argv.delimiter, exportedAt });
 
     const requests = client.stats().requests;
     if (argv.json) {

@@ -32,6 +32,7 @@ interface ImportArgs extends ConnectionArgv {
   'skip-email-notify'?: boolean;
   'blank-clears'?: boolean;
   'allow-delete'?: boolean;
+  'prefer-sheet'?: boolean;
   'suspend-missing'?: boolean;
   'max-suspend'?: string;
   welcome?: string;
@@ -50,6 +51,7 @@ const importOptions = {
   'skip-email-notify': { type: 'boolean', defaultDescription: 'false', describe: 'Do not send Pachca invitation e-mails to created users' },
   'blank-clears': { type: 'boolean', defaultDescription: 'false', describe: 'An empty cell clears first_name, last_name, phone_number, department, title, custom properties (and tags with --tags replace); default: left alone' },
   'allow-delete': { type: 'boolean', defaultDescription: 'false', describe: 'Carry out action=delete rows, of users and of the Tags sheet (irreversible; without it they are invalid)' },
+  'prefer-sheet': { type: 'boolean', defaultDescription: 'false', describe: "An edited export: a cell changed both in the sheet and in Pachca since the export is a conflict, and Pachca's value is kept; this applies the sheet's instead (cells left as exported never change anything)" },
   'suspend-missing': { type: 'boolean', defaultDescription: 'false', describe: "Suspend active people (pending invites included) who are not in the sheet; never bots or the token's own user" },
   'max-suspend': { type: 'string', requiresArg: true, defaultDescription: DEFAULT_PLAN_OPTIONS.maxSuspend, describe: 'Refuse (exit 2) when --suspend-missing would suspend more than N people, or N% of active people; 0 allows none' },
   welcome: { type: 'string', requiresArg: true, coerce: fileFlag('welcome'), describe: 'Send this UTF-8 text file as a direct message to each created user ({first_name} is filled in); a failed message is noted in the report' },
@@ -75,6 +77,7 @@ function builder(yargs: Argv, dryRunCommand: boolean): Argv<ImportArgs> {
       .example('$0 import hires.csv --yes --welcome welcome.txt --skip-email-notify', 'Create people and greet them in Pachca instead of by e-mail')
       .example('$0 import --resume pachca-roster-runs/2026-08-14_10-00-00 --yes', 'Finish an interrupted run without duplicates')
       .example('$0 import pachca-directory.xlsx --allow-delete', "An edited export: its Tags sheet renames tags (edit a name cell) and deletes them (action = delete); users follow the renames")
+      .example('$0 import pachca-directory-2026-08-01.xlsx --prefer-sheet', "An edited old export: cells left as exported change nothing; cells also changed in Pachca since take the sheet's value")
       .example('PACHCA_TOKEN=$(cat token) $0 import hires.csv --dry-run --json', 'Dry run; summary.json (the counts it would make) on stdout, the plan in the run folder');
   return examples as unknown as Argv<ImportArgs>;
 }
@@ -104,6 +107,7 @@ function givenPlanFlags(argv: ArgumentsCamelCase<ImportArgs>, readOptions: Sheet
     '--create-tags': argv['create-tags'] !== undefined,
     '--blank-clears': argv['blank-clears'] !== undefined,
     '--allow-delete': argv['allow-delete'] !== undefined,
+    '--prefer-sheet': argv['prefer-sheet'] !== undefined,
     '--suspend-missing': argv['suspend-missing'] !== undefined,
     '--max-suspend': argv['max-suspend'] !== undefined,
     '--skip-email-notify': argv['skip-email-notify'] !== undefined,
@@ -144,6 +148,7 @@ async function handle(argv: ArgumentsCamelCase<ImportArgs>, dryRun: boolean): Pr
     suspendMissing: argv['suspend-missing'] ?? DEFAULT_PLAN_OPTIONS.suspendMissing,
     maxSuspend,
     skipEmailNotify: argv['skip-email-notify'] ?? DEFAULT_PLAN_OPTIONS.skipEmailNotify,
+    ...(argv['prefer-sheet'] ? { preferSheet: true } : {}),
   };
   const request: ImportRequest = {
     ...(argv.file ? { file: argv.file } : {}),

@@ -3,6 +3,7 @@ import { ExitCode } from '../../exit-codes.js';
 import type { Issue, ValidatedSheet } from '../../records/types.js';
 import { readAndValidate } from '../../records/validate.js';
 import { FlagError, NO_STDIN } from '../flag-values.js';
+import { sheetWarnings } from '../../records/warnings.js';
 import { sheetOptions } from '../options.js';
 
 interface ValidateArgs {
@@ -79,20 +80,25 @@ function printText(sheet: ValidatedSheet): void {
     : `XLSX, sheet "${detected.sheet ?? ''}"`;
   lines.push(`${detected.file}: ${format}, header at row ${detected.headerRow}`);
   lines.push('Columns:');
+  const unknown = new Set(mapping.unknown);
   for (const header of detected.headers) {
     const target = mapping.byHeader.get(header);
-    lines.push(`  ${header} -> ${target ?? (mapping.unknown.includes(header) ? '? (unknown; possible custom property)' : '(ignored)')}`);
+    lines.push(`  ${header} -> ${target ?? (unknown.has(header) ? '? (unknown; possible custom property)' : '(ignored)')}`);
   }
   lines.push(`Rows: ${counts.rows}, valid: ${counts.valid}, invalid: ${counts.invalid}, warnings: ${counts.warnings}`);
-  if (sheet.issues.length > ISSUE_LIST_LIMIT) {
-    lines.push(`Issues by kind (${sheet.issues.length} in all):`);
-    for (const kind of issueKinds(sheet.issues)) lines.push(kindLine(kind));
+  // The warnings exactly as the import plan prints them (one shared list).
+  for (const warning of sheetWarnings(sheet)) lines.push(`Warning: ${warning}`);
+  // Errors, and the warnings that matter only if the row creates a person (the plan decides those).
+  const issues = sheet.issues.filter((issue) => issue.severity === 'error' || issue.onlyWhenCreating);
+  if (issues.length > ISSUE_LIST_LIMIT) {
+    lines.push(`Issues by kind (${issues.length} in all):`);
+    for (const kind of issueKinds(issues)) lines.push(kindLine(kind));
     lines.push(`First ${ISSUE_LIST_LIMIT} issues:`);
-    for (const issue of sheet.issues.slice(0, ISSUE_LIST_LIMIT)) lines.push(issueLine(issue));
-    lines.push(`  … and ${sheet.issues.length - ISSUE_LIST_LIMIT} more (--json lists every issue)`);
-  } else if (sheet.issues.length > 0) {
+    for (const issue of issues.slice(0, ISSUE_LIST_LIMIT)) lines.push(issueLine(issue));
+    lines.push(`  … and ${issues.length - ISSUE_LIST_LIMIT} more (--json lists every issue)`);
+  } else if (issues.length > 0) {
     lines.push('Issues:');
-    for (const issue of sheet.issues) lines.push(issueLine(issue));
+    for (const issue of issues) lines.push(issueLine(issue));
   }
   process.stdout.write(`${lines.join('\n')}\n`);
 }

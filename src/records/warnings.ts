@@ -1,0 +1,62 @@
+// The warnings a sheet gets before anything is sent: one list for validate (offline) and for the
+// import plan, so `validate` shows exactly what `import` will warn about for the same file and flags.
+import type { Issue, ValidatedSheet } from './types.js';
+
+/** Read-only columns of the export; the import ignores them without a word. */
+export const READ_ONLY_COLUMNS: readonly string[] = [
+  'id', 'invite_status', 'bot', 'sso', 'created_at', 'last_activity_at', 'time_zone', 'inviter_id',
+];
+
+/** failed.csv's own column, ignored when the file is imported again. */
+const ERROR_COLUMN = 'error';
+
+/** Row warnings listed one by one; the rest are counted. */
+export const ROW_WARNINGS_SHOWN = 20;
+
+function rowWarning(issue: Issue): string {
+  return `row ${issue.row}${issue.column ? `, column "${issue.column}"` : ''}: ${issue.message}`;
+}
+
+function middleNameWarning(sheet: ValidatedSheet): string | undefined {
+  if (!sheet.records.some((record) => record.middle_name)) return undefined;
+  const headers = [...sheet.mapping.byHeader];
+  const middleHeader = headers.find(([, target]) => target === 'middle_name')?.[0];
+  const fullNameHeader = headers.find(([, target]) => target === 'full_name')?.[0];
+  if (middleHeader) {
+    return `column "${middleHeader}" (middle_name) has no Pachca field and is not imported; to keep it, map it to a custom property: --map "${middleHeader}=custom:NAME"`;
+  }
+  // Mapping the full-name column to a custom property would lose the first and last names.
+  if (fullNameHeader) return `column "${fullNameHeader}" gives last, first and middle names; Pachca has no middle-name field, so middle names are not imported`;
+  return undefined;
+}
+
+/**
+ * The sheet's warnings as printed lines: file-level ones (a --map naming a missing column, a
+ * column mapped twice), columns that are not imported, a middle name with nowhere to go, and the
+ * rows' own warnings (a status without an emoji, a dropped phone extension). `customHeaders`
+ * are unknown headers that the directory has custom properties for (the import knows them;
+ * validate, offline, does not, and lists every unknown column).
+ */
+export function sheetWarnings(sheet: ValidatedSheet, customHeaders: ReadonlySet<string> = new Set()): string[] {
+  const lines: string[] = [];
+  const unknown = new Set(sheet.mapping.unknown);
+  for (const issue of sheet.issues) {
+    if (issue.row === 0 && issue.severity === 'warning' && !unknown.has(issue.column)) {
+      lines.push(issue.column ? `column "${issue.column}": ${issue.message}` : issue.message);
+    }
+  }
+  const middleName = middleNameWarning(sheet);
+  if (middleName) lines.push(middleName);
+  const quiet = new Set([...READ_ONLY_COLUMNS, ERROR_COLUMN]);
+  const ignored = sheet.mapping.unknown.filter((header) => !quiet.has(header.trim().toLowerCase()) && !customHeaders.has(header));
+  if (ignored.length > 0) {
+    lines.push(
+      `column${ignored.length > 1 ? 's' : ''} not imported (not Pachca fields): ${ignored.map((header) => `"${header}"`).join(', ')}; ` +
+        'a column named as a custom property in Pachca is imported into it; --map "Header=column" maps one to a standard column',
+    );
+  }
+  const rowWarnings = sheet.issues.filter((issue) => issue.row > 0 && issue.severity === 'warning' && !issue.onlyWhenCreating);
+  lines.push(...rowWarnings.slice(0, ROW_WARNINGS_SHOWN).map(rowWarning));
+  if (rowWarnings.length > ROW_WARNINGS_SHOWN) lines.push(`... and ${rowWarnings.length - ROW_WARNINGS_SHOWN} more row warnings (validate --json lists them all)`);
+  return lines;
+}
