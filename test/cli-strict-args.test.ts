@@ -131,7 +131,7 @@ describe('the messages', () => {
     expect(await firstLine(['import', SHEET, '--tags', 'Replace'])).toBe('Error: --tags "Replace" is not one of: merge, replace (did you mean replace?)');
     expect(await firstLine(['template', '--format', 'pdf'])).toBe('Error: --format "pdf" is not one of: xlsx, csv');
     expect(await firstLine(['import', SHEET, '--timeout', '1e10'])).toBe('Error: --timeout must be a number above 0, at most 3600 (seconds), not "1e10"');
-    expect(await firstLine(['import', SHEET, '--concurrency', '-1'])).toBe('Error: --concurrency must be a whole number from 1 to 1000, not "-1"');
+    expect(await firstLine(['import', SHEET, '--concurrency', '-1'])).toBe('Error: --concurrency must be a whole number from 1 to 1000 or auto, not "-1"');
     expect(await firstLine(['sandbox', '--port', '99999'])).toBe('Error: --port must be a whole number from 0 to 65535, not "99999"');
     expect(await firstLine(['export', '--out', 'a.xlsx', '--out', 'b.xlsx'])).toBe('Error: --out is given 2 times; give it once');
     expect(await firstLine(['validate'])).toBe('Error: validate needs one FILE: pachca-roster validate FILE');

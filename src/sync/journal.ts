@@ -43,8 +43,9 @@ export interface JournalWriter {
 
 const entrySchema = z.looseObject({
   at: z.string(),
-  run: z.string(),
-  input: z.string(),
+  // Absent in journals of versions before runs had ids: such lines belong to no run being resumed.
+  run: z.string().optional(),
+  input: z.string().optional(),
   key: z.string().min(1),
   step: z.enum(JOURNAL_STEPS),
   kind: z.enum(PLAN_ITEM_KINDS as [PlanItemKind, ...PlanItemKind[]]),
