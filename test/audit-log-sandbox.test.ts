@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditEvent, User } from '../src/pachca/types.js';
 import type { RunningSandbox, SandboxDirectory } from '../src/sandbox/api.js';
+import { PachcaClient } from '../src/pachca/client.js';
 import { schemaErrors } from './contract/schemas.js';
 import { api, startTestSandbox } from './helpers/sandbox.js';
 
@@ -172,6 +173,30 @@ describe('fixtures/directory.json security log', () => {
       expect(logins.data.length).toBe(events.filter((event) => event.event_key === 'user_login').length);
     } finally {
       await sandbox.stop();
+    }
+  });
+});
+
+describe('GET /audit_events under --short-pages', () => {
+  it('the client still reads every event through short and empty pages', async () => {
+    const plain = await startTestSandbox({ seed });
+    const short = await startTestSandbox({ seed, shortPages: true });
+    try {
+      const read = async (sandbox: RunningSandbox): Promise<{ ids: number[]; pages: number }> => {
+        const client = new PachcaClient({ apiUrl: sandbox.url, token: sandbox.adminToken });
+        const ids: number[] = [];
+        for await (const event of client.listAuditEvents({ event_key: 'user_login' })) ids.push(Number(event.id));
+        return { ids, pages: client.stats().requests };
+      };
+      const everyEvent = await read(plain);
+      expect(everyEvent.ids.length).toBeGreaterThan(20);
+      const throughShortPages = await read(short);
+      expect(throughShortPages.ids).toEqual(everyEvent.ids);
+      // The log is served in short and empty pages too, as every other list is.
+      expect(throughShortPages.pages).toBeGreaterThan(everyEvent.pages);
+    } finally {
+      await plain.stop();
+      await short.stop();
     }
   });
 });

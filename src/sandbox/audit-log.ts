@@ -109,7 +109,7 @@ export class AuditLog {
   }
 
   /** GET /audit_events: filters, newest first, then the read itself is logged (audit_events_accessed). */
-  list(request: ApiRequest, legacyPagination: boolean): ApiAnswer {
+  list(request: ApiRequest, legacyPagination: boolean, shortPages = false): ApiAnswer {
     if (!this.corporationPlan) {
       throw apiError(402, 'base', 'payment_required', 'Журнал аудита доступен только на тарифе «Корпорация»');
     }
@@ -120,7 +120,7 @@ export class AuditLog {
     for (let index = this.records.length - 1; index >= 0; index -= 1) {
       if (matches(this.records[index] as AuditEvent)) keys.push(-(index + 1));
     }
-    const { ids, meta } = pageOf(keys, page, legacyPagination);
+    const { ids, meta } = pageOf(keys, page, legacyPagination, shortPages);
     const data = ids.map((key) => this.records[-key - 1] as AuditEvent);
     this.record('audit_events_accessed', { type: 'User', id: request.caller.userId });
     return { status: 200, body: { data: structuredClone(data), meta } };
@@ -160,5 +160,5 @@ export const AUDIT_EVENTS_ROUTE: Route = {
   method: 'GET',
   template: '/audit_events',
   scope: 'audit_events:read',
-  handle: (request: ApiRequest, { store, legacyPagination }: RouteContext) => store.audit.list(request, legacyPagination),
+  handle: (request: ApiRequest, { store, legacyPagination, behaviour }: RouteContext) => store.audit.list(request, legacyPagination, behaviour.shortPages),
 };
