@@ -27,8 +27,10 @@ const FAULT_CASES: Array<{ name: string; faults: FaultRates }> = [
   { name: 'mix', faults: { '5xx': 0.04, reset: 0.04, lost: 0.04, slow: 0.03 } },
 ];
 
+// One case at a time: five imports with --timeout 0.5 side by side on two cores time each other
+// out (a loaded machine answers slower than 0.5 s), which tests the machine, not the tool.
 describe('a 300-row import under each sandbox fault', () => {
-  it.concurrent.each(FAULT_CASES)('ends exactly as the sheet says under $name', async ({ name, faults }) => {
+  it.each(FAULT_CASES)('ends exactly as the sheet says under $name', async ({ name, faults }) => {
     const box = await startTestSandbox({ seed: reliabilitySeed(EXISTING), rps: 1000, faults, faultSeed: 42, slowMs: 1500 });
     try {
       const out = join(tempDir, `run-${name}`);
@@ -37,7 +39,7 @@ describe('a 300-row import under each sandbox fault', () => {
       const result = await runCli(
         ['import', sheetFile, '--yes', '--quiet', '--out', out, '--api-url', box.url,
           '--rps', '1000', '--concurrency', '16', '--retries', '10', '--timeout', '0.5'],
-        { env: { PACHCA_TOKEN: box.adminToken }, timeoutMs: 100_000 },
+        { env: { PACHCA_TOKEN: box.adminToken }, timeoutMs: 170_000 },
       );
       expect(result.code, result.stderr).toBe(0);
       expectDirectoryAsSheet(box, rows, out, (email) => [email.startsWith('new') ? 'created' : 'updated']);
@@ -47,5 +49,5 @@ describe('a 300-row import under each sandbox fault', () => {
     } finally {
       await box.stop();
     }
-  }, 110_000);
+  }, 180_000);
 });
