@@ -1,7 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CANONICAL_COLUMNS, columnForHeader, mapHeaders, parseMapFlags, resolveOverrides } from '../src/records/columns.js';
 import {
-  parseAction, parseBoolean, parseChatIds, parseDateTime, parseEmail, parsePhone, parseRole, splitFullName, splitTags,
+  collapseSpaces, parseAction, parseBoolean, parseChatIds, parseDateTime, parseEmail, parsePhone, parseRole, splitFullName, splitTags,
 } from '../src/records/normalize.js';
 
 const value = <T>(parsed: { ok: true; value: T } | { ok: false; message: string }): T | string =>
@@ -161,5 +162,14 @@ describe('normalization', () => {
     expect(value(parseAction('уничтожить'))).toMatch(/^ERROR: unknown action/);
     expect(value(parseChatIds('101, 102;101 103'))).toEqual([101, 102, 103]);
     expect(value(parseChatIds('общий'))).toMatch(/^ERROR: "общий" is not a chat id/);
+  });
+});
+
+describe('collapseSpaces', () => {
+  it('gives what a plain replace-and-trim gives, for any text (its fast path for clean cells included)', () => {
+    const spaces = fc.constantFrom(' ', '  ', '\t', '\n', '\r\n', '\u00a0', '\u2003', '\ufeff');
+    const word = fc.string({ maxLength: 6 });
+    const text = fc.array(fc.oneof(spaces, word), { maxLength: 8 }).map((parts) => parts.join(''));
+    fc.assert(fc.property(text, (value) => collapseSpaces(value) === value.replace(/\s+/g, ' ').trim()), { numRuns: 2000 });
   });
 });

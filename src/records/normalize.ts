@@ -19,8 +19,13 @@ export const MAX_LENGTH = {
 
 /** Trims and collapses runs of whitespace (including line breaks and NBSP) to one space. */
 export function collapseSpaces(text: string): string {
+  // Most cells are already clean: a test is cheaper than a replace that allocates a new string.
+  if (!NEEDS_COLLAPSE.test(text)) return text;
   return text.replace(/\s+/g, ' ').trim();
 }
+
+/** Whitespace other than single inner spaces: at either end, two in a row, or not a plain space. */
+const NEEDS_COLLAPSE = /^\s|\s$|\s\s|[^\S ]/;
 
 /** Lookup key for word lists: lower case, ё -> е, no surrounding spaces or dots. */
 function wordKey(text: string): string {
