@@ -168,9 +168,11 @@ const HIDDEN_EMAILS = 'this token sees no e-mail addresses (a bot token?)';
  * it stops after the search, naming the ids the search found.
  */
 async function userByEmail(api: PachcaApi, email: string): Promise<User> {
-  const found = await collect(api.searchUsers(email));
-  const match = found.find((user) => user.email && emailKey(user.email) === email);
-  if (match) return match;
+  const found: User[] = [];
+  for await (const user of api.searchUsers(email)) {
+    if (user.email && emailKey(user.email) === email) return user;
+    found.push(user);
+  }
   if (contactsHidden(found)) {
     const ids = found.filter((user) => !user.bot).map((user) => user.id);
     const candidates = ids.length === 1 ? `id ${ids[0]}: pachca-roster show ${ids[0]}` : `ids ${ids.join(', ')}: pachca-roster show ID`;
