@@ -22,6 +22,10 @@ const COMMANDS: Record<string, string[]> = {
   template: ['template'],
   sandbox: ['sandbox', '--port', '0'],
   demo: ['demo'],
+  find: ['find', 'Петров'],
+  show: ['show', '1'],
+  tags: ['tags'],
+  members: ['members', 'Backend'],
 };
 
 /** Bad for every command. */
@@ -52,12 +56,17 @@ const PER_COMMAND: Record<string, string[][]> = {
   template: [['--format', 'pdf'], ['--lang', 'de'], ['--out', 'template.pdf'], ['--out', '-'], ['--out', 'a.xlsx', '--out', 'b.xlsx'], ['--format', 'csv', '--out', 'x.xlsx']],
   sandbox: [['--port', '99999'], ['--port', 'http'], ['--rps', '0'], ['--latency-ms', 'abc'], ['--faults', 'bogus=1'], ['--fault-seed', '-3'], ['--slow-ms', '1e10']],
   demo: [['--out', '-'], ['--out', 'a', '--out', 'b'], ['--yes']],
+  find: [['-o', 'yaml'], ['-o'], ['-o', 'csv', '--output', 'json'], ['--json'], ['--phone-region'], ['--rps', '0'], ['--timeout', 'abc'], ['--yes']],
+  show: [['--output', 'xml'], ['--output'], ['-o', 'json', '-o', 'json'], ['--concurrency', '0'], ['--retries', '-1'], ['--out', 'x.csv']],
+  tags: [['-o', 'table', '-o', 'csv'], ['--tag', 'X'], ['--format', 'csv'], ['--timeout', '1e10']],
+  members: [['--output', 'yaml'], ['-o=html'], ['--include-bots'], ['--concurrency', '-1']],
 };
 
 /** Cases that are not "valid start + suffix". */
 const WHOLE_LINES: string[][] = [
   [], ['--dry-run'], ['improt', SHEET, '--yes'], ['frobnicate'], ['validate'], ['validate', '-'], ['import', '--yes'],
   ['import', SHEET, 'other.csv', '--yes'], ['plan', SHEET, 'other.csv'], ['import', SHEET, '--resume', 'run-folder', '--yes'],
+  ['find'], ['show'], ['members'], ['show', '1', '2'], ['members', 'HR', 'Backend'], ['fnd', 'Петров'], ['member', 'HR'],
 ];
 
 const cases: string[][] = [

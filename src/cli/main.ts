@@ -4,8 +4,12 @@ import { VERSION } from '../version.js';
 import { auditCommand } from './commands/audit.js';
 import { demoCommand } from './commands/demo.js';
 import { exportCommand } from './commands/export.js';
+import { findCommand } from './commands/find.js';
 import { importCommand, planCommand } from './commands/import.js';
+import { membersCommand } from './commands/members.js';
 import { sandboxCommand } from './commands/sandbox.js';
+import { showCommand } from './commands/show.js';
+import { tagsCommand } from './commands/tags.js';
 import { templateCommand } from './commands/template.js';
 import { validateCommand } from './commands/validate.js';
 import { redactSecrets } from '../redact.js';
@@ -14,6 +18,8 @@ import { FlagError, single } from './flag-values.js';
 import { isParseFailure, UsageError, usageErrorFor } from './usage-error.js';
 
 const COMMANDS = [importCommand, planCommand, validateCommand, exportCommand, auditCommand, templateCommand, sandboxCommand, demoCommand] as CommandModule[];
+// The everyday read commands (issue 17).
+COMMANDS.push(findCommand as CommandModule, showCommand as CommandModule, tagsCommand as CommandModule, membersCommand as CommandModule);
 
 /**
  * Flags yargs collects into an array when given twice; any other flag given twice is an error.

@@ -1,0 +1,61 @@
+import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
+import { InputError } from '../../exit-codes.js';
+import { tagMembers, UnknownTagError } from '../../app/people.js';
+import { connectionOptions } from '../options.js';
+import { outputOption, Printer } from '../printer.js';
+import { PERSON_COLUMNS, warnIfContactsHidden, withReadClient, type ReadArgs } from '../read-commands.js';
+import { levenshtein } from '../usage-error.js';
+
+interface MembersArgs extends ReadArgs {
+  tag: string;
+}
+
+const MOST_SUGGESTIONS = 5;
+/** With this few tags and none close, all of them are named. */
+const LIST_ALL_UP_TO = 10;
+
+/** Known names close to the given one: containing it (or contained in it), or a few typos away. */
+export function closeTagNames(given: string, known: readonly string[]): string[] {
+  const wanted = given.trim().toLowerCase();
+  const allowed = Math.max(1, Math.floor(wanted.length / 3));
+  return known
+    .map((name) => {
+      const lower = name.toLowerCase();
+      const contains = wanted.length >= 2 && (lower.includes(wanted) || wanted.includes(lower));
+      return { name, distance: contains ? 0 : levenshtein(wanted, lower) };
+    })
+    .filter((candidate) => candidate.distance <= allowed)
+    .sort((a, b) => a.distance - b.distance || a.name.localeCompare(b.name))
+    .slice(0, MOST_SUGGESTIONS)
+    .map((candidate) => candidate.name);
+}
+
+function unknownTagMessage(error: UnknownTagError): string {
+  const close = closeTagNames(error.given, error.known);
+  if (close.length > 0) return `${error.message}; did you mean ${close.map((name) => `"${name}"`).join(', ')}?`;
+  if (error.known.length === 0) return `${error.message}: the directory has no tags`;
+  if (error.known.length <= LIST_ALL_UP_TO) return `${error.message}; the tags are ${error.known.map((name) => `"${name}"`).join(', ')}`;
+  return `${error.message} (pachca-roster tags lists them)`;
+}
+
+export const membersCommand: CommandModule<object, MembersArgs> = {
+  command: 'members <tag>',
+  describe: 'List the people in a tag (by name, any case, or by id)',
+  builder: (yargs: Argv) =>
+    yargs
+      .positional('tag', { type: 'string', demandOption: true, describe: 'The tag\'s name (case does not matter) or id' })
+      .options(outputOption)
+      .group(['output'], 'Output:')
+      .options(connectionOptions)
+      .example('$0 members Backend', 'Everyone tagged Backend')
+      .example('$0 members москва -o json', 'JSON for scripts') as unknown as Argv<MembersArgs>,
+  handler: async (argv: ArgumentsCamelCase<MembersArgs>) => {
+    const printer = new Printer(argv.output);
+    const { people, tag, contactsHidden } = await withReadClient(argv, (api) => tagMembers(api, argv.tag)).catch((error: unknown) => {
+      throw error instanceof UnknownTagError ? new InputError(unknownTagMessage(error)) : error;
+    });
+    warnIfContactsHidden(contactsHidden);
+    if (people.length === 0 && argv.output === 'table') process.stderr.write(`Tag "${tag.name}" has no members.\n`);
+    printer.list(people, PERSON_COLUMNS);
+  },
+};

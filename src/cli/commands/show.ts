@@ -1,0 +1,64 @@
+import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
+import { parsePersonKey, showPerson, type PersonDetail } from '../../app/people.js';
+import { connectionOptions } from '../options.js';
+import { outputOption, Printer, type Cell } from '../printer.js';
+import { warnIfContactsHidden, withReadClient, type ReadArgs } from '../read-commands.js';
+
+interface ShowArgs extends ReadArgs {
+  person: string;
+}
+
+/**
+ * The lines of `show` (table and CSV): the sheet's column names where a field has one (as the
+ * export writes them, custom properties by their names), then what only Pachca keeps.
+ */
+export function personFields(person: PersonDetail): [string, Cell][] {
+  const status = person.status;
+  return [
+    ['id', person.id],
+    ['name', person.name],
+    ['email', person.email],
+    ['first_name', person.first_name],
+    ['last_name', person.last_name],
+    ['nickname', person.nickname],
+    ['phone_number', person.phone_number],
+    ['department', person.department],
+    ['title', person.title],
+    ['role', person.role],
+    ['tags', person.tags],
+    ['suspended', person.suspended],
+    ...person.custom_properties.map((property): [string, Cell] => [property.name, property.value]),
+    ['status_emoji', status?.emoji],
+    ['status_title', status?.title],
+    ['status_expires_at', status?.expires_at],
+    ['status_is_away', status?.is_away],
+    ['status_away_message', status?.away_message],
+    ['invite_status', person.invite_status],
+    ['bot', person.bot],
+    ['sso', person.sso],
+    ['created_at', person.created_at],
+    ['last_activity_at', person.last_activity_at],
+    ['time_zone', person.time_zone],
+    ['inviter_id', person.inviter_id],
+  ];
+}
+
+export const showCommand: CommandModule<object, ShowArgs> = {
+  command: 'show <person>',
+  describe: 'One person in full: every field, tags, status with its expiry, custom properties by name, invite, created and last active',
+  builder: (yargs: Argv) =>
+    yargs
+      .positional('person', { type: 'string', demandOption: true, describe: 'The person\'s id or e-mail (to search by name or phone, use find)' })
+      .options(outputOption)
+      .group(['output'], 'Output:')
+      .options(connectionOptions)
+      .example('$0 show 11', 'By id')
+      .example('$0 show m.ivanova@example.ru -o json', 'By e-mail, as JSON') as unknown as Argv<ShowArgs>,
+  handler: async (argv: ArgumentsCamelCase<ShowArgs>) => {
+    const printer = new Printer(argv.output);
+    const key = parsePersonKey(argv.person);
+    const { person, contactsHidden } = await withReadClient(argv, (api) => showPerson(api, key));
+    warnIfContactsHidden(contactsHidden);
+    printer.record(personFields(person), person);
+  },
+};
