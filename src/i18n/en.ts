@@ -34,9 +34,10 @@ export const en = {
     created: 'created', updated: 'updated', renamed: 'renamed', unchanged: 'unchanged', suspended: 'suspended', restored: 'restored',
     deleted: 'deleted', 'status set': 'status set', 'status cleared': 'status cleared', skipped: 'skipped', invalid: 'invalid', failed: 'failed',
   },
+  // English reports keep the plan's own action names.
   actions: {
-    'create-tag': 'create tag', 'rename-tag': 'rename tag', 'delete-tag': 'delete tag', create: 'create', update: 'update', unchanged: 'unchanged',
-    suspend: 'suspend', restore: 'restore', delete: 'delete', 'set-status': 'set status', 'clear-status': 'clear status', skip: 'skip', invalid: 'invalid',
+    'create-tag': 'create-tag', 'rename-tag': 'rename-tag', 'delete-tag': 'delete-tag', create: 'create', update: 'update', unchanged: 'unchanged',
+    suspend: 'suspend', restore: 'restore', delete: 'delete', 'set-status': 'set-status', 'clear-status': 'clear-status', skip: 'skip', invalid: 'invalid',
   },
   yes: 'yes',
   no: 'no',
@@ -63,7 +64,7 @@ export const en = {
   summaryReportFiles: 'report files',
   failedErrorColumn: 'error',
   /** How report.csv and failed.csv were written, for the summary. */
-  reportShape: (delimiter: string, encoding: string) => `delimiter ${delimiter}, ${encoding}`,
+  reportShape: (delimiter: string, encoding: string) => `${delimiter}, ${encoding}`,
   encodingUtf8Bom: 'UTF-8 with BOM',
   delimiterNames: { ',': 'comma (,)', ';': 'semicolon (;)', '\t': 'tab', '|': 'bar (|)' } as Record<string, string>,
   summaryReportShapeLine: (shape: string) => `CSV reports: ${shape}`,

@@ -58,7 +58,7 @@ export const ru: Catalog = {
   summaryStoppedBy: 'причина остановки',
   summaryReportFiles: 'файлы отчёта',
   failedErrorColumn: 'Ошибка',
-  reportShape: (delimiter, encoding) => `разделитель ${delimiter}, ${encoding}`,
+  reportShape: (delimiter, encoding) => `${delimiter}, ${encoding}`,
   encodingUtf8Bom: 'UTF-8 с BOM',
   delimiterNames: { ',': 'запятая (,)', ';': 'точка с запятой (;)', '\t': 'табуляция', '|': 'черта (|)' },
   summaryReportShapeLine: (shape) => `CSV-отчёты: ${shape}`,

@@ -62,6 +62,9 @@ const TEMPLATE_COLUMNS: readonly TemplateColumn[] = [
     choices: { ru: ['создать', 'обновить', 'заблокировать', 'восстановить', 'удалить', 'пропустить'], en: ['create', 'update', 'suspend', 'restore', 'delete', 'skip'] } },
 ];
 
+/** The template's header colour (white bold on indigo); failed.xlsx uses it too. */
+export const TEMPLATE_HEADER_FILL = 'FF4F46E5';
+
 /** Same dates in every generated template, so the files only change when the content does. */
 const TEMPLATE_DATE = new Date(Date.UTC(2026, 0, 1));
 
@@ -104,7 +107,7 @@ async function writeTemplateXlsx(path: string, language: TemplateLanguage): Prom
   TEMPLATE_COLUMNS.forEach((column, index) => {
     const cell = header.getCell(index + 1);
     cell.font = { bold: true, color: { argb: 'FFFFFFFF' } };
-    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF4F46E5' } };
+    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: TEMPLATE_HEADER_FILL } };
     cell.alignment = { vertical: 'middle' };
     cell.note = column.note[language];
     if (column.choices) {
