@@ -104,7 +104,7 @@ describe('import: creates, re-runs, reports', () => {
     expect(readFileSync(join(out, 'failed.csv'), 'utf8')).toContain('not-an-email');
     expect(readFileSync(join(out, 'journal.jsonl'), 'utf8').trim().split('\n')).toHaveLength(3);
     expect(readSummary(out)).toMatchObject({ exitCode: 5, counts: { created: 3, invalid: 1 } });
-    expect(readdirSync(out).sort()).toEqual(['failed.csv', 'journal.jsonl', 'plan.json', 'report.csv', 'report.xlsx', 'summary.json']);
+    expect(readdirSync(out).sort()).toEqual(['failed.csv', 'journal.jsonl', 'plan.json', 'plan.xlsx', 'report.csv', 'report.xlsx', 'summary.json']);
     const ExcelJS = (await import('exceljs')).default;
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(join(out, 'report.xlsx'));

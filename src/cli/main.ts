@@ -16,6 +16,9 @@ import { redactSecrets } from '../redact.js';
 import { quietOnBrokenPipe } from './broken-pipe.js';
 import { FlagError, single } from './flag-values.js';
 import { isParseFailure, UsageError, usageErrorFor } from './usage-error.js';
+import { messages, type Catalog } from '../i18n/catalog.js';
+import { langFlagOf, LANGS, resolveLang, withoutLangFlag } from '../i18n/lang.js';
+import { yargsStrings } from './yargs-locale.js';
 
 const COMMANDS = [importCommand, planCommand, validateCommand, exportCommand, auditCommand, templateCommand, sandboxCommand, demoCommand] as CommandModule[];
 // The everyday read commands (issue 17).
@@ -57,13 +60,19 @@ function checkFlagsGivenOnce(typed: readonly string[]) {
 export async function main(argv: string[]): Promise<number> {
   quietOnBrokenPipe();
   let exitCode: number = ExitCode.Ok;
+  // The parser itself speaks the language, so it is known before parsing; an invalid --lang
+  // value is then refused by the parse like any other bad choice.
+  const lang = resolveLang(langFlagOf(argv), process.env);
+  const t = messages(lang);
   let parser = yargs(argv)
-    .locale('en')
+    .locale(lang)
+    .updateLocale(yargsStrings(lang) as Record<string, string>)
     .scriptName('pachca-roster')
-    .usage('$0 <command> [options]\n\nKeep a Pachca directory in step with HR spreadsheets.');
+    .usage(t.cliUsage)
+    .option('lang', { choices: LANGS, requiresArg: true, describe: t.cliLangOption });
   for (const command of COMMANDS) parser = parser.command(command);
   parser = parser
-    .demandCommand(1, 'name a command (import, plan, validate, export, audit, template, sandbox, demo)')
+    .demandCommand(1, t.cliNameACommand)
     .strict()
     .recommendCommands()
     .check(checkFlagsGivenOnce(argv), true)
@@ -71,31 +80,31 @@ export async function main(argv: string[]): Promise<number> {
     .help()
     .alias('h', 'help')
     .wrap(Math.min(110, process.stdout.columns || 100))
-    .epilogue('Exit codes: 0 ok, 1 fatal, 2 usage or input error, 3 authentication or missing scope, 5 finished with some rows invalid or failed.\nDocs: README.md')
+    .epilogue(t.cliEpilogue)
     .fail((message, error) => {
       if (!isParseFailure(error)) throw error;
-      throw usageErrorFor(message, error, argv, COMMANDS);
+      throw usageErrorFor(message, error, withoutLangFlag(argv), COMMANDS, t);
     });
   try {
     await parser.parseAsync();
     if (typeof process.exitCode === 'number' && exitCode === ExitCode.Ok) exitCode = process.exitCode;
   } catch (error) {
-    exitCode = reportError(error);
+    exitCode = reportError(error, t);
   }
   return exitCode;
 }
 
-function reportError(error: unknown): number {
+function reportError(error: unknown, t: Catalog): number {
   if (error instanceof UsageError) {
-    process.stderr.write(`Error: ${redactSecrets(error.message)}\n${error.helpLine()}\n`);
+    process.stderr.write(`${t.errorPrefix}: ${redactSecrets(error.message)}\n${error.helpLine()}\n`);
     return error.exitCode;
   }
   if (error instanceof CliError) {
-    process.stderr.write(`Error: ${redactSecrets(error.message)}\n`);
+    process.stderr.write(`${t.errorPrefix}: ${redactSecrets(error.message)}\n`);
     return error.exitCode;
   }
   const message = error instanceof Error ? error.message : String(error);
-  process.stderr.write(`Error: ${redactSecrets(message)}\n`);
+  process.stderr.write(`${t.errorPrefix}: ${redactSecrets(message)}\n`);
   if (process.env.PACHCA_ROSTER_DEBUG && error instanceof Error && error.stack) {
     process.stderr.write(`${redactSecrets(error.stack)}\n`);
   }

@@ -3,16 +3,17 @@
 import yargs, { type Argv, type CommandModule } from 'yargs';
 import { CliError, ExitCode } from '../exit-codes.js';
 import { FlagError } from './flag-values.js';
+import { messages, type Catalog } from '../i18n/catalog.js';
 
 /** A parse failure: exit 2, one line, then a pointer to the command's --help. */
 export class UsageError extends CliError {
-  constructor(message: string, readonly command: string | undefined) {
+  constructor(message: string, readonly command: string | undefined, private readonly t: Catalog = messages('en')) {
     super(message, ExitCode.Usage);
     this.name = 'UsageError';
   }
 
   helpLine(): string {
-    return this.command ? `Run "pachca-roster ${this.command} --help" for usage.` : 'Run "pachca-roster --help" for the commands.';
+    return this.command ? this.t.usageHelpCommand(this.command) : this.t.usageHelpCommands;
   }
 }
 
@@ -72,58 +73,58 @@ function typedAsFlag(name: string, argv: readonly string[]): boolean {
   return argv.some((arg) => arg === dashes(name) || arg.startsWith(`${dashes(name)}=`) || arg === `--no-${name}`);
 }
 
-function unknownArguments(names: string[], argv: readonly string[], command: CommandModule | undefined, commands: readonly CommandModule[]): string {
+function unknownArguments(names: string[], argv: readonly string[], command: CommandModule | undefined, commands: readonly CommandModule[], t: Catalog): string {
   const name = names[0]!;
-  if (!command && typedAsFlag(name, argv)) return `unknown flag ${dashes(name)}; name a command first (import, plan, validate, export, audit, template, sandbox, demo)`;
-  if (!command) {
-    const suggestion = closestName(name, commands.map(commandName));
-    return `unknown command "${name}"${suggestion ? `; did you mean ${suggestion}?` : ''}`;
-  }
-  const more = names.length > 1 ? ` (and ${names.slice(1).map((other) => (typedAsFlag(other, argv) ? dashes(other) : `"${other}"`)).join(', ')})` : '';
-  if (!typedAsFlag(name, argv)) {
-    return `${commandName(command)} does not take "${name}" here${more}; it takes ${positionalUse(command)}`;
-  }
+  if (!command && typedAsFlag(name, argv)) return t.usageUnknownFlagNoCommand(dashes(name), commands.map(commandName).join(', '));
+  if (!command) return t.usageUnknownCommand(name, closestName(name, commands.map(commandName)));
+  const more = names.length > 1 ? t.usageAndMore(names.slice(1).map((other) => (typedAsFlag(other, argv) ? dashes(other) : `"${other}"`)).join(', ')) : '';
+  if (!typedAsFlag(name, argv)) return t.usageDoesNotTake(commandName(command), name, more, positionalUse(command, t));
   const suggestion = closestName(name, flagsOf(command).filter((flag) => flag.length > 1 || name.length === 1));
-  return `unknown flag ${dashes(name)} for ${commandName(command)}${suggestion ? ` (did you mean ${dashes(suggestion)}?)` : ''}${more}`;
+  return `${t.usageUnknownFlag(dashes(name), commandName(command), suggestion === undefined ? undefined : dashes(suggestion))}${more}`;
 }
 
-function positionalUse(command: CommandModule): string {
+function positionalUse(command: CommandModule, t: Catalog): string {
   const spec = String(Array.isArray(command.command) ? command.command[0] : command.command);
   const positionals = spec.split(' ').slice(1);
-  return positionals.length === 0 ? 'no file or other argument, only flags' : `one ${positionals.join(' ').replace(/[<>[\]]/g, '').toUpperCase()}`;
+  return positionals.length === 0 ? t.usageTakesNothing : t.usageTakesOne(positionals.join(' ').replace(/[<>[\]]/g, '').toUpperCase());
 }
 
 const INVALID_CHOICE = /Argument: (\S+), Given: (.+?), Choices: (.+)$/m;
 
-/** One line for yargs' failure message (English: the parser runs with .locale('en')). */
+/**
+ * One line for yargs' failure message, in the catalog's language. yargs' failure messages stay
+ * English whatever the locale (main.ts keeps them so), so they can be recognised here.
+ */
 export function usageErrorFor(
   message: string | null | undefined,
   error: Error | undefined,
   argv: readonly string[],
   commands: readonly CommandModule[],
+  t: Catalog = messages('en'),
 ): UsageError {
   // The command comes first (the only flags before it are --help and --version).
   const commandWord = argv[0]?.startsWith('-') ? undefined : argv[0];
   const command = commands.find((candidate) => commandName(candidate) === commandWord);
   const name = command ? commandName(command) : undefined;
-  const text = (message ?? error?.message ?? 'invalid arguments').trim();
-  const line = (summary: string): UsageError => new UsageError(summary.replace(/\s*\n\s*/g, ' '), name);
+  const text = (message ?? error?.message ?? t.usageInvalidArguments).trim();
+  const line = (summary: string): UsageError => new UsageError(summary.replace(/\s*\n\s*/g, ' '), name, t);
 
   const unknown = /^Unknown arguments?: (.+)$/.exec(text);
-  if (unknown) return line(unknownArguments(unknown[1]!.split(', '), argv, command, commands));
+  if (unknown) return line(unknownArguments(unknown[1]!.split(', '), argv, command, commands, t));
   const recommended = /^Did you mean (.+)\?$/.exec(text);
-  if (recommended) return new UsageError(`unknown command "${commandWord ?? ''}"; did you mean ${recommended[1]}?`, undefined);
+  if (recommended) return new UsageError(t.usageUnknownCommand(commandWord ?? '', recommended[1]), undefined, t);
   const choice = INVALID_CHOICE.exec(text);
   if (choice) {
     const choices = choice[3]!.split(', ').map((value) => value.replace(/^"|"$/g, ''));
     const given = choice[2]!.replace(/^"|"$/g, '');
     const suggestion = closestName(given, choices);
-    return line(`--${choice[1]} "${given}" is not one of: ${choices.join(', ')}${suggestion ? ` (did you mean ${suggestion}?)` : ''}`);
+    return line(t.usageNotOneOf(`--${choice[1]}`, given, choices.join(', '), suggestion));
   }
   const missingValue = /^Not enough arguments following: (\S+)$/.exec(text);
-  if (missingValue) return line(`${dashes(missingValue[1]!)} needs a value`);
+  if (missingValue) return line(t.usageNeedsValue(dashes(missingValue[1]!)));
   if (/^Not enough non-option arguments/.test(text) && command) {
-    return line(`${name} needs ${positionalUse(command)}: pachca-roster ${String(command.command).replace(/[<>]/g, '').toUpperCase().replace(/^\S+/, name ?? '')}`);
+    const example = `pachca-roster ${String(command.command).replace(/[<>]/g, '').toUpperCase().replace(/^\S+/, name ?? '')}`;
+    return line(t.usageNeedsPositional(name ?? '', positionalUse(command, t), example));
   }
   return line(text);
 }

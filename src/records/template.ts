@@ -3,15 +3,15 @@ import { writeFileAtomic } from '../files/private.js';
 import { excelJs, type ExcelJSModule as ExcelJS } from '../sheets/exceljs.js';
 import { excelColumnLetter } from '../sheets/cell-text.js';
 import { writeCsvFile } from '../sheets/write.js';
-import type { CanonicalColumn } from './types.js';
+import { messages } from '../i18n/catalog.js';
+import type { TemplateNoteColumn } from '../i18n/en.js';
 
 export type TemplateLanguage = 'ru' | 'en';
 export type TemplateFormat = 'xlsx' | 'csv';
 
 interface TemplateColumn {
-  column: CanonicalColumn;
+  column: TemplateNoteColumn;
   header: Record<TemplateLanguage, string>;
-  note: Record<TemplateLanguage, string>;
   example: Record<TemplateLanguage, string>;
   width: number;
   /** Drop-down choices. */
@@ -20,47 +20,35 @@ interface TemplateColumn {
 
 const TEMPLATE_COLUMNS: readonly TemplateColumn[] = [
   { column: 'email', width: 30, header: { ru: 'Email', en: 'Email' },
-    note: { ru: 'Рабочая почта, обязательна. По ней сотрудник находится в Пачке.', en: 'Work email, required. The employee is matched by it.' },
     example: { ru: 'ivan.petrov@example.ru', en: 'jane.doe@example.com' } },
   { column: 'last_name', width: 18, header: { ru: 'Фамилия', en: 'Last name' },
-    note: { ru: 'Фамилия. Можно вместо Фамилии, Имени и Отчества заполнить одну колонку ФИО.', en: 'Last name. A single "Full name" column (Last First) also works.' },
     example: { ru: 'Петров', en: 'Doe' } },
-  { column: 'first_name', width: 16, header: { ru: 'Имя', en: 'First name' },
-    note: { ru: 'Имя, до 255 символов.', en: 'First name, up to 255 characters.' }, example: { ru: 'Иван', en: 'Jane' } },
+  { column: 'first_name', width: 16, header: { ru: 'Имя', en: 'First name' }, example: { ru: 'Иван', en: 'Jane' } },
   { column: 'middle_name', width: 18, header: { ru: 'Отчество', en: 'Middle name' },
-    note: { ru: 'Отчество (в Пачке нет такого поля: его можно сопоставить дополнительному полю через --map "Отчество=custom:Отчество").', en: 'Middle name or patronymic (Pachca has no such field; map it to a custom property with --map).' },
     example: { ru: 'Сергеевич', en: '' } },
   { column: 'phone_number', width: 18, header: { ru: 'Телефон', en: 'Phone' },
-    note: { ru: 'Любой привычный вид: 8 (916) 123-45-67, +7 916 123 45 67, 9161234567. Без кода страны считается российским.', en: 'Any usual format; with a country code (+44 20 7946 0958), or the --phone-region default (RU).' },
     // No leading '+': in a CSV it would start a formula in Excel, so the CSV writer guards it with an apostrophe that Excel then shows.
     example: { ru: '8 (916) 123-45-67', en: '7 916 123 4567' } },
-  { column: 'department', width: 20, header: { ru: 'Отдел', en: 'Department' },
-    note: { ru: 'Отдел или подразделение, до 255 символов.', en: 'Department, up to 255 characters.' }, example: { ru: 'Разработка', en: 'Engineering' } },
-  { column: 'title', width: 22, header: { ru: 'Должность', en: 'Title' },
-    note: { ru: 'Должность, до 255 символов.', en: 'Job title, up to 255 characters.' }, example: { ru: 'Инженер', en: 'Engineer' } },
+  { column: 'department', width: 20, header: { ru: 'Отдел', en: 'Department' }, example: { ru: 'Разработка', en: 'Engineering' } },
+  { column: 'title', width: 22, header: { ru: 'Должность', en: 'Title' }, example: { ru: 'Инженер', en: 'Engineer' } },
   { column: 'role', width: 16, header: { ru: 'Роль', en: 'Role' },
-    note: { ru: 'сотрудник, администратор, мульти-гость или гость (гостю нужен ровно один чат в колонке Чаты). Пусто: сотрудник.', en: 'user, admin, multi_guest or guest (a guest needs exactly one chat in Chats). Empty: user.' },
     example: { ru: 'сотрудник', en: 'user' },
     choices: { ru: ['сотрудник', 'администратор', 'мульти-гость', 'гость'], en: ['user', 'admin', 'multi_guest', 'guest'] } },
   { column: 'tags', width: 26, header: { ru: 'Теги', en: 'Tags' },
-    note: { ru: 'Теги (группы) через запятую, точку с запятой или с новой строки. Новые теги будут созданы.', en: 'Tags separated by commas, semicolons or line breaks. Missing tags are created.' },
     example: { ru: 'Москва, Backend', en: 'London, Backend' } },
   { column: 'suspended', width: 14, header: { ru: 'Заблокирован', en: 'Suspended' },
-    note: { ru: 'да/нет (также уволен, активен). Пусто: не менять.', en: 'yes/no. Empty: leave as is.' },
     example: { ru: 'нет', en: 'no' },
     choices: { ru: ['да', 'нет'], en: ['yes', 'no'] } },
   { column: 'chat_ids', width: 14, header: { ru: 'Чаты', en: 'Chats' },
-    note: { ru: 'Номера чатов, куда добавить сотрудника, через запятую.', en: 'Chat ids to add the employee to, separated by commas.' },
     example: { ru: '', en: '' } },
   // The example row says "skip", so a template imported as it is never creates the sample person.
   { column: 'action', width: 16, header: { ru: 'Действие', en: 'Action' },
-    note: {
-      ru: 'Пусто: создать или обновить. Также: заблокировать, восстановить, удалить (только с --allow-delete), пропустить. В строке-примере стоит «пропустить», поэтому она не импортируется.',
-      en: 'Empty: create or update. Also: suspend, restore, delete (only with --allow-delete), skip. The example row says skip, so it is never imported.',
-    },
     example: { ru: 'пропустить', en: 'skip' },
     choices: { ru: ['создать', 'обновить', 'заблокировать', 'восстановить', 'удалить', 'пропустить'], en: ['create', 'update', 'suspend', 'restore', 'delete', 'skip'] } },
 ];
+
+/** The template's header colour (white bold on indigo); failed.xlsx uses it too. */
+export const TEMPLATE_HEADER_FILL = 'FF4F46E5';
 
 /** Same dates in every generated template, so the files only change when the content does. */
 const TEMPLATE_DATE = new Date(Date.UTC(2026, 0, 1));
@@ -86,6 +74,7 @@ interface SheetWithRangeValidations {
 }
 
 async function writeTemplateXlsx(path: string, language: TemplateLanguage): Promise<void> {
+  const t = messages(language);
   // Non-streaming workbook: notes and data validation need the whole-sheet model.
   const workbook = new (excelJs().Workbook)();
   workbook.creator = 'pachca-roster';
@@ -104,9 +93,9 @@ async function writeTemplateXlsx(path: string, language: TemplateLanguage): Prom
   TEMPLATE_COLUMNS.forEach((column, index) => {
     const cell = header.getCell(index + 1);
     cell.font = { bold: true, color: { argb: 'FFFFFFFF' } };
-    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF4F46E5' } };
+    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: TEMPLATE_HEADER_FILL } };
     cell.alignment = { vertical: 'middle' };
-    cell.note = column.note[language];
+    cell.note = t.templateNotes[column.column];
     if (column.choices) {
       // One range per column. Per-cell validations go through exceljs's optimiser, which sorts
       // addresses as text (H10 before H2) and writes overlapping ranges that Excel "repairs".
@@ -115,7 +104,7 @@ async function writeTemplateXlsx(path: string, language: TemplateLanguage): Prom
       (sheet as unknown as SheetWithRangeValidations).dataValidations.add(`${letter}2:${letter}${DROP_DOWN_ROWS}`, {
         type: 'list', allowBlank: true, formulae: [formula], showErrorMessage: true,
         errorTitle: column.header[language],
-        error: language === 'ru' ? `Выберите: ${column.choices[language].join(', ')}` : `Choose: ${column.choices[language].join(', ')}`,
+        error: t.templateChoose(column.choices[language].join(', ')),
       });
     }
   });

@@ -7,8 +7,8 @@ export const READ_ONLY_COLUMNS: readonly string[] = [
   'id', 'invite_status', 'bot', 'sso', 'created_at', 'last_activity_at', 'time_zone', 'inviter_id',
 ];
 
-/** failed.csv's own column, ignored when the file is imported again. */
-const ERROR_COLUMN = 'error';
+/** failed.csv's own column (English and Russian reports), ignored when the file is imported again. */
+export const FAILED_ERROR_COLUMNS: readonly string[] = ['error', 'ошибка'];
 
 /** Row warnings listed one by one; the rest are counted. */
 export const ROW_WARNINGS_SHOWN = 20;
@@ -47,7 +47,7 @@ export function sheetWarnings(sheet: ValidatedSheet, customHeaders: ReadonlySet<
   }
   const middleName = middleNameWarning(sheet);
   if (middleName) lines.push(middleName);
-  const quiet = new Set([...READ_ONLY_COLUMNS, ERROR_COLUMN]);
+  const quiet = new Set([...READ_ONLY_COLUMNS, ...FAILED_ERROR_COLUMNS]);
   const ignored = sheet.mapping.unknown.filter((header) => !quiet.has(header.trim().toLowerCase()) && !customHeaders.has(header));
   if (ignored.length > 0) {
     lines.push(

@@ -5,15 +5,17 @@
 // Tags row), so report.csv stays one row per row of the users sheet.
 import { writeFileAtomic } from '../files/private.js';
 import { join } from 'node:path';
-import type { Row } from '../records/types.js';
+import { messages, type Catalog } from '../i18n/catalog.js';
+import type { Lang } from '../i18n/lang.js';
+import type { Row, SheetDetected } from '../records/types.js';
 import { createXlsxWriter, writeCsvFile, type CellValue, type XlsxColumn } from '../sheets/write.js';
+import { describeReportShape, writeFailedFiles, type ReportShape } from './failed-rows.js';
 import { ROW_RESULTS, type Outcome, type RowResult } from '../sync/apply.js';
 import type { PlanItemKind } from '../sync/plan.js';
 import { isTagsSheetItem } from '../sync/tags-sheet.js';
 
 export const REPORT_COLUMNS = ['row', 'email', 'name', 'action', 'result', 'pachca_user_id', 'changed_fields', 'message'] as const;
 export const TAGS_REPORT_COLUMNS = ['row', 'tag_id', 'name', 'action', 'result', 'changes', 'message'] as const;
-export const FAILED_ERROR_COLUMN = 'error';
 export const TAGS_REPORT_FILE = 'report-tags.csv';
 
 export interface RunSummary {
@@ -36,16 +38,22 @@ export interface RunSummary {
   exitCode: number;
   /** Why the run stopped early, when it did. */
   stoppedBy?: string;
+  /** How report.csv and failed.csv were written (delimiter, encoding). */
+  reportFiles?: ReportShape;
 }
 
 export interface ReportInput {
   folder: string;
   /** Outcomes of every plan item, in plan order. */
   outcomes: Outcome[];
-  /** The input's header cells and rows, for failed.csv. */
-  headers: string[];
+  /** What was read (format, header cells, sheet), for failed.csv/xlsx. */
+  detected: Pick<SheetDetected, 'format' | 'headers' | 'sheet'>;
   rows: Row[];
   summary: RunSummary;
+  /** The delimiter and encoding of the CSV reports. */
+  shape: ReportShape;
+  /** The language of headers and words (summary.json stays English). */
+  lang: Lang;
 }
 
 const RESULT_FILL: Partial<Record<RowResult, string>> = {
@@ -75,15 +83,15 @@ export function tagsSheetOutcomes(outcomes: readonly Outcome[]): Outcome[] {
   return outcomes.filter((outcome) => isTagsSheetItem(outcome.item));
 }
 
-function tagsReportRow(outcome: Outcome): CellValue[] {
+function tagsReportRow(outcome: Outcome, t: Catalog): CellValue[] {
   const { item } = outcome;
   return [
     item.row ?? null,
     item.tagId ?? null,
     item.tagName ?? '',
-    item.kind,
-    outcome.result,
-    item.changes.map((change) => `${change.field}: ${change.before ?? '(none)'} -> ${change.after ?? '(none)'}`).join('; '),
+    t.actions[item.kind],
+    t.results[outcome.result],
+    item.changes.map((change) => `${change.field}: ${change.before ?? t.none} -> ${change.after ?? t.none}`).join('; '),
     outcome.message ?? '',
   ];
 }
@@ -98,46 +106,51 @@ function changedFields(outcome: Outcome): string {
   return [...new Set(outcome.item.changes.map((change) => change.field))].join(', ');
 }
 
-function reportRow(outcome: Outcome): CellValue[] {
+function reportRow(outcome: Outcome, t: Catalog): CellValue[] {
   const { item } = outcome;
   return [
     item.row ?? null,
     item.email ?? '',
     item.name ?? '',
-    item.kind,
-    outcome.result,
+    t.actions[item.kind],
+    t.results[outcome.result],
     outcome.userId ?? item.userId ?? null,
     changedFields(outcome),
     outcome.message ?? '',
   ];
 }
 
-async function writeXlsxReport(path: string, rows: readonly Outcome[], tagRows: readonly Outcome[], summary: RunSummary): Promise<void> {
+const reportHeaders = (t: Catalog): string[] => REPORT_COLUMNS.map((column) => t.reportColumns[column]);
+const tagsReportHeaders = (t: Catalog): string[] => TAGS_REPORT_COLUMNS.map((column) => t.tagsReportColumns[column]);
+
+async function writeXlsxReport(path: string, rows: readonly Outcome[], tagRows: readonly Outcome[], summary: RunSummary, lang: Lang): Promise<void> {
+  const t = messages(lang);
   const writer = createXlsxWriter(path);
   try {
     const widths: Record<string, number> = { row: 7, email: 32, name: 28, action: 13, result: 15, pachca_user_id: 15, changed_fields: 36, message: 70 };
-    const columns: XlsxColumn[] = REPORT_COLUMNS.map((header) => ({ header, width: widths[header] ?? 15 }));
-    const results = writer.addSheet('Report', columns);
-    for (const outcome of rows) results.addRow(reportRow(outcome), { fills: resultFills(REPORT_COLUMNS, outcome.result) });
+    const columns: XlsxColumn[] = REPORT_COLUMNS.map((column) => ({ header: t.reportColumns[column], key: column, width: widths[column] ?? 15 }));
+    const results = writer.addSheet(t.reportSheet, columns);
+    for (const outcome of rows) results.addRow(reportRow(outcome, t), { fills: resultFills(REPORT_COLUMNS, outcome.result) });
     if (tagRows.length > 0) {
       const tagWidths: Record<string, number> = { row: 7, tag_id: 10, name: 28, action: 13, result: 15, changes: 50, message: 70 };
-      const tags = writer.addSheet('Tags', TAGS_REPORT_COLUMNS.map((header) => ({ header, width: tagWidths[header] ?? 15 })));
-      for (const outcome of tagRows) tags.addRow(tagsReportRow(outcome), { fills: resultFills(TAGS_REPORT_COLUMNS, outcome.result) });
+      const tags = writer.addSheet(t.tagsReportSheet, TAGS_REPORT_COLUMNS.map((column) => ({ header: t.tagsReportColumns[column], key: column, width: tagWidths[column] ?? 15 })));
+      for (const outcome of tagRows) tags.addRow(tagsReportRow(outcome, t), { fills: resultFills(TAGS_REPORT_COLUMNS, outcome.result) });
     }
-    const summarySheet = writer.addSheet('Summary', [{ header: 'item', width: 24 }, { header: 'value', width: 60 }], { autoFilter: false });
-    for (const result of ROW_RESULTS) summarySheet.addRow([result, summary.counts[result]]);
+    const summarySheet = writer.addSheet(t.summarySheet, [{ header: t.summaryItem, width: 24 }, { header: t.summaryValue, width: 60 }], { autoFilter: false });
+    for (const result of ROW_RESULTS) summarySheet.addRow([t.results[result], summary.counts[result]]);
     if (summary.tagCounts) {
-      for (const result of ROW_RESULTS) if (summary.tagCounts[result] > 0) summarySheet.addRow([`Tags sheet: ${result}`, summary.tagCounts[result]]);
+      for (const result of ROW_RESULTS) if (summary.tagCounts[result] > 0) summarySheet.addRow([t.summaryTagsSheetResult(t.results[result]), summary.tagCounts[result]]);
     }
-    summarySheet.addRow(['tags created', summary.tagsCreated]);
-    summarySheet.addRow(['requests sent', summary.requestsSent]);
-    summarySheet.addRow(['429 answers', summary.rateLimited]);
-    summarySheet.addRow(['elapsed seconds', summary.elapsedSeconds]);
-    summarySheet.addRow(['exit code', summary.exitCode]);
-    summarySheet.addRow(['input', summary.input]);
-    summarySheet.addRow(['API URL', summary.apiUrl]);
-    summarySheet.addRow(['dry run', summary.dryRun]);
-    if (summary.stoppedBy) summarySheet.addRow(['stopped by', summary.stoppedBy]);
+    summarySheet.addRow([t.summaryTagsCreated, summary.tagsCreated]);
+    summarySheet.addRow([t.summaryRequests, summary.requestsSent]);
+    summarySheet.addRow([t.summary429, summary.rateLimited]);
+    summarySheet.addRow([t.summaryElapsed, summary.elapsedSeconds]);
+    summarySheet.addRow([t.summaryExitCode, summary.exitCode]);
+    summarySheet.addRow([t.summaryInput, summary.input]);
+    summarySheet.addRow([t.summaryApiUrl, summary.apiUrl]);
+    summarySheet.addRow([t.summaryDryRun, summary.dryRun ? t.yes : t.no]);
+    if (summary.reportFiles) summarySheet.addRow([t.summaryReportFiles, describeReportShape(summary.reportFiles, lang)]);
+    if (summary.stoppedBy) summarySheet.addRow([t.summaryStoppedBy, summary.stoppedBy]);
     await writer.commit();
   } catch (error) {
     await writer.abort();
@@ -145,42 +158,25 @@ async function writeXlsxReport(path: string, rows: readonly Outcome[], tagRows: 
   }
 }
 
-/** failed.csv: the input's columns for each invalid or failed row, plus the reason. */
-async function writeFailedCsv(path: string, outcomes: readonly Outcome[], headers: readonly string[], rows: readonly Row[]): Promise<void> {
-  const byNumber = new Map(rows.map((row) => [row.rowNumber, row]));
-  const errorIndex = headers.findIndex((header) => header.trim().toLowerCase() === FAILED_ERROR_COLUMN);
-  const columns = errorIndex >= 0 ? headers : [...headers, FAILED_ERROR_COLUMN];
-  const lines: CellValue[][] = [];
-  for (const outcome of outcomes) {
-    if (outcome.result !== 'failed' && outcome.result !== 'invalid') continue;
-    const row = outcome.item.row !== undefined ? byNumber.get(outcome.item.row) : undefined;
-    if (!row) continue;
-    const cells: CellValue[] = headers.map((header) => row.cells.get(header) ?? '');
-    const reason = outcome.message ?? outcome.result;
-    if (errorIndex >= 0) cells[errorIndex] = reason;
-    else cells.push(reason);
-    lines.push(cells);
-  }
-  await writeCsvFile(path, [...columns], lines);
-}
-
 export async function writeSummary(folder: string, summary: RunSummary): Promise<void> {
   await writeFileAtomic(join(folder, 'summary.json'), `${JSON.stringify(summary, null, 2)}\n`);
 }
 
-/** A dry run's failed.csv: the invalid rows, to fix before the real run. */
-export async function writeFailedRows(folder: string, outcomes: readonly Outcome[], headers: readonly string[], rows: readonly Row[]): Promise<void> {
-  await writeFailedCsv(join(folder, 'failed.csv'), reportOutcomes(outcomes), headers, rows);
+/** A dry run's failed.csv (and failed.xlsx): the invalid rows, to fix before the real run. */
+export async function writeFailedRows(input: Omit<ReportInput, 'summary'>): Promise<void> {
+  await writeFailedFiles({ ...input, outcomes: reportOutcomes(input.outcomes) });
 }
 
-/** Writes report.xlsx, report.csv, failed.csv and summary.json into the run folder. */
+/** Writes report.xlsx, report.csv, failed.csv (failed.xlsx for an XLSX input) and summary.json into the run folder. */
 export async function writeRunReport(input: ReportInput): Promise<void> {
+  const t = messages(input.lang);
+  const csv = { delimiter: input.shape.delimiter, bom: true };
   const rows = reportOutcomes(input.outcomes);
   const tagRows = tagsSheetOutcomes(input.outcomes);
-  await writeCsvFile(join(input.folder, 'report.csv'), [...REPORT_COLUMNS], rows.map(reportRow));
-  if (tagRows.length > 0) await writeCsvFile(join(input.folder, TAGS_REPORT_FILE), [...TAGS_REPORT_COLUMNS], tagRows.map(tagsReportRow));
-  await writeXlsxReport(join(input.folder, 'report.xlsx'), rows, tagRows, input.summary);
-  await writeFailedCsv(join(input.folder, 'failed.csv'), rows, input.headers, input.rows);
+  await writeCsvFile(join(input.folder, 'report.csv'), reportHeaders(t), rows.map((outcome) => reportRow(outcome, t)), csv);
+  if (tagRows.length > 0) await writeCsvFile(join(input.folder, TAGS_REPORT_FILE), tagsReportHeaders(t), tagRows.map((outcome) => tagsReportRow(outcome, t)), csv);
+  await writeXlsxReport(join(input.folder, 'report.xlsx'), rows, tagRows, input.summary, input.lang);
+  await writeFailedFiles({ ...input, outcomes: rows });
   await writeSummary(input.folder, input.summary);
 }
 

@@ -83,6 +83,8 @@ export interface XlsxSheetOptions {
   state?: 'hidden' | 'veryHidden';
   /** Protect the sheet against edits (no password: it guards against accidents, not people). */
   protect?: boolean;
+  /** Header cells in white bold on this ARGB background (the hire template's look); default plain bold. */
+  headerFill?: string;
 }
 
 export interface XlsxRowStyle {
@@ -155,7 +157,8 @@ export function createXlsxWriter(path: string): XlsxWriter {
       }
       const header = sheet.addRow(columns.map((column) => column.header));
       header.eachCell((cell) => {
-        cell.font = { bold: true };
+        cell.font = options.headerFill ? { bold: true, color: { argb: 'FFFFFFFF' } } : { bold: true };
+        if (options.headerFill) cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: options.headerFill } };
       });
       header.commit();
       return {

@@ -11,6 +11,10 @@ import { exitCodeForError, toCliError } from '../pachca/config.js';
 import type { WriteScope } from '../pachca/types.js';
 import type { ValidatedSheet } from '../records/types.js';
 import { countResults, countTagsSheetResults, TAGS_REPORT_FILE, writeFailedRows, writeRunReport, writeSummary, type RunSummary } from '../reports/report.js';
+import { describeReportShape, reportShapeFor } from '../reports/failed-rows.js';
+import { writePlanWorkbook } from '../reports/plan-workbook.js';
+import { messages } from '../i18n/catalog.js';
+import type { Lang } from '../i18n/lang.js';
 import { InterruptedError } from '../pachca/errors.js';
 import { applyPlan, staticOutcome, type Outcome } from './apply.js';
 import { takeSnapshot } from './directory.js';
@@ -38,6 +42,10 @@ export interface ImportRequest {
   welcomeFile?: string;
   /** --resume: the plan-shaping flags given on the command line (refused if they differ from the run's). */
   resumeFlags?: PlanFlags;
+  /** The language of the report files (default English; summary.json and plan.json never change with it). */
+  lang?: Lang;
+  /** --report-delimiter: report.csv and failed.csv's delimiter instead of the input's. */
+  reportDelimiter?: string;
 }
 
 export interface ProgressHandle {
@@ -160,7 +168,7 @@ function exitCodeFor(outcomes: readonly Outcome[], fatal: Error | undefined): nu
   return outcomes.some((outcome) => outcome.result === 'failed' || outcome.result === 'invalid') ? ExitCode.RowsFailed : ExitCode.Ok;
 }
 
-export function formatSummary(summary: RunSummary, folder: string): string {
+export function formatSummary(summary: RunSummary, folder: string, lang: Lang = 'en'): string {
   const counts = Object.entries(summary.counts).filter(([, count]) => count > 0).map(([result, count]) => `${result} ${count}`);
   const lines = [
     `${summary.dryRun ? 'Dry run, nothing changed; would be' : summary.exitCode === ExitCode.Interrupted ? 'Interrupted; done so far' : 'Done'}: ${counts.length > 0 ? counts.join(', ') : 'no rows'}${summary.tagsCreated ? `; tags created ${summary.tagsCreated}` : ''}`,
@@ -174,6 +182,7 @@ export function formatSummary(summary: RunSummary, folder: string): string {
     if (!summary.dryRun) lines.push(`${TAGS_SHEET} report: ${join(folder, TAGS_REPORT_FILE)}`);
   }
   if (summary.counts.failed + summary.counts.invalid > 0) lines.push(`Rows to fix: ${join(folder, 'failed.csv')}`);
+  if (summary.reportFiles) lines.push(messages(lang).summaryReportShapeLine(describeReportShape(summary.reportFiles, lang)));
   return lines.join('\n');
 }
 
@@ -228,6 +237,7 @@ async function runInFolder(request: ImportRequest, deps: ImportDeps, runFolder: 
     inputPath = resolve(request.file!);
   }
   const runId = saved?.runId ?? randomUUID();
+  const lang = request.lang ?? 'en';
   const welcomeText = readWelcome(welcomeFile);
   const sha256 = saved?.input.sha256 ?? (await sha256File(inputPath));
   const sheet = await deps.readSheet(inputPath, readOptions);
@@ -236,6 +246,7 @@ async function runInFolder(request: ImportRequest, deps: ImportDeps, runFolder: 
   if (saved && tagsSheet.input) rememberRenamedNames(tagsSheet.input, saved.items);
   // An edited export's values as exported: the base of the three-way merge.
   const exportBase = await readExportBase(sheet.detected);
+  const shape = reportShapeFor(sheet.detected, request.reportDelimiter);
 
   // 2. The token, 3. the snapshot, 4. the plan.
   if (stopped()) throw cancelled();
@@ -277,6 +288,7 @@ async function runInFolder(request: ImportRequest, deps: ImportDeps, runFolder: 
   // plan.json stays the run's first plan: later resumes need its items (old names of renamed
   // tags, what each row was to do). A resume's fresh plan goes beside it.
   writeFileSync(join(folder, saved ? RESUME_PLAN_FILE : 'plan.json'), `${JSON.stringify(savedPlan, null, 2)}\n`, { mode: PRIVATE_FILE_MODE });
+  await writePlanWorkbook(folder, savedPlan, lang);
 
   const missing = missingScopes(plan, tokenScopes);
   if (missing.length > 0) {
@@ -307,6 +319,7 @@ async function runInFolder(request: ImportRequest, deps: ImportDeps, runFolder: 
       elapsedSeconds: Math.round((Date.now() - started) / 100) / 10,
       exitCode,
       ...(stoppedBy ? { stoppedBy } : {}),
+      reportFiles: shape,
     };
   };
 
@@ -314,7 +327,7 @@ async function runInFolder(request: ImportRequest, deps: ImportDeps, runFolder: 
     const outcomes = plan.items.map(staticOutcome);
     const exitCode = outcomes.some((outcome) => outcome.result === 'invalid') ? ExitCode.RowsFailed : ExitCode.Ok;
     const summary = baseSummary(outcomes, exitCode, true);
-    if (exitCode === ExitCode.RowsFailed) await writeFailedRows(folder, outcomes, sheet.detected.headers, sheet.rows);
+    if (exitCode === ExitCode.RowsFailed) await writeFailedRows({ folder, outcomes, detected: sheet.detected, rows: sheet.rows, shape, lang });
     await writeSummary(folder, summary);
     if (!request.quiet) deps.print(`Dry run: nothing was changed. The plan is in ${join(folder, 'plan.json')}`);
     return { exitCode, runFolder: folder, summary };
@@ -368,7 +381,7 @@ async function runInFolder(request: ImportRequest, deps: ImportDeps, runFolder: 
   const exitCode = interrupted ? ExitCode.Interrupted : exitCodeFor(outcomes, applied.fatal);
   const stoppedBy = applied.fatal?.message ?? (interrupted ? 'interrupted (Ctrl+C or SIGTERM)' : undefined);
   const summary = baseSummary(outcomes, exitCode, false, stoppedBy);
-  await writeRunReport({ folder, outcomes, headers: sheet.detected.headers, rows: sheet.rows, summary });
+  await writeRunReport({ folder, outcomes, detected: sheet.detected, rows: sheet.rows, summary, shape, lang });
   if (applied.fatal) {
     deps.warn(`Stopped: ${applied.fatal.message}. The journal (${journalPath}) records what was done; fix the cause and run: ${resumeCommand(folder)}`);
   } else if (interrupted) {

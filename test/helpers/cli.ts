@@ -19,11 +19,14 @@ export interface CliRunOptions {
   timeoutMs?: number;
 }
 
-/** Environment without the caller's PACHCA_* variables, so tests are explicit. */
+/** The locale variables that choose the CLI's language (a test that wants Russian passes LANG). */
+const LOCALE_VARIABLES = new Set(['LANG', 'LC_ALL', 'LC_MESSAGES']);
+
+/** Environment without the caller's PACHCA_* and locale variables, so tests are explicit (and English). */
 function cleanEnv(extra: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
   for (const [key, value] of Object.entries(process.env)) {
-    if (!key.startsWith('PACHCA_') && value !== undefined) env[key] = value;
+    if (!key.startsWith('PACHCA_') && !LOCALE_VARIABLES.has(key) && value !== undefined) env[key] = value;
   }
   env.NO_COLOR = '1';
   for (const [key, value] of Object.entries(extra)) {

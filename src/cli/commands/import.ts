@@ -14,6 +14,7 @@ import { restoreTerminal, watchInterrupts } from '../interrupt.js';
 import { connectionOptions, sheetOptions } from '../options.js';
 import { readingDirectory, startCountLine, startProgress } from '../progress.js';
 import { redactSecrets } from '../../redact.js';
+import { langOf } from '../lang.js';
 
 interface ImportArgs extends ConnectionArgv {
   file?: string;
@@ -38,6 +39,8 @@ interface ImportArgs extends ConnectionArgv {
   welcome?: string;
   json: boolean;
   quiet: boolean;
+  'report-delimiter'?: string;
+  lang?: string;
 }
 
 const importOptions = {
@@ -57,6 +60,7 @@ const importOptions = {
   welcome: { type: 'string', requiresArg: true, coerce: fileFlag('welcome'), describe: 'Send this UTF-8 text file as a direct message to each created user ({first_name} is filled in); a failed message is noted in the report' },
   json: { type: 'boolean', default: false, describe: 'Print summary.json to stdout (the plan and messages go to stderr)' },
   quiet: { type: 'boolean', alias: 'q', default: false, describe: 'Print only the summary (no plan table, no progress bar)' },
+  'report-delimiter': { requiresArg: true, choices: [',', ';', 'tab', '|'] as const, describe: "Delimiter of report.csv and failed.csv (default: the input CSV's, else \",\")" },
 } as const;
 
 function builder(yargs: Argv, dryRunCommand: boolean): Argv<ImportArgs> {
@@ -160,6 +164,8 @@ async function handle(argv: ArgumentsCamelCase<ImportArgs>, dryRun: boolean): Pr
     readOptions,
     planOptions,
     ...(argv.welcome !== undefined ? { welcomeFile: argv.welcome } : {}),
+    lang: langOf(argv),
+    ...(argv['report-delimiter'] !== undefined ? { reportDelimiter: argv['report-delimiter'] } : {}),
   };
   let runFolder: string | undefined = argv.resume;
   let applying = false;
@@ -189,7 +195,7 @@ async function handle(argv: ArgumentsCamelCase<ImportArgs>, dryRun: boolean): Pr
   }
   if (result.summary) {
     if (argv.json) process.stdout.write(`${redactSecrets(JSON.stringify(result.summary, null, 2))}\n`);
-    else print(formatSummary(result.summary, result.runFolder));
+    else print(formatSummary(result.summary, result.runFolder, langOf(argv)));
   }
   process.exitCode = result.exitCode;
   if (result.exitCode === ExitCode.Interrupted) {

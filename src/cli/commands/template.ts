@@ -17,7 +17,8 @@ export const templateCommand: CommandModule<object, TemplateArgs> = {
   describe: 'Write a hire template (XLSX with notes and drop-downs, or CSV) to fill in and import',
   builder: (yargs: Argv) =>
     yargs
-      .option('lang', { requiresArg: true, choices: ['ru', 'en'] as const, default: 'ru' as const, describe: 'Header language' })
+      // The global --lang (main.ts) gives the choices; here it also picks the headers, Russian by default.
+      .option('lang', { requiresArg: true, default: 'ru' as const, describe: 'Header language (and the language of messages)' })
       .option('format', { requiresArg: true, choices: ['xlsx', 'csv'] as const, describe: 'File format (default: from --out, else xlsx)' })
       .option('out', { type: 'string', requiresArg: true, coerce: fileFlag('out'), describe: 'Where to write it, a name ending in .xlsx or .csv (default: hire-template-<lang>.<format> in the current folder)' })
       .options(forceOption)
