@@ -22,6 +22,7 @@ const COMMANDS: Record<string, string[]> = {
   template: ['template'],
   sandbox: ['sandbox', '--port', '0'],
   demo: ['demo'],
+  chats: ['chats'],
 };
 
 /** Bad for every command. */
@@ -52,6 +53,7 @@ const PER_COMMAND: Record<string, string[][]> = {
   template: [['--format', 'pdf'], ['--lang', 'de'], ['--out', 'template.pdf'], ['--out', '-'], ['--out', 'a.xlsx', '--out', 'b.xlsx'], ['--format', 'csv', '--out', 'x.xlsx']],
   sandbox: [['--port', '99999'], ['--port', 'http'], ['--rps', '0'], ['--latency-ms', 'abc'], ['--faults', 'bogus=1'], ['--fault-seed', '-3'], ['--slow-ms', '1e10']],
   demo: [['--out', '-'], ['--out', 'a', '--out', 'b'], ['--yes']],
+  chats: [['-o', 'xml'], ['--output'], ['-o', 'csv', '-o', 'json'], ['--archived=maybe'], ['--rps', '0'], ['--out', 'chats.csv']],
 };
 
 /** Cases that are not "valid start + suffix". */

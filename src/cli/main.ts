@@ -2,6 +2,7 @@ import yargs, { type CommandModule } from 'yargs';
 import { CliError, ExitCode } from '../exit-codes.js';
 import { VERSION } from '../version.js';
 import { auditCommand } from './commands/audit.js';
+import { chatsCommand } from './commands/chats.js';
 import { demoCommand } from './commands/demo.js';
 import { exportCommand } from './commands/export.js';
 import { importCommand, planCommand } from './commands/import.js';
@@ -14,6 +15,7 @@ import { FlagError, single } from './flag-values.js';
 import { isParseFailure, UsageError, usageErrorFor } from './usage-error.js';
 
 const COMMANDS = [importCommand, planCommand, validateCommand, exportCommand, auditCommand, templateCommand, sandboxCommand, demoCommand] as CommandModule[];
+COMMANDS.push(chatsCommand as CommandModule);
 
 /**
  * Flags yargs collects into an array when given twice; any other flag given twice is an error.
