@@ -2,6 +2,9 @@
 // against the spec's schemas (test/contract/schemas.ts), and their behaviour (visibility, scopes,
 // filters, pagination, tag -> chat membership, the audit log, avatar type and size refusals).
 import { readFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { AVATAR_MAX_BYTES } from '../src/pachca/avatar.js';
 import type { AuditEvent, Chat, User } from '../src/pachca/types.js';
@@ -314,6 +317,29 @@ describe('avatars', () => {
   it('a body far past the limit is cut off with 413', async () => {
     const huge = await putAvatar(11, oversizedPng(2 * AVATAR_MAX_BYTES + 1024), 'image/png');
     expect(huge.status).toBe(413);
+  });
+});
+
+describe('--state', () => {
+  it('keeps chat members and linked tags across a restart', async () => {
+    const folder = await mkdtemp(join(tmpdir(), 'chats-state-'));
+    const stateFile = join(folder, 'state.json');
+    try {
+      const first = await startTestSandbox({ seed, stateFile });
+      await api(first, 'POST', '/chats/502/members', { body: { member_ids: [11] } });
+      await api(first, 'POST', '/chats/502/group_tags', { body: { group_tag_ids: [9103] } });
+      await first.stop();
+      const second = await startTestSandbox({ seed, stateFile });
+      try {
+        const chat = ((await api(second, 'GET', '/chats/502')).body as { data: Chat }).data;
+        expect(chat.group_tag_ids).toEqual([9103]);
+        expect(chat.member_ids).toEqual(expect.arrayContaining([11, 27, 28]));
+      } finally {
+        await second.stop();
+      }
+    } finally {
+      await rm(folder, { recursive: true, force: true });
+    }
   });
 });
 
