@@ -3,7 +3,7 @@
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { AuditEvent, AuditEventKey, CustomProperty, GroupTag, User } from '../src/pachca/types.js';
-import type { SandboxDirectory } from '../src/sandbox/api.js';
+import type { SandboxChat, SandboxDirectory } from '../src/sandbox/api.js';
 import { createPrng } from '../src/sandbox/traffic.js';
 import { blankUser } from '../src/sandbox/workspace.js';
 
@@ -171,6 +171,7 @@ function logEvent(at: number, key: AuditEventKey, actorId: number, entity: [stri
 const hour = 3600 * 1000;
 const logStart = now - 90 * day;
 const byLogin = (login: string): User => users.find((u) => u.email === `${login}@example.ru`) as User;
+const userIdByEmail = (email: string): number => (users.find((u) => u.email === email) as User).id;
 
 // Sign-ins: shortly before each recent last activity, and an earlier one for about half.
 for (const user of users) {
@@ -215,15 +216,38 @@ logEvent(now - 44 * day + 9 * hour, 'user_added_to_tag', hrDirector.id, ['GroupT
 logEvent(now - 50 * day + 12 * hour, 'tag_created', owner.id, ['GroupTag', 9100 + leadersTag], { name: 'Руководители' });
 auditEvents.sort((a, b) => a.created_at.localeCompare(b.created_at));
 
+// Chats: open and closed discussions and channels, tags linked to chats (their members are the
+// chat's members), an archived one, and one the Owner is not in (the Owner still sees its members).
+const tagId = (name: string): number => 9100 + tagNames.indexOf(name);
+const tagMembers = (...names: string[]): number[] => users.filter((u) => names.some((name) => u.list_tags.includes(name))).map((u) => u.id);
+const everyone = users.filter((u) => !u.bot && u.invite_status === 'confirmed').map((u) => u.id);
+const chat = (
+  id: number, name: string, ownerId: number, memberIds: number[], fields: Partial<SandboxChat> & { daysOld: number; quietDays: number },
+): SandboxChat => {
+  const { daysOld, quietDays, ...rest } = fields;
+  return {
+    id, name, created_at: iso(now - daysOld * day), owner_id: ownerId,
+    member_ids: [...new Set([ownerId, ...memberIds])].sort((a, b) => a - b), group_tag_ids: [],
+    channel: false, archived: false, personal: false, public: false,
+    last_message_at: iso(now - quietDays * day - 7 * hour), meet_room_url: `https://meet.pachca.com/demo-${id}`,
+    ...rest,
+  };
+};
+const chats: SandboxChat[] = [
+  chat(501, 'Общий', owner.id, [...everyone, 2], { public: true, daysOld: 2000, quietDays: 0 }),
+  chat(502, 'Гости проекта', lead.id, [owner.id, userIdByEmail('contractor@partner-agency.ru')], { daysOld: 300, quietDays: 12 }),
+  chat(503, 'Разработка', lead.id, tagMembers('Backend', 'Frontend'), { group_tag_ids: [tagId('Backend'), tagId('Frontend')], daysOld: 1200, quietDays: 0 }),
+  chat(504, 'Продажи', byLogin('n.alekseev').id, [...tagMembers('Продажи'), 2], { channel: true, public: true, group_tag_ids: [tagId('Продажи')], daysOld: 900, quietDays: 1 }),
+  chat(505, 'HR', hrDirector.id, tagMembers('HR'), { group_tag_ids: [tagId('HR')], daysOld: 700, quietDays: 3 }),
+  chat(506, 'Новости компании', owner.id, [...everyone, 3], { channel: true, public: true, daysOld: 1500, quietDays: 2 }),
+  chat(507, 'Старый проект', owner.id, [lead.id, byLogin('m.ivanova').id, byLogin('k.sergeev').id], { archived: true, daysOld: 1000, quietDays: 400 }),
+];
+
 const directory: SandboxDirectory = {
   users,
   tags,
   customProperties,
-  chats: [
-    { id: 501, name: 'Общий' },
-    { id: 502, name: 'Гости проекта' },
-    { id: 503, name: 'Разработка' },
-  ],
+  chats,
   messages: [],
   ownerId: 1,
   botId: 2,
@@ -232,4 +256,4 @@ const directory: SandboxDirectory = {
 
 const out = fileURLToPath(new URL('../fixtures/directory.json', import.meta.url));
 writeFileSync(out, `${JSON.stringify(directory, null, 2)}\n`);
-process.stdout.write(`wrote ${out}: ${users.length} users, ${tags.length} tags, ${auditEvents.length} audit events\n`);
+process.stdout.write(`wrote ${out}: ${users.length} users, ${tags.length} tags, ${chats.length} chats, ${auditEvents.length} audit events\n`);

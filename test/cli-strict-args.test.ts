@@ -26,6 +26,7 @@ const COMMANDS: Record<string, string[]> = {
   show: ['show', '1'],
   tags: ['tags'],
   members: ['members', 'Backend'],
+  chats: ['chats'],
 };
 
 /** Bad for every command. */
@@ -60,6 +61,7 @@ const PER_COMMAND: Record<string, string[][]> = {
   show: [['--output', 'xml'], ['--output'], ['-o', 'json', '-o', 'json'], ['--concurrency', '0'], ['--retries', '-1'], ['--out', 'x.csv']],
   tags: [['-o', 'table', '-o', 'csv'], ['--tag', 'X'], ['--format', 'csv'], ['--timeout', '1e10']],
   members: [['--output', 'yaml'], ['-o=html'], ['--include-bots'], ['--concurrency', '-1']],
+  chats: [['-o', 'xml'], ['--output'], ['-o', 'csv', '-o', 'json'], ['--archived=maybe'], ['--rps', '0'], ['--out', 'chats.csv']],
 };
 
 /** Cases that are not "valid start + suffix". */
@@ -133,7 +135,7 @@ describe('the messages', () => {
 
   it('suggests the command that was meant', async () => {
     expect(await firstLine(['improt', SHEET])).toBe('Error: unknown command "improt"; did you mean import?');
-    expect(await firstLine(['--yes', 'import', SHEET])).toBe('Error: unknown flag --yes; name a command first (import, plan, validate, export, audit, template, sandbox, demo)');
+    expect(await firstLine(['--yes', 'import', SHEET])).toBe('Error: unknown flag --yes; name a command first (import, plan, validate, export, audit, template, sandbox, demo, find, show, tags, members, chats)');
   });
 
   it('names the flag, the value and what is allowed', async () => {

@@ -2,6 +2,7 @@ import yargs, { type CommandModule } from 'yargs';
 import { CliError, ExitCode } from '../exit-codes.js';
 import { VERSION } from '../version.js';
 import { auditCommand } from './commands/audit.js';
+import { chatsCommand } from './commands/chats.js';
 import { demoCommand } from './commands/demo.js';
 import { exportCommand } from './commands/export.js';
 import { findCommand } from './commands/find.js';
@@ -20,9 +21,11 @@ import { messages, type Catalog } from '../i18n/catalog.js';
 import { langFlagOf, LANGS, resolveLang, withoutLangFlag } from '../i18n/lang.js';
 import { yargsStrings } from './yargs-locale.js';
 
-const COMMANDS = [importCommand, planCommand, validateCommand, exportCommand, auditCommand, templateCommand, sandboxCommand, demoCommand] as CommandModule[];
-// The everyday read commands (issue 17).
-COMMANDS.push(findCommand as CommandModule, showCommand as CommandModule, tagsCommand as CommandModule, membersCommand as CommandModule);
+const COMMANDS = [
+  importCommand, planCommand, validateCommand, exportCommand, auditCommand, templateCommand, sandboxCommand, demoCommand,
+  // The everyday read commands.
+  findCommand, showCommand, tagsCommand, membersCommand, chatsCommand,
+] as CommandModule[];
 
 /**
  * Flags yargs collects into an array when given twice; any other flag given twice is an error.

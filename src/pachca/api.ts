@@ -1,8 +1,8 @@
 // The surface of the Pachca client that the rest of the tool codes against.
 // Implemented by PachcaClient in ./client.ts.
 import type {
-  AccessTokenInfo, AuditEvent, AuditEventFilter, CustomPropertyDefinition, GroupTag, Message, StatusInput, User,
-  UserCreateRequest, UserStatus, UserUpdateInput,
+  AccessTokenInfo, AuditEvent, AuditEventFilter, AvatarData, AvatarImageType, Chat, ChatListFilter, ChatMemberRoleFilter,
+  CustomPropertyDefinition, GroupTag, Message, StatusInput, User, UserCreateRequest, UserStatus, UserUpdateInput,
 } from './types.js';
 
 export interface ConnectionOptions {
@@ -78,4 +78,19 @@ export interface PachcaApi {
 
   /** The security log (scope audit_events:read, Corporation plan), newest first, every page; filters go to the server. */
   listAuditEvents(filter?: AuditEventFilter): AsyncIterable<AuditEvent>;
+
+  /** Chats, every page (scope chats:read): by default the active chats the token's user is in; `availability: 'public'` lists every open one. */
+  listChats(filter?: ChatListFilter): AsyncIterable<Chat>;
+  getChat(id: number): Promise<Chat>;
+  /** Members of a chat as users, every page (scope chat_members:read); the Owner may list any chat's. */
+  listChatMembers(chatId: number, role?: ChatMemberRoleFilter): AsyncIterable<User>;
+  /** Adds people to a chat (scope chat_members:write); people already in it are left as they are. */
+  addChatMembers(chatId: number, userIds: number[], options?: { silent?: boolean }): Promise<void>;
+  removeChatMember(chatId: number, userId: number): Promise<void>;
+  /** Links tags to a chat: their members join it and follow the tag from then on. */
+  addChatGroupTags(chatId: number, tagIds: number[]): Promise<void>;
+  removeChatGroupTag(chatId: number, tagId: number): Promise<void>;
+  /** Uploads a user's avatar (scope user_avatar:write, multipart/form-data); answers its URL. */
+  setAvatar(userId: number, image: Uint8Array, type: AvatarImageType): Promise<AvatarData>;
+  deleteAvatar(userId: number): Promise<void>;
 }

@@ -6,10 +6,12 @@ import { AUTO_CONCURRENCY_CAP } from './concurrency.js';
 import { limiterFor, type RateLimiter } from './limiter.js';
 import { paginate } from './paginate.js';
 import { withRetries } from './retry.js';
-import { request, type ApiRequest, type HttpMethod, type QueryParams, type TransportConfig } from './transport.js';
+import { request, type ApiRequest, type FileUpload, type HttpMethod, type QueryParams, type TransportConfig } from './transport.js';
 import { emailKey, tagKey } from './keys.js';
+import { avatarExtension } from './avatar.js';
 import type {
-  AccessTokenInfo, AuditEvent, AuditEventFilter, CustomPropertyDefinition, DataResponse, GroupTag, GroupTagRequest, ListResponse, Message,
+  AccessTokenInfo, AddMembersRequest, AddTagsRequest, AuditEvent, AuditEventFilter, AvatarData, AvatarImageType, Chat, ChatListFilter,
+  ChatMemberRoleFilter, CustomPropertyDefinition, DataResponse, GroupTag, GroupTagRequest, ListResponse, Message,
   MessageCreateRequest, StatusInput, StatusUpdateRequest, User, UserCreateRequest, UserStatus, UserUpdateInput,
 } from './types.js';
 
@@ -135,8 +137,8 @@ export class PachcaClient implements PachcaApi {
     });
   }
 
-  private async data<T>(method: HttpMethod, path: string, body?: unknown, urgent = false): Promise<T> {
-    const answer = await this.call<DataResponse<T>>({ method, path, body }, urgent);
+  private async data<T>(method: HttpMethod, path: string, body?: unknown, urgent = false, upload?: FileUpload): Promise<T> {
+    const answer = await this.call<DataResponse<T>>({ method, path, body, upload }, urgent);
     if (!answer || typeof answer !== 'object' || !('data' in answer)) {
       throw new PachcaError(`${method} ${path}: the answer has no data`, undefined);
     }
@@ -291,6 +293,65 @@ export class PachcaClient implements PachcaApi {
 
   listAuditEvents(filter: AuditEventFilter = {}): AsyncIterable<AuditEvent> {
     return this.list<AuditEvent>('/audit_events', { ...filter });
+  }
+
+  listChats(filter: ChatListFilter = {}): AsyncIterable<Chat> {
+    return this.list<Chat>('/chats', { ...filter });
+  }
+
+  getChat(id: number): Promise<Chat> {
+    return this.data<Chat>('GET', `/chats/${id}`);
+  }
+
+  listChatMembers(chatId: number, role?: ChatMemberRoleFilter): AsyncIterable<User> {
+    return this.list<User>(`/chats/${chatId}/members`, { role });
+  }
+
+  async addChatMembers(chatId: number, userIds: number[], options: { silent?: boolean } = {}): Promise<void> {
+    const body: AddMembersRequest = { member_ids: userIds, ...(options.silent === undefined ? {} : { silent: options.silent }) };
+    await this.repeatablePost({ method: 'POST', path: `/chats/${chatId}/members`, body });
+  }
+
+  async removeChatMember(chatId: number, userId: number): Promise<void> {
+    await this.call({ method: 'DELETE', path: `/chats/${chatId}/members/${userId}` });
+  }
+
+  async addChatGroupTags(chatId: number, tagIds: number[]): Promise<void> {
+    const body: AddTagsRequest = { group_tag_ids: tagIds };
+    await this.repeatablePost({ method: 'POST', path: `/chats/${chatId}/group_tags`, body });
+  }
+
+  /**
+   * A POST that adds to a set (chat members, chat tags): sending it twice leaves the same result,
+   * so an unknown outcome is sent again; "already there" after a lost answer means it was done.
+   */
+  private async repeatablePost(req: ApiRequest): Promise<void> {
+    let uncertain = false;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.call(req);
+        return;
+      } catch (error) {
+        if (uncertain && error instanceof ApiError && error.item('already_exists')) return;
+        if (!(error instanceof UnknownOutcomeError) || attempt >= this.attempts) throw error;
+        uncertain = true;
+        this.counters.retries++;
+        this.log?.(`${error.message}; sending it again (adding members twice changes nothing)`);
+      }
+    }
+  }
+
+  async removeChatGroupTag(chatId: number, tagId: number): Promise<void> {
+    await this.call({ method: 'DELETE', path: `/chats/${chatId}/group_tags/${tagId}` });
+  }
+
+  setAvatar(userId: number, image: Uint8Array, type: AvatarImageType): Promise<AvatarData> {
+    const upload: FileUpload = { field: 'image', filename: `avatar.${avatarExtension(type)}`, contentType: type, bytes: image };
+    return this.data<AvatarData>('PUT', `/users/${userId}/avatar`, undefined, false, upload);
+  }
+
+  async deleteAvatar(userId: number): Promise<void> {
+    await this.call({ method: 'DELETE', path: `/users/${userId}/avatar` });
   }
 
   /**

@@ -12,7 +12,30 @@ export interface ApiRequest {
   /** Path below the base URL, e.g. `/users/5`. */
   path: string;
   query?: QueryParams;
+  /** Sent as JSON. */
   body?: unknown;
+  /** Sent instead as multipart/form-data with this one file part (avatar uploads). */
+  upload?: FileUpload;
+}
+
+export interface FileUpload {
+  /** The form field, e.g. `image`. */
+  field: string;
+  filename: string;
+  contentType: string;
+  bytes: Uint8Array;
+}
+
+/** The body and its content type (a multipart body's type, with its boundary, is set by fetch). */
+function encodeBody(req: ApiRequest): { body: string | FormData | undefined; contentType: string | undefined } {
+  if (req.upload) {
+    const form = new FormData();
+    const { field, filename, contentType, bytes } = req.upload;
+    form.append(field, new Blob([bytes], { type: contentType }), filename);
+    return { body: form, contentType: undefined };
+  }
+  if (req.body === undefined) return { body: undefined, contentType: undefined };
+  return { body: JSON.stringify(req.body), contentType: 'application/json; charset=utf-8' };
 }
 
 export interface TransportConfig {
@@ -92,7 +115,8 @@ export async function request<T>(config: TransportConfig, req: ApiRequest): Prom
     Accept: 'application/json',
     'User-Agent': USER_AGENT,
   };
-  if (req.body !== undefined) headers['Content-Type'] = 'application/json; charset=utf-8';
+  const { body, contentType } = encodeBody(req);
+  if (contentType !== undefined) headers['Content-Type'] = contentType;
   const signal = AbortSignal.timeout(config.timeoutMs);
   let status: number;
   let text: string;
@@ -101,7 +125,7 @@ export async function request<T>(config: TransportConfig, req: ApiRequest): Prom
     const response = await fetch(url, {
       method: req.method,
       headers,
-      body: req.body === undefined ? undefined : JSON.stringify(req.body),
+      body,
       signal,
     });
     status = response.status;

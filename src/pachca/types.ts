@@ -248,3 +248,53 @@ export interface AuditEventFilter {
   entity_id?: string;
   entity_type?: string;
 }
+
+/** A chat (the spec's Chat): a discussion, a channel, or a personal chat. */
+export interface Chat {
+  id: number;
+  name: string;
+  created_at: string;
+  owner_id: number;
+  member_ids: number[];
+  group_tag_ids: number[];
+  channel: boolean;
+  archived: boolean;
+  personal: boolean;
+  public: boolean;
+  last_message_at: string;
+  meet_room_url: string;
+}
+
+/** Query filters of GET /chats (the spec's defaults: sort id, order desc, availability is_member, archived false). */
+export interface ChatListFilter {
+  sort?: 'id' | 'last_message_at';
+  order?: 'asc' | 'desc';
+  /** is_member: chats the token's user is in; public: every open chat of the workspace. */
+  availability?: 'is_member' | 'public';
+  /** true adds archived chats to the active ones. */
+  archived?: boolean;
+  last_message_at_after?: string;
+  last_message_at_before?: string;
+  personal?: boolean;
+}
+
+/** The `role` filter of GET /chats/{id}/members (roles in the chat, not in the workspace). */
+export type ChatMemberRoleFilter = 'all' | 'owner' | 'admin' | 'editor' | 'member';
+
+export interface AddMembersRequest {
+  member_ids: number[];
+  /** No system message about the addition in the chat. */
+  silent?: boolean;
+}
+
+export interface AddTagsRequest {
+  group_tag_ids: number[];
+}
+
+/** PUT /users/{user_id}/avatar answers it. */
+export interface AvatarData {
+  image_url: string;
+}
+
+/** Image types the tool uploads as avatars. */
+export type AvatarImageType = 'image/jpeg' | 'image/png';

@@ -1,10 +1,14 @@
 // How tests, the demo and the CLI start the sandbox in-process. Implemented in ./server.ts.
-import type { AuditEvent, CustomPropertyDefinition, GroupTag, Message, User } from '../pachca/types.js';
+import type { AuditEvent, Chat, CustomPropertyDefinition, GroupTag, Message, User } from '../pachca/types.js';
 
-export interface SandboxChat {
+/**
+ * A chat of the seed or state file: the spec's Chat, where every field but id and name may be
+ * left out (defaults: created by the Owner, the Owner its only member, a closed discussion).
+ */
+export interface SandboxChat extends Partial<Omit<Chat, 'id' | 'name'>> {
   id: number;
   name: string;
-  /** An archived chat (the spec's Chat.archived): chat_ids naming it get 422. */
+  /** An archived chat: chat_ids naming it and member changes get 422 not_applicable. */
   archived?: boolean;
 }
 

@@ -108,6 +108,25 @@ export class AuditLog {
     this.record('tag_deleted', { type: 'GroupTag', id: tag.id }, { name: tag.name });
   }
 
+  /** The member is the actor of user_chat_join, the one who added them its inviter_id (audit-events.mdx). */
+  chatJoined(userId: number, chatId: number): void {
+    if (!this.actor) return;
+    this.record('user_chat_join', { type: 'Chat', id: chatId }, { inviter_id: this.actor.userId }, userId);
+  }
+
+  chatLeft(userId: number, chatId: number): void {
+    if (!this.actor) return;
+    this.record('user_chat_leave', { type: 'Chat', id: chatId }, { initiator_id: this.actor.userId }, userId);
+  }
+
+  tagAddedToChat(tag: { id: number; name: string }, chatId: number): void {
+    this.record('tag_added_to_chat', { type: 'GroupTag', id: tag.id }, { chat_id: chatId, tag_name: tag.name });
+  }
+
+  tagRemovedFromChat(tagId: number, chatId: number): void {
+    this.record('tag_removed_from_chat', { type: 'GroupTag', id: tagId }, { chat_id: chatId });
+  }
+
   /** GET /audit_events: filters, newest first, then the read itself is logged (audit_events_accessed). */
   list(request: ApiRequest, legacyPagination: boolean, shortPages = false): ApiAnswer {
     if (!this.corporationPlan) {

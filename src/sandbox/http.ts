@@ -3,6 +3,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 
 export interface ReadBody {
   text: string;
+  /** The same body as bytes (multipart uploads). */
+  bytes: Buffer;
   tooLarge: boolean;
 }
 
@@ -18,7 +20,10 @@ export function readBody(request: IncomingMessage, maxBytes: number): Promise<Re
       if (size > 16 * maxBytes) request.destroy();
       else if (!tooLarge) chunks.push(chunk);
     });
-    request.on('end', () => resolve({ text: tooLarge ? '' : Buffer.concat(chunks).toString('utf8'), tooLarge }));
+    request.on('end', () => {
+      const bytes = tooLarge ? Buffer.alloc(0) : Buffer.concat(chunks);
+      resolve({ text: bytes.toString('utf8'), bytes, tooLarge });
+    });
     request.on('error', reject);
   });
 }

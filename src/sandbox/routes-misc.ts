@@ -52,7 +52,7 @@ export function postMessage(request: ApiRequest, { store, now }: RouteContext): 
   if (entityType === 'user') {
     store.requireUser(entityId);
     chatId = 1_000_000 + entityId;
-  } else if (entityType === 'discussion' && !store.chats.some((chat) => chat.id === entityId)) {
+  } else if (entityType === 'discussion' && !store.chats.get(entityId)) {
     throw notFound('entity_id', entityId);
   }
   const createdAt = now().toISOString();

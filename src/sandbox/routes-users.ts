@@ -154,7 +154,7 @@ export function createUser(request: ApiRequest, { store, now, behaviour }: Route
     errors.add('chat_ids', 'invalid', 'chat_ids должен быть массивом целых чисел', chatIds, null, 400);
   } else if (role === 'guest') {
     const ids = (chatIds ?? []) as number[];
-    if (ids.length !== 1 || !store.chats.some((chat) => chat.id === ids[0])) {
+    if (ids.length !== 1 || store.chats.get(ids[0] as number) === undefined) {
       errors.add('chat_ids', 'invalid', 'Для роли guest нужен ровно один существующий чат в chat_ids', chatIds ?? null, null, 400);
     } else checkChats(store, ids, errors);
   } else if (chatIds !== undefined) checkChats(store, chatIds as number[], errors);
@@ -172,6 +172,7 @@ export function createUser(request: ApiRequest, { store, now, behaviour }: Route
   });
   // list_tags membership is indexed by insertUser from the user's names.
   store.insertUser(user);
+  for (const chatId of (chatIds ?? []) as number[]) store.chats.addMembers(chatId, [user.id]);
   const body = request.body as Json;
   if (body.skip_email_notify !== true) sendInvitation(store, user, createdAt);
   return { status: 201, body: { data: rendersUser(user, request.caller) } };
@@ -206,7 +207,7 @@ export function updateUser(request: ApiRequest, { store, behaviour }: RouteConte
 /** Chats named in chat_ids must exist and not be archived (the sandbox's choice of 422 codes). */
 function checkChats(store: DirectoryStore, ids: readonly number[], errors: FieldErrors): void {
   for (const id of ids) {
-    const chat = store.chats.find((candidate) => candidate.id === id);
+    const chat = store.chats.get(id);
     if (!chat) errors.add('chat_ids', 'not_found', `Чат ${id} не найден`, id, { id });
     else if (chat.archived === true) errors.add('chat_ids', 'not_applicable', `Чат ${id} находится в архиве`, id, { id });
   }

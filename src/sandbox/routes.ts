@@ -4,6 +4,8 @@ import { AUDIT_EVENTS_ROUTE } from './audit-log.js';
 import { apiError } from './errors.js';
 import type { Route } from './route-types.js';
 import { rendersUser } from './route-validation.js';
+import { AVATAR_ROUTES } from './routes-avatar.js';
+import { addChatMembers, addChatTags, getChat, listChatMembers, listChats, removeChatMember, removeChatTag } from './routes-chats.js';
 import { listTags, postMessage, tagName, tagUsers, tokenInfo } from './routes-misc.js';
 import { putStatus, statusBody } from './routes-status.js';
 import { createUser, deleteUser, listUsers, updateUser, userIdParam } from './routes-users.js';
@@ -59,6 +61,14 @@ export const ROUTES: readonly Route[] = [
   },
   { method: 'POST', template: '/messages', scope: 'messages:create', handle: postMessage },
   AUDIT_EVENTS_ROUTE,
+  { method: 'GET', template: '/chats', scope: 'chats:read', handle: listChats },
+  { method: 'GET', template: '/chats/{id}', scope: 'chats:read', handle: getChat },
+  { method: 'GET', template: '/chats/{id}/members', scope: 'chat_members:read', handle: listChatMembers },
+  { method: 'POST', template: '/chats/{id}/members', scope: 'chat_members:write', handle: addChatMembers },
+  { method: 'DELETE', template: '/chats/{id}/members/{user_id}', scope: 'chat_members:write', handle: removeChatMember },
+  { method: 'POST', template: '/chats/{id}/group_tags', scope: 'chat_members:write', handle: addChatTags },
+  { method: 'DELETE', template: '/chats/{id}/group_tags/{tag_id}', scope: 'chat_members:write', handle: removeChatTag },
+  ...AVATAR_ROUTES,
 ];
 
 /** Matches a path (below the base path) to a route template and its parameters. */

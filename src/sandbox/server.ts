@@ -196,9 +196,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
       finish(status);
     };
 
-    const body = await readBody(request, MAX_BODY_BYTES);
+    const maxBodyBytes = ('route' in match ? match.route.maxBodyBytes : undefined) ?? MAX_BODY_BYTES;
+    const body = await readBody(request, maxBodyBytes);
     if (body.tooLarge) {
-      answer(413, { errors: [{ key: 'body', value: null, message: `Тело запроса больше ${MAX_BODY_BYTES} байт`, code: 'too_long', payload: null }] }, { connection: 'close' });
+      answer(413, { errors: [{ key: 'body', value: null, message: `Тело запроса больше ${maxBodyBytes} байт`, code: 'too_long', payload: null }] }, { connection: 'close' });
       return;
     }
     const retryAfter = limiter.take(token ?? '', at);
@@ -237,7 +238,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
         throw oauthError(403, 'insufficient_scope', `Insufficient scope. Required: ${match.route.scope}`);
       }
       let parsedBody: unknown;
-      if (body.text.trim() !== '') {
+      const multipart = match.route.body === 'multipart';
+      const upload = multipart ? { contentType: request.headers['content-type'] ?? '', bytes: body.bytes } : undefined;
+      if (!multipart && body.text.trim() !== '') {
         try {
           parsedBody = JSON.parse(body.text);
         } catch {
@@ -245,7 +248,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
         }
       }
       const actor = auditActor(caller.userId, request.socket.remoteAddress, request.headers['user-agent']);
-      const result = store.audit.as(actor, () => match.route.handle({ params: match.params, query: url.searchParams, body: parsedBody, caller }, routeContext()));
+      const result = store.audit.as(actor, () => match.route.handle({ params: match.params, query: url.searchParams, body: parsedBody, upload, caller }, routeContext()));
       status = result.status;
       payload = result.body;
       if (WRITE_METHODS.has(method) && status < 300) scheduleSave();

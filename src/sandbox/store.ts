@@ -1,8 +1,9 @@
 // The sandbox's in-memory directory: users, tags, custom property definitions, chats and messages,
 // with the indexes (id, email, nickname, tag name, tag members) that keep every request O(page).
 import type { CustomPropertyDefinition, GroupTag, Message, User, UserStatus } from '../pachca/types.js';
-import type { SandboxChat, SandboxDirectory, SandboxEmail } from './api.js';
+import type { SandboxDirectory, SandboxEmail } from './api.js';
 import { AuditLog } from './audit-log.js';
+import { ChatBook } from './chats.js';
 import { apiError, notFound } from './errors.js';
 
 const lower = (text: string): string => text.toLocaleLowerCase('en-US');
@@ -39,7 +40,7 @@ export class DirectoryStore {
   private readonly tagNameIndex = new Map<string, number>();
   private readonly tagMembers = new Map<number, Set<number>>();
   readonly customProperties: CustomPropertyDefinition[];
-  readonly chats: SandboxChat[];
+  readonly chats: ChatBook;
   readonly messages: Message[];
   /** Invitation e-mails sent since this store was built (not saved in --state). */
   readonly outbox: SandboxEmail[] = [];
@@ -55,7 +56,6 @@ export class DirectoryStore {
     const copy = structuredClone(directory);
     this.audit = new AuditLog(copy.auditEvents, corporationPlan);
     this.customProperties = copy.customProperties;
-    this.chats = copy.chats;
     this.messages = copy.messages ?? [];
     for (const tag of copy.tags) this.addTag(tag.id, tag.name);
     for (const user of [...copy.users].sort((a, b) => a.id - b.id)) {
@@ -74,6 +74,12 @@ export class DirectoryStore {
     if (bot === undefined || !this.users.has(bot)) throw new Error('the directory has no bot user');
     this.ownerId = owner;
     this.botId = bot;
+    this.chats = new ChatBook(copy.chats, {
+      ownerId: owner,
+      getUser: (id) => this.users.get(id),
+      tagMemberIds: (tagId) => [...(this.tagMembers.get(tagId) ?? [])],
+      audit: this.audit,
+    });
   }
 
   private findFirst(predicate: (user: User) => boolean): User | undefined {
@@ -160,6 +166,7 @@ export class DirectoryStore {
   insertUser(user: User): User {
     this.indexUser(user);
     this.audit.userCreated(user, this.tagIdOf);
+    this.chats.tagMembershipChanged(user.id, [], this.tagIdsOf(user.list_tags));
     return user;
   }
 
@@ -174,11 +181,13 @@ export class DirectoryStore {
       this.nicknameIndex.delete(lower(user.nickname));
       this.nicknameIndex.set(lower(changes.nickname), user.id);
     }
+    const tagsBefore = this.tagIdsOf(user.list_tags);
     if (changes.list_tags !== undefined) {
       for (const name of user.list_tags) this.membersOf(name)?.delete(user.id);
       for (const name of changes.list_tags) this.membersOf(name)?.add(user.id);
     }
     Object.assign(user, changes);
+    if (changes.list_tags !== undefined) this.chats.tagMembershipChanged(user.id, tagsBefore, this.tagIdsOf(user.list_tags));
     return user;
   }
 
@@ -189,6 +198,7 @@ export class DirectoryStore {
     this.nicknameIndex.delete(lower(user.nickname));
     this.users.delete(id);
     removeSorted(this.userIds, id);
+    this.chats.forgetUser(id);
     // The spec: inviter_id is null "if the inviting employee was deleted".
     for (const other of this.users.values()) if (other.inviter_id === id) other.inviter_id = null;
     this.audit.userDeleted(id);
@@ -198,9 +208,17 @@ export class DirectoryStore {
     user.user_status = status;
   }
 
+  setImageUrl(user: User, imageUrl: string | null): void {
+    user.image_url = imageUrl;
+  }
+
   // ---- tags ----
 
   private readonly tagIdOf = (name: string): number | undefined => this.tagNameIndex.get(lower(name));
+
+  private tagIdsOf(names: readonly string[]): number[] {
+    return names.map(this.tagIdOf).filter((id): id is number => id !== undefined);
+  }
 
   private membersOf(name: string): Set<number> | undefined {
     const tagId = this.tagNameIndex.get(lower(name));
@@ -271,6 +289,7 @@ export class DirectoryStore {
     this.tagMembers.delete(id);
     this.tagNameIndex.delete(lower(tag.name));
     removeSorted(this.tagIds, id);
+    this.chats.forgetTag(id);
     this.audit.tagDeleted(tag);
   }
 
@@ -289,7 +308,7 @@ export class DirectoryStore {
       users: this.userIds.map((id) => this.users.get(id) as User),
       tags: this.tagIds.map((id) => this.getTag(id) as GroupTag),
       customProperties: this.customProperties,
-      chats: this.chats,
+      chats: this.chats.toJSON(),
       messages: this.messages,
       ownerId: this.ownerId,
       botId: this.botId,
@@ -303,7 +322,7 @@ export class DirectoryStore {
       users: this.userIds.map((id) => this.users.get(id)),
       tags: this.tagIds.map((id) => this.getTag(id)),
       customProperties: this.customProperties,
-      chats: this.chats,
+      chats: this.chats.toJSON(),
       messages: this.messages,
       ownerId: this.ownerId,
       botId: this.botId,

@@ -1,7 +1,7 @@
 // JSON Schemas of the API parts pachca-roster uses, written from the facts (keys, types, required
 // keys, enums, maxLength, nullability) of ../shared/pachca-api/openapi.yaml components/schemas
 // (official Pachca spec, August 2026): User, CustomProperty, UserStatus, GroupTag, PaginationMeta,
-// CustomPropertyDefinition, ApiError/ApiErrorItem, OAuthError, AccessTokenInfo, Message.
+// CustomPropertyDefinition, ApiError/ApiErrorItem, OAuthError, AccessTokenInfo, Message, AuditEvent, Chat, AvatarData.
 // additionalProperties is false where the spec lists every key of the object.
 import { Ajv, type ValidateFunction } from 'ajv';
 import { AUDIT_EVENT_KEYS } from '../../src/pachca/types.js';
@@ -227,6 +227,36 @@ export const schemas = {
       user_agent: nullable({ type: 'string', maxLength: 255 }),
     },
   },
+  Chat: {
+    $id: 'Chat',
+    type: 'object',
+    required: [
+      'id', 'name', 'created_at', 'owner_id', 'member_ids', 'group_tag_ids', 'channel', 'archived', 'personal', 'public',
+      'last_message_at', 'meet_room_url',
+    ],
+    additionalProperties: false,
+    properties: {
+      id: { type: 'integer' },
+      name: { type: 'string', maxLength: 255 },
+      created_at: dateTime,
+      owner_id: { type: 'integer' },
+      member_ids: { type: 'array', items: { type: 'integer' } },
+      group_tag_ids: { type: 'array', items: { type: 'integer' } },
+      channel: { type: 'boolean' },
+      archived: { type: 'boolean' },
+      personal: { type: 'boolean' },
+      public: { type: 'boolean' },
+      last_message_at: dateTime,
+      meet_room_url: { type: 'string' },
+    },
+  },
+  AvatarData: {
+    $id: 'AvatarData',
+    type: 'object',
+    required: ['image_url'],
+    additionalProperties: false,
+    properties: { image_url: { type: 'string' } },
+  },
 } as const;
 
 export type SchemaName = keyof typeof schemas;
@@ -252,6 +282,9 @@ export const envelopes = {
   AccessTokenInfoResponse: dataOf('AccessTokenInfo'),
   MessageResponse: dataOf('Message'),
   AuditEventList: listOf('AuditEvent', true),
+  ChatList: listOf('Chat', true),
+  ChatResponse: dataOf('Chat'),
+  AvatarResponse: dataOf('AvatarData'),
   ApiError: { $ref: 'ApiError' },
   OAuthError: { $ref: 'OAuthError' },
 } as const;

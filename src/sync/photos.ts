@@ -1,0 +1,90 @@
+// People's photos on disk (issue 15, `--photos DIR`): image files named by a key (the person's
+// e-mail, or a column such as a personnel number), or a path given in a sheet cell. JPEG and PNG
+// only, told by their bytes; the size is checked before the file is read. A missing, unreadable
+// or unsuitable file is a reason to warn on that row, never an exception.
+import { readdirSync } from 'node:fs';
+import { open, stat } from 'node:fs/promises';
+import { extname, isAbsolute, join, resolve } from 'node:path';
+import { AVATAR_MAX_BYTES, avatarImageType } from '../pachca/avatar.js';
+import type { AvatarImageType } from '../pachca/types.js';
+
+export const PHOTO_EXTENSIONS = ['.jpg', '.jpeg', '.png'] as const;
+
+export interface Photo {
+  path: string;
+  bytes: Buffer;
+  type: AvatarImageType;
+}
+
+export type PhotoLookup = { ok: true; photo: Photo } | { ok: false; missing: boolean; reason: string };
+
+const megabytes = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+
+/** The key a file name or a cell is matched by: trimmed, lower-cased (e-mails and numbers alike). */
+export function photoKey(text: string): string {
+  return text.trim().toLowerCase();
+}
+
+/** Reads one image file: the size first (not read past the limit), then the type by content. */
+export async function readPhoto(path: string, maxBytes = AVATAR_MAX_BYTES): Promise<PhotoLookup> {
+  let size: number;
+  try {
+    const info = await stat(path);
+    if (!info.isFile()) return { ok: false, missing: false, reason: `photo ${path} is not a file` };
+    size = info.size;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return { ok: false, missing: true, reason: `photo ${path} not found` };
+    return { ok: false, missing: false, reason: `photo ${path} cannot be read (${code ?? (error as Error).message})` };
+  }
+  if (size === 0) return { ok: false, missing: false, reason: `photo ${path} is empty` };
+  if (size > maxBytes) return { ok: false, missing: false, reason: `photo ${path} is ${megabytes(size)}, more than the ${megabytes(maxBytes)} allowed` };
+  let bytes: Buffer;
+  try {
+    const file = await open(path, 'r');
+    try {
+      bytes = await file.readFile();
+    } finally {
+      await file.close();
+    }
+  } catch (error) {
+    return { ok: false, missing: false, reason: `photo ${path} cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})` };
+  }
+  const type = avatarImageType(bytes);
+  if (!type) return { ok: false, missing: false, reason: `photo ${path} is not a JPEG or PNG image` };
+  return { ok: true, photo: { path, bytes, type } };
+}
+
+/** A folder of photos named `<key>.jpg|.jpeg|.png`; other files are ignored. */
+export class PhotoFolder {
+  private readonly byKey = new Map<string, string[]>();
+
+  /** Lists the folder once; throws (with the OS reason) only when the folder itself cannot be listed. */
+  constructor(readonly folder: string) {
+    for (const entry of readdirSync(folder, { withFileTypes: true })) {
+      const extension = extname(entry.name).toLowerCase();
+      if (!entry.isFile() && !entry.isSymbolicLink()) continue;
+      if (!(PHOTO_EXTENSIONS as readonly string[]).includes(extension)) continue;
+      const key = photoKey(entry.name.slice(0, -extension.length));
+      this.byKey.set(key, [...(this.byKey.get(key) ?? []), join(folder, entry.name)]);
+    }
+  }
+
+  /** Keys that have a photo (e.g. to tell which rows a folder covers). */
+  keys(): string[] {
+    return [...this.byKey.keys()];
+  }
+
+  async find(key: string): Promise<PhotoLookup> {
+    const paths = this.byKey.get(photoKey(key)) ?? [];
+    if (paths.length === 0) return { ok: false, missing: true, reason: `no photo for ${key.trim()} in ${this.folder}` };
+    if (paths.length > 1) return { ok: false, missing: false, reason: `${paths.length} photos for ${key.trim()} (${paths.sort().join(', ')}): keep one` };
+    return readPhoto(paths[0] as string);
+  }
+}
+
+/** A `photo` cell: a path relative to the sheet's folder (or absolute). */
+export function readPhotoCell(cell: string, sheetFolder: string): Promise<PhotoLookup> {
+  const text = cell.trim();
+  return readPhoto(isAbsolute(text) ? text : resolve(sheetFolder, text));
+}
