@@ -44,7 +44,7 @@ describe('pachca-roster chats', () => {
     const json = await runMain(['chats', '-o', 'json', '--archived']);
     expect(JSON.parse(json.stdout)).toContainEqual({ id: 507, name: 'Старый проект', kind: 'discussion', members: 4, open: false, archived: true });
     const csv = await runMain(['chats', '--output', 'csv']);
-    expect(csv.stdout.split('\n').slice(0, 2)).toEqual(['id,name,kind,members,open,archived', '501,Общий,discussion,34,true,false']);
+    expect(csv.stdout.split('\r\n').slice(0, 2)).toEqual(['id,name,kind,members,open,archived', '501,Общий,discussion,34,true,false']);
   });
 
   it('another admin (in no chat) sees only the open chats', async () => {

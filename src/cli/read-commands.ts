@@ -11,12 +11,12 @@ export interface ReadArgs extends ConnectionArgv {
 }
 
 /** Runs `query` with a client made from the flags; a rejected token or missing scope ends with exit 3. */
-export async function withReadClient<T>(argv: ConnectionArgv, query: (api: PachcaApi) => Promise<T>): Promise<T> {
+export async function withReadClient<T>(argv: ConnectionArgv, query: (api: PachcaApi) => Promise<T>, doing?: string): Promise<T> {
   const client = new PachcaClient(resolveConnection(argv, process.env));
   try {
     return await query(client);
   } catch (error) {
-    throw toCliError(error);
+    throw toCliError(error, doing);
   }
 }
 
