@@ -16,6 +16,7 @@ const EXISTING_FILE = 'existing.txt';
 const COMMANDS: Record<string, string[]> = {
   import: ['import', SHEET, '--yes'],
   plan: ['plan', SHEET],
+  apply: ['apply', 'saved-plan', '--yes'],
   validate: ['validate', SHEET],
   export: ['export'],
   audit: ['audit', '--out', 'audit.xlsx', '--html', 'audit.html'],
@@ -42,6 +43,7 @@ const PER_COMMAND: Record<string, string[][]> = {
     ['--yes=maybe'], ['--suspend-missin'], ['--resume', 'run-folder'],
   ],
   plan: [['--tags', 'Replace'], ['--concurrency', '0'], ['--timeout', 'abc'], ['--out', 'a', '--out', 'b'], ['--blank-clear']],
+  apply: [['--yes=maybe'], ['--timeout', 'abc'], ['--rps', '0'], ['--concurrency', '-1'], ['--out', 'x'], ['--json', 'extra'], ['--dry-run'], ['-q', 'extra']],
   validate: [['--json', 'extra'], ['--encoding'], ['--map'], ['--sheet', 'A', '--sheet', 'B'], ['-q']],
   export: [
     ['-q'], ['--format', 'pdf'], ['--delimiter', 'x'], ['--timeout', 'abc'], ['--rps', '0'], ['--concurrency', '-1'],
@@ -58,6 +60,7 @@ const PER_COMMAND: Record<string, string[][]> = {
 const WHOLE_LINES: string[][] = [
   [], ['--dry-run'], ['improt', SHEET, '--yes'], ['frobnicate'], ['validate'], ['validate', '-'], ['import', '--yes'],
   ['import', SHEET, 'other.csv', '--yes'], ['plan', SHEET, 'other.csv'], ['import', SHEET, '--resume', 'run-folder', '--yes'],
+  ['apply'], ['apply', '-'], ['apply', '', '--yes'], ['apply', 'a', 'b', '--yes'],
 ];
 
 const cases: string[][] = [
@@ -124,7 +127,7 @@ describe('the messages', () => {
 
   it('suggests the command that was meant', async () => {
     expect(await firstLine(['improt', SHEET])).toBe('Error: unknown command "improt"; did you mean import?');
-    expect(await firstLine(['--yes', 'import', SHEET])).toBe('Error: unknown flag --yes; name a command first (import, plan, validate, export, audit, template, sandbox, demo)');
+    expect(await firstLine(['--yes', 'import', SHEET])).toBe('Error: unknown flag --yes; name a command first (import, plan, apply, validate, export, audit, template, sandbox, demo)');
   });
 
   it('names the flag, the value and what is allowed', async () => {

@@ -1,6 +1,7 @@
 import yargs, { type CommandModule } from 'yargs';
 import { CliError, ExitCode } from '../exit-codes.js';
 import { VERSION } from '../version.js';
+import { applyCommand } from './commands/apply.js';
 import { auditCommand } from './commands/audit.js';
 import { demoCommand } from './commands/demo.js';
 import { exportCommand } from './commands/export.js';
@@ -13,7 +14,7 @@ import { quietOnBrokenPipe } from './broken-pipe.js';
 import { FlagError, single } from './flag-values.js';
 import { isParseFailure, UsageError, usageErrorFor } from './usage-error.js';
 
-const COMMANDS = [importCommand, planCommand, validateCommand, exportCommand, auditCommand, templateCommand, sandboxCommand, demoCommand] as CommandModule[];
+const COMMANDS = [importCommand, planCommand, applyCommand, validateCommand, exportCommand, auditCommand, templateCommand, sandboxCommand, demoCommand] as CommandModule[];
 
 /**
  * Flags yargs collects into an array when given twice; any other flag given twice is an error.
@@ -57,7 +58,7 @@ export async function main(argv: string[]): Promise<number> {
     .usage('$0 <command> [options]\n\nKeep a Pachca directory in step with HR spreadsheets.');
   for (const command of COMMANDS) parser = parser.command(command);
   parser = parser
-    .demandCommand(1, 'name a command (import, plan, validate, export, audit, template, sandbox, demo)')
+    .demandCommand(1, 'name a command (import, plan, apply, validate, export, audit, template, sandbox, demo)')
     .strict()
     .recommendCommands()
     .check(checkFlagsGivenOnce(argv), true)

@@ -1,7 +1,8 @@
 // The directory as the read-only commands (export, audit) need it: connect with the shared
 // flags, list everything once, and warn when the token cannot see contacts.
 import { PachcaClient } from '../pachca/client.js';
-import { resolveConnection, toCliError, type ConnectionArgv } from '../pachca/config.js';
+import { toCliError } from '../app/errors.js';
+import { resolveConnection, type ConnectionArgv } from '../pachca/config.js';
 import { readingDirectory, startCountLine } from './progress.js';
 import { CONTACTS_HIDDEN_WARNING, contactsHidden, takeSnapshot, type Directory, type SnapshotListener } from '../sync/directory.js';
 

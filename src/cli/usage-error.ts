@@ -74,7 +74,7 @@ function typedAsFlag(name: string, argv: readonly string[]): boolean {
 
 function unknownArguments(names: string[], argv: readonly string[], command: CommandModule | undefined, commands: readonly CommandModule[]): string {
   const name = names[0]!;
-  if (!command && typedAsFlag(name, argv)) return `unknown flag ${dashes(name)}; name a command first (import, plan, validate, export, audit, template, sandbox, demo)`;
+  if (!command && typedAsFlag(name, argv)) return `unknown flag ${dashes(name)}; name a command first (import, plan, apply, validate, export, audit, template, sandbox, demo)`;
   if (!command) {
     const suggestion = closestName(name, commands.map(commandName));
     return `unknown command "${name}"${suggestion ? `; did you mean ${suggestion}?` : ''}`;

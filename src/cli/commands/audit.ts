@@ -9,7 +9,7 @@ import {
   buildSecurityLogReport, lastSignInById, securityLogAppendix, securityLogCounts, securityLogSummaryLines, type SecurityLogReport,
 } from '../../reports/audit-log.js';
 import { renderSecurityLogHtml } from '../../reports/audit-log-html.js';
-import { toCliError } from '../../pachca/config.js';
+import { toCliError } from '../../app/errors.js';
 import { readRunJournals } from '../../sync/run-journals.js';
 import { readSecurityLog } from '../../sync/security-log.js';
 import { fileFlag, FlagError, numberFlag } from '../flag-values.js';
