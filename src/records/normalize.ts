@@ -1,6 +1,6 @@
 // Cell text -> field values. Each parser returns the value or a message saying what is wrong.
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js';
-import type { UserCreateRole } from '../pachca/types.js';
+import type { RecordRole } from './types.js';
 import { excelSerialToDate } from '../sheets/cell-text.js';
 import type { RecordAction } from './types.js';
 
@@ -108,7 +108,7 @@ export function splitTags(text: string): string[] {
   return tags;
 }
 
-const ROLE_WORDS: Record<string, UserCreateRole> = {
+const ROLE_WORDS: Record<string, RecordRole> = {
   admin: 'admin', administrator: 'admin', администратор: 'admin', админ: 'admin',
   user: 'user', member: 'user', employee: 'user', сотрудник: 'user', пользователь: 'user',
   multi_guest: 'multi_guest', 'multi-guest': 'multi_guest', 'multi guest': 'multi_guest', multiguest: 'multi_guest',
@@ -116,7 +116,7 @@ const ROLE_WORDS: Record<string, UserCreateRole> = {
   guest: 'guest', гость: 'guest',
 };
 
-export function parseRole(text: string): Parsed<UserCreateRole> {
+export function parseRole(text: string): Parsed<RecordRole> {
   const role = ROLE_WORDS[wordKey(text)];
   return role ? ok(role) : fail('unknown role (use admin, user, multi_guest or guest; or администратор, сотрудник, мульти-гость, гость)');
 }
