@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { redactSecrets } from '../src/redact.js';
 import { ExitCode, InputError } from '../src/exit-codes.js';
 import { exitCodeForError, toCliError } from '../src/app/errors.js';
-import { resolveConnection } from '../src/pachca/config.js';
+import { resolveConnection } from '../src/cli/connection.js';
 import { ApiError, AuthError, NetworkError } from '../src/pachca/errors.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'pachca-config-'));

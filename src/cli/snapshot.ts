@@ -2,7 +2,7 @@
 // flags, list everything once, and warn when the token cannot see contacts.
 import { PachcaClient } from '../pachca/client.js';
 import { toCliError } from '../app/errors.js';
-import { resolveConnection, type ConnectionArgv } from '../pachca/config.js';
+import { resolveConnection, type ConnectionArgv } from './connection.js';
 import { readingDirectory, startCountLine } from './progress.js';
 import { CONTACTS_HIDDEN_WARNING, contactsHidden, takeSnapshot, type Directory, type SnapshotListener } from '../sync/directory.js';
 

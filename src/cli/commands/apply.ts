@@ -4,7 +4,7 @@ import { applySavedPlan } from '../../app/apply-saved.js';
 import { CancelledError, exitCodeOfRun } from '../../app/errors.js';
 import { CliError, ExitCode } from '../../exit-codes.js';
 import { PachcaClient } from '../../pachca/client.js';
-import { resolveConnection, type ConnectionArgv } from '../../pachca/config.js';
+import { resolveConnection, type ConnectionArgv } from '../connection.js';
 import { redactSecrets } from '../../redact.js';
 import { askYesNo, stdinIsTerminal } from '../confirm.js';
 import { FlagError } from '../flag-values.js';

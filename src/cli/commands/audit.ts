@@ -2,7 +2,7 @@ import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import { InputError } from '../../exit-codes.js';
-import type { ConnectionArgv } from '../../pachca/config.js';
+import type { ConnectionArgv } from '../connection.js';
 import { DEFAULT_INACTIVE_DAYS, auditSummary, buildAudit, summaryLines, writeAuditXlsx } from '../../reports/audit.js';
 import { writeAuditHtml } from '../../reports/audit-html.js';
 import {

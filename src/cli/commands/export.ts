@@ -1,7 +1,7 @@
 import { join, resolve } from 'node:path';
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import { InputError } from '../../exit-codes.js';
-import type { ConnectionArgv } from '../../pachca/config.js';
+import type { ConnectionArgv } from '../connection.js';
 import {
   CSV_FILE_NAMES, UnknownTagError, XlsxExportStream, defaultExportFileName, selectForExport, writeExportCsv,
   type ExportFilter, type ExportResult,

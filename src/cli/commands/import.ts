@@ -1,7 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import { PachcaClient } from '../../pachca/client.js';
-import { resolveConnection, type ConnectionArgv } from '../../pachca/config.js';
+import { resolveConnection, type ConnectionArgv } from '../connection.js';
 import { readAndValidate } from '../../records/validate.js';
 import { CliError, ExitCode } from '../../exit-codes.js';
 import { CancelledError, exitCodeOfRun } from '../../app/errors.js';

@@ -1,10 +1,11 @@
 // Connection settings from flags and environment (the flags are `connectionOptions` in
-// src/cli/options.ts). The mapping of client errors to exit codes is in src/app/errors.ts.
+// src/cli/options.ts): the command line's business, not the client's. The mapping of client
+// errors to exit codes is in src/app/errors.ts.
 import { readFileSync } from 'node:fs';
 import { InputError } from '../exit-codes.js';
 import { registerSecret } from '../redact.js';
-import type { ConnectionOptions } from './api.js';
-import { DEFAULT_API_URL, DEFAULT_CONCURRENCY, DEFAULT_RETRIES, DEFAULT_RPS, DEFAULT_TIMEOUT_MS } from './client.js';
+import type { ConnectionOptions } from '../pachca/api.js';
+import { DEFAULT_API_URL, DEFAULT_CONCURRENCY, DEFAULT_RETRIES, DEFAULT_RPS, DEFAULT_TIMEOUT_MS } from '../pachca/client.js';
 
 /** The parsed `connectionOptions` flags (yargs gives both spellings; the kebab one is read). */
 export interface ConnectionArgv {
