@@ -50,7 +50,7 @@ export async function applySavedPlan(request: ApplyRequest, ports: ApplyPorts): 
     const startedAt = clock.now().getTime();
     const saved = readSavedPlan(folder, 'apply');
     if (!saved.basis || !saved.sheet) {
-      throw new InputError(`apply ${request.dir}: its plan.json has no record of the values it was planned against (written by an older version); plan again`);
+      throw new InputError(`apply ${request.dir}: its plan.json was not saved by plan FILE --out DIR (an import's run folder, or an older version's plan): make one with plan FILE --out DIR`);
     }
     const identity = { runId: saved.runId, inputSha256: saved.input.sha256 };
     const earlier = earlierAttempts(folder, identity, ports.events);

@@ -171,7 +171,8 @@ async function importInFolder(request: ImportRequest, ports: ImportPorts, runFol
       customColumns: plan.customColumns,
       items: plan.items,
       basis: planBasis(plan, directory),
-      sheet: saveSheet(sheet.detected.headers, sheet.rows),
+      // A plan saved for `apply DIR` carries the input's rows for failed.csv (an import has the sheet).
+      ...(request.dryRun ? { sheet: saveSheet(sheet.detected.headers, sheet.rows) } : {}),
     };
   } catch (error) {
     throw stopped() || error instanceof InterruptedError ? new CancelledError() : toCliError(error, 'reading the directory');
