@@ -4,7 +4,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { PachcaClient } from '../src/pachca/client.js';
 import { AUTO_CONCURRENCY_CAP, CONCURRENCY_FLOOR, ConcurrencyController, type ConcurrencySetting } from '../src/pachca/concurrency.js';
-import { resolveConnection } from '../src/pachca/config.js';
+import { resolveConnection } from '../src/cli/connection.js';
 import { InputError } from '../src/exit-codes.js';
 import type { RunningSandbox } from '../src/sandbox/api.js';
 import { blankUser, defaultDirectory } from '../src/sandbox/workspace.js';

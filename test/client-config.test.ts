@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { redactSecrets } from '../src/redact.js';
 import { ExitCode, InputError } from '../src/exit-codes.js';
-import { exitCodeForError, resolveConnection, toCliError } from '../src/pachca/config.js';
+import { exitCodeForError, toCliError } from '../src/app/errors.js';
+import { resolveConnection } from '../src/cli/connection.js';
 import { ApiError, AuthError, NetworkError } from '../src/pachca/errors.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'pachca-config-'));

@@ -302,6 +302,14 @@ describe('buildPlan: custom columns and --suspend-missing', () => {
     ]);
   });
 
+  it('makes a row with a date custom property on a day that does not exist invalid at plan time (records\' one date rule), and reads real dates', async () => {
+    const existing = person(50, 'b@acme.ru');
+    const plan = await planFor(['email', 'Дата выхода'], [['a@acme.ru', '31.02.2026'], ['b@acme.ru', '2026-02-30'], ['c@acme.ru', '1.3.2026']], directoryOf(existing));
+    expect(rowItem(plan, 2)).toMatchObject({ kind: 'invalid', message: expect.stringContaining('Дата выхода: not a valid date') });
+    expect(rowItem(plan, 3)).toMatchObject({ kind: 'invalid', message: expect.stringContaining('(value "2026-02-30")') });
+    expect(rowItem(plan, 4)).toMatchObject({ kind: 'create', userRequest: { body: { user: { custom_properties: [{ id: 13, value: '2026-03-01' }] } } } });
+  });
+
   it('treats an unknown custom: column as a usage error (exit 2)', async () => {
     const error = await planFor(['email', 'custom:Нет такого'], [['a@acme.ru', 'x']], directoryOf()).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(InputError);

@@ -127,6 +127,8 @@ describe('readAndValidate options and rules', () => {
     expect(sheet.issues.filter((issue) => issue.message.includes('does not have'))).toEqual([]);
     await writeFile(mappingFile, '[1, 2]');
     await expect(readAndValidate(path, { mapping: mappingFile })).rejects.toThrow(/--mapping mapping\.json: expected a JSON object/);
+    await writeFile(mappingFile, JSON.stringify({ 'Рабочий адрес': 'email', 'Таб. №': 12 }));
+    await expect(readAndValidate(path, { mapping: mappingFile })).rejects.toThrow('--mapping mapping.json: the value for "Таб. №" must be a column name string');
   });
 
   it('--phone-region applies to numbers without a country code', async () => {

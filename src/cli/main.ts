@@ -1,6 +1,7 @@
 import yargs, { type CommandModule } from 'yargs';
 import { CliError, ExitCode } from '../exit-codes.js';
 import { VERSION } from '../version.js';
+import { applyCommand } from './commands/apply.js';
 import { auditCommand } from './commands/audit.js';
 import { chatsCommand } from './commands/chats.js';
 import { demoCommand } from './commands/demo.js';
@@ -22,7 +23,7 @@ import { langFlagOf, LANGS, resolveLang, withoutLangFlag } from '../i18n/lang.js
 import { yargsStrings } from './yargs-locale.js';
 
 const COMMANDS = [
-  importCommand, planCommand, validateCommand, exportCommand, auditCommand, templateCommand, sandboxCommand, demoCommand,
+  importCommand, planCommand, applyCommand, validateCommand, exportCommand, auditCommand, templateCommand, sandboxCommand, demoCommand,
   // The everyday read commands.
   findCommand, showCommand, tagsCommand, membersCommand, chatsCommand,
 ] as CommandModule[];

@@ -1,6 +1,6 @@
 // Option groups shared by several commands, so each flag is defined once.
 import type { Options } from 'yargs';
-import { MAX_TIMEOUT_SECONDS } from '../pachca/config.js';
+import { MAX_TIMEOUT_SECONDS } from './connection.js';
 import { FlagError, numberFlag, single } from './flag-values.js';
 
 const concurrencyNumber = numberFlag('concurrency', { min: 1, max: 1000, integer: true });

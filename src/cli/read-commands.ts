@@ -3,7 +3,8 @@
 import type { PersonSummary, StatusView } from '../app/people.js';
 import type { PachcaApi } from '../pachca/api.js';
 import { PachcaClient } from '../pachca/client.js';
-import { resolveConnection, toCliError, type ConnectionArgv } from '../pachca/config.js';
+import { toCliError } from '../app/errors.js';
+import { resolveConnection, type ConnectionArgv } from './connection.js';
 import type { Column, OutputFormat } from './printer.js';
 
 export interface ReadArgs extends ConnectionArgv {

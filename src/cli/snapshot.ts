@@ -1,22 +1,27 @@
-// The directory as the read-only commands (export, audit) need it: connect with the shared
-// flags, list everything once, and warn when the token cannot see contacts.
+// The read-only commands' connection and rendering: the client from the shared flags, and the
+// events of reading the directory as a count line and warnings on stderr.
+import type { AppEvent, EventSink } from '../app/events.js';
 import { PachcaClient } from '../pachca/client.js';
-import { resolveConnection, toCliError, type ConnectionArgv } from '../pachca/config.js';
+import { redactSecrets } from '../redact.js';
+import { resolveConnection, type ConnectionArgv } from './connection.js';
 import { readingDirectory, startCountLine } from './progress.js';
-import { CONTACTS_HIDDEN_WARNING, contactsHidden, takeSnapshot, type Directory, type SnapshotListener } from '../sync/directory.js';
 
-/** `listener` hears the lists and each user as they arrive (the export writes while listing). */
-export async function snapshotFromFlags(
-  argv: ConnectionArgv,
-  listener: Omit<SnapshotListener, 'onCount'> = {},
-): Promise<{ client: PachcaClient; directory: Directory }> {
-  const client = new PachcaClient(resolveConnection(argv, process.env));
-  const progress = startCountLine(readingDirectory);
-  const directory = await takeSnapshot(client, { ...listener, onCount: progress.count })
-    .catch((error: unknown) => {
-      throw toCliError(error);
-    })
-    .finally(() => progress.stop());
-  if (contactsHidden(directory)) process.stderr.write(`${CONTACTS_HIDDEN_WARNING}\n`);
-  return { client, directory };
+export function connectFromFlags(argv: ConnectionArgv): PachcaClient {
+  return new PachcaClient(resolveConnection(argv, process.env));
+}
+
+/** The running count while the directory is listed, and warnings, on stderr. */
+export function renderReadEvents(): EventSink {
+  let countLine: { count(users: number): void; stop(): void } | undefined;
+  return (event: AppEvent) => {
+    if (event.type === 'listing') {
+      countLine ??= startCountLine(readingDirectory);
+      countLine.count(event.users);
+    } else if (event.type === 'listing-done') {
+      countLine?.stop();
+      countLine = undefined;
+    } else if (event.type === 'warning') {
+      process.stderr.write(`${redactSecrets(`Warning: ${event.text}`)}\n`);
+    }
+  };
 }

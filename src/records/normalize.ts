@@ -1,6 +1,6 @@
 // Cell text -> field values. Each parser returns the value or a message saying what is wrong.
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js';
-import type { UserCreateRole } from '../pachca/types.js';
+import type { RecordRole } from './types.js';
 import { excelSerialToDate } from '../sheets/cell-text.js';
 import type { RecordAction } from './types.js';
 
@@ -113,7 +113,7 @@ export function splitTags(text: string): string[] {
   return tags;
 }
 
-const ROLE_WORDS: Record<string, UserCreateRole> = {
+const ROLE_WORDS: Record<string, RecordRole> = {
   admin: 'admin', administrator: 'admin', администратор: 'admin', админ: 'admin',
   user: 'user', member: 'user', employee: 'user', сотрудник: 'user', пользователь: 'user',
   multi_guest: 'multi_guest', 'multi-guest': 'multi_guest', 'multi guest': 'multi_guest', multiguest: 'multi_guest',
@@ -121,7 +121,7 @@ const ROLE_WORDS: Record<string, UserCreateRole> = {
   guest: 'guest', гость: 'guest',
 };
 
-export function parseRole(text: string): Parsed<UserCreateRole> {
+export function parseRole(text: string): Parsed<RecordRole> {
   const role = ROLE_WORDS[wordKey(text)];
   return role ? ok(role) : fail('unknown role (use admin, user, multi_guest or guest; or администратор, сотрудник, мульти-гость, гость)');
 }
@@ -193,6 +193,37 @@ export function parseDateTime(text: string): Parsed<string> {
     return ok(date.toISOString().replace(/\.000Z$/, 'Z'));
   }
   return badDate;
+}
+
+/** The data types of custom properties (as the API names them). */
+export type CustomValueType = 'string' | 'number' | 'date' | 'link';
+
+/**
+ * A custom property's cell as Pachca stores it, so a sheet and the directory compare equal:
+ * numbers without trailing zeros (a decimal comma read), dates YYYY-MM-DD (from YYYY-MM-DD,
+ * midnight timestamps and DD.MM.YYYY; a day that does not exist, 31.02.2026, is an error),
+ * links with a lower-case scheme and host. Other text is kept (trimmed) for Pachca to judge.
+ */
+export function parseCustomValue(text: string, type: CustomValueType): Parsed<string> {
+  const trimmed = text.trim();
+  if (trimmed === '') return ok('');
+  if (type === 'number') {
+    const number = Number(trimmed.replace(',', '.'));
+    return ok(Number.isFinite(number) ? String(number) : trimmed);
+  }
+  if (type === 'date') {
+    const iso = /^(\d{4})-(\d{2})-(\d{2})(?:$|T00:00(?::00(?:\.0+)?)?(?:Z|[+-]00:?00)?$)/.exec(trimmed);
+    const russian = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(trimmed);
+    const [y, m, d] = iso ? [iso[1], iso[2], iso[3]] : russian ? [russian[3], russian[2], russian[1]] : [];
+    if (y === undefined || m === undefined || d === undefined) return ok(trimmed);
+    if (!isRealDate(Number(y), Number(m), Number(d))) return fail('not a valid date (use YYYY-MM-DD or DD.MM.YYYY)');
+    return ok(`${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`);
+  }
+  if (type === 'link') {
+    // Scheme and host are case-insensitive: HTTPS://GitHub.com/x is the link the directory has as https://github.com/x.
+    return ok(trimmed.replace(/^([a-z][a-z0-9+.-]*:\/\/[^/?#]*)/i, (origin) => origin.toLowerCase()));
+  }
+  return ok(trimmed);
 }
 
 const ACTION_WORDS: Record<string, RecordAction> = {

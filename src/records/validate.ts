@@ -1,6 +1,7 @@
 // Rows -> validated employee records + issues; readAndValidate is the entry point for validate and import.
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
+import { z } from 'zod';
 import { InputError } from '../exit-codes.js';
 import { excelColumnLetter } from '../sheets/cell-text.js';
 import { openSheet } from '../sheets/read.js';
@@ -234,6 +235,9 @@ export class RecordValidator {
   }
 }
 
+/** A --mapping file: {"Header as written": "column or custom:NAME"}. */
+const MAPPING_FILE = z.record(z.string(), z.string());
+
 async function loadOverrides(options: ReadAndValidateOptions): Promise<HeaderOverrides> {
   const combined: Record<string, string> = {};
   if (options.mapping) {
@@ -245,13 +249,14 @@ async function loadOverrides(options: ReadAndValidateOptions): Promise<HeaderOve
       const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : 'not valid JSON';
       throw new InputError(`--mapping ${label}: ${reason}`);
     }
-    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-      throw new InputError(`--mapping ${label}: expected a JSON object {"Header": "column"}`);
+    const checked = MAPPING_FILE.safeParse(parsed);
+    if (!checked.success) {
+      const header = checked.error.issues[0]?.path[0];
+      throw new InputError(header === undefined
+        ? `--mapping ${label}: expected a JSON object {"Header": "column"}`
+        : `--mapping ${label}: the value for "${String(header)}" must be a column name string`);
     }
-    for (const [header, target] of Object.entries(parsed)) {
-      if (typeof target !== 'string') throw new InputError(`--mapping ${label}: the value for "${header}" must be a column name string`);
-      combined[header] = target;
-    }
+    Object.assign(combined, checked.data);
   }
   Object.assign(combined, parseMapFlags(options.map ?? [])); // --map wins over --mapping
   return resolveOverrides(combined, options.mapping && !options.map?.length ? '--mapping' : '--map');

@@ -3,7 +3,7 @@
 import { open, stat } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import { InputError } from '../exit-codes.js';
-import type { Row, RowStray, SheetDetected } from '../records/types.js';
+import type { Row, RowStray, SheetDetected } from './types.js';
 import { readCsvRows, sniffCsv } from './csv.js';
 import { OLE_MAGIC, oleFileMessage } from './ole.js';
 import type { RawRow } from './raw-row.js';

@@ -3,6 +3,7 @@
 import { InputError } from '../exit-codes.js';
 import type { CustomPropertyDefinition, StatusInput, User, UserStatus, WriteScope } from '../pachca/types.js';
 import type { EmployeeRecord, StatusFields, ValidatedSheet } from '../records/types.js';
+import { parseCustomValue } from '../records/normalize.js';
 import { STATUS_SKIPPED } from '../records/validate.js';
 import { tagKey, type Directory } from './directory.js';
 import type { FieldChange, PlanItem, PlanItemKind } from './plan-types.js';
@@ -36,25 +37,10 @@ export function userPath(userId: number | string): string {
   return `/users/${userId}`;
 }
 
-/** Values compared the way Pachca stores them: numbers without trailing zeros, dates as YYYY-MM-DD. */
+/** Values compared the way Pachca stores them (records' one rule); a cell it refuses is kept as typed. */
 export function normalizeCustomValue(value: string, definition: CustomPropertyDefinition): string {
-  const trimmed = value.trim();
-  if (trimmed === '') return '';
-  if (definition.data_type === 'number') {
-    const number = Number(trimmed.replace(',', '.'));
-    return Number.isFinite(number) ? String(number) : trimmed;
-  }
-  if (definition.data_type === 'date') {
-    const iso = /^(\d{4}-\d{2}-\d{2})(?:$|T00:00(?::00(?:\.0+)?)?(?:Z|[+-]00:?00)?$)/.exec(trimmed);
-    if (iso) return iso[1]!;
-    const russian = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(trimmed);
-    if (russian) return `${russian[3]}-${russian[2]!.padStart(2, '0')}-${russian[1]!.padStart(2, '0')}`;
-  }
-  if (definition.data_type === 'link') {
-    // Scheme and host are case-insensitive: HTTPS://GitHub.com/x is the link the directory has as https://github.com/x.
-    return trimmed.replace(/^([a-z][a-z0-9+.-]*:\/\/[^/?#]*)/i, (origin) => origin.toLowerCase());
-  }
-  return trimmed;
+  const parsed = parseCustomValue(value, definition.data_type);
+  return parsed.ok ? parsed.value : value.trim();
 }
 
 /**

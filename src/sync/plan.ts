@@ -4,6 +4,7 @@ import { InputError } from '../exit-codes.js';
 import type { CustomPropertyValueInput, User, UserCreateInput, UserCreateRequest, UserUpdateInput } from '../pachca/types.js';
 import { USER_UPDATE_ROLES } from '../pachca/types.js';
 import type { EmployeeRecord, Issue, Row, ValidatedSheet } from '../records/types.js';
+import { parseCustomValue } from '../records/normalize.js';
 import { sheetWarnings } from '../records/warnings.js';
 import { emailKey, tagKey, type Directory } from './directory.js';
 import { comparableText, isUnknownField, withCurrentSuspended } from './field-compare.js';
@@ -229,7 +230,20 @@ class Planner {
     });
   }
 
+  /** "Дата выхода: not a valid date ..." for the first custom cell Pachca would refuse. */
+  private customValueError(record: EmployeeRecord): string | undefined {
+    for (const column of this.customColumns) {
+      const raw = customCell(record, column);
+      if (raw === undefined) continue;
+      const parsed = parseCustomValue(raw, column.definition.data_type);
+      if (!parsed.ok) return `${column.header}: ${parsed.message} (value "${raw.trim()}")`;
+    }
+    return undefined;
+  }
+
   private planCreate(record: EmployeeRecord): PlanItem {
+    const customError = this.customValueError(record);
+    if (customError) return this.invalid(record, undefined, customError);
     // A status the row cannot set (a title without an emoji) is skipped with a warning; the person is still created.
     const status = statusIntent(record.status);
     if (record.role === 'guest' && record.chat_ids?.length !== 1) {
@@ -294,6 +308,8 @@ class Planner {
   }
 
   private planUpdate(record: EmployeeRecord, user: User): PlanItem {
+    const customError = this.customValueError(record);
+    if (customError) return this.invalid(record, user, customError);
     const merge = this.merge?.forRow(record, user);
     const leftAlone = (field: string): boolean => merge?.leaveAlone.has(field) === true;
     const status = leftAlone('status') ? { kind: 'none' as const } : statusIntent(record.status);

@@ -2,21 +2,15 @@ import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import { InputError } from '../../exit-codes.js';
-import type { ConnectionArgv } from '../../pachca/config.js';
-import { DEFAULT_INACTIVE_DAYS, auditSummary, buildAudit, summaryLines, writeAuditXlsx } from '../../reports/audit.js';
-import { writeAuditHtml } from '../../reports/audit-html.js';
-import {
-  buildSecurityLogReport, lastSignInById, securityLogAppendix, securityLogCounts, securityLogSummaryLines, type SecurityLogReport,
-} from '../../reports/audit-log.js';
-import { renderSecurityLogHtml } from '../../reports/audit-log-html.js';
-import { toCliError } from '../../pachca/config.js';
-import { readRunJournals } from '../../sync/run-journals.js';
-import { readSecurityLog } from '../../sync/security-log.js';
+import type { ConnectionArgv } from '../connection.js';
+import { auditDirectory } from '../../app/audit-directory.js';
+import { DEFAULT_INACTIVE_DAYS, auditSummary, summaryLines } from '../../reports/audit.js';
+import { securityLogCounts, securityLogSummaryLines, type SecurityLogReport } from '../../reports/audit-log.js';
 import { fileFlag, FlagError, numberFlag } from '../flag-values.js';
 import { connectionOptions, forceOption } from '../options.js';
 import { checkOutputFile } from '../output-files.js';
 import { redactSecrets } from '../../redact.js';
-import { snapshotFromFlags } from '../snapshot.js';
+import { connectFromFlags, renderReadEvents } from '../snapshot.js';
 
 interface AuditArgs extends ConnectionArgv {
   'inactive-days': number;
@@ -99,28 +93,16 @@ export const auditCommand: CommandModule<object, AuditArgs> = {
     const since = securityLogSince(argv, now);
     checkRunsFolder(argv.runs);
 
-    const { client, directory } = await snapshotFromFlags(argv);
-    let securityLog: SecurityLogReport | undefined;
-    if (since !== undefined) {
-      const log = await readSecurityLog(client, since).catch((error: unknown) => {
-        throw toCliError(error);
-      });
-      const runs = argv.runs === undefined ? undefined : readRunJournals(resolve(argv.runs));
-      securityLog = buildSecurityLogReport(log, directory, { now, ...(runs ? { runs } : {}) });
-    }
-    const report = buildAudit(directory, { now, inactiveDays, ...(securityLog ? { lastSignInById: lastSignInById(securityLog) } : {}) });
-
-    const files: string[] = [];
-    if (argv.out !== undefined) {
-      const path = resolve(argv.out);
-      await writeAuditXlsx(path, report, securityLog ? securityLogAppendix(securityLog) : undefined);
-      files.push(path);
-    }
-    if (argv.html !== undefined) {
-      const path = resolve(argv.html);
-      await writeAuditHtml(path, report, { source: client.apiUrl, ...(securityLog ? { appendixHtml: renderSecurityLogHtml(securityLog) } : {}) });
-      files.push(path);
-    }
+    const { report, securityLog, files } = await auditDirectory(
+      {
+        inactiveDays,
+        ...(since !== undefined ? { since } : {}),
+        ...(argv.runs !== undefined ? { runsFolder: resolve(argv.runs) } : {}),
+        ...(argv.out !== undefined ? { xlsxPath: resolve(argv.out) } : {}),
+        ...(argv.html !== undefined ? { htmlPath: resolve(argv.html) } : {}),
+      },
+      { api: connectFromFlags(argv), events: renderReadEvents(), clock: { now: () => now } },
+    );
 
     if (argv.json) {
       const output = {

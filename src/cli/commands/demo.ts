@@ -13,10 +13,11 @@ import { readRunJournals } from '../../sync/run-journals.js';
 import { readSecurityLog } from '../../sync/security-log.js';
 import { startSandbox } from '../../sandbox/server.js';
 import { takeSnapshot } from '../../sync/directory.js';
-import { formatSummary, runImport } from '../../sync/import-run.js';
+import { exitCodeOfRun } from '../../app/errors.js';
+import { importSheet } from '../../app/import-sheet.js';
 import { DEFAULT_PLAN_OPTIONS } from '../../sync/plan.js';
 import { fileFlag } from '../flag-values.js';
-import { startProgress } from '../progress.js';
+import { formatSummary, renderImportEvents } from '../import-text.js';
 import { redactSecrets, registerSecret } from '../../redact.js';
 
 interface DemoArgs {
@@ -47,24 +48,19 @@ export const demoCommand: CommandModule<object, DemoArgs> = {
       const sheet = join(FIXTURES, 'hires-ru.xlsx');
       print(`Importing ${sheet} ...\n`);
       const client = new PachcaClient({ apiUrl: sandbox.url, token: sandbox.adminToken });
-      const result = await runImport(
+      const result = await importSheet(
         {
           file: sheet,
           ...(argv.out ? { outDir: argv.out } : {}),
           dryRun: false,
           yes: true,
-          quiet: false,
           readOptions: {},
           planOptions: DEFAULT_PLAN_OPTIONS,
         },
         {
           readSheet: (file, options) => readAndValidate(file, options),
           connect: () => client,
-          stdinIsTerminal: false,
-          confirm: () => Promise.resolve(true),
-          print,
-          warn: (text) => process.stderr.write(`${redactSecrets(text)}\n`),
-          startProgress: (total, requests) => startProgress({ total, requests }),
+          events: renderImportEvents({ print, warn: (text) => process.stderr.write(`${redactSecrets(text)}\n`), quiet: false }),
         },
       );
       if (result.summary) print(`\n${formatSummary(result.summary, result.runFolder)}`);
@@ -89,7 +85,7 @@ export const demoCommand: CommandModule<object, DemoArgs> = {
       print(`Audited the directory and its security log since ${since.toISOString().slice(0, 10)} -> ${auditHtml}, audit.xlsx:`);
       for (const [title, count] of securityLogSummaryLines(securityLog)) print(`  ${title}: ${count}`);
       print('\nNext: open the report and the export; run "pachca-roster sandbox" to keep a sandbox running and try your own sheets.');
-      process.exitCode = result.exitCode;
+      process.exitCode = exitCodeOfRun(result.status, result.fatal);
     } finally {
       await sandbox.stop();
     }

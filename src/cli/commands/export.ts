@@ -1,16 +1,13 @@
 import { join, resolve } from 'node:path';
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
-import { InputError } from '../../exit-codes.js';
-import type { ConnectionArgv } from '../../pachca/config.js';
-import {
-  CSV_FILE_NAMES, UnknownTagError, XlsxExportStream, defaultExportFileName, selectForExport, writeExportCsv,
-  type ExportFilter, type ExportResult,
-} from '../../reports/export.js';
+import type { ConnectionArgv } from '../connection.js';
+import { exportDirectory } from '../../app/export-directory.js';
+import { CSV_FILE_NAMES, defaultExportFileName, type ExportFilter } from '../../reports/export.js';
 import { fileFlag, FlagError, single } from '../flag-values.js';
 import { connectionOptions, forceOption } from '../options.js';
 import { checkOutputFile, checkOutputFolder } from '../output-files.js';
 import { redactSecrets } from '../../redact.js';
-import { snapshotFromFlags } from '../snapshot.js';
+import { connectFromFlags, renderReadEvents } from '../snapshot.js';
 
 const DELIMITERS: Record<string, string> = { ',': ',', ';': ';', comma: ',', semicolon: ';', tab: '\t', '\\t': '\t' };
 
@@ -20,16 +17,6 @@ function delimiterFlag(given: unknown): string {
   const delimiter = DELIMITERS[value];
   if (delimiter === undefined) throw new FlagError(`--delimiter must be "," ";" or "tab", not "${value}"`);
   return delimiter;
-}
-
-/** The filters as typed, e.g. `--department "Нет" and --query "x"`. */
-function describeFilter(filter: ExportFilter): string {
-  const parts = [
-    filter.tag !== undefined ? `--tag "${filter.tag}"` : '',
-    filter.department !== undefined ? `--department "${filter.department}"` : '',
-    filter.query !== undefined ? `--query "${filter.query}"` : '',
-  ].filter(Boolean);
-  return `${parts.join(' and ')}${filter.includeBots ? '' : ' (bots left out; --include-bots counts them)'}`;
 }
 
 interface ExportArgs extends ConnectionArgv {
@@ -90,47 +77,16 @@ export const exportCommand: CommandModule<object, ExportArgs> = {
       ...(argv.tag !== undefined ? { tag: argv.tag } : {}),
       ...(argv.department !== undefined ? { department: argv.department } : {}),
     };
-    const asInputError = (error: unknown): unknown => (error instanceof UnknownTagError ? new InputError(`--tag: ${error.message}`) : error);
-
-    // The workbook is written while the directory is listed: each page's rows as it arrives.
-    const stream = argv.format === 'xlsx' ? new XlsxExportStream(resolve(xlsxPath), filter) : undefined;
-    let snapshot;
-    try {
-      snapshot = await snapshotFromFlags(argv, stream ? {
-        onLists: (tags, customProperties) => {
-          try {
-            stream.start(tags, customProperties);
-          } catch (error) {
-            throw asInputError(error);
-          }
-        },
-        onUser: (user) => stream.user(user),
-      } : {});
-    } catch (error) {
-      await stream?.abort();
-      throw error;
-    }
-    const { client, directory } = snapshot;
-
-    let selection;
-    try {
-      selection = selectForExport(directory, filter);
-    } catch (error) {
-      await stream?.abort();
-      throw asInputError(error);
-    }
-    if (selection.users.length === 0 && (filter.tag !== undefined || filter.department !== undefined || filter.query !== undefined)) {
-      await stream?.abort();
-      throw new InputError(`no user matches ${describeFilter(filter)}; nothing was written`);
-    }
-
-    const result: ExportResult = stream
-      ? await stream.finish(directory, { apiUrl: client.apiUrl, exportedAt, filter }, selection)
-      : await writeExportCsv(resolve(csvFolder), directory, selection, { delimiter: argv.delimiter, exportedAt });
-
-    const requests = client.stats().requests;
+    const result = await exportDirectory(
+      {
+        target: argv.format === 'xlsx' ? { format: 'xlsx', path: resolve(xlsxPath) } : { format: 'csv', folder: resolve(csvFolder), delimiter: argv.delimiter },
+        filter,
+      },
+      { api: connectFromFlags(argv), events: renderReadEvents(), clock: { now: () => exportedAt } },
+    );
+    const { requests } = result;
     if (argv.json) {
-      process.stdout.write(`${redactSecrets(JSON.stringify({ format: argv.format, files: result.files, counts: result.counts, requests, apiUrl: client.apiUrl, exportedAt: exportedAt.toISOString() }, null, 2))}\n`);
+      process.stdout.write(`${redactSecrets(JSON.stringify({ format: argv.format, files: result.files, counts: result.counts, requests, apiUrl: result.apiUrl, exportedAt: exportedAt.toISOString() }, null, 2))}\n`);
     } else {
       const { counts } = result;
       const lines = [

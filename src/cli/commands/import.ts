@@ -1,18 +1,19 @@
 import { existsSync, statSync } from 'node:fs';
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import { PachcaClient } from '../../pachca/client.js';
-import { resolveConnection, type ConnectionArgv } from '../../pachca/config.js';
+import { resolveConnection, type ConnectionArgv } from '../connection.js';
 import { readAndValidate } from '../../records/validate.js';
-import { ExitCode, InputError } from '../../exit-codes.js';
-import { formatSummary, runImport, type ImportRequest, type SheetReadOptions } from '../../sync/import-run.js';
+import { CliError, ExitCode } from '../../exit-codes.js';
+import { CancelledError, exitCodeOfRun } from '../../app/errors.js';
+import { importSheet, type ImportRequest } from '../../app/import-sheet.js';
+import { planFlagsOf, type PlanFlags, type SheetReadOptions } from '../../app/saved-plan.js';
 import { DEFAULT_PLAN_OPTIONS, parseMaxSuspend, type PlanOptions, type TagsMode } from '../../sync/plan.js';
 import { resumeCommand } from '../../sync/run-folder.js';
-import { planFlagsOf, type PlanFlags } from '../../sync/saved-plan.js';
 import { askYesNo, stdinIsTerminal } from '../confirm.js';
 import { fileFlag, FlagError, NO_STDIN, single } from '../flag-values.js';
 import { restoreTerminal, watchInterrupts } from '../interrupt.js';
 import { connectionOptions, sheetOptions } from '../options.js';
-import { readingDirectory, startCountLine, startProgress } from '../progress.js';
+import { formatSummary, renderImportEvents } from '../import-text.js';
 import { redactSecrets } from '../../redact.js';
 import { langOf } from '../lang.js';
 
@@ -160,7 +161,6 @@ async function handle(argv: ArgumentsCamelCase<ImportArgs>, dryRun: boolean): Pr
     ...(argv.out ? { outDir: argv.out } : {}),
     dryRun,
     yes: argv.yes,
-    quiet: argv.quiet,
     readOptions,
     planOptions,
     ...(argv.welcome !== undefined ? { welcomeFile: argv.welcome } : {}),
@@ -175,21 +175,18 @@ async function handle(argv: ArgumentsCamelCase<ImportArgs>, dryRun: boolean): Pr
   });
   let result;
   try {
-    result = await runImport(request, {
+    result = await importSheet(request, {
       readSheet: (file, options) => readAndValidate(file, options),
       connect: () => new PachcaClient({ ...resolveConnection(argv, process.env), stopSignal: interrupts.signal }),
-      stdinIsTerminal: stdinIsTerminal(),
-      confirm: (question) => askYesNo(question, interrupts),
-      print,
-      warn,
+      ...(stdinIsTerminal() ? { confirm: (question: string) => askYesNo(question, interrupts) } : {}),
+      events: renderImportEvents({ print, warn, quiet: argv.quiet, noProgress: argv.json }, (event) => {
+        if (event.type === 'run-folder') runFolder = event.path;
+        if (event.type === 'apply-started') applying = true;
+      }),
       interrupt: interrupts.signal,
-      startProgress: (total, requests) => {
-        applying = true;
-        return startProgress({ total, requests, quiet: argv.quiet || argv.json });
-      },
-      startSnapshotProgress: () => startCountLine(readingDirectory, { quiet: argv.quiet || argv.json }),
-      onRunFolder: (folder) => (runFolder = folder),
     });
+  } catch (error) {
+    throw error instanceof CancelledError ? new CliError(error.message, ExitCode.Interrupted) : error;
   } finally {
     interrupts.dispose();
   }
@@ -197,8 +194,9 @@ async function handle(argv: ArgumentsCamelCase<ImportArgs>, dryRun: boolean): Pr
     if (argv.json) process.stdout.write(`${redactSecrets(JSON.stringify(result.summary, null, 2))}\n`);
     else print(formatSummary(result.summary, result.runFolder, langOf(argv)));
   }
-  process.exitCode = result.exitCode;
-  if (result.exitCode === ExitCode.Interrupted) {
+  const exitCode = exitCodeOfRun(result.status, result.fatal);
+  process.exitCode = exitCode;
+  if (exitCode === ExitCode.Interrupted) {
     // Requests still queued in the rate limiter would hold the process until drained; all is written.
     restoreTerminal();
     process.exit(ExitCode.Interrupted);

@@ -1,9 +1,8 @@
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import { ExitCode } from '../../exit-codes.js';
 import type { Issue, ValidatedSheet } from '../../records/types.js';
-import { readAndValidate } from '../../records/validate.js';
+import { validateSheet } from '../../app/validate-sheet.js';
 import { FlagError, NO_STDIN } from '../flag-values.js';
-import { sheetWarnings } from '../../records/warnings.js';
 import { sheetOptions } from '../options.js';
 
 interface ValidateArgs {
@@ -71,7 +70,7 @@ export function summarize(sheet: ValidatedSheet) {
   return { rows: dataRows, valid: sheet.records.length, invalid: sheet.invalidRows.size, warnings };
 }
 
-function printText(sheet: ValidatedSheet): void {
+function printText(sheet: ValidatedSheet, warnings: readonly string[]): void {
   const { detected, mapping } = sheet;
   const counts = summarize(sheet);
   const lines: string[] = [];
@@ -87,7 +86,7 @@ function printText(sheet: ValidatedSheet): void {
   }
   lines.push(`Rows: ${counts.rows}, valid: ${counts.valid}, invalid: ${counts.invalid}, warnings: ${counts.warnings}`);
   // The warnings exactly as the import plan prints them (one shared list).
-  for (const warning of sheetWarnings(sheet)) lines.push(`Warning: ${warning}`);
+  for (const warning of warnings) lines.push(`Warning: ${warning}`);
   // Errors, and the warnings that matter only if the row creates a person (the plan decides those).
   const issues = sheet.issues.filter((issue) => issue.severity === 'error' || issue.onlyWhenCreating);
   if (issues.length > ISSUE_LIST_LIMIT) {
@@ -120,12 +119,12 @@ export const validateCommand: CommandModule<object, ValidateArgs> = {
       .example('$0 validate hires.xlsx --sheet "Апрель" --map "Рабочий e-mail=email" --map "Город=custom:Город"', 'Pick a sheet and map columns')
       .example('$0 validate hires.csv --json', 'Machine-readable result') as unknown as Argv<ValidateArgs>,
   handler: async (args: ArgumentsCamelCase<ValidateArgs>) => {
-    const sheet = await readAndValidate(args.file, {
-      sheet: args.sheet,
-      map: args.map,
-      mapping: args.mapping,
-      encoding: args.encoding,
-      delimiter: args.delimiter,
+    const { sheet, warnings, valid } = await validateSheet(args.file, {
+      ...(args.sheet !== undefined ? { sheet: args.sheet } : {}),
+      ...(args.map !== undefined ? { map: args.map.map(String) } : {}),
+      ...(args.mapping !== undefined ? { mapping: args.mapping } : {}),
+      ...(args.encoding !== undefined ? { encoding: args.encoding } : {}),
+      ...(args.delimiter !== undefined ? { delimiter: args.delimiter } : {}),
       phoneRegion: args['phone-region'],
     });
     if (args.json) {
@@ -137,8 +136,8 @@ export const validateCommand: CommandModule<object, ValidateArgs> = {
       };
       process.stdout.write(`${JSON.stringify(output, null, 2)}\n`);
     } else {
-      printText(sheet);
+      printText(sheet, warnings);
     }
-    process.exitCode = sheet.invalidRows.size > 0 ? ExitCode.RowsFailed : ExitCode.Ok;
+    process.exitCode = valid ? ExitCode.Ok : ExitCode.RowsFailed;
   },
 };

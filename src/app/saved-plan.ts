@@ -6,7 +6,10 @@ import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { InputError } from '../exit-codes.js';
 import type { WriteScope } from '../pachca/types.js';
-import { PLAN_ITEM_KINDS, type Plan, type PlanItem, type PlanOptions } from './plan.js';
+import type { ReportShape } from '../reports/failed-rows.js';
+import type { Row, SheetDetected } from '../sheets/types.js';
+import { PLAN_ITEM_KINDS, type Plan, type PlanItem, type PlanOptions } from '../sync/plan.js';
+import { planBasisSchema, type PlanBasis } from './plan-basis.js';
 
 /** How the sheet is read; saved in plan.json so --resume reads it the same way. */
 export interface SheetReadOptions {
@@ -35,6 +38,41 @@ export interface SavedPlan {
   warnings: string[];
   customColumns: Plan['customColumns'];
   items: PlanItem[];
+  /** The before values each actionable item depends on (`apply DIR` checks them). */
+  basis?: PlanBasis;
+  /** The input's header and rows, for failed.csv when `apply DIR` applies the plan without the sheet. */
+  sheet?: SavedSheet;
+}
+
+export interface SavedSheet {
+  headers: string[];
+  rows: { rowNumber: number; cells: [string, string][] }[];
+  /** What was read, so `apply DIR` writes failed.csv/failed.xlsx shaped like the input. */
+  format?: 'csv' | 'xlsx';
+  sheetName?: string;
+  reportDelimiter?: string;
+}
+
+export function saveSheet(detected: Pick<SheetDetected, 'format' | 'headers' | 'sheet'>, rows: readonly Row[], shape: ReportShape): SavedSheet {
+  return {
+    headers: [...detected.headers],
+    rows: rows.map((row) => ({ rowNumber: row.rowNumber, cells: [...row.cells] })),
+    format: detected.format,
+    ...(detected.sheet !== undefined ? { sheetName: detected.sheet } : {}),
+    reportDelimiter: shape.delimiter,
+  };
+}
+
+/** The saved sheet as the report writers take it (a plan saved by an older version: a CSV with commas). */
+export function savedSheetShape(sheet: SavedSheet): { detected: Pick<SheetDetected, 'format' | 'headers' | 'sheet'>; shape: ReportShape } {
+  return {
+    detected: { format: sheet.format ?? 'csv', headers: sheet.headers, ...(sheet.sheetName !== undefined ? { sheet: sheet.sheetName } : {}) },
+    shape: { delimiter: sheet.reportDelimiter ?? ',', encoding: 'utf-8-bom' },
+  };
+}
+
+export function savedSheetRows(sheet: SavedSheet): Row[] {
+  return sheet.rows.map((row) => ({ rowNumber: row.rowNumber, cells: new Map(row.cells) }));
 }
 
 const kindSchema = z.enum(PLAN_ITEM_KINDS as [PlanItem['kind'], ...PlanItem['kind'][]]);
@@ -78,6 +116,14 @@ const savedPlanSchema = z.looseObject({
   welcomeFile: z.string().optional(),
   apiUrl: z.string(),
   items: z.array(itemSchema),
+  basis: planBasisSchema.optional(),
+  sheet: z.object({
+    headers: z.array(z.string()),
+    rows: z.array(z.object({ rowNumber: z.number().int(), cells: z.array(z.tuple([z.string(), z.string()])) })),
+    format: z.enum(['csv', 'xlsx']).optional(),
+    sheetName: z.string().optional(),
+    reportDelimiter: z.string().optional(),
+  }).optional(),
 });
 
 /** "items.3.kind: Invalid option ..." for the first problem zod found. */
@@ -88,22 +134,22 @@ export function describeIssue(error: z.ZodError): string {
   return `field ${field}: ${issue.message}`;
 }
 
-export function readSavedPlan(folder: string): SavedPlan {
+export function readSavedPlan(folder: string, flag = '--resume'): SavedPlan {
   const path = join(folder, 'plan.json');
   let raw: unknown;
   try {
     raw = JSON.parse(readFileSync(path, 'utf8'));
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new InputError(`--resume ${folder}: cannot read ${path} (${code ?? 'not valid JSON'}); is this a run folder?`);
+    throw new InputError(`${flag} ${folder}: cannot read ${path} (${code ?? 'not valid JSON'}); is this a run folder?`);
   }
   const parsed = savedPlanSchema.safeParse(raw);
   if (!parsed.success) {
     const version = (raw as { version?: unknown } | null)?.version;
     if (typeof version === 'number' && version !== SAVED_PLAN_VERSION) {
-      throw new InputError(`--resume ${folder}: ${path} is version ${version}, written by another pachca-roster version; start a new run`);
+      throw new InputError(`${flag} ${folder}: ${path} is version ${version}, written by another pachca-roster version; start a new run`);
     }
-    throw new InputError(`--resume ${folder}: ${path} is not a valid plan (${describeIssue(parsed.error)}); was it edited? Start a new run`);
+    throw new InputError(`${flag} ${folder}: ${path} is not a valid plan (${describeIssue(parsed.error)}); was it edited? Start a new run`);
   }
   // The checked shape is SavedPlan's; other fields (counts, customColumns...) are only reported.
   return parsed.data as unknown as SavedPlan;

@@ -1,11 +1,11 @@
 // Connection settings from flags and environment (the flags are `connectionOptions` in
-// src/cli/options.ts), and the mapping of client errors to CLI exit codes.
+// src/cli/options.ts): the command line's business, not the client's. The mapping of client
+// errors to exit codes is in src/app/errors.ts.
 import { readFileSync } from 'node:fs';
-import { CliError, ExitCode, InputError } from '../exit-codes.js';
+import { InputError } from '../exit-codes.js';
 import { registerSecret } from '../redact.js';
-import type { ConnectionOptions } from './api.js';
-import { DEFAULT_API_URL, DEFAULT_CONCURRENCY, DEFAULT_RETRIES, DEFAULT_RPS, DEFAULT_TIMEOUT_MS } from './client.js';
-import { AuthError } from './errors.js';
+import type { ConnectionOptions } from '../pachca/api.js';
+import { DEFAULT_API_URL, DEFAULT_CONCURRENCY, DEFAULT_RETRIES, DEFAULT_RPS, DEFAULT_TIMEOUT_MS } from '../pachca/client.js';
 
 /** The parsed `connectionOptions` flags (yargs gives both spellings; the kebab one is read). */
 export interface ConnectionArgv {
@@ -111,20 +111,4 @@ export function resolveConnection(
     retries: positive('--retries', argv.retries, DEFAULT_RETRIES, true),
     ...(log ? { log } : {}),
   };
-}
-
-/** Exit code for an error from the client: 3 for authentication or a missing scope, else 1. */
-export function exitCodeForError(error: unknown): ExitCode {
-  if (error instanceof CliError) return error.exitCode;
-  return error instanceof AuthError ? ExitCode.Auth : ExitCode.Fatal;
-}
-
-/**
- * Wraps a client error as a CliError with the right exit code (its message is one line already),
- * prefixed with what was being done, e.g. "checking the token: ...".
- */
-export function toCliError(error: unknown, doing?: string): CliError {
-  if (error instanceof CliError) return error;
-  const message = error instanceof Error ? error.message : String(error);
-  return new CliError(doing ? `${doing}: ${message}` : message, exitCodeForError(error));
 }

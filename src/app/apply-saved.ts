@@ -1,0 +1,110 @@
+// The apply use case: a saved plan (`plan FILE --out DIR`) applied exactly as it was planned,
+// without reading the sheet again. The users and tags it touches are read again first; when any
+// differs from the values the plan was made against, nothing is sent. Run again after a stop, it
+// continues from its journal (what was done is not checked again, nor redone).
+import { InputError } from '../exit-codes.js';
+import type { PachcaApi } from '../pachca/api.js';
+import { InterruptedError } from '../pachca/errors.js';
+import { takeSnapshot } from '../sync/directory.js';
+import { openResumeFolder } from '../sync/run-folder.js';
+import { applyInFolder, earlierAttempts, type ApplyContext, type RunResult } from './apply-run.js';
+import { CancelledError, toCliError } from './errors.js';
+import { systemClock, type Clock, type EventSink } from './events.js';
+import { checkToken, missingScopes, missingScopesError, readWelcome } from './import-sheet.js';
+import { changedSinceBasis } from './plan-basis.js';
+import { readSavedPlan, savedSheetRows, savedSheetShape } from './saved-plan.js';
+import type { Lang } from '../i18n/lang.js';
+import type { Plan } from '../sync/plan.js';
+
+export interface ApplyRequest {
+  /** The folder `plan FILE --out DIR` wrote. */
+  dir: string;
+  yes: boolean;
+  /** The language of the report files (default English). */
+  lang?: Lang;
+}
+
+export interface ApplyPorts {
+  /** Creates the client (resolving the token). */
+  connect(): PachcaApi;
+  confirm?: (question: string) => Promise<boolean>;
+  events: EventSink;
+  interrupt?: AbortSignal;
+  clock?: Clock;
+}
+
+/** The directory changed since the plan: refused before anything is sent. */
+export class PlanOutdatedError extends InputError {
+  constructor(
+    readonly changed: readonly string[],
+  ) {
+    super(`the directory changed since the plan: ${changed.slice(0, 10).join('; ')}${changed.length > 10 ? `; and ${changed.length - 10} more` : ''}; plan again (nothing was changed)`);
+    this.name = 'PlanOutdatedError';
+  }
+}
+
+export async function applySavedPlan(request: ApplyRequest, ports: ApplyPorts): Promise<RunResult> {
+  const clock = ports.clock ?? systemClock;
+  const warn = (text: string): void => ports.events({ type: 'warning', text: text.replace(/^Warning: /, '') });
+  const runFolder = openResumeFolder(request.dir, warn);
+  ports.events({ type: 'run-folder', path: runFolder.path });
+  try {
+    const folder = runFolder.path;
+    const startedAt = clock.now().getTime();
+    const saved = readSavedPlan(folder, 'apply');
+    if (!saved.basis || !saved.sheet) {
+      throw new InputError(`apply ${request.dir}: its plan.json was not saved by plan FILE --out DIR (an import's run folder, or an older version's plan): make one with plan FILE --out DIR`);
+    }
+    const identity = { runId: saved.runId, inputSha256: saved.input.sha256 };
+    const earlier = earlierAttempts(folder, identity, ports.events);
+    const welcomeText = readWelcome(saved.welcomeFile);
+
+    if (ports.interrupt?.aborted) throw new CancelledError();
+    const api = ports.connect();
+    if (api.apiUrl !== saved.apiUrl) {
+      throw new InputError(`apply ${request.dir}: the plan was made for ${saved.apiUrl}, not ${api.apiUrl}; plan again against this one`);
+    }
+    const token = await checkToken(api, ports.interrupt);
+    const missing = missingScopes(saved.requiredScopes, token.scopes);
+    if (missing.length > 0) throw missingScopesError(missing);
+
+    // The users and tags the plan touches, as they are now (items an earlier attempt did are its own changes).
+    let changed: string[];
+    try {
+      const directory = await takeSnapshot(api, (users) => ports.events({ type: 'listing', users })).finally(() => ports.events({ type: 'listing-done' }));
+      changed = changedSinceBasis(saved.basis, directory, new Set(earlier.map((entry) => entry.key)));
+    } catch (error) {
+      throw ports.interrupt?.aborted || error instanceof InterruptedError ? new CancelledError() : toCliError(error, 'reading the directory');
+    }
+    if (changed.length > 0) throw new PlanOutdatedError(changed);
+
+    const plan: Plan = {
+      items: saved.items,
+      counts: saved.counts,
+      requiredScopes: saved.requiredScopes,
+      warnings: saved.warnings,
+      customColumns: saved.customColumns,
+    };
+    ports.events({ type: 'plan-ready', plan, preferSheet: saved.planOptions.preferSheet === true, planFile: `${folder}/plan.json` });
+    const context: ApplyContext = {
+      folder,
+      api,
+      events: ports.events,
+      clock,
+      identity,
+      inputPath: saved.input.path,
+      ...savedSheetShape(saved.sheet),
+      rows: savedSheetRows(saved.sheet),
+      lang: request.lang ?? 'en',
+      ...(welcomeText !== undefined ? { welcomeText } : {}),
+      ...(ports.confirm ? { confirm: ports.confirm } : {}),
+      yes: request.yes,
+      ...(ports.interrupt ? { interrupt: ports.interrupt } : {}),
+      ...(earlier.length > 0 ? { firstPlanItems: saved.items } : {}),
+      startedAt,
+    };
+    return await applyInFolder(plan, context, earlier);
+  } finally {
+    runFolder.release();
+  }
+}

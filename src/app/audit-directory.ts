@@ -1,0 +1,61 @@
+// The audit use case: findings about the directory (and, for a window, its security log matched
+// against this tool's run journals), written as a workbook and/or a web page when asked.
+import type { PachcaApi } from '../pachca/api.js';
+import { buildAudit, writeAuditXlsx, type AuditReport } from '../reports/audit.js';
+import { writeAuditHtml } from '../reports/audit-html.js';
+import { buildSecurityLogReport, lastSignInById, securityLogAppendix, type SecurityLogReport } from '../reports/audit-log.js';
+import { renderSecurityLogHtml } from '../reports/audit-log-html.js';
+import { readRunJournals } from '../sync/run-journals.js';
+import { readSecurityLog } from '../sync/security-log.js';
+import { toCliError } from './errors.js';
+import { systemClock, type Clock, type EventSink } from './events.js';
+import { readDirectory } from './read-directory.js';
+
+export interface AuditRequest {
+  inactiveDays: number;
+  /** The start of the security log window; none: the log is not read. */
+  since?: Date;
+  /** A folder of run folders whose journals tell this tool's changes from others'. */
+  runsFolder?: string;
+  /** Absolute paths to write, when asked. */
+  xlsxPath?: string;
+  htmlPath?: string;
+}
+
+export interface AuditPorts {
+  api: PachcaApi;
+  events: EventSink;
+  clock?: Clock;
+}
+
+export interface AuditOutcome {
+  report: AuditReport;
+  securityLog?: SecurityLogReport;
+  files: string[];
+}
+
+export async function auditDirectory(request: AuditRequest, ports: AuditPorts): Promise<AuditOutcome> {
+  const now = (ports.clock ?? systemClock).now();
+  const { api } = ports;
+  const directory = await readDirectory(api, ports.events);
+  let securityLog: SecurityLogReport | undefined;
+  if (request.since !== undefined) {
+    const log = await readSecurityLog(api, request.since).catch((error: unknown) => {
+      throw toCliError(error);
+    });
+    const runs = request.runsFolder === undefined ? undefined : readRunJournals(request.runsFolder);
+    securityLog = buildSecurityLogReport(log, directory, { now, ...(runs ? { runs } : {}) });
+  }
+  const report = buildAudit(directory, { now, inactiveDays: request.inactiveDays, ...(securityLog ? { lastSignInById: lastSignInById(securityLog) } : {}) });
+
+  const files: string[] = [];
+  if (request.xlsxPath !== undefined) {
+    await writeAuditXlsx(request.xlsxPath, report, securityLog ? securityLogAppendix(securityLog) : undefined);
+    files.push(request.xlsxPath);
+  }
+  if (request.htmlPath !== undefined) {
+    await writeAuditHtml(request.htmlPath, report, { source: api.apiUrl, ...(securityLog ? { appendixHtml: renderSecurityLogHtml(securityLog) } : {}) });
+    files.push(request.htmlPath);
+  }
+  return { report, ...(securityLog ? { securityLog } : {}), files };
+}

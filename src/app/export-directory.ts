@@ -1,0 +1,81 @@
+// The export use case: the directory (or a filtered part of it) as a workbook, written while it
+// is listed, or as CSV files. The caller checks the output paths and renders the result.
+import { InputError } from '../exit-codes.js';
+import type { PachcaApi } from '../pachca/api.js';
+import { UnknownTagError, XlsxExportStream, selectForExport, writeExportCsv, type ExportFilter, type ExportResult } from '../reports/export.js';
+import { readDirectory } from './read-directory.js';
+import { systemClock, type Clock, type EventSink } from './events.js';
+
+export type ExportTarget =
+  | { format: 'xlsx'; path: string }
+  | { format: 'csv'; folder: string; delimiter: string };
+
+export interface ExportRequest {
+  target: ExportTarget;
+  filter: ExportFilter;
+}
+
+export interface ExportPorts {
+  api: PachcaApi;
+  events: EventSink;
+  clock?: Clock;
+}
+
+export interface ExportOutcome extends ExportResult {
+  apiUrl: string;
+  exportedAt: Date;
+  requests: number;
+}
+
+/** The filters as typed, e.g. `--department "Нет" and --query "x"`. */
+export function describeFilter(filter: ExportFilter): string {
+  const parts = [
+    filter.tag !== undefined ? `--tag "${filter.tag}"` : '',
+    filter.department !== undefined ? `--department "${filter.department}"` : '',
+    filter.query !== undefined ? `--query "${filter.query}"` : '',
+  ].filter(Boolean);
+  return `${parts.join(' and ')}${filter.includeBots ? '' : ' (bots left out; --include-bots counts them)'}`;
+}
+
+const asInputError = (error: unknown): unknown => (error instanceof UnknownTagError ? new InputError(`--tag: ${error.message}`) : error);
+
+export async function exportDirectory(request: ExportRequest, ports: ExportPorts): Promise<ExportOutcome> {
+  const exportedAt = (ports.clock ?? systemClock).now();
+  const { api, events } = ports;
+  const { target, filter } = request;
+  // The workbook is written while the directory is listed: each page's rows as it arrives.
+  const stream = target.format === 'xlsx' ? new XlsxExportStream(target.path, filter) : undefined;
+  let directory;
+  try {
+    directory = await readDirectory(api, events, stream ? {
+      onLists: (tags, customProperties) => {
+        try {
+          stream.start(tags, customProperties);
+        } catch (error) {
+          throw asInputError(error);
+        }
+      },
+      onUser: (user) => stream.user(user),
+    } : {});
+  } catch (error) {
+    await stream?.abort();
+    throw error;
+  }
+
+  let selection;
+  try {
+    selection = selectForExport(directory, filter);
+  } catch (error) {
+    await stream?.abort();
+    throw asInputError(error);
+  }
+  if (selection.users.length === 0 && (filter.tag !== undefined || filter.department !== undefined || filter.query !== undefined)) {
+    await stream?.abort();
+    throw new InputError(`no user matches ${describeFilter(filter)}; nothing was written`);
+  }
+
+  const result: ExportResult = stream
+    ? await stream.finish(directory, { apiUrl: api.apiUrl, exportedAt, filter }, selection)
+    : await writeExportCsv(target.format === 'csv' ? target.folder : '.', directory, selection, { delimiter: target.format === 'csv' ? target.delimiter : ',', exportedAt });
+  return { ...result, apiUrl: api.apiUrl, exportedAt, requests: api.stats().requests };
+}

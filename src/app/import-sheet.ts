@@ -1,0 +1,233 @@
+// The import use case: read the sheet, check the token, list the directory, plan, save the plan
+// (with the before values it depends on), then either stop there (a dry run, `plan`) or confirm
+// and apply. `--resume` plans the run's own input again and skips what its journal says is done.
+import { createHash, randomUUID } from 'node:crypto';
+import { createReadStream, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { CliError, ExitCode, InputError } from '../exit-codes.js';
+import { PRIVATE_FILE_MODE } from '../files/private.js';
+import type { PachcaApi } from '../pachca/api.js';
+import { InterruptedError } from '../pachca/errors.js';
+import type { WriteScope } from '../pachca/types.js';
+import type { ValidatedSheet } from '../records/types.js';
+import type { Lang } from '../i18n/lang.js';
+import { reportShapeFor } from '../reports/failed-rows.js';
+import { writePlanWorkbook } from '../reports/plan-workbook.js';
+import { writeFailedRows, writeSummary } from '../reports/report.js';
+import { staticOutcome } from '../sync/apply.js';
+import { takeSnapshot } from '../sync/directory.js';
+import { readExportBase } from '../sync/export-base.js';
+import { buildPlan, type Plan, type PlanOptions } from '../sync/plan.js';
+import { rememberRenamedNames } from '../sync/resume.js';
+import { openNewRunFolder, openResumeFolder, type RunFolder } from '../sync/run-folder.js';
+import { readTagsSheet } from '../sync/tags-sheet.js';
+import { applyInFolder, earlierAttempts, runSummary, type ApplyContext, type RunResult } from './apply-run.js';
+import { CancelledError, toCliError } from './errors.js';
+import { systemClock, type Clock, type EventSink } from './events.js';
+import { planBasis } from './plan-basis.js';
+import { checkResumeFlags, readSavedPlan, saveSheet, SAVED_PLAN_VERSION, type PlanFlags, type SavedPlan, type SheetReadOptions } from './saved-plan.js';
+
+export interface ImportRequest {
+  /** The input sheet; absent with --resume (the run folder names it). */
+  file?: string;
+  resumeDir?: string;
+  outDir?: string;
+  dryRun: boolean;
+  yes: boolean;
+  readOptions: SheetReadOptions;
+  planOptions: PlanOptions;
+  welcomeFile?: string;
+  /** --resume: the plan-shaping flags given on the command line (refused if they differ from the run's). */
+  resumeFlags?: PlanFlags;
+  /** The language of the report files (default English; summary.json and plan.json never change with it). */
+  lang?: Lang;
+  /** --report-delimiter: report.csv and failed.csv's delimiter instead of the input's. */
+  reportDelimiter?: string;
+}
+
+/** What the import touches outside itself. */
+export interface ImportPorts {
+  readSheet(file: string, options: SheetReadOptions): Promise<ValidatedSheet>;
+  /** Creates the client (resolving the token); called after the sheet was read. */
+  connect(): PachcaApi;
+  /** Asks whether to apply; absent when nobody can answer (then --yes is needed). */
+  confirm?: (question: string) => Promise<boolean>;
+  events: EventSink;
+  /** Aborted by the first Ctrl+C or SIGTERM (the client gets the same signal and stops sending). */
+  interrupt?: AbortSignal;
+  clock?: Clock;
+}
+
+/** A resumed run's fresh plan (plan.json keeps the first one). */
+export const RESUME_PLAN_FILE = 'plan-resume.json';
+
+export function sha256File(path: string): Promise<string> {
+  return new Promise((resolvePromise, reject) => {
+    const hash = createHash('sha256');
+    createReadStream(path)
+      .on('error', reject)
+      .on('data', (chunk) => hash.update(chunk))
+      .on('end', () => resolvePromise(hash.digest('hex')));
+  });
+}
+
+export function readWelcome(path: string | undefined): string | undefined {
+  if (path === undefined) return undefined;
+  try {
+    return readFileSync(path, 'utf8').trim();
+  } catch (error) {
+    throw new InputError(`--welcome ${path}: cannot read the file (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
+}
+
+export function missingScopes(required: readonly WriteScope[], granted: readonly string[]): WriteScope[] {
+  const have = new Set(granted);
+  return required.filter((scope) => !have.has(scope));
+}
+
+export function missingScopesError(missing: readonly WriteScope[]): CliError {
+  return new CliError(
+    `the token lacks scope${missing.length > 1 ? 's' : ''} ${missing.join(', ')} that this import needs; use an Owner/Admin personal token with ${missing.join(', ')} (nothing was changed)`,
+    ExitCode.Auth,
+  );
+}
+
+/** The token's scopes and own user id; a Ctrl+C meanwhile cancels. */
+export async function checkToken(api: PachcaApi, interrupt: AbortSignal | undefined): Promise<{ scopes: string[]; selfId: number }> {
+  try {
+    const [info, profile] = await Promise.all([api.getTokenInfo(), api.getProfile()]);
+    return { scopes: info.scopes, selfId: profile.id };
+  } catch (error) {
+    throw interrupt?.aborted || error instanceof InterruptedError ? new CancelledError() : toCliError(error, 'checking the token');
+  }
+}
+
+export async function importSheet(request: ImportRequest, ports: ImportPorts): Promise<RunResult> {
+  const clock = ports.clock ?? systemClock;
+  if (!request.resumeDir) {
+    if (!request.file) throw new InputError('name the file to import (or --resume DIR)');
+    if (!existsSync(request.file) || !statSync(request.file).isFile()) throw new InputError(`${request.file}: no such file`);
+  }
+  const warn = (text: string): void => ports.events({ type: 'warning', text: text.replace(/^Warning: /, '') });
+  // The folder is locked before anything reads or writes it, and let go whatever happens.
+  const runFolder = request.resumeDir ? openResumeFolder(request.resumeDir, warn) : openNewRunFolder(request.outDir, clock.now(), warn);
+  ports.events({ type: 'run-folder', path: runFolder.path });
+  try {
+    return await importInFolder(request, ports, runFolder, clock);
+  } finally {
+    runFolder.release();
+  }
+}
+
+async function importInFolder(request: ImportRequest, ports: ImportPorts, runFolder: RunFolder, clock: Clock): Promise<RunResult> {
+  const startedAt = clock.now().getTime();
+  const folder = runFolder.path;
+  const stopped = (): boolean => ports.interrupt?.aborted === true;
+
+  // 1. The input (the run's own for --resume).
+  let saved: SavedPlan | undefined;
+  let inputPath: string;
+  let { readOptions, planOptions, welcomeFile } = request;
+  if (request.resumeDir) {
+    saved = readSavedPlan(folder);
+    if (request.resumeFlags) checkResumeFlags(request.resumeDir, saved, request.resumeFlags);
+    inputPath = saved.input.path;
+    readOptions = saved.readOptions;
+    planOptions = saved.planOptions;
+    welcomeFile = saved.welcomeFile;
+    if (!existsSync(inputPath)) throw new InputError(`--resume ${folder}: the input ${inputPath} is gone`);
+    const sha256 = await sha256File(inputPath);
+    if (sha256 !== saved.input.sha256) {
+      throw new InputError(`--resume ${folder}: ${inputPath} changed since the run started (SHA-256 differs); start a new run instead`);
+    }
+  } else {
+    inputPath = resolve(request.file!);
+  }
+  const runId = saved?.runId ?? randomUUID();
+  const welcomeText = readWelcome(welcomeFile);
+  const sha256 = saved?.input.sha256 ?? (await sha256File(inputPath));
+  const sheet = await ports.readSheet(inputPath, readOptions);
+  // An export workbook's Tags sheet carries tag renames and deletes; CSV and one-sheet files have none.
+  const tagsSheet = sheet.detected.format === 'xlsx' ? await readTagsSheet(inputPath, sheet.detected.sheet) : { warnings: [] };
+  if (saved && tagsSheet.input) rememberRenamedNames(tagsSheet.input, saved.items);
+  // An edited export's values as exported: the base of the three-way merge.
+  const exportBase = await readExportBase(sheet.detected);
+  const shape = reportShapeFor(sheet.detected, request.reportDelimiter);
+  const lang = request.lang ?? 'en';
+
+  // 2. The token, 3. the snapshot, 4. the plan.
+  if (stopped()) throw new CancelledError();
+  const api = ports.connect();
+  const token = await checkToken(api, ports.interrupt);
+  let plan: Plan;
+  let savedPlan: SavedPlan;
+  try {
+    const directory = await takeSnapshot(api, (users) => ports.events({ type: 'listing', users })).finally(() => ports.events({ type: 'listing-done' }));
+    plan = buildPlan(sheet, directory, planOptions, { selfId: token.selfId }, tagsSheet.input, exportBase.base);
+    plan.warnings.push(...tagsSheet.warnings, ...(exportBase.warning ? [exportBase.warning] : []));
+    savedPlan = {
+      version: SAVED_PLAN_VERSION,
+      runId,
+      createdAt: saved?.createdAt ?? clock.now().toISOString(),
+      input: { path: inputPath, sha256 },
+      readOptions,
+      planOptions,
+      ...(welcomeFile !== undefined ? { welcomeFile: resolve(welcomeFile) } : {}),
+      apiUrl: api.apiUrl,
+      counts: plan.counts,
+      requiredScopes: plan.requiredScopes,
+      warnings: plan.warnings,
+      customColumns: plan.customColumns,
+      items: plan.items,
+      basis: planBasis(plan, directory),
+      // A plan saved for `apply DIR` carries the input's rows for failed.csv (an import has the sheet).
+      ...(request.dryRun ? { sheet: saveSheet(sheet.detected, sheet.rows, shape) } : {}),
+    };
+  } catch (error) {
+    throw stopped() || error instanceof InterruptedError ? new CancelledError() : toCliError(error, 'reading the directory');
+  }
+  // plan.json stays the run's first plan: later resumes need its items (old names of renamed
+  // tags, what each row was to do). A resume's fresh plan goes beside it.
+  const planFile = join(folder, saved ? RESUME_PLAN_FILE : 'plan.json');
+  writeFileSync(planFile, `${JSON.stringify(savedPlan, null, 2)}\n`, { mode: PRIVATE_FILE_MODE });
+  await writePlanWorkbook(folder, savedPlan, lang);
+
+  const missing = missingScopes(plan.requiredScopes, token.scopes);
+  if (missing.length > 0) throw missingScopesError(missing);
+
+  // 5. The plan is ready.
+  ports.events({ type: 'plan-ready', plan, preferSheet: planOptions.preferSheet === true, planFile });
+  const context: ApplyContext = {
+    folder,
+    api,
+    events: ports.events,
+    clock,
+    identity: { runId, inputSha256: sha256 },
+    inputPath,
+    detected: sheet.detected,
+    rows: sheet.rows,
+    shape,
+    lang,
+    ...(welcomeText !== undefined ? { welcomeText } : {}),
+    ...(ports.confirm ? { confirm: ports.confirm } : {}),
+    yes: request.yes,
+    ...(ports.interrupt ? { interrupt: ports.interrupt } : {}),
+    ...(saved ? { firstPlanItems: saved.items } : {}),
+    startedAt,
+  };
+
+  if (request.dryRun) {
+    const outcomes = plan.items.map(staticOutcome);
+    const status = outcomes.some((outcome) => outcome.result === 'invalid') ? 'rows-failed' : 'ok';
+    const summary = runSummary(context, plan, outcomes, status, true);
+    if (status === 'rows-failed') await writeFailedRows({ folder, outcomes, detected: sheet.detected, rows: sheet.rows, shape, lang });
+    await writeSummary(folder, summary);
+    ports.events({ type: 'note', text: `Dry run: nothing was changed. The plan is in ${join(folder, 'plan.json')}` });
+    ports.events({ type: 'finished', summary, runFolder: folder });
+    return { status, runFolder: folder, summary };
+  }
+
+  // 6. What earlier attempts of this run did (--resume): only this run's journal lines count; 7. apply.
+  const earlier = saved ? earlierAttempts(folder, context.identity, ports.events) : [];
+  return applyInFolder(plan, context, earlier);
+}

@@ -1,0 +1,92 @@
+// `apply DIR`: the plan `plan FILE --out DIR` saved, applied exactly (the sheet is not read again).
+import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
+import { applySavedPlan } from '../../app/apply-saved.js';
+import { CancelledError, exitCodeOfRun } from '../../app/errors.js';
+import { CliError, ExitCode } from '../../exit-codes.js';
+import { PachcaClient } from '../../pachca/client.js';
+import { resolveConnection, type ConnectionArgv } from '../connection.js';
+import { redactSecrets } from '../../redact.js';
+import { askYesNo, stdinIsTerminal } from '../confirm.js';
+import { FlagError } from '../flag-values.js';
+import { formatSummary, renderImportEvents } from '../import-text.js';
+import { langOf } from '../lang.js';
+import { restoreTerminal, watchInterrupts } from '../interrupt.js';
+import { connectionOptions } from '../options.js';
+
+interface ApplyArgs extends ConnectionArgv {
+  dir?: string;
+  yes: boolean;
+  json: boolean;
+  quiet: boolean;
+  lang?: string;
+}
+
+const applyOptions = {
+  yes: { type: 'boolean', alias: 'y', default: false, describe: 'Apply without asking (required when stdin is not a terminal)' },
+  json: { type: 'boolean', default: false, describe: 'Print summary.json to stdout (the plan and messages go to stderr)' },
+  quiet: { type: 'boolean', alias: 'q', default: false, describe: 'Print only the summary (no plan table, no progress bar)' },
+} as const;
+
+/** The command that applies (or finishes applying) the plan in `folder`, quoted for a POSIX shell. */
+export function applyCommandLine(folder: string): string {
+  const quoted = /^[\w./@%+=:,-]+$/.test(folder) ? folder : `'${folder.replace(/'/g, `'\\''`)}'`;
+  return `pachca-roster apply ${quoted}`;
+}
+
+function checkApplyArguments(argv: Partial<ApplyArgs>): true {
+  if (!argv.dir || argv.dir === '-') throw new FlagError('name the folder of a saved plan (the --out DIR of plan FILE --out DIR)');
+  return true;
+}
+
+async function handle(argv: ArgumentsCamelCase<ApplyArgs>): Promise<void> {
+  const dir = argv.dir!;
+  const toHuman = argv.json ? process.stderr : process.stdout;
+  const print = (text: string): void => {
+    toHuman.write(`${redactSecrets(text)}\n`);
+  };
+  const warn = (text: string): void => {
+    process.stderr.write(`${redactSecrets(text)}\n`);
+  };
+  let applying = false;
+  const interrupts = watchInterrupts({ resumeHint: () => applyCommandLine(dir), applying: () => applying });
+  let result;
+  try {
+    result = await applySavedPlan({ dir, yes: argv.yes, lang: langOf(argv) }, {
+      connect: () => new PachcaClient({ ...resolveConnection(argv, process.env), stopSignal: interrupts.signal }),
+      ...(stdinIsTerminal() ? { confirm: (question: string) => askYesNo(question, interrupts) } : {}),
+      events: renderImportEvents({ print, warn, quiet: argv.quiet, noProgress: argv.json, resumeHint: applyCommandLine }, (event) => {
+        if (event.type === 'apply-started') applying = true;
+      }),
+      interrupt: interrupts.signal,
+    });
+  } catch (error) {
+    throw error instanceof CancelledError ? new CliError(error.message, ExitCode.Interrupted) : error;
+  } finally {
+    interrupts.dispose();
+  }
+  if (result.summary) {
+    if (argv.json) process.stdout.write(`${redactSecrets(JSON.stringify(result.summary, null, 2))}\n`);
+    else print(formatSummary(result.summary, result.runFolder, langOf(argv)));
+  }
+  const exitCode = exitCodeOfRun(result.status, result.fatal);
+  process.exitCode = exitCode;
+  if (exitCode === ExitCode.Interrupted) {
+    restoreTerminal();
+    process.exit(ExitCode.Interrupted);
+  }
+}
+
+export const applyCommand: CommandModule<object, ApplyArgs> = {
+  command: 'apply [dir]',
+  describe: 'Apply the plan saved by "plan FILE --out DIR" exactly, after checking the people and tags it changes are as planned (resumable)',
+  builder: (yargs: Argv) =>
+    yargs
+      .positional('dir', { type: 'string', describe: 'The folder plan --out wrote (plan.json); run it again to finish an interrupted apply' })
+      .options(applyOptions)
+      .group(Object.keys(applyOptions), 'Apply:')
+      .options(connectionOptions)
+      .check(checkApplyArguments)
+      .example('$0 plan staff.csv --out plans/monday', 'Plan and save the plan; nothing is changed')
+      .example('$0 apply plans/monday --yes', 'Apply exactly that plan; refused (exit 2) if a person or tag it changes was changed since') as unknown as Argv<ApplyArgs>,
+  handler: (argv) => handle(argv),
+};

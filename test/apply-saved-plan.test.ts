@@ -1,0 +1,148 @@
+// plan FILE --out DIR, then apply DIR: the saved plan is applied exactly (its requests, no more),
+// refused (exit 2, nothing sent) when a person it changes was changed in between, and finished
+// from its journal when run again. Driven in process (main()), against a sandbox over HTTP.
+import { appendFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { RunningSandbox } from '../src/sandbox/api.js';
+import { writeCsvFile } from '../src/sheets/write.js';
+import { runMain } from './helpers/in-process-cli.js';
+import { api, fetchRequestLog, startTestSandbox } from './helpers/sandbox.js';
+
+const workDir = mkdtempSync(join(tmpdir(), 'apply-saved-'));
+afterAll(() => rmSync(workDir, { recursive: true, force: true }));
+let counter = 0;
+
+let sandbox: RunningSandbox;
+beforeEach(async () => {
+  sandbox = await startTestSandbox();
+});
+afterEach(async () => {
+  await sandbox.stop();
+});
+
+interface SavedItem {
+  key: string;
+  kind: string;
+  email?: string;
+  userId?: number;
+  userRequest?: { method: string };
+  statusRequest?: { method: string };
+}
+
+function readPlan(folder: string): { runId: string; input: { sha256: string }; items: SavedItem[] } {
+  return JSON.parse(readFileSync(join(folder, 'plan.json'), 'utf8')) as { runId: string; input: { sha256: string }; items: SavedItem[] };
+}
+
+const TAG_KINDS = new Set(['create-tag', 'rename-tag', 'delete-tag']);
+
+/** The requests the plan will send: one per tag item, one per user request and status request. */
+function plannedRequests(items: readonly SavedItem[]): number {
+  return items.reduce((sum, item) => sum + (TAG_KINDS.has(item.kind) ? 1 : 0) + (item.userRequest ? 1 : 0) + (item.statusRequest ? 1 : 0), 0);
+}
+
+async function writes(): Promise<number> {
+  return (await fetchRequestLog(sandbox)).filter((record) => record.method !== 'GET').length;
+}
+
+function cli(args: string[]) {
+  return runMain([...args, '--api-url', sandbox.url, `--token=${sandbox.adminToken}`]);
+}
+
+/** An existing person (to be updated) and two hires (to be created), one with a new tag. */
+async function scenario(): Promise<{ file: string; out: string; existingId: number }> {
+  const n = ++counter;
+  const created = await api(sandbox, 'POST', '/users', { body: { user: { email: `old${n}@example.ru`, first_name: 'Олег', last_name: 'Старов', department: 'Склад' } } });
+  expect(created.status).toBe(201);
+  const existingId = (created.body as { data: { id: number } }).data.id;
+  const file = join(workDir, `staff-${n}.csv`);
+  await writeCsvFile(file, ['email', 'first_name', 'last_name', 'department', 'tags'], [
+    [`old${n}@example.ru`, 'Олег', 'Старов', 'Логистика', ''],
+    [`new${n}a@example.ru`, 'Анна', 'Новикова', 'Продажи', `Новички${n}`],
+    [`new${n}b@example.ru`, 'Борис', 'Новиков', 'Продажи', ''],
+  ]);
+  return { file, out: join(workDir, `plan-${n}`), existingId };
+}
+
+describe('plan --out DIR, then apply DIR', () => {
+  it('sends exactly the planned requests, without reading the sheet again; run again it sends nothing', async () => {
+    const { file, out } = await scenario();
+    const planned = await cli(['plan', file, '--out', out]);
+    expect(planned.code, planned.stderr).toBe(0);
+    const plan = readPlan(out);
+    const expected = plannedRequests(plan.items);
+    expect(expected).toBe(4); // create-tag, two creates, one update
+
+    rmSync(file); // the sheet is not needed any more
+    const before = await writes();
+    const applied = await cli(['apply', out, '--yes']);
+    expect(applied.code, applied.stderr).toBe(0);
+    expect(await writes()).toBe(before + expected);
+    expect(applied.stdout).toContain('Done: created 2, updated 1');
+    expect(existsSync(join(out, 'report.xlsx'))).toBe(true);
+    expect(existsSync(join(out, 'journal.jsonl'))).toBe(true);
+
+    const again = await cli(['apply', out, '--yes']);
+    expect(again.code, again.stderr).toBe(0);
+    expect(await writes()).toBe(before + expected);
+  });
+
+  it('refuses with exit 2, naming the person, and sends nothing when a planned person was changed since the plan', async () => {
+    const { file, out, existingId } = await scenario();
+    expect((await cli(['plan', file, '--out', out])).code).toBe(0);
+    const changed = await api(sandbox, 'PUT', `/users/${existingId}`, { body: { user: { title: 'Кладовщик' } } });
+    expect(changed.status).toBe(200);
+
+    const before = await writes();
+    const refused = await cli(['apply', out, '--yes']);
+    expect(refused.code, refused.stderr).toBe(2);
+    expect(refused.stderr).toContain('the directory changed since the plan');
+    expect(refused.stderr).toContain(`user ${existingId}`);
+    expect(refused.stderr).toContain('plan again');
+    expect(await writes()).toBe(before);
+    expect(existsSync(join(out, 'journal.jsonl'))).toBe(false);
+  });
+
+  it('refuses when someone with a planned new e-mail appeared since the plan', async () => {
+    const { file, out } = await scenario();
+    expect((await cli(['plan', file, '--out', out])).code).toBe(0);
+    const hire = readPlan(out).items.find((item) => item.kind === 'create')!;
+    expect((await api(sandbox, 'POST', '/users', { body: { user: { email: hire.email, first_name: 'Кто-то' } } })).status).toBe(201);
+    const before = await writes();
+    const refused = await cli(['apply', out, '--yes']);
+    expect(refused.code, refused.stderr).toBe(2);
+    expect(refused.stderr).toContain(`${hire.email} now exists`);
+    expect(await writes()).toBe(before);
+  });
+
+  it('continues from the journal: what an earlier attempt did is neither checked again nor sent again', async () => {
+    const { file, out, existingId } = await scenario();
+    expect((await cli(['plan', file, '--out', out])).code).toBe(0);
+    const plan = readPlan(out);
+    const update = plan.items.find((item) => item.kind === 'update')!;
+    // An earlier attempt updated the person and journaled it, then was stopped.
+    expect((await api(sandbox, 'PUT', `/users/${existingId}`, { body: { user: { department: 'Логистика' } } })).status).toBe(200);
+    appendFileSync(join(out, 'journal.jsonl'), `${JSON.stringify({ at: new Date().toISOString(), run: plan.runId, input: plan.input.sha256, key: update.key, step: 'user', kind: 'update', ok: true, userId: existingId })}\n`);
+
+    const before = await writes();
+    const applied = await cli(['apply', out, '--yes']);
+    expect(applied.code, applied.stderr).toBe(0);
+    expect(await writes()).toBe(before + plannedRequests(plan.items) - 1);
+    expect(applied.stdout).toContain('updated 1');
+  });
+
+  it('needs --yes without a terminal, and a saved plan in the folder', async () => {
+    const { file, out } = await scenario();
+    expect((await cli(['plan', file, '--out', out])).code).toBe(0);
+    const before = await writes();
+    const unconfirmed = await cli(['apply', out]);
+    expect(unconfirmed.code).toBe(2);
+    expect(unconfirmed.stderr).toContain('--yes');
+    const empty = join(workDir, `empty-${++counter}`);
+    const missing = await cli(['apply', empty, '--yes']);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('no such run folder');
+    expect(await writes()).toBe(before);
+  });
+});
