@@ -24,7 +24,8 @@ const MAY_IMPORT: Record<string, readonly string[]> = {
   reports: ['sync', 'records', 'sheets', 'pachca'],
   app: ['reports', 'sync', 'records', 'sheets', 'pachca'],
   cli: ['app', 'reports', 'sync', 'records', 'sheets', 'pachca', 'sandbox'],
-  sandbox: ['pachca/types.ts'],
+  // The sandbox shares with the client only what the API is: its wire types, and what it accepts as an avatar.
+  sandbox: ['pachca/types.ts', 'pachca/avatar.ts'],
 };
 
 function sourceFiles(folder: string): string[] {
@@ -66,11 +67,7 @@ const valueGraph = new Map([...imports].map(([file, found]) => [file, found.valu
  * Cycles left for their owners to break, each with why it is not broken here. Keep it empty;
  * an entry that no longer occurs fails the test so it gets removed.
  */
-const KNOWN_CYCLES: readonly string[] = [
-  // src/sandbox belongs to another branch in progress (issue 12 left it alone): pagination.ts
-  // takes upperBound from store.ts, which holds the AuditLog whose listing uses pageOf.
-  'sandbox/audit-log.ts -> sandbox/pagination.ts -> sandbox/store.ts -> sandbox/audit-log.ts',
-];
+const KNOWN_CYCLES: readonly string[] = [];
 
 function areaOf(file: string): string {
   return file.includes('/') ? file.slice(0, file.indexOf('/')) : file;

@@ -2,7 +2,7 @@
 // on the last page pointing at an empty page that answers the same cursor.
 import type { PaginationMeta } from '../pachca/types.js';
 import { apiError } from './errors.js';
-import { upperBound } from './store.js';
+import { upperBound } from './sorted-ids.js';
 
 /** `held`: a --short-pages cursor that already answered one empty page at this position. */
 type Cursor = { after: number; held?: true } | { before: number };

@@ -5,30 +5,9 @@ import type { SandboxDirectory, SandboxEmail } from './api.js';
 import { AuditLog } from './audit-log.js';
 import { ChatBook } from './chats.js';
 import { apiError, notFound } from './errors.js';
+import { insertSorted, removeSorted } from './sorted-ids.js';
 
 const lower = (text: string): string => text.toLocaleLowerCase('en-US');
-
-/** Index of the first element greater than `value` in an ascending array. */
-export function upperBound(sorted: readonly number[], value: number): number {
-  let low = 0;
-  let high = sorted.length;
-  while (low < high) {
-    const mid = (low + high) >>> 1;
-    if ((sorted[mid] as number) <= value) low = mid + 1;
-    else high = mid;
-  }
-  return low;
-}
-
-function insertSorted(sorted: number[], value: number): void {
-  const at = upperBound(sorted, value);
-  if (sorted[at - 1] !== value) sorted.splice(at, 0, value);
-}
-
-function removeSorted(sorted: number[], value: number): void {
-  const at = upperBound(sorted, value) - 1;
-  if (sorted[at] === value) sorted.splice(at, 1);
-}
 
 export class DirectoryStore {
   private readonly users = new Map<number, User>();
