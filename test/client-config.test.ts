@@ -1,7 +1,7 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { redactSecrets } from '../src/redact.js';
 import { ExitCode, InputError } from '../src/exit-codes.js';
 import { exitCodeForError, toCliError } from '../src/app/errors.js';
@@ -9,6 +9,7 @@ import { resolveConnection } from '../src/cli/connection.js';
 import { ApiError, AuthError, NetworkError } from '../src/pachca/errors.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'pachca-config-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('resolveConnection', () => {
   it('takes the URL from --api-url, else PACHCA_API_URL, else the public API', () => {

@@ -4,11 +4,22 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import type { RunningSandbox, SandboxDirectory, SandboxOptions } from '../src/sandbox/api.js';
 import { parseFaultSpec } from '../src/sandbox/traffic.js';
 import { CLI_PATH, PROJECT_ROOT, runCli } from './helpers/cli.js';
 import { api, fetchRequestLog, fetchStats, startTestSandbox } from './helpers/sandbox.js';
+
+const tempFolders: string[] = [];
+/** A new temporary folder, removed after the file's tests. */
+function tempFolder(prefix: string): string {
+  const folder = mkdtempSync(join(tmpdir(), prefix));
+  tempFolders.push(folder);
+  return folder;
+}
+afterAll(() => {
+  for (const folder of tempFolders) rmSync(folder, { recursive: true, force: true });
+});
 
 const running: RunningSandbox[] = [];
 async function start(options: SandboxOptions = {}): Promise<RunningSandbox> {
@@ -175,7 +186,7 @@ describe('request bodies', () => {
 
 describe('state file', () => {
   it('survives a restart; the file is written atomically as changes happen', async () => {
-    const stateFile = join(mkdtempSync(join(tmpdir(), 'sandbox-state-')), 'state.json');
+    const stateFile = join(tempFolder('sandbox-state-'), 'state.json');
     const first = await start({ stateFile, adminToken: 'state-admin-token', botToken: 'state-bot-token' });
     await api(first, 'POST', '/group_tags', { body: { group_tag: { name: 'Сохранённый' } } });
     await api(first, 'POST', '/users', { body: { user: { email: 'kept@example.ru', list_tags: ['Сохранённый'] } } });
@@ -192,7 +203,7 @@ describe('state file', () => {
 
 describe('pachca-roster sandbox (CLI)', () => {
   it('prints the URL line first with --port 0, serves the seed, and saves state on SIGTERM', async () => {
-    const stateFile = join(mkdtempSync(join(tmpdir(), 'sandbox-cli-')), 'state.json');
+    const stateFile = join(tempFolder('sandbox-cli-'), 'state.json');
     const child = spawn(process.execPath, [CLI_PATH, 'sandbox', '--port', '0', '--seed', 'fixtures/directory.json', '--state', stateFile, '--admin-token', 'cli-admin-token-123', '--bot-token', 'cli-bot-token-456'], { cwd: PROJECT_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
