@@ -1,16 +1,11 @@
 // `apply DIR`: the plan `plan FILE --out DIR` saved, applied exactly (the sheet is not read again).
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import { applySavedPlan } from '../../app/apply-saved.js';
-import { CancelledError, exitCodeOfRun } from '../../app/errors.js';
-import { CliError, ExitCode } from '../../exit-codes.js';
 import { PachcaClient } from '../../pachca/client.js';
 import { resolveConnection, type ConnectionArgv } from '../connection.js';
-import { redactSecrets } from '../../redact.js';
-import { askYesNo, stdinIsTerminal } from '../confirm.js';
 import { FlagError } from '../flag-values.js';
-import { formatSummary, renderImportEvents } from '../import-text.js';
 import { langOf } from '../lang.js';
-import { restoreTerminal, watchInterrupts } from '../interrupt.js';
+import { runInTerminal } from '../run-command.js';
 import { connectionOptions } from '../options.js';
 
 interface ApplyArgs extends ConnectionArgv {
@@ -40,40 +35,12 @@ function checkApplyArguments(argv: Partial<ApplyArgs>): true {
 
 async function handle(argv: ArgumentsCamelCase<ApplyArgs>): Promise<void> {
   const dir = argv.dir!;
-  const toHuman = argv.json ? process.stderr : process.stdout;
-  const print = (text: string): void => {
-    toHuman.write(`${redactSecrets(text)}\n`);
-  };
-  const warn = (text: string): void => {
-    process.stderr.write(`${redactSecrets(text)}\n`);
-  };
-  let applying = false;
-  const interrupts = watchInterrupts({ resumeHint: () => applyCommandLine(dir), applying: () => applying });
-  let result;
-  try {
-    result = await applySavedPlan({ dir, yes: argv.yes, lang: langOf(argv) }, {
-      connect: () => new PachcaClient({ ...resolveConnection(argv, process.env), stopSignal: interrupts.signal }),
-      ...(stdinIsTerminal() ? { confirm: (question: string) => askYesNo(question, interrupts) } : {}),
-      events: renderImportEvents({ print, warn, quiet: argv.quiet, noProgress: argv.json, resumeHint: applyCommandLine }, (event) => {
-        if (event.type === 'apply-started') applying = true;
-      }),
-      interrupt: interrupts.signal,
-    });
-  } catch (error) {
-    throw error instanceof CancelledError ? new CliError(error.message, ExitCode.Interrupted) : error;
-  } finally {
-    interrupts.dispose();
-  }
-  if (result.summary) {
-    if (argv.json) process.stdout.write(`${redactSecrets(JSON.stringify(result.summary, null, 2))}\n`);
-    else print(formatSummary(result.summary, result.runFolder, langOf(argv)));
-  }
-  const exitCode = exitCodeOfRun(result.status, result.fatal);
-  process.exitCode = exitCode;
-  if (exitCode === ExitCode.Interrupted) {
-    restoreTerminal();
-    process.exit(ExitCode.Interrupted);
-  }
+  const lang = langOf(argv);
+  await runInTerminal({ json: argv.json, quiet: argv.quiet, lang, resumeHint: applyCommandLine, folder: dir }, (ports) =>
+    applySavedPlan({ dir, yes: argv.yes, lang }, {
+      connect: () => new PachcaClient({ ...resolveConnection(argv, process.env), stopSignal: ports.interrupt }),
+      ...ports,
+    }));
 }
 
 export const applyCommand: CommandModule<object, ApplyArgs> = {

@@ -3,19 +3,14 @@ import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import { PachcaClient } from '../../pachca/client.js';
 import { resolveConnection, type ConnectionArgv } from '../connection.js';
 import { readAndValidate } from '../../records/validate.js';
-import { CliError, ExitCode } from '../../exit-codes.js';
-import { CancelledError, exitCodeOfRun } from '../../app/errors.js';
 import { importSheet, type ImportRequest } from '../../app/import-sheet.js';
 import { planFlagsOf, type PlanFlags, type SheetReadOptions } from '../../app/saved-plan.js';
 import { DEFAULT_PLAN_OPTIONS, parseMaxSuspend, type PlanOptions, type TagsMode } from '../../sync/plan.js';
 import { resumeCommand } from '../../sync/run-folder.js';
-import { askYesNo, stdinIsTerminal } from '../confirm.js';
 import { fileFlag, FlagError, NO_STDIN, single } from '../flag-values.js';
-import { restoreTerminal, watchInterrupts } from '../interrupt.js';
 import { connectionOptions, sheetOptions } from '../options.js';
-import { formatSummary, renderImportEvents } from '../import-text.js';
-import { redactSecrets } from '../../redact.js';
 import { langOf } from '../lang.js';
+import { runInTerminal } from '../run-command.js';
 
 interface ImportArgs extends ConnectionArgv {
   file?: string;
@@ -130,13 +125,6 @@ function givenPlanFlags(argv: ArgumentsCamelCase<ImportArgs>, readOptions: Sheet
 
 async function handle(argv: ArgumentsCamelCase<ImportArgs>, dryRun: boolean): Promise<void> {
   const maxSuspend = argv['max-suspend'] ?? DEFAULT_PLAN_OPTIONS.maxSuspend;
-  const toHuman = argv.json ? process.stderr : process.stdout;
-  const print = (text: string): void => {
-    toHuman.write(`${redactSecrets(text)}\n`);
-  };
-  const warn = (text: string): void => {
-    process.stderr.write(`${redactSecrets(text)}\n`);
-  };
   const readOptions: SheetReadOptions = {
     ...(argv.sheet !== undefined ? { sheet: argv.sheet } : {}),
     ...(argv.map?.length ? { map: argv.map.map(String) } : {}),
@@ -167,40 +155,13 @@ async function handle(argv: ArgumentsCamelCase<ImportArgs>, dryRun: boolean): Pr
     lang: langOf(argv),
     ...(argv['report-delimiter'] !== undefined ? { reportDelimiter: argv['report-delimiter'] } : {}),
   };
-  let runFolder: string | undefined = argv.resume;
-  let applying = false;
-  const interrupts = watchInterrupts({
-    resumeHint: () => (runFolder !== undefined ? resumeCommand(runFolder) : undefined),
-    applying: () => applying,
-  });
-  let result;
-  try {
-    result = await importSheet(request, {
+  const lang = langOf(argv);
+  await runInTerminal({ json: argv.json, quiet: argv.quiet, lang, resumeHint: resumeCommand, ...(argv.resume ? { folder: argv.resume } : {}) }, (ports) =>
+    importSheet(request, {
       readSheet: (file, options) => readAndValidate(file, options),
-      connect: () => new PachcaClient({ ...resolveConnection(argv, process.env), stopSignal: interrupts.signal }),
-      ...(stdinIsTerminal() ? { confirm: (question: string) => askYesNo(question, interrupts) } : {}),
-      events: renderImportEvents({ print, warn, quiet: argv.quiet, noProgress: argv.json }, (event) => {
-        if (event.type === 'run-folder') runFolder = event.path;
-        if (event.type === 'apply-started') applying = true;
-      }),
-      interrupt: interrupts.signal,
-    });
-  } catch (error) {
-    throw error instanceof CancelledError ? new CliError(error.message, ExitCode.Interrupted) : error;
-  } finally {
-    interrupts.dispose();
-  }
-  if (result.summary) {
-    if (argv.json) process.stdout.write(`${redactSecrets(JSON.stringify(result.summary, null, 2))}\n`);
-    else print(formatSummary(result.summary, result.runFolder, langOf(argv)));
-  }
-  const exitCode = exitCodeOfRun(result.status, result.fatal);
-  process.exitCode = exitCode;
-  if (exitCode === ExitCode.Interrupted) {
-    // Requests still queued in the rate limiter would hold the process until drained; all is written.
-    restoreTerminal();
-    process.exit(ExitCode.Interrupted);
-  }
+      connect: () => new PachcaClient({ ...resolveConnection(argv, process.env), stopSignal: ports.interrupt }),
+      ...ports,
+    }));
 }
 
 export const importCommand: CommandModule<object, ImportArgs> = {
