@@ -283,6 +283,12 @@ describe('tokens', () => {
     );
     // The search's page (id 11, its e-mail hidden) and the empty page that ends it; no directory scan.
     expect(routes()).toEqual(['GET /users', 'GET /users']);
+    sandbox.reset();
+    expectNoOutput(
+      await runMain(['show', 'nobody@example.ru']), 2,
+      'no such person: nobody@example.ru; this token sees no e-mail addresses (a bot token?): look the person up by id, or use an Owner/Admin personal token',
+    );
+    expect(routes()).toEqual(['GET /users', 'GET /users']);
   });
 
   it.each([

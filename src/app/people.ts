@@ -178,12 +178,14 @@ async function userByEmail(api: PachcaApi, email: string): Promise<User> {
     const candidates = ids.length === 1 ? `id ${ids[0]}: pachca-roster show ${ids[0]}` : `ids ${ids.join(', ')}: pachca-roster show ID`;
     throw new InputError(`cannot confirm ${email}: ${HIDDEN_EMAILS}; the search found ${candidates}`);
   }
-  const everyone: User[] = [];
+  let people = 0;
+  let withEmail = 0;
   for await (const user of api.listUsers()) {
     if (user.email && emailKey(user.email) === email) return user;
-    everyone.push(user);
+    if (!user.bot) people += 1;
+    if (!user.bot && user.email) withEmail += 1;
   }
-  const hidden = contactsHidden(everyone) ? ` (${HIDDEN_EMAILS}: use the person's id or an Owner/Admin personal token)` : '';
+  const hidden = people > 0 && withEmail === 0 ? `; ${HIDDEN_EMAILS}: look the person up by id, or use an Owner/Admin personal token` : '';
   throw new InputError(`no such person: ${email}${hidden}`);
 }
 
