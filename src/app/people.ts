@@ -5,7 +5,7 @@ import { InputError } from '../exit-codes.js';
 import type { PachcaApi } from '../pachca/api.js';
 import { NotFoundError } from '../pachca/errors.js';
 import { emailKey, tagKey } from '../pachca/keys.js';
-import type { CustomPropertyDataType, InviteStatus, User, UserRole } from '../pachca/types.js';
+import type { CustomPropertyDataType, User } from '../pachca/types.js';
 import { parsePhone } from '../records/normalize.js';
 
 export interface StatusView {
@@ -17,22 +17,12 @@ export interface StatusView {
 }
 
 /** One person as find and members list them (JSON keys are these names). */
-export interface PersonSummary {
-  id: number;
+export interface PersonSummary extends Pick<User,
+  'id' | 'first_name' | 'last_name' | 'nickname' | 'email' | 'phone_number' | 'department' | 'title' | 'role' | 'bot' |
+  'suspended' | 'invite_status'> {
   /** First and last name ("" for a pending invite that has none yet). */
   name: string;
-  first_name: string | null;
-  last_name: string | null;
-  nickname: string;
-  email: string | null;
-  phone_number: string | null;
-  department: string | null;
-  title: string | null;
-  role: UserRole;
-  bot: boolean;
   tags: string[];
-  suspended: boolean;
-  invite_status: InviteStatus;
   status: StatusView | null;
 }
 

@@ -91,6 +91,10 @@ export function openResumeFolder(dir: string, warn: (text: string) => void): Run
 
 /** The command that finishes an interrupted or stopped run, quoted for a POSIX shell. */
 export function resumeCommand(folder: string): string {
-  const quoted = /^[\w./@%+=:,-]+$/.test(folder) ? folder : `'${folder.replace(/'/g, `'\\''`)}'`;
-  return `pachca-roster import --resume ${quoted}`;
+  return `pachca-roster import --resume ${shellQuoted(folder)}`;
+}
+
+/** A path as a POSIX shell reads it back: as it is when plain, else in single quotes. */
+export function shellQuoted(path: string): string {
+  return /^[\w./@%+=:,-]+$/.test(path) ? path : `'${path.replace(/'/g, `'\\''`)}'`;
 }

@@ -4,6 +4,7 @@ import { applySavedPlan } from '../../app/apply-saved.js';
 import { PachcaClient } from '../../pachca/client.js';
 import { resolveConnection, type ConnectionArgv } from '../connection.js';
 import { FlagError } from '../flag-values.js';
+import { shellQuoted } from '../../sync/run-folder.js';
 import { langOf } from '../lang.js';
 import { runInTerminal } from '../run-command.js';
 import { connectionOptions } from '../options.js';
@@ -24,8 +25,7 @@ const applyOptions = {
 
 /** The command that applies (or finishes applying) the plan in `folder`, quoted for a POSIX shell. */
 export function applyCommandLine(folder: string): string {
-  const quoted = /^[\w./@%+=:,-]+$/.test(folder) ? folder : `'${folder.replace(/'/g, `'\\''`)}'`;
-  return `pachca-roster apply ${quoted}`;
+  return `pachca-roster apply ${shellQuoted(folder)}`;
 }
 
 function checkApplyArguments(argv: Partial<ApplyArgs>): true {
