@@ -102,15 +102,19 @@ const TAIL_KEPT = 256;
 async function* utf8Strings(chunks: AsyncIterable<Buffer | string>, part: string): AsyncGenerator<string> {
   const decoder = new StringDecoder('utf8');
   let tail = '';
+  // Only the end of the part matters: a whole chunk is never copied into the tail.
+  const keepTail = (text: string): void => {
+    tail = text.length >= TAIL_KEPT ? text.slice(-TAIL_KEPT) : (tail + text).slice(-TAIL_KEPT);
+  };
   for await (const chunk of chunks) {
     const text = typeof chunk === 'string' ? chunk : decoder.write(chunk);
     if (!text) continue;
-    tail = (tail + text).slice(-TAIL_KEPT);
+    keepTail(text);
     yield text;
   }
   const rest = decoder.end();
   if (rest) {
-    tail = (tail + rest).slice(-TAIL_KEPT);
+    keepTail(rest);
     yield rest;
   }
   if (!WORKSHEET_END.test(tail)) throw new UnterminatedSheetError(part);
