@@ -2,7 +2,7 @@
 // --json), Ctrl+C while it runs, and how it ends (summary.json or the summary text, the exit code,
 // exit 130 at once after an interruption so requests still queued in the limiter do not hold it).
 import { CancelledError, exitCodeOfRun } from '../app/errors.js';
-import type { AppEvent } from '../app/events.js';
+import type { AppEvent, EventSink } from '../app/events.js';
 import type { RunResult } from '../app/apply-run.js';
 import { CliError, ExitCode } from '../exit-codes.js';
 import type { Lang } from '../i18n/lang.js';
@@ -10,7 +10,6 @@ import { redactSecrets } from '../redact.js';
 import { askYesNo, stdinIsTerminal } from './confirm.js';
 import { formatSummary, renderImportEvents } from './import-text.js';
 import { restoreTerminal, watchInterrupts } from './interrupt.js';
-import type { EventSink } from '../app/events.js';
 
 export interface RunOutput {
   json: boolean;
