@@ -1,7 +1,7 @@
 // plan FILE --out DIR, then apply DIR: the saved plan is applied exactly (its requests, no more),
 // refused (exit 2, nothing sent) when a person it changes was changed in between, and finished
 // from its journal when run again. Driven in process (main()), against a sandbox over HTTP.
-import { appendFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -113,6 +113,22 @@ describe('plan --out DIR, then apply DIR', () => {
     const refused = await cli(['apply', out, '--yes']);
     expect(refused.code, refused.stderr).toBe(2);
     expect(refused.stderr).toContain(`${hire.email} now exists`);
+    expect(await writes()).toBe(before);
+  });
+
+  it('refuses a plan.json whose item lacks what its kind needs (an update without its user id), naming the field; nothing sent', async () => {
+    const { file, out } = await scenario();
+    expect((await cli(['plan', file, '--out', out])).code).toBe(0);
+    const path = join(out, 'plan.json');
+    const saved = JSON.parse(readFileSync(path, 'utf8')) as { items: SavedItem[] };
+    const index = saved.items.findIndex((item) => item.kind === 'update');
+    expect(index).toBeGreaterThanOrEqual(0);
+    delete saved.items[index]!.userId;
+    writeFileSync(path, JSON.stringify(saved));
+    const before = await writes();
+    const refused = await cli(['apply', out, '--yes']);
+    expect(refused.code, refused.stderr).toBe(2);
+    expect(refused.stderr).toContain(`field items.${index}.userId`);
     expect(await writes()).toBe(before);
   });
 

@@ -8,7 +8,7 @@ import { InputError } from '../exit-codes.js';
 import type { WriteScope } from '../pachca/types.js';
 import type { ReportShape } from '../reports/failed-rows.js';
 import type { Row, SheetDetected } from '../sheets/types.js';
-import { PLAN_ITEM_KINDS, type Plan, type PlanItem, type PlanOptions } from '../sync/plan.js';
+import type { Plan, PlanItem, PlanOptions } from '../sync/plan.js';
 import { planBasisSchema, type PlanBasis } from './plan-basis.js';
 
 /** How the sheet is read; saved in plan.json so --resume reads it the same way. */
@@ -75,20 +75,34 @@ export function savedSheetRows(sheet: SavedSheet): Row[] {
   return sheet.rows.map((row) => ({ rowNumber: row.rowNumber, cells: new Map(row.cells) }));
 }
 
-const kindSchema = z.enum(PLAN_ITEM_KINDS as [PlanItem['kind'], ...PlanItem['kind'][]]);
-
-const itemSchema = z.looseObject({
+const changeSchema = z.looseObject({ field: z.string(), before: z.string().nullable(), after: z.string().nullable() });
+const itemBase = {
   key: z.string().min(1),
-  kind: kindSchema,
   row: z.number().int().optional(),
   email: z.string().optional(),
-  userId: z.number().int().optional(),
-  tagName: z.string().optional(),
-  tagId: z.number().int().optional(),
-  changes: z.array(z.looseObject({ field: z.string(), before: z.string().nullable(), after: z.string().nullable() })),
-  userRequest: z.looseObject({ method: z.enum(['POST', 'PUT', 'DELETE']) }).optional(),
-  statusRequest: z.looseObject({ method: z.enum(['PUT', 'DELETE']) }).optional(),
-});
+  changes: z.array(changeSchema),
+};
+const statusRequestSchema = z.looseObject({ method: z.enum(['PUT', 'DELETE']), path: z.string() });
+const userId = z.number().int();
+
+/** Each kind with the fields apply needs of it (the PlanItem union, checked). */
+const itemSchema = z.discriminatedUnion('kind', [
+  z.looseObject({ ...itemBase, kind: z.literal('create-tag'), tagName: z.string() }),
+  z.looseObject({ ...itemBase, kind: z.enum(['rename-tag', 'delete-tag']), tagId: z.number().int(), tagName: z.string() }),
+  z.looseObject({
+    ...itemBase, kind: z.literal('create'), email: z.string(),
+    userRequest: z.looseObject({ method: z.literal('POST'), path: z.literal('/users'), body: z.looseObject({ user: z.looseObject({}) }) }),
+    statusRequest: statusRequestSchema.optional(),
+  }),
+  z.looseObject({
+    ...itemBase, kind: z.enum(['update', 'suspend', 'restore']), userId,
+    userRequest: z.looseObject({ method: z.literal('PUT'), path: z.string(), userId, body: z.looseObject({ user: z.looseObject({}) }) }),
+    statusRequest: statusRequestSchema.optional(),
+  }),
+  z.looseObject({ ...itemBase, kind: z.literal('delete'), userId, userRequest: z.looseObject({ method: z.literal('DELETE'), path: z.string(), userId }) }),
+  z.looseObject({ ...itemBase, kind: z.enum(['set-status', 'clear-status']), userId, statusRequest: statusRequestSchema }),
+  z.looseObject({ ...itemBase, kind: z.enum(['unchanged', 'skip', 'invalid']) }),
+]);
 
 const savedPlanSchema = z.looseObject({
   version: z.literal(SAVED_PLAN_VERSION),

@@ -48,7 +48,7 @@ const entrySchema = z.looseObject({
   input: z.string().optional(),
   key: z.string().min(1),
   step: z.enum(JOURNAL_STEPS),
-  kind: z.enum(PLAN_ITEM_KINDS as [PlanItemKind, ...PlanItemKind[]]),
+  kind: z.enum(PLAN_ITEM_KINDS),
   ok: z.boolean(),
   row: z.number().int().optional(),
   email: z.string().optional(),

@@ -1,14 +1,10 @@
 // The plan's data: what an import would change, as plain data (printed, saved as plan.json, applied).
 import type { StatusUpdateRequest, UserCreateRequest, UserUpdateRequest, WriteScope } from '../pachca/types.js';
 
-export type PlanItemKind =
-  | 'create-tag' | 'rename-tag' | 'delete-tag' | 'create' | 'update' | 'unchanged' | 'suspend' | 'restore' | 'delete'
-  | 'set-status' | 'clear-status' | 'skip' | 'invalid';
-
-export const PLAN_ITEM_KINDS: readonly PlanItemKind[] = [
+export const PLAN_ITEM_KINDS = [
   'create-tag', 'rename-tag', 'delete-tag', 'create', 'update', 'suspend', 'restore', 'delete', 'set-status', 'clear-status',
   'unchanged', 'skip', 'invalid',
-];
+] as const satisfies readonly PlanItemKind[];
 
 export interface FieldChange {
   field: string;
@@ -24,39 +20,121 @@ export interface FieldConflict {
   pachca: string | null;
 }
 
-export type UserRequest =
-  | { method: 'POST'; path: '/users'; body: UserCreateRequest }
-  | { method: 'PUT'; path: string; userId: number; body: UserUpdateRequest }
-  | { method: 'DELETE'; path: string; userId: number };
+export type CreateUserRequest = { method: 'POST'; path: '/users'; body: UserCreateRequest };
+export type UpdateUserRequest = { method: 'PUT'; path: string; userId: number; body: UserUpdateRequest };
+export type DeleteUserRequest = { method: 'DELETE'; path: string; userId: number };
+export type UserRequest = CreateUserRequest | UpdateUserRequest | DeleteUserRequest;
 
 /** `path` holds `{id}` when the user is created by the same item. */
 export type StatusRequest =
   | { method: 'PUT'; path: string; body: StatusUpdateRequest }
   | { method: 'DELETE'; path: string };
 
-export interface PlanItem {
+/** What every item carries. */
+interface ItemBase {
   /** Stable identity across runs of the same input: `row:12`, `tag:backend`, `missing:345`, `tags-row:5` (Tags sheet). */
   key: string;
-  /** The main effect; a row that changes the user and its status is `create`/`update`/... with both requests. */
-  kind: PlanItemKind;
+  /** The sheet row (1-based, as Excel numbers it) the item comes from, when it comes from one. */
   row?: number;
-  email?: string;
-  name?: string;
-  userId?: number;
-  /** create-tag: the tag's name as the sheet spells it first; rename-tag: the new name; delete-tag: the name. */
-  tagName?: string;
-  /** rename-tag, delete-tag (and other Tags-sheet rows when known): the tag's id. */
-  tagId?: number;
   changes: FieldChange[];
-  userRequest?: UserRequest;
-  statusRequest?: StatusRequest;
-  /** Lower-cased names of tags this row's request carries that a create-tag or rename-tag item of this plan makes exist. */
-  needsTags?: string[];
   /** Why a row is invalid or skipped, or a note about it. */
   message?: string;
   /** Cells changed both in the sheet and in Pachca since the export (left alone unless preferSheet). */
   conflicts?: FieldConflict[];
 }
+
+/** The person an item is about, as far as it is known. */
+interface PersonFields {
+  email?: string;
+  name?: string;
+  userId?: number;
+  tagName?: never;
+  tagId?: never;
+}
+
+/** A tag item sends no user request. */
+interface TagFields {
+  email?: never;
+  name?: never;
+  userId?: never;
+  userRequest?: never;
+  statusRequest?: never;
+  needsTags?: never;
+}
+
+export interface CreateTagItem extends ItemBase, TagFields {
+  kind: 'create-tag';
+  /** The tag's name as the sheet spells it first. */
+  tagName: string;
+  tagId?: never;
+}
+
+export interface RenameTagItem extends ItemBase, TagFields {
+  kind: 'rename-tag';
+  tagId: number;
+  /** The new name. */
+  tagName: string;
+}
+
+export interface DeleteTagItem extends ItemBase, TagFields {
+  kind: 'delete-tag';
+  tagId: number;
+  tagName: string;
+}
+
+export interface CreateUserItem extends ItemBase, PersonFields {
+  kind: 'create';
+  email: string;
+  userId?: never;
+  userRequest: CreateUserRequest;
+  /** Sent after the create, with `{id}` in its path. */
+  statusRequest?: StatusRequest;
+  /** Lower-cased names of tags the request carries that a create-tag or rename-tag item of this plan makes exist. */
+  needsTags?: string[];
+}
+
+/** A change to an existing person; a row that changes the user and its status carries both requests. */
+export interface ChangeUserItem extends ItemBase, PersonFields {
+  kind: 'update' | 'suspend' | 'restore';
+  userId: number;
+  userRequest: UpdateUserRequest;
+  statusRequest?: StatusRequest;
+  needsTags?: string[];
+}
+
+export interface DeleteUserItem extends ItemBase, PersonFields {
+  kind: 'delete';
+  userId: number;
+  userRequest: DeleteUserRequest;
+  statusRequest?: never;
+  needsTags?: never;
+}
+
+/** Only the status changes. */
+export interface StatusItem extends ItemBase, PersonFields {
+  kind: 'set-status' | 'clear-status';
+  userId: number;
+  userRequest?: never;
+  statusRequest: StatusRequest;
+  needsTags?: never;
+}
+
+/** Nothing is sent: a row (of the sheet or the Tags sheet) that is unchanged, skipped or invalid. */
+export interface QuietItem extends ItemBase {
+  kind: 'unchanged' | 'skip' | 'invalid';
+  email?: string;
+  name?: string;
+  userId?: number;
+  tagName?: string;
+  tagId?: number;
+  userRequest?: never;
+  statusRequest?: never;
+  needsTags?: never;
+}
+
+export type PlanItem = CreateTagItem | RenameTagItem | DeleteTagItem | CreateUserItem | ChangeUserItem | DeleteUserItem | StatusItem | QuietItem;
+export type PlanItemKind = PlanItem['kind'];
+export type TagItem = CreateTagItem | RenameTagItem | DeleteTagItem;
 
 export type TagsMode = 'merge' | 'replace';
 

@@ -8,7 +8,7 @@ import { parseCustomValue } from '../records/normalize.js';
 import { sheetWarnings } from '../records/warnings.js';
 import { emailKey, tagKey, type Directory } from './directory.js';
 import { comparableText, isUnknownField, withCurrentSuspended } from './field-compare.js';
-import type { FieldChange, Plan, PlanItem, PlanOptions, PlanSelf } from './plan-types.js';
+import type { CreateUserItem, FieldChange, Plan, PlanItem, PlanOptions, PlanSelf, StatusRequest, TagItem, UpdateUserRequest } from './plan-types.js';
 import {
   CLEARABLE_FIELDS, customCell, displayName, emptyCounts, normalizeCustomValue, orNull, parseMaxSuspend, requiredScopes,
   resolveCustomColumns, sameTagSet, statusChanges, statusInput, statusIntent, statusView, TEXT_FIELDS, tagsText, text,
@@ -138,7 +138,7 @@ class Planner {
     };
   }
 
-  private base(record: EmployeeRecord, user: User | undefined): Pick<PlanItem, 'key' | 'row' | 'email' | 'name' | 'userId'> {
+  private base(record: EmployeeRecord, user: User | undefined): { key: string; row: number; email: string; name: string; userId?: number } {
     return {
       key: `row:${record.source.rowNumber}`,
       row: record.source.rowNumber,
@@ -180,6 +180,7 @@ class Planner {
     if (user.id === this.self.ownerId) return this.invalid(record, user, 'the workspace Owner cannot be deleted');
     return {
       ...this.base(record, user),
+      userId: user.id,
       kind: 'delete',
       changes: [{ field: 'user', before: record.email, after: null }],
       userRequest: { method: 'DELETE', path: userPath(user.id), userId: user.id },
@@ -292,8 +293,9 @@ class Planner {
 
     const body: UserCreateRequest = { user };
     if (this.options.skipEmailNotify) body.skip_email_notify = true;
-    const item: PlanItem = {
-      ...this.base(record, undefined),
+    const { userId: _none, ...person } = this.base(record, undefined);
+    const item: CreateUserItem = {
+      ...person,
       kind: 'create',
       changes,
       userRequest: { method: 'POST', path: '/users', body },
@@ -376,26 +378,34 @@ class Planner {
       update.custom_properties = [...kept, ...customChanges];
     }
 
-    const item: PlanItem = { ...this.base(record, user), kind: 'unchanged', changes };
-    if (Object.keys(update).length > 0) {
-      item.kind = update.suspended === true ? 'suspend' : update.suspended === false ? 'restore' : 'update';
-      item.userRequest = { method: 'PUT', path: userPath(user.id), userId: user.id, body: { user: withCurrentSuspended(update, user) } };
-    }
-    if (needsTags.length > 0) item.needsTags = needsTags;
-
+    let statusRequest: StatusRequest | undefined;
     if (status.kind === 'clear') {
       if (user.user_status) {
         changes.push(...statusChanges(statusView(user.user_status), null));
-        item.statusRequest = { method: 'DELETE', path: `${userPath(user.id)}/status` };
-        if (item.kind === 'unchanged') item.kind = 'clear-status';
+        statusRequest = { method: 'DELETE', path: `${userPath(user.id)}/status` };
       }
     } else if (status.kind === 'set') {
       const diff = statusChanges(statusView(user.user_status), wantedStatusView(status.fields));
       if (diff.length > 0) {
         changes.push(...diff);
-        item.statusRequest = { method: 'PUT', path: `${userPath(user.id)}/status`, body: { status: statusInput(status.fields) } };
-        if (item.kind === 'unchanged') item.kind = 'set-status';
+        statusRequest = { method: 'PUT', path: `${userPath(user.id)}/status`, body: { status: statusInput(status.fields) } };
       }
+    }
+    const person = { ...this.base(record, user), userId: user.id, changes };
+    let item: PlanItem;
+    if (Object.keys(update).length > 0) {
+      const userRequest: UpdateUserRequest = { method: 'PUT', path: userPath(user.id), userId: user.id, body: { user: withCurrentSuspended(update, user) } };
+      item = {
+        ...person,
+        kind: update.suspended === true ? 'suspend' : update.suspended === false ? 'restore' : 'update',
+        userRequest,
+        ...(statusRequest ? { statusRequest } : {}),
+        ...(needsTags.length > 0 ? { needsTags } : {}),
+      };
+    } else if (statusRequest) {
+      item = { ...person, kind: statusRequest.method === 'DELETE' ? 'clear-status' : 'set-status', statusRequest };
+    } else {
+      item = { ...person, kind: 'unchanged' };
     }
     const notes: string[] = [];
     if (status.kind === 'error') notes.push(`warning: ${status.message}`);
@@ -485,7 +495,7 @@ export function buildPlan(
 }
 
 /** Plan items that change a tag itself (created, renamed, deleted) rather than a user. */
-export function isTagItem(item: PlanItem): boolean {
+export function isTagItem(item: PlanItem): item is TagItem {
   return item.kind === 'create-tag' || item.kind === 'rename-tag' || item.kind === 'delete-tag';
 }
 

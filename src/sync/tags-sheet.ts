@@ -292,6 +292,7 @@ export function planTagsSheet(
     items.push({
       ...base,
       tagId: id,
+      tagName: name,
       kind: 'rename-tag',
       changes: [{ field: 'name', before: tag.name, after: name }],
       ...(conflicts.length > 0 ? { conflicts, message: conflictMessage(conflicts, true) } : {}),
