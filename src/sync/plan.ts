@@ -1,6 +1,5 @@
 // The plan: what an import would change, computed from the validated sheet and a directory
 // snapshot without any request. It is plain data: printed, saved as plan.json, then applied.
-import { InputError } from '../exit-codes.js';
 import type { CustomPropertyValueInput, User, UserCreateInput, UserCreateRequest, UserUpdateInput } from '../pachca/types.js';
 import { USER_UPDATE_ROLES } from '../pachca/types.js';
 import type { EmployeeRecord, Issue, Row, ValidatedSheet } from '../records/types.js';
@@ -10,12 +9,13 @@ import { emailKey, tagKey, type Directory } from './directory.js';
 import { comparableText, isUnknownField, withCurrentSuspended } from './field-compare.js';
 import type { CreateUserItem, FieldChange, Plan, PlanItem, PlanOptions, PlanSelf, StatusRequest, TagItem, UpdateUserRequest } from './plan-types.js';
 import {
-  CLEARABLE_FIELDS, customCell, displayName, emptyCounts, normalizeCustomValue, orNull, parseMaxSuspend, requiredScopes,
+  CLEARABLE_FIELDS, customCell, displayName, emptyCounts, normalizeCustomValue, orNull, requiredScopes,
   resolveCustomColumns, sameTagSet, statusChanges, statusInput, statusIntent, statusView, TEXT_FIELDS, tagsText, text,
   userPath, wantedStatusView, type CustomColumn,
 } from './plan-values.js';
 import type { ExportBase } from './export-base.js';
 import { conflictMessage, customField, ThreeWayMerge, type RowMerge } from './merge-base.js';
+import { planMissing } from './missing.js';
 import { planTagsSheet, type TagNameResolver, type TagsSheetInput } from './tags-sheet.js';
 
 /** Why a row's chat_ids do nothing for a person who exists already. */
@@ -89,7 +89,7 @@ class Planner {
       const record = recordsByRow.get(row.rowNumber);
       return record ? this.withRowWarnings(this.planRecord(record)) : this.invalidRow(row);
     });
-    const missingItems = this.options.suspendMissing ? this.planMissing() : [];
+    const missingItems = this.options.suspendMissing ? planMissing(this.sheet, this.directory, this.options, this.self) : [];
     const tagItems = [...this.tags.toCreate].map((key): PlanItem => ({
       key: `tag:${key}`,
       kind: 'create-tag',
@@ -447,40 +447,6 @@ class Planner {
     if (names && names.length > 0) return { tags: replace ? resolved : keep(currentTags, resolved) };
     if (replace && this.options.blankClears && record.blankFields.includes('tags')) return { tags: [] };
     return { tags: undefined };
-  }
-
-  private planMissing(): PlanItem[] {
-    const inSheet = new Set<string>();
-    for (const record of this.sheet.records) inSheet.add(emailKey(record.email));
-    const emailHeader = [...this.sheet.mapping.byHeader].find(([, target]) => target === 'email')?.[0];
-    if (emailHeader) {
-      // Rows the reader rejected still name people who must not be suspended.
-      for (const row of this.sheet.rows) {
-        const email = text(row.cells.get(emailHeader));
-        if (email) inSheet.add(emailKey(email));
-      }
-    }
-    const active = this.directory.users.filter((user) => !user.bot && !user.suspended && user.email);
-    const missing = active.filter(
-      (user) => !inSheet.has(emailKey(user.email!)) && user.id !== this.self.selfId && user.id !== this.self.ownerId,
-    );
-    const limit = parseMaxSuspend(this.options.maxSuspend, active.length);
-    if (missing.length > limit) {
-      throw new InputError(
-        `--suspend-missing would suspend ${missing.length} of ${active.length} active users, more than --max-suspend ${this.options.maxSuspend} (${limit}); ` +
-          'check that the sheet lists everyone, or raise --max-suspend if this is intended',
-      );
-    }
-    return missing.map((user) => ({
-      key: `missing:${user.id}`,
-      kind: 'suspend',
-      email: user.email!,
-      name: displayName(undefined, user),
-      userId: user.id,
-      changes: [{ field: 'suspended', before: 'false', after: 'true' }],
-      userRequest: { method: 'PUT', path: userPath(user.id), userId: user.id, body: { user: { suspended: true } } },
-      message: 'not in the sheet (--suspend-missing)',
-    }));
   }
 }
 
