@@ -188,9 +188,14 @@ async function userById(api: PachcaApi, id: number): Promise<User> {
   }
 }
 
+/** The person by id or e-mail; an unknown one is an InputError "no such person: ..." (only reads were sent). */
+export function lookupPerson(api: PachcaApi, key: PersonKey): Promise<User> {
+  return 'id' in key ? userById(api, key.id) : userByEmail(api, key.email);
+}
+
 /** One person in full: the lookup, then (only when found) the workspace's custom property definitions. */
 export async function showPerson(api: PachcaApi, key: PersonKey): Promise<{ person: PersonDetail; contactsHidden: boolean }> {
-  const user = 'id' in key ? await userById(api, key.id) : await userByEmail(api, key.email);
+  const user = await lookupPerson(api, key);
   const definitions = await api.listCustomProperties();
   const values = new Map(user.custom_properties.map((property) => [property.id, property]));
   const custom: CustomPropertyView[] = definitions.map((definition) => ({
