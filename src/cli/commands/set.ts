@@ -23,7 +23,8 @@ export function parseAssignment(text: string): Cell {
 }
 
 function checkSetArguments(argv: Partial<SetArgs>): true {
-  checkPeople(argv.person === undefined ? [] : [argv.person]);
+  if (argv.person === undefined) throw new FlagError('set needs a person and column=value: pachca-roster set ivan@example.ru Отдел=Продажи');
+  checkPeople([argv.person]);
   const fields = (argv.fields ?? []).map(String);
   if (fields.length === 0) throw new FlagError('set needs at least one column=value after the person: pachca-roster set ivan@example.ru Отдел=Продажи');
   for (const field of fields) {
@@ -39,7 +40,7 @@ const setOptions = {
 } as const;
 
 export const setCommand: CommandModule<object, SetArgs> = {
-  command: 'set <person> [fields..]',
+  command: 'set [person] [fields..]',
   describe: 'Change one person\'s fields by the sheet\'s column names (ru or en) and rules: plan, confirm, apply, report',
   builder: (yargs: Argv) =>
     yargs

@@ -10,7 +10,7 @@ interface PeopleArgs extends WriteArgs {
 
 function peopleCommand(action: 'suspend' | 'restore', describe: string, example: [string, string]): CommandModule<object, PeopleArgs> {
   return {
-    command: `${action} <people..>`,
+    command: `${action} [people..]`,
     describe,
     builder: (yargs: Argv) =>
       yargs
