@@ -65,7 +65,7 @@ const PER_COMMAND: Record<string, string[][]> = {
   sandbox: [['--port', '99999'], ['--port', 'http'], ['--rps', '0'], ['--latency-ms', 'abc'], ['--faults', 'bogus=1'], ['--fault-seed', '-3'], ['--slow-ms', '1e10']],
   demo: [['--out', '-'], ['--out', 'a', '--out', 'b'], ['--yes']],
   find: [['-o', 'yaml'], ['-o'], ['-o', 'csv', '--output', 'json'], ['--json'], ['--phone-region'], ['--rps', '0'], ['--timeout', 'abc'], ['--yes']],
-  show: [['--output', 'xml'], ['--output'], ['-o', 'json', '-o', 'json'], ['--concurrency', '0'], ['--retries', '-1'], ['--out', 'x.csv']],
+  show: [['--output', 'xml'], ['--output'], ['-o', 'json', '-o', 'json'], ['--concurrency', '0'], ['--retries', '-1'], ['--out', 'x.csv'], ['--chats=maybe'], ['--chat']],
   tags: [['-o', 'table', '-o', 'csv'], ['--tag', 'X'], ['--format', 'csv'], ['--timeout', '1e10']],
   members: [['--output', 'yaml'], ['-o=html'], ['--include-bots'], ['--concurrency', '-1']],
   chats: [['-o', 'xml'], ['--output'], ['-o', 'csv', '-o', 'json'], ['--archived=maybe'], ['--rps', '0'], ['--out', 'chats.csv']],
