@@ -52,10 +52,6 @@ export const NOT_SETTABLE: Partial<Record<CanonicalColumn, string>> = {
   chat_ids: 'chat_ids only works when a sheet creates a person (add them in Pachca: the chat > Members > Add)',
 };
 
-function describe(column: string): string {
-  return `"${column}"`;
-}
-
 /**
  * Maps the typed columns (ru or en, as in a sheet's header). A column given twice (or two names
  * of one column) is refused, except the tags column, whose edits add up.
@@ -66,9 +62,9 @@ export function readCells(cells: readonly Cell[]): OnePersonCells {
   for (const header of headers) {
     const target = columnForHeader(header);
     if (target === undefined) continue;
-    if (target === 'email') throw new InputError(`column ${describe(header)}: ${NOT_SETTABLE.email}`);
+    if (target === 'email') throw new InputError(`column "${header}": ${NOT_SETTABLE.email}`);
     const earlier = byTarget.get(target);
-    if (earlier !== undefined) throw new InputError(`columns ${describe(earlier)} and ${describe(header)} are the same column (${target}); give it once`);
+    if (earlier !== undefined) throw new InputError(`columns "${earlier}" and "${header}" are the same column (${target}); give it once`);
     byTarget.set(target, header);
   }
   const { mapping } = mapHeaders([EMAIL_HEADER, ...headers]);
@@ -80,7 +76,7 @@ export function readCells(cells: readonly Cell[]): OnePersonCells {
       result.tagEdits.push(parseTagEdit(value));
       continue;
     }
-    if (result.cells.has(column)) throw new InputError(`column ${describe(column)} is given twice; give it once`);
+    if (result.cells.has(column)) throw new InputError(`column "${column}" is given twice; give it once`);
     result.cells.set(column, value);
   }
   return result;
