@@ -128,6 +128,9 @@ describe('set', () => {
     const result = await runMain(['set', '11', 'Действие=удалить', '--yes']);
     expect(result.code).toBe(2);
     expect(result.stderr.split('\n')[0]).toBe('Error: set cannot change column "Действие": use the suspend or restore command');
+    expect((await runMain(['set', '11', 'Отчество=Ивановна', '--yes'])).stderr.split('\n')[0]).toBe(
+      'Error: set cannot change column "Отчество": Pachca has no middle-name field (a custom property for it is set by its name)',
+    );
     expect(routes()).toEqual([]);
   });
 

@@ -50,6 +50,7 @@ export const NOT_SETTABLE: Partial<Record<CanonicalColumn, string>> = {
   email: 'the e-mail names the person and cannot be set here',
   action: 'use the suspend or restore command',
   chat_ids: 'chat_ids only works when a sheet creates a person (add them in Pachca: the chat > Members > Add)',
+  middle_name: 'Pachca has no middle-name field (a custom property for it is set by its name)',
 };
 
 /**
