@@ -48,8 +48,9 @@ function routes(): string[] {
   return sandbox.requestLog().map((record) => record.route);
 }
 
-function writes(): string[] {
-  return sandbox.requestLog().filter((record) => record.method !== 'GET').map((record) => `${record.route} ${record.status}`);
+/** The writes the sandbox saw since the last reset (or since the first `from` requests). */
+function writes(from = 0): string[] {
+  return sandbox.requestLog().slice(from).filter((record) => record.method !== 'GET').map((record) => `${record.route} ${record.status}`);
 }
 
 function user(id: number): User {
@@ -198,8 +199,9 @@ describe('suspend and restore', () => {
     expect(writes()).toEqual(['PUT /users/{id} 200', 'PUT /users/{id} 200']);
     expect([user(11).suspended, user(12).suspended]).toEqual([true, true]);
 
-    sandbox.requestLog().length = 0;
+    const before = sandbox.requestLog().length;
     expect((await runMain(['restore', '11', '12', '--yes', '--out', runFolder()])).code).toBe(0);
+    expect(writes(before)).toEqual(['PUT /users/{id} 200', 'PUT /users/{id} 200']);
     expect([user(11).suspended, user(12).suspended]).toEqual([false, false]);
   });
 
@@ -231,6 +233,23 @@ describe('suspend and restore', () => {
     expect(result.code).toBe(5);
     expect(writes()).toEqual(['PUT /users/{id} 403']);
     expect(user(OWNER_ID).suspended).toBe(false);
+  });
+
+  it('restore with no free seat: Pachca answers licenses_limit, the person fails with the import\'s message, exit 5', async () => {
+    expect((await runMain(['suspend', '11', '--yes', '--out', runFolder()])).code).toBe(0);
+    const active = sandbox.directory().users.filter((person) => !person.bot && !person.suspended).length;
+    sandbox.configure({ seats: active });
+    try {
+      const before = sandbox.requestLog().length;
+      const out = runFolder();
+      const result = await runMain(['restore', '11', '--yes', '--out', out]);
+      expect(result.code).toBe(5);
+      expect(writes(before)).toEqual(['PUT /users/{id} 422']);
+      expect(readFileSync(join(out, 'report.csv'), 'utf8')).toContain('no free seats');
+      expect(user(11).suspended).toBe(true);
+    } finally {
+      sandbox.configure({ seats: null });
+    }
   });
 
   it('without a terminal and without --yes: exit 2 asking for --yes, nothing sent', async () => {
