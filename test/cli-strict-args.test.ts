@@ -28,6 +28,11 @@ const COMMANDS: Record<string, string[]> = {
   tags: ['tags'],
   members: ['members', 'Backend'],
   chats: ['chats'],
+  set: ['set', '11', 'Отдел=Продажи', '--yes'],
+  status: ['status', '11', '--clear', '--yes'],
+  suspend: ['suspend', '11', '--yes'],
+  restore: ['restore', '11', '--yes'],
+  tag: ['tag', 'add', 'HR', '11', '--yes'],
 };
 
 /** Bad for every command. */
@@ -60,10 +65,15 @@ const PER_COMMAND: Record<string, string[][]> = {
   sandbox: [['--port', '99999'], ['--port', 'http'], ['--rps', '0'], ['--latency-ms', 'abc'], ['--faults', 'bogus=1'], ['--fault-seed', '-3'], ['--slow-ms', '1e10']],
   demo: [['--out', '-'], ['--out', 'a', '--out', 'b'], ['--yes']],
   find: [['-o', 'yaml'], ['-o'], ['-o', 'csv', '--output', 'json'], ['--json'], ['--phone-region'], ['--rps', '0'], ['--timeout', 'abc'], ['--yes']],
-  show: [['--output', 'xml'], ['--output'], ['-o', 'json', '-o', 'json'], ['--concurrency', '0'], ['--retries', '-1'], ['--out', 'x.csv']],
+  show: [['--output', 'xml'], ['--output'], ['-o', 'json', '-o', 'json'], ['--concurrency', '0'], ['--retries', '-1'], ['--out', 'x.csv'], ['--chats=maybe'], ['--chat']],
   tags: [['-o', 'table', '-o', 'csv'], ['--tag', 'X'], ['--format', 'csv'], ['--timeout', '1e10']],
   members: [['--output', 'yaml'], ['-o=html'], ['--include-bots'], ['--concurrency', '-1']],
   chats: [['-o', 'xml'], ['--output'], ['-o', 'csv', '-o', 'json'], ['--archived=maybe'], ['--rps', '0'], ['--out', 'chats.csv']],
+  set: [['--yes=maybe'], ['Отдел'], ['=x'], ['Действие=удалить'], ['email=a@b.ru'], ['--rps', '0'], ['--out', '-'], ['--phone-region'], ['-o', 'json']],
+  status: [['--emoji', 'x'], ['--clear=maybe'], ['--until'], ['--timeout', 'abc'], ['--out', 'a', '--out', 'b']],
+  suspend: [['--json', 'extra'], ['Иван Петров'], ['--concurrency', '-1'], ['--out'], ['--dry-run=no']],
+  restore: [['-q', 'extra'], ['--retries', '-1'], ['--allow-delete']],
+  tag: [['--out', 'a', '--out', 'b'], ['--yes=maybe'], ['--create-tags']],
 };
 
 /** Cases that are not "valid start + suffix". */
@@ -72,6 +82,9 @@ const WHOLE_LINES: string[][] = [
   ['import', SHEET, 'other.csv', '--yes'], ['plan', SHEET, 'other.csv'], ['import', SHEET, '--resume', 'run-folder', '--yes'],
   ['find'], ['show'], ['members'], ['show', '1', '2'], ['members', 'HR', 'Backend'], ['fnd', 'Петров'], ['member', 'HR'],
   ['apply'], ['apply', '-'], ['apply', '', '--yes'], ['apply', 'a', 'b', '--yes'],
+  ['set'], ['set', '11'], ['set', 'Петров', 'Отдел=HR'], ['status', '11', '--yes'], ['status', '11', '--emoji', 'x', '--yes'], ['status', '11', '12', '--clear'],
+  ['suspend'], ['suspend', '--yes'], ['restore', '--yes'], ['tag', 'add'], ['tag', 'add', 'HR'], ['tag', 'rename', 'HR', '11'], ['tag', 'add', '+HR', '11'],
+  ['sett', '11', 'x=y'],
 ];
 
 const cases: string[][] = [
@@ -138,7 +151,7 @@ describe('the messages', () => {
 
   it('suggests the command that was meant', async () => {
     expect(await firstLine(['improt', SHEET])).toBe('Error: unknown command "improt"; did you mean import?');
-    expect(await firstLine(['--yes', 'import', SHEET])).toBe('Error: unknown flag --yes; name a command first (import, plan, apply, validate, export, audit, template, sandbox, demo, find, show, tags, members, chats)');
+    expect(await firstLine(['--yes', 'import', SHEET])).toBe('Error: unknown flag --yes; name a command first (import, plan, apply, validate, export, audit, template, sandbox, demo, find, show, tags, members, chats, set, status, suspend, restore, tag)');
   });
 
   it('names the flag, the value and what is allowed', async () => {

@@ -184,6 +184,16 @@ describe('show', () => {
     expect(routes()).toEqual(['GET /users', 'GET /users']);
   });
 
+  it('--chats adds the chats the token sees the person in (two walks of the chats); a closed chat the token\'s person is not in stays unknown', async () => {
+    const result = await runMain(['show', '11', '--chats']);
+    expect(result.code).toBe(0);
+    // 503 Разработка (closed, the Owner not in it) and 507 (archived) are not listed.
+    expect(fieldLines(result.stdout).get('chats')).toBe('Общий (501), Новости компании (506)');
+    expect(routes()).toEqual(['GET /users/{id}', 'GET /custom_properties', 'GET /chats', 'GET /chats']);
+    const json = JSON.parse((await runMain(['show', '11', '--chats', '-o', 'json'])).stdout) as { chats: unknown };
+    expect(json.chats).toEqual([{ id: 501, name: 'Общий' }, { id: 506, name: 'Новости компании' }]);
+  });
+
   it('neither an id nor an e-mail: exit 2, nothing sent, pointing at find', async () => {
     expectNoOutput(await runMain(['show', 'Олег Петров']), 2, '"Олег Петров" is neither a user id nor an e-mail (to search by name or phone: pachca-roster find "Олег Петров")');
     expect(routes()).toEqual([]);

@@ -3,11 +3,11 @@
 import { join } from 'node:path';
 import { InputError } from '../exit-codes.js';
 import type { PachcaApi } from '../pachca/api.js';
-import { countResults, countTagsSheetResults, writeRunReport, type RunSummary } from '../reports/report.js';
+import { countResults, countTagsSheetResults, writeFailedRows, writeRunReport, writeSummary, type RunSummary } from '../reports/report.js';
 import type { Lang } from '../i18n/lang.js';
 import type { ReportShape } from '../reports/failed-rows.js';
 import type { Row, SheetDetected } from '../sheets/types.js';
-import { applyPlan, type Outcome } from '../sync/apply.js';
+import { applyPlan, staticOutcome, type Outcome } from '../sync/apply.js';
 import { Journal, readJournal, type JournalEntry, type RunIdentity } from '../sync/journal.js';
 import { actionableItems, type Plan, type PlanItem } from '../sync/plan.js';
 import { completedSteps, mergeEarlierResults, pendingWelcomes } from '../sync/resume.js';
@@ -81,6 +81,19 @@ export function runSummary(context: ApplyContext, plan: Plan, outcomes: readonly
 
 function statusOf(outcomes: readonly Outcome[]): RunStatus {
   return outcomes.some((outcome) => outcome.result === 'failed' || outcome.result === 'invalid') ? 'rows-failed' : 'ok';
+}
+
+/** A dry run's end: summary.json (and failed.csv for invalid rows) as the apply would count them; nothing is sent. */
+export async function finishDryRun(plan: Plan, context: ApplyContext): Promise<RunResult> {
+  const { folder, events } = context;
+  const outcomes = plan.items.map(staticOutcome);
+  const status: RunStatus = outcomes.some((outcome) => outcome.result === 'invalid') ? 'rows-failed' : 'ok';
+  const summary = runSummary(context, plan, outcomes, status, true);
+  if (status === 'rows-failed') await writeFailedRows({ folder, outcomes, detected: context.detected, rows: context.rows, shape: context.shape, lang: context.lang });
+  await writeSummary(folder, summary);
+  events({ type: 'note', text: `Dry run: nothing was changed. The plan is in ${join(folder, 'plan.json')}` });
+  events({ type: 'finished', summary, runFolder: folder });
+  return { status, runFolder: folder, summary };
 }
 
 /** Confirms (unless `yes`), applies with a journal, writes the report. */

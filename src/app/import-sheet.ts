@@ -13,15 +13,13 @@ import type { ValidatedSheet } from '../records/types.js';
 import type { Lang } from '../i18n/lang.js';
 import { reportShapeFor } from '../reports/failed-rows.js';
 import { writePlanWorkbook } from '../reports/plan-workbook.js';
-import { writeFailedRows, writeSummary } from '../reports/report.js';
-import { staticOutcome } from '../sync/apply.js';
 import { takeSnapshot } from '../sync/directory.js';
 import { readExportBase } from '../sync/export-base.js';
 import { buildPlan, type Plan, type PlanOptions } from '../sync/plan.js';
 import { rememberRenamedNames } from '../sync/resume.js';
 import { openNewRunFolder, openResumeFolder, type RunFolder } from '../sync/run-folder.js';
 import { readTagsSheet } from '../sync/tags-sheet.js';
-import { applyInFolder, earlierAttempts, runSummary, type ApplyContext, type RunResult } from './apply-run.js';
+import { applyInFolder, earlierAttempts, finishDryRun, type ApplyContext, type RunResult } from './apply-run.js';
 import { CancelledError, toCliError } from './errors.js';
 import { systemClock, type Clock, type EventSink } from './events.js';
 import { planBasis } from './plan-basis.js';
@@ -85,9 +83,9 @@ export function missingScopes(required: readonly WriteScope[], granted: readonly
   return required.filter((scope) => !have.has(scope));
 }
 
-export function missingScopesError(missing: readonly WriteScope[]): CliError {
+export function missingScopesError(missing: readonly WriteScope[], what = 'this import'): CliError {
   return new CliError(
-    `the token lacks scope${missing.length > 1 ? 's' : ''} ${missing.join(', ')} that this import needs; use an Owner/Admin personal token with ${missing.join(', ')} (nothing was changed)`,
+    `the token lacks scope${missing.length > 1 ? 's' : ''} ${missing.join(', ')} that ${what} needs; use an Owner/Admin personal token with ${missing.join(', ')} (nothing was changed)`,
     ExitCode.Auth,
   );
 }
@@ -216,16 +214,7 @@ async function importInFolder(request: ImportRequest, ports: ImportPorts, runFol
     startedAt,
   };
 
-  if (request.dryRun) {
-    const outcomes = plan.items.map(staticOutcome);
-    const status = outcomes.some((outcome) => outcome.result === 'invalid') ? 'rows-failed' : 'ok';
-    const summary = runSummary(context, plan, outcomes, status, true);
-    if (status === 'rows-failed') await writeFailedRows({ folder, outcomes, detected: sheet.detected, rows: sheet.rows, shape, lang });
-    await writeSummary(folder, summary);
-    ports.events({ type: 'note', text: `Dry run: nothing was changed. The plan is in ${join(folder, 'plan.json')}` });
-    ports.events({ type: 'finished', summary, runFolder: folder });
-    return { status, runFolder: folder, summary };
-  }
+  if (request.dryRun) return finishDryRun(plan, context);
 
   // 6. What earlier attempts of this run did (--resume): only this run's journal lines count; 7. apply.
   const earlier = saved ? earlierAttempts(folder, context.identity, ports.events) : [];

@@ -7,6 +7,7 @@ import { NotFoundError } from '../pachca/errors.js';
 import { emailKey, tagKey } from '../pachca/keys.js';
 import type { CustomPropertyDataType, User } from '../pachca/types.js';
 import { parsePhone } from '../records/normalize.js';
+import { listVisibleChats } from '../sync/chat-list.js';
 
 export interface StatusView {
   emoji: string;
@@ -188,9 +189,14 @@ async function userById(api: PachcaApi, id: number): Promise<User> {
   }
 }
 
+/** The person by id or e-mail; an unknown one is an InputError "no such person: ..." (only reads were sent). */
+export function lookupPerson(api: PachcaApi, key: PersonKey): Promise<User> {
+  return 'id' in key ? userById(api, key.id) : userByEmail(api, key.email);
+}
+
 /** One person in full: the lookup, then (only when found) the workspace's custom property definitions. */
 export async function showPerson(api: PachcaApi, key: PersonKey): Promise<{ person: PersonDetail; contactsHidden: boolean }> {
-  const user = 'id' in key ? await userById(api, key.id) : await userByEmail(api, key.email);
+  const user = await lookupPerson(api, key);
   const definitions = await api.listCustomProperties();
   const values = new Map(user.custom_properties.map((property) => [property.id, property]));
   const custom: CustomPropertyView[] = definitions.map((definition) => ({
@@ -215,6 +221,22 @@ export async function showPerson(api: PachcaApi, key: PersonKey): Promise<{ pers
     custom_properties: custom,
   };
   return { person, contactsHidden: contactsHidden([user]) };
+}
+
+/** A chat a person is in: its id and name. */
+export interface ChatView {
+  id: number;
+  name: string;
+}
+
+/**
+ * The group chats the token sees that have this person among their members (the same two walks
+ * of GET /chats as the chats command). Closed chats the token's person is not in are not listed
+ * by the API, so these are the person's chats "where known".
+ */
+export async function personChats(api: Pick<PachcaApi, 'listChats'>, userId: number): Promise<ChatView[]> {
+  const chats = await listVisibleChats(api);
+  return chats.filter((chat) => chat.member_ids.includes(userId)).map((chat) => ({ id: chat.id, name: chat.name }));
 }
 
 /** Every tag with Pachca's member count (one listing of the tags), by name. */

@@ -21,8 +21,8 @@ function show(value: string | null): string {
   return value.length > 60 ? `${value.slice(0, 59)}…` : value;
 }
 
-/** The printed plan: counts per action and a table of changes. */
-export function formatPlan(plan: Plan, preferSheet = false): string {
+/** The printed plan: counts per action and a table of changes (`rowNumbers` false: people by e-mail alone, as the one-person commands show them). */
+export function formatPlan(plan: Plan, preferSheet = false, rowNumbers = true): string {
   const lines: string[] = [];
   for (const warning of plan.warnings) lines.push(`Warning: ${warning}`);
   const counts = Object.entries(plan.counts).filter(([, count]) => count > 0).map(([kind, count]) => `${kind} ${count}`);
@@ -35,7 +35,7 @@ export function formatPlan(plan: Plan, preferSheet = false): string {
       ? `tag "${item.tagName}"`
       : isTagsSheetItem(item)
         ? `${TAGS_SHEET} row ${item.row} tag id ${item.tagId}`
-        : `${item.row !== undefined ? `row ${item.row} ` : ''}${item.email ?? ''}`;
+        : `${item.row !== undefined && rowNumbers ? `row ${item.row} ` : ''}${item.email ?? ''}`;
     if (item.kind === 'create') {
       table.push(`  ${who}  create  ${item.changes.filter((change) => change.field !== 'email').map((change) => `${change.field}: ${show(change.after)}`).join(', ') || 'new user'}`);
       continue;
@@ -94,6 +94,8 @@ export interface ImportRendering {
   noProgress?: boolean;
   /** The command that finishes a stopped run. */
   resumeHint?: (folder: string) => string;
+  /** The plan names input rows (false for the one-person commands, which have no sheet). */
+  rowNumbers?: boolean;
 }
 
 /** Renders a run's events as the terminal shows them; the summary is left to the command. */
@@ -120,7 +122,7 @@ export function renderImportEvents(options: ImportRendering, onEvent?: (event: A
         countLine = undefined;
         break;
       case 'plan-ready':
-        if (!options.quiet) options.print(formatPlan(event.plan, event.preferSheet));
+        if (!options.quiet) options.print(formatPlan(event.plan, event.preferSheet, options.rowNumbers !== false));
         break;
       case 'apply-started':
         progress = startProgress({ total: event.total, requests: event.requests, quiet: barsOff });

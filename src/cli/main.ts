@@ -10,7 +10,11 @@ import { findCommand } from './commands/find.js';
 import { importCommand, planCommand } from './commands/import.js';
 import { membersCommand } from './commands/members.js';
 import { sandboxCommand } from './commands/sandbox.js';
+import { setCommand } from './commands/set.js';
 import { showCommand } from './commands/show.js';
+import { statusCommand } from './commands/status.js';
+import { restoreCommand, suspendCommand } from './commands/suspend.js';
+import { tagCommand } from './commands/tag.js';
 import { tagsCommand } from './commands/tags.js';
 import { templateCommand } from './commands/template.js';
 import { validateCommand } from './commands/validate.js';
@@ -26,6 +30,8 @@ const COMMANDS = [
   importCommand, planCommand, applyCommand, validateCommand, exportCommand, auditCommand, templateCommand, sandboxCommand, demoCommand,
   // The everyday read commands.
   findCommand, showCommand, tagsCommand, membersCommand, chatsCommand,
+  // The everyday one-person changes.
+  setCommand, statusCommand, suspendCommand, restoreCommand, tagCommand,
 ] as CommandModule[];
 
 /**

@@ -19,6 +19,8 @@ export interface RunOutput {
   resumeHint: (folder: string) => string;
   /** The folder already known before the run starts (a resume or an apply names it). */
   folder?: string;
+  /** The plan names input rows (false for the one-person commands). */
+  rowNumbers?: boolean;
 }
 
 /** The ports a run takes from the terminal: confirmation, rendered events, the stop signal. */
@@ -53,7 +55,7 @@ export async function runInTerminal(output: RunOutput, run: (ports: TerminalPort
   try {
     result = await run({
       ...(stdinIsTerminal() ? { confirm: (question: string) => askYesNo(question, interrupts) } : {}),
-      events: renderImportEvents({ print, warn, quiet: output.quiet, noProgress: output.json, resumeHint: output.resumeHint }, onEvent),
+      events: renderImportEvents({ print, warn, quiet: output.quiet, noProgress: output.json, resumeHint: output.resumeHint, ...(output.rowNumbers === false ? { rowNumbers: false } : {}) }, onEvent),
       interrupt: interrupts.signal,
     });
   } catch (error) {

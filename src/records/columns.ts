@@ -49,6 +49,11 @@ const ALIAS_INDEX: ReadonlyMap<string, CanonicalColumn> = (() => {
   return index;
 })();
 
+/** Every name a header may have (canonical names and their aliases), for "did you mean". */
+export function knownColumnNames(): string[] {
+  return CANONICAL_COLUMNS.flatMap((column) => [column, ...ALIASES[column]]);
+}
+
 const CUSTOM_PREFIX = 'custom:';
 
 /** A header's column by alias, `custom:NAME` written literally, or undefined. */

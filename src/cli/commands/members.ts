@@ -30,7 +30,7 @@ export function closeTagNames(given: string, known: readonly string[]): string[]
     .map((candidate) => candidate.name);
 }
 
-function unknownTagMessage(error: UnknownTagError): string {
+export function unknownTagMessage(error: UnknownTagError): string {
   const close = closeTagNames(error.given, error.known);
   if (close.length > 0) return `${error.message}; did you mean ${close.map((name) => `"${name}"`).join(', ')}?`;
   if (error.known.length === 0) return `${error.message}: the directory has no tags`;

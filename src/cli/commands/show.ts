@@ -1,19 +1,25 @@
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
-import { parsePersonKey, showPerson, type PersonDetail } from '../../app/people.js';
+import { parsePersonKey, personChats, showPerson, type ChatView, type PersonDetail } from '../../app/people.js';
 import { connectionOptions } from '../options.js';
 import { outputOption, Printer, type Cell } from '../printer.js';
 import { warnIfContactsHidden, withReadClient, type ReadArgs } from '../read-commands.js';
 
 interface ShowArgs extends ReadArgs {
   person: string;
+  chats: boolean;
 }
+
+const showOptions = {
+  chats: { type: 'boolean', default: false, describe: 'Also the chats the person is in, among those the token sees (two listings of the chats; closed chats the token\'s own person is not in are not known)' },
+} as const;
 
 /**
  * The lines of `show` (table and CSV): the sheet's column names where a field has one (as the
  * export writes them, custom properties by their names), then what only Pachca keeps.
  */
-export function personFields(person: PersonDetail): [string, Cell][] {
+export function personFields(person: PersonDetail, chats?: readonly ChatView[]): [string, Cell][] {
   const status = person.status;
+  const chatLine: [string, Cell][] = chats ? [['chats', chats.map((chat) => `${chat.name} (${chat.id})`)]] : [];
   return [
     ['id', person.id],
     ['name', person.name],
@@ -26,6 +32,7 @@ export function personFields(person: PersonDetail): [string, Cell][] {
     ['title', person.title],
     ['role', person.role],
     ['tags', person.tags],
+    ...chatLine,
     ['suspended', person.suspended],
     ...person.custom_properties.map((property): [string, Cell] => [property.name, property.value]),
     ['status_emoji', status?.emoji],
@@ -50,15 +57,20 @@ export const showCommand: CommandModule<object, ShowArgs> = {
     yargs
       .positional('person', { type: 'string', demandOption: true, describe: 'The person\'s id or e-mail (to search by name or phone, use find)' })
       .options(outputOption)
-      .group(['output'], 'Output:')
+      .options(showOptions)
+      .group(['output', 'chats'], 'Output:')
       .options(connectionOptions)
       .example('$0 show 11', 'By id')
-      .example('$0 show m.ivanova@example.ru -o json', 'By e-mail, as JSON') as unknown as Argv<ShowArgs>,
+      .example('$0 show m.ivanova@example.ru -o json', 'By e-mail, as JSON')
+      .example('$0 show 11 --chats', 'With the chats the person is in') as unknown as Argv<ShowArgs>,
   handler: async (argv: ArgumentsCamelCase<ShowArgs>) => {
     const printer = new Printer(argv.output);
     const key = parsePersonKey(argv.person);
-    const { person, contactsHidden } = await withReadClient(argv, (api) => showPerson(api, key));
+    const { person, contactsHidden, chats } = await withReadClient(argv, async (api) => {
+      const shown = await showPerson(api, key);
+      return { ...shown, chats: argv.chats ? await personChats(api, shown.person.id) : undefined };
+    });
     warnIfContactsHidden(contactsHidden);
-    printer.record(personFields(person), person);
+    printer.record(personFields(person, chats), chats ? { ...person, chats } : person);
   },
 };
