@@ -110,7 +110,9 @@ export async function importSheet(request: ImportRequest, ports: ImportPorts): P
   }
   const warn = (text: string): void => ports.events({ type: 'warning', text: text.replace(/^Warning: /, '') });
   // The folder is locked before anything reads or writes it, and let go whatever happens.
-  const runFolder = request.resumeDir ? openResumeFolder(request.resumeDir, warn) : openNewRunFolder(request.outDir, clock.now(), warn);
+  // A run folder may already hold the run's own input files (the web page saves uploads there).
+  const inputs = [request.file, request.welcomeFile].filter((path): path is string => path !== undefined);
+  const runFolder = request.resumeDir ? openResumeFolder(request.resumeDir, warn) : openNewRunFolder(request.outDir, clock.now(), warn, inputs);
   ports.events({ type: 'run-folder', path: runFolder.path });
   try {
     return await importInFolder(request, ports, runFolder, clock);
