@@ -206,7 +206,7 @@ function planSection(t) {
     if (group.count > group.items.length) section.append(el('p', { text: fill(t.planMore, { n: group.count - group.items.length }) }));
   }
   if (plan.work === 0) section.append(message('ok', t.planNothing));
-  else if (!state.apply) section.append(el('button', { type: 'button', class: 'primary apply', text: fill(t.applyButton, { n: plan.work }), disabled: state.busy, on: { click: () => confirmApply() } }));
+  else if (!state.apply && !state.stale) section.append(el('button', { type: 'button', class: 'primary apply', text: fill(t.applyButton, { n: plan.work }), disabled: state.busy, on: { click: () => confirmApply() } }));
   section.append(downloads(t.downloads, `/download/runs/${encodeURIComponent(state.plan.run)}`, state.plan.files));
   return section;
 }
