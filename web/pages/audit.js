@@ -18,7 +18,7 @@ function bars(caption, entries) {
   return el('figure', { class: 'bars' }, el('figcaption', { text: caption }),
     el('ul', {}, entries.map(([label, count]) => {
       const bar = el('span', { class: 'bar' });
-      bar.style.width = `${Math.round((count / most) * 100)}%`;
+      bar.style.width = count > 0 ? `${Math.max(1, Math.round((count / most) * 100))}%` : '0';
       return el('li', {}, el('span', { class: 'bar-label', text: label }), el('span', { class: 'bar-track' }, bar), el('span', { class: 'bar-count', text: String(count) }));
     })));
 }
@@ -37,6 +37,7 @@ function redraw() {
   const result = state.result;
   if (!result) return;
   const section = el('section', { class: 'card' }, message('ok', `${t.done}. ${fill(t.auditPeople, { n: result.people })}`));
+  section.append(downloads(t.downloads, `/download/audits/${encodeURIComponent(result.id)}`, result.files));
   if (result.securityLog?.note) section.append(message('warning', result.securityLog.note));
   section.append(bars(t.auditFindings, result.findings.map((finding) => [finding.title, finding.count])));
   for (const finding of result.findings) {
@@ -47,7 +48,6 @@ function redraw() {
   section.append(el('div', { class: 'charts' },
     bars(t.auditHeadcount, result.headcount.slice(0, 12).map((entry) => [entry.department, entry.count])),
     bars(t.auditActivity, result.activity.map((entry) => [entry.label, entry.count]))));
-  section.append(downloads(t.downloads, `/download/audits/${encodeURIComponent(result.id)}`, result.files));
   root.append(section);
 }
 

@@ -132,10 +132,15 @@ function validationSection(t) {
   else {
     section.append(message('warning', fill(t.validationInvalid, { bad: invalidCount, n: rows })));
     section.append(table([t.validationRow, t.validationColumn, t.validationValue, t.validationReason],
-      invalid.flatMap((entry) => entry.issues.map((issue) => ({ className: 'invalid', cells: [String(entry.row), issue.column, issue.value, issue.message] })))));
+      invalid.flatMap((entry) => entry.issues.map((issue) => ({ className: 'invalid', cells: [String(entry.row), issue.column, shortened(issue.value), issue.message] })))));
   }
   if (warnings.length > 0) section.append(el('h4', { text: t.warningsHeading }), el('ul', { class: 'warnings' }, warnings.map((text) => el('li', { text }))));
   return section;
+}
+
+/** A very long cell cut for the table (the reason says how long it is). */
+function shortened(value) {
+  return value.length > 120 ? `${value.slice(0, 120)}…` : value;
 }
 
 function optionsSection(t) {
@@ -180,6 +185,7 @@ async function makePlan() {
 
 function changeText(change) {
   const show = (value) => (value === null || value === '' ? '∅' : value);
+  if (change.before === null || change.before === '') return `${change.field}: ${show(change.after)}`;
   return `${change.field}: ${show(change.before)} → ${show(change.after)}`;
 }
 
@@ -187,27 +193,32 @@ function countsText(t, counts) {
   return Object.entries(counts).map(([kind, n]) => `${t.kinds[kind] ?? kind}: ${n}`).join(', ');
 }
 
+/** Groups open unless long or uneventful; the filter shows one group, open. */
+const QUIET_KINDS = ['unchanged', 'skip'];
+
 function planSection(t) {
   const { plan } = state.plan;
   const section = el('section', { class: 'card plan', 'aria-labelledby': 'plan-heading' }, el('h3', { id: 'plan-heading', tabindex: '-1', text: t.planHeading }));
   section.append(el('p', { class: 'counts', text: countsText(t, plan.counts) }));
   for (const warning of plan.warnings) section.append(message('warning', warning));
+  if (plan.work === 0) section.append(message('ok', t.planNothing));
+  else if (!state.apply && !state.stale) section.append(el('button', { type: 'button', class: 'primary apply', text: fill(t.applyButton, { n: plan.work }), disabled: state.busy, on: { click: () => confirmApply() } }));
+  section.append(downloads(t.downloads, `/download/runs/${encodeURIComponent(state.plan.run)}`, state.plan.files));
   const filter = el('select', { on: { change: (event) => { state.filter = event.target.value; redraw(); } } },
     el('option', { value: '', text: t.planFilterAll, selected: state.filter === '' }),
     plan.groups.map((group) => el('option', { value: group.kind, text: `${t.kinds[group.kind] ?? group.kind} (${group.count})`, selected: state.filter === group.kind })));
   section.append(field(t.planFilterLabel, filter));
   for (const group of plan.groups) {
     if (state.filter && state.filter !== group.kind) continue;
-    section.append(el('h4', { text: `${t.kinds[group.kind] ?? group.kind} (${group.count})` }));
-    section.append(table([t.planColumnRow, t.planColumnPerson, t.planColumnChanges, t.planColumnNote], group.items.map((item) => ({
+    const open = state.filter === group.kind || (!QUIET_KINDS.includes(group.kind) && group.count <= 50);
+    const details = el('details', { open }, el('summary', {}, el('h4', { text: `${t.kinds[group.kind] ?? group.kind} (${group.count})` })));
+    details.append(table([t.planColumnRow, t.planColumnPerson, t.planColumnChanges, t.planColumnNote], group.items.map((item) => ({
       className: group.kind === 'invalid' ? 'invalid' : '',
       cells: [item.row === undefined ? '' : String(item.row), item.person, el('ul', { class: 'changes' }, item.changes.map((change) => el('li', { text: changeText(change) }))), item.message ?? ''],
     }))));
-    if (group.count > group.items.length) section.append(el('p', { text: fill(t.planMore, { n: group.count - group.items.length }) }));
+    if (group.count > group.items.length) details.append(el('p', { text: fill(t.planMore, { n: group.count - group.items.length }) }));
+    section.append(details);
   }
-  if (plan.work === 0) section.append(message('ok', t.planNothing));
-  else if (!state.apply && !state.stale) section.append(el('button', { type: 'button', class: 'primary apply', text: fill(t.applyButton, { n: plan.work }), disabled: state.busy, on: { click: () => confirmApply() } }));
-  section.append(downloads(t.downloads, `/download/runs/${encodeURIComponent(state.plan.run)}`, state.plan.files));
   return section;
 }
 

@@ -40,7 +40,7 @@ function redraw() {
   if (state.apply) root.append(el('div', { id: 'runs-progress' }, progressView(t, state.apply)));
   if (!state.runs) return;
   if (state.runs.length === 0) return void root.append(message('ok', t.runsNone));
-  root.append(table([t.runsFolder, t.runsState, t.runsSummary, t.runsFiles], state.runs.map((run) => ({
+  root.append(el('section', { class: 'card' }, table([t.runsFolder, t.runsState, t.runsSummary, t.runsFiles], state.runs.map((run) => ({
     className: run.state === 'interrupted' ? 'interrupted' : '',
     cells: [
       el('span', {}, el('strong', { text: run.name }), run.input ? el('span', { class: 'hint block', text: run.input }) : null),
@@ -49,7 +49,7 @@ function redraw() {
       summaryText(t, run),
       el('ul', { class: 'files' }, run.files.map((file) => el('li', {}, el('a', { href: `/download/runs/${encodeURIComponent(run.name)}/${encodeURIComponent(file)}`, download: file, text: file })))),
     ],
-  }))));
+  })))));
 }
 
 async function resume(name) {
