@@ -30,8 +30,7 @@ try {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, deviceScaleFactor: 1 });
   /** The window as a person sees it, scrolled to `at` when given. */
   const shot = async (name: string, at?: string): Promise<void> => {
-    if (at) await page.locator(at).first().scrollIntoViewIfNeeded();
-    if (at) await page.evaluate((selector) => document.querySelector(selector)?.scrollIntoView({ block: 'start' }), at);
+    if (at) await page.locator(at).first().evaluate((element) => element.scrollIntoView({ block: 'start' }));
     await page.screenshot({ path: join(values.out!, `${name}.png`) });
     process.stdout.write(`${join(values.out!, `${name}.png`)}\n`);
   };

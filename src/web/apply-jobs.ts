@@ -24,6 +24,11 @@ export class ApplyJob {
   private done = 0;
   private requests: () => number = () => 0;
   finished = false;
+  private settle: () => void = () => undefined;
+  /** Settles when the apply has ended (its report written). */
+  readonly ended = new Promise<void>((resolve) => {
+    this.settle = resolve;
+  });
 
   constructor(private readonly now: () => number) {}
 
@@ -54,6 +59,7 @@ export class ApplyJob {
     this.push(event);
     this.finished = true;
     this.listeners.clear();
+    this.settle();
   }
 
   /** Replays what happened so far, then follows; returns the unsubscribe. */
@@ -77,6 +83,11 @@ export class ApplyJobs {
 
   get(run: string): ApplyJob | undefined {
     return this.jobs.get(run);
+  }
+
+  /** Settles when every apply started so far has ended. */
+  async settled(): Promise<void> {
+    await Promise.all([...this.jobs.values()].map((job) => job.ended));
   }
 
   running(): Set<string> {

@@ -79,6 +79,7 @@ export interface RunningWebServer {
   port: number;
   /** The address with the key, as printed. */
   entryUrl: string;
+  /** Waits for running applies to end (abort options.interrupt first to stop them), then closes. */
   stop(): Promise<void>;
 }
 
@@ -88,7 +89,7 @@ function hostForUrl(host: string): string {
 
 export async function startWebServer(options: WebOptions, staticDir = STATIC_DIR): Promise<RunningWebServer> {
   let port = options.port;
-  const { app } = createWebApp(options, () => port, staticDir);
+  const { app, jobs } = createWebApp(options, () => port, staticDir);
   const server: ServerType = await new Promise((resolve, reject) => {
     const started = serve({ fetch: app.fetch, hostname: options.host, port: options.port }, () => resolve(started));
     started.once('error', reject);
@@ -99,9 +100,13 @@ export async function startWebServer(options: WebOptions, staticDir = STATIC_DIR
     url,
     port,
     entryUrl: `${url}/?key=${options.key}`,
-    stop: () => new Promise<void>((resolve) => {
-      if ('closeAllConnections' in server) server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    // Applies still running end first (stopped by options.interrupt), so their reports are written.
+    stop: async () => {
+      await jobs.settled();
+      await new Promise<void>((resolve) => {
+        if ('closeAllConnections' in server) server.closeAllConnections();
+        server.close(() => resolve());
+      });
+    },
   };
 }
