@@ -202,6 +202,17 @@ describe('plan and apply', () => {
 });
 
 describe('answers that cannot read as markup', () => {
+  it('the page\'s scripts never write markup: no innerHTML, outerHTML, insertAdjacentHTML, document.write or eval', async () => {
+    const { readdir } = await import('node:fs/promises');
+    const webDir = join(FIXTURES, '../web');
+    const scripts = (await readdir(webDir, { recursive: true })).map(String).filter((file) => file.endsWith('.js'));
+    expect(scripts.length).toBeGreaterThan(5);
+    for (const file of scripts) {
+      const text = await readFile(join(webDir, file), 'utf8');
+      expect(text, file).not.toMatch(/innerHTML|outerHTML|insertAdjacentHTML|document\.write|\beval\(|new Function/);
+    }
+  });
+
   it('a name with markup comes back escaped in the JSON text and intact once parsed', async () => {
     const name = '<img src=x onerror=alert(1)>';
     const client = new PachcaClient({ apiUrl: web.sandbox.url, token: web.sandbox.adminToken });

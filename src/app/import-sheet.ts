@@ -43,6 +43,8 @@ export interface ImportRequest {
   lang?: Lang;
   /** --report-delimiter: report.csv and failed.csv's delimiter instead of the input's. */
   reportDelimiter?: string;
+  /** outDir may already hold the input sheet and the welcome file (the web page uploads them there); otherwise it must be empty. */
+  inputsInOutDir?: boolean;
 }
 
 /** What the import touches outside itself. */
@@ -110,8 +112,7 @@ export async function importSheet(request: ImportRequest, ports: ImportPorts): P
   }
   const warn = (text: string): void => ports.events({ type: 'warning', text: text.replace(/^Warning: /, '') });
   // The folder is locked before anything reads or writes it, and let go whatever happens.
-  // A run folder may already hold the run's own input files (the web page saves uploads there).
-  const inputs = [request.file, request.welcomeFile].filter((path): path is string => path !== undefined);
+  const inputs = request.inputsInOutDir ? [request.file, request.welcomeFile].filter((path): path is string => path !== undefined) : [];
   const runFolder = request.resumeDir ? openResumeFolder(request.resumeDir, warn) : openNewRunFolder(request.outDir, clock.now(), warn, inputs);
   ports.events({ type: 'run-folder', path: runFolder.path });
   try {

@@ -142,7 +142,7 @@ export function importRoutes(app: Hono, options: WebOptions, jobs: ApplyJobs): v
     const warnings: string[] = [];
     try {
       await importSheet({
-        file: input, outDir: folder, dryRun: true, yes: true, readOptions, planOptions, lang,
+        file: input, outDir: folder, inputsInOutDir: true, dryRun: true, yes: true, readOptions, planOptions, lang,
         ...(welcomeText ? { welcomeFile: join(folder, WELCOME_FILE) } : {}),
       }, {
         readSheet: (file, read) => readAndValidate(file, read),
@@ -185,10 +185,9 @@ export function importRoutes(app: Hono, options: WebOptions, jobs: ApplyJobs): v
       (result) => job.end({ type: 'finished', status: result.status, counts: result.summary?.counts, exitCode: result.summary?.exitCode, files: runFilesIn(folder) }),
       (error: unknown) => job.end({ type: 'failed', message: error instanceof Error ? error.message : String(error) }),
     );
-    // Answered once requests are about to go, or with the reason nothing was sent.
+    // Answered once requests are about to go (or the apply ended without any), or with the reason nothing was sent.
     try {
-      const first = await Promise.race([started, applying]);
-      if (first === 'started') return jsonAnswer(c, { run, started: true }, 202);
+      await Promise.race([started, applying]);
       return jsonAnswer(c, { run, started: true }, 202);
     } catch (error) {
       if (error instanceof PlanOutdatedError) return errorAnswer(c, fill(t.stale, { message: error.changed.slice(0, 10).join('; ') }), 409, { stale: true });
