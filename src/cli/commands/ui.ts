@@ -108,6 +108,9 @@ export const uiCommand: CommandModule<object, UiArgs> = {
     }
     process.stdout.write(`pachca-roster UI at ${server.entryUrl}\n`);
     process.stdout.write(`${argv.demo ? 'Demo: a sandbox with the sample company, in this process. ' : ''}Stop: Ctrl+C\n`);
+    if (!['127.0.0.1', 'localhost', '::1'].includes(argv.host)) {
+      process.stderr.write(`Warning: listening on ${argv.host}, not only this computer: whoever can reach it and has the address with the key acts with your token\n`);
+    }
     if (argv.open) openInBrowser(server.entryUrl);
     await new Promise<void>((done) => {
       process.once('SIGINT', () => done());
