@@ -23,6 +23,7 @@ const COMMANDS: Record<string, string[]> = {
   template: ['template'],
   sandbox: ['sandbox', '--port', '0'],
   demo: ['demo'],
+  ui: ['ui', '--port', '0'],
   find: ['find', 'Петров'],
   show: ['show', '1'],
   tags: ['tags'],
@@ -64,6 +65,7 @@ const PER_COMMAND: Record<string, string[][]> = {
   template: [['--format', 'pdf'], ['--lang', 'de'], ['--out', 'template.pdf'], ['--out', '-'], ['--out', 'a.xlsx', '--out', 'b.xlsx'], ['--format', 'csv', '--out', 'x.xlsx']],
   sandbox: [['--port', '99999'], ['--port', 'http'], ['--rps', '0'], ['--latency-ms', 'abc'], ['--faults', 'bogus=1'], ['--fault-seed', '-3'], ['--slow-ms', '1e10']],
   demo: [['--out', '-'], ['--out', 'a', '--out', 'b'], ['--yes']],
+  ui: [['--port', '99999'], ['--key', 'short'], ['--max-upload-mb', '0'], ['--open=maybe'], ['--runs-dir', '-'], ['--rps', '0']],
   find: [['-o', 'yaml'], ['-o'], ['-o', 'csv', '--output', 'json'], ['--json'], ['--phone-region'], ['--rps', '0'], ['--timeout', 'abc'], ['--yes']],
   show: [['--output', 'xml'], ['--output'], ['-o', 'json', '-o', 'json'], ['--concurrency', '0'], ['--retries', '-1'], ['--out', 'x.csv'], ['--chats=maybe'], ['--chat']],
   tags: [['-o', 'table', '-o', 'csv'], ['--tag', 'X'], ['--format', 'csv'], ['--timeout', '1e10']],
@@ -151,7 +153,7 @@ describe('the messages', () => {
 
   it('suggests the command that was meant', async () => {
     expect(await firstLine(['improt', SHEET])).toBe('Error: unknown command "improt"; did you mean import?');
-    expect(await firstLine(['--yes', 'import', SHEET])).toBe('Error: unknown flag --yes; name a command first (import, plan, apply, validate, export, audit, template, sandbox, demo, find, show, tags, members, chats, set, status, suspend, restore, tag)');
+    expect(await firstLine(['--yes', 'import', SHEET])).toBe('Error: unknown flag --yes; name a command first (import, plan, apply, validate, export, audit, template, sandbox, demo, ui, find, show, tags, members, chats, set, status, suspend, restore, tag)');
   });
 
   it('names the flag, the value and what is allowed', async () => {

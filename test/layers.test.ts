@@ -23,7 +23,9 @@ const MAY_IMPORT: Record<string, readonly string[]> = {
   sync: ['records', 'sheets', 'pachca'],
   reports: ['sync', 'records', 'sheets', 'pachca'],
   app: ['reports', 'sync', 'records', 'sheets', 'pachca'],
-  cli: ['app', 'reports', 'sync', 'records', 'sheets', 'pachca', 'sandbox'],
+  cli: ['app', 'reports', 'sync', 'records', 'sheets', 'pachca', 'sandbox', 'web'],
+  // The web page's server: the use cases and what they return, never the CLI's rendering.
+  web: ['app', 'reports', 'sync', 'records', 'sheets', 'pachca'],
   // The sandbox shares with the client only what the API is: its wire types, and what it accepts as an avatar.
   sandbox: ['pachca/types.ts', 'pachca/avatar.ts'],
 };

@@ -41,6 +41,8 @@ export interface ImportRequest {
   lang?: Lang;
   /** --report-delimiter: report.csv and failed.csv's delimiter instead of the input's. */
   reportDelimiter?: string;
+  /** outDir may already hold the input sheet and the welcome file (the web page uploads them there); otherwise it must be empty. */
+  inputsInOutDir?: boolean;
 }
 
 /** What the import touches outside itself. */
@@ -108,7 +110,8 @@ export async function importSheet(request: ImportRequest, ports: ImportPorts): P
   }
   const warn = (text: string): void => ports.events({ type: 'warning', text: text.replace(/^Warning: /, '') });
   // The folder is locked before anything reads or writes it, and let go whatever happens.
-  const runFolder = request.resumeDir ? openResumeFolder(request.resumeDir, warn) : openNewRunFolder(request.outDir, clock.now(), warn);
+  const inputs = request.inputsInOutDir ? [request.file, request.welcomeFile].filter((path): path is string => path !== undefined) : [];
+  const runFolder = request.resumeDir ? openResumeFolder(request.resumeDir, warn) : openNewRunFolder(request.outDir, clock.now(), warn, inputs);
   ports.events({ type: 'run-folder', path: runFolder.path });
   try {
     return await importInFolder(request, ports, runFolder, clock);

@@ -1,5 +1,6 @@
 // The English catalog: the source of the catalog's shape (ru.ts must have every key, typed alike).
 import { plural } from './plural.js';
+import { webEn } from './areas/web.en.js';
 
 /** The hire template's columns that have a note. */
 export type TemplateNoteColumn = 'email' | 'last_name' | 'first_name' | 'middle_name' | 'phone_number' | 'department' | 'title' | 'role' | 'tags' | 'suspended' | 'chat_ids' | 'action';
@@ -105,4 +106,5 @@ export const en = {
 
   // The audit page.
   htmlLang: 'en',
+  ...webEn,
 };

@@ -1,6 +1,7 @@
 // Русский каталог: те же ключи, что в en.ts (недостающий ключ — ошибка типов).
 import type { Catalog } from './catalog.js';
 import { plural } from './plural.js';
+import { webRu } from './areas/web.ru.js';
 
 export const ru: Catalog = {
   cliUsage: '$0 <команда> [параметры]\n\nПриводит справочник сотрудников Пачки в соответствие с таблицами отдела кадров.',
@@ -93,4 +94,5 @@ export const ru: Catalog = {
   templateChoose: (choices) => `Выберите: ${choices}`,
 
   htmlLang: 'ru',
+  ...webRu,
 };

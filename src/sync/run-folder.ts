@@ -22,9 +22,8 @@ export function runFolderStamp(now: Date): string {
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}_${pad(now.getHours())}-${pad(now.getMinutes())}-${pad(now.getSeconds())}-${pad(now.getMilliseconds(), 3)}`;
 }
 
-/** Creates ./pachca-roster-runs/<stamp> exclusively; a name taken by a run started the same millisecond gets -2, -3, ... */
-function createDefaultFolder(now: Date): string {
-  const parent = resolve(RUNS_PARENT);
+/** Creates <parent>/<stamp> exclusively; a name taken by a run started the same millisecond gets -2, -3, ... */
+export function createDefaultFolder(now: Date, parent = resolve(RUNS_PARENT)): string {
   mkdirSync(parent, { recursive: true, mode: 0o700 });
   const base = join(parent, runFolderStamp(now));
   for (let n = 1; n < 1000; n++) {
@@ -59,10 +58,10 @@ function handle(path: string, lock: RunLock, created: boolean): RunFolder {
 }
 
 /**
- * A new run's folder: `--out DIR` (created if missing; refused if it holds anything) or the
- * default. Refuses (exit 2) a folder another run has locked.
+ * A new run's folder: `--out DIR` (created if missing; refused if it holds anything but the
+ * run's own input files, `inputs`) or the default. Refuses (exit 2) a folder another run has locked.
  */
-export function openNewRunFolder(outDir: string | undefined, now: Date, warn: (text: string) => void): RunFolder {
+export function openNewRunFolder(outDir: string | undefined, now: Date, warn: (text: string) => void, inputs: readonly string[] = []): RunFolder {
   if (outDir === undefined) {
     const folder = createDefaultFolder(now);
     return handle(folder, acquireRunLock(folder, warn), true);
@@ -72,7 +71,8 @@ export function openNewRunFolder(outDir: string | undefined, now: Date, warn: (t
   if (existed && !isDirectory(folder)) throw new InputError(`--out ${outDir} is a file; --out names a folder for the run's files`);
   if (!existed) mkdirSync(folder, { recursive: true, mode: 0o700 });
   const lock = acquireRunLock(folder, warn);
-  const held = readdirSync(folder).filter((name) => name !== LOCK_FILE);
+  const ownInputs = new Set(inputs.map((input) => resolve(input)));
+  const held = readdirSync(folder).filter((name) => name !== LOCK_FILE && !ownInputs.has(join(folder, name)));
   if (held.length > 0) {
     lock.release();
     const shown = held.slice(0, 3).join(', ') + (held.length > 3 ? `, ... (${held.length} files)` : '');

@@ -1,0 +1,72 @@
+// Directory: people found by name, e-mail or phone; one person's card.
+import { api } from '../api.js';
+import { clear, el, field, message, table } from '../dom.js';
+
+const state = { query: '', busy: false, error: null, people: null, person: null };
+let root = null;
+let ctx = null;
+
+export function render(container, context) {
+  root = container;
+  ctx = context;
+  redraw();
+}
+
+function statusText(status) {
+  return status ? `${status.emoji} ${status.title}` : '';
+}
+
+function redraw() {
+  const { t } = ctx;
+  clear(root);
+  const input = el('input', { type: 'search', value: state.query, on: { input: (event) => { state.query = event.target.value; } } });
+  const form = el('form', { class: 'card search', role: 'search', on: { submit: (event) => { event.preventDefault(); search(); } } },
+    field(t.directorySearch, input), el('button', { type: 'submit', class: 'primary', text: t.directorySearchButton, disabled: state.busy }));
+  root.append(el('h2', { text: t.directoryHeading }), form);
+  if (state.busy) root.append(el('p', { role: 'status', text: t.loading }));
+  if (state.error) root.append(message('error', state.error));
+  if (state.people) {
+    if (state.people.length === 0) root.append(message('ok', t.directoryNobody));
+    else {
+      root.append(table([t.directoryName, t.directoryEmail, t.directoryDepartment, t.directoryTitle, t.directoryRole, t.directoryTags, t.directorySuspended, ''],
+        state.people.map((person) => ({
+          className: person.suspended ? 'suspended' : '',
+          cells: [person.name, person.email ?? '', person.department ?? '', person.title ?? '', person.role, person.tags.join(', '), person.suspended ? t.yes : t.no,
+            el('button', { type: 'button', 'aria-label': `${t.directoryOpen}: ${person.name || person.email || person.id}`, text: t.directoryOpen, on: { click: () => open(person.id) } })],
+        }))));
+    }
+  }
+  if (state.person) root.append(card(t, state.person));
+}
+
+function card(t, person) {
+  const facts = [
+    [t.directoryName, person.name], [t.directoryEmail, person.email ?? ''], ['id', String(person.id)],
+    [t.directoryDepartment, person.department ?? ''], [t.directoryTitle, person.title ?? ''], [t.directoryRole, person.role],
+    [t.directoryTags, person.tags.join(', ')], [t.directoryStatus, statusText(person.status)],
+    [t.directorySuspended, person.suspended ? t.yes : t.no], [t.directoryInvite, person.invite_status ?? ''],
+    [t.directoryCreated, person.created_at ?? ''], [t.directoryLastActivity, person.last_activity_at ?? ''],
+    ...person.custom_properties.map((property) => [property.name, property.value ?? '']),
+  ];
+  return el('section', { class: 'card person', 'aria-labelledby': 'person-heading' },
+    el('h3', { id: 'person-heading', tabindex: '-1', text: `${t.directoryCard}: ${person.name || person.email}` }),
+    el('dl', { class: 'facts' }, facts.map(([term, value]) => [el('dt', { text: term }), el('dd', { text: value })])));
+}
+
+async function search() {
+  Object.assign(state, { busy: true, error: null, people: null, person: null });
+  redraw();
+  const answer = await api(`/api/people?q=${encodeURIComponent(state.query)}`);
+  state.busy = false;
+  if (answer.ok) state.people = answer.data.people;
+  else state.error = answer.data.error;
+  redraw();
+}
+
+async function open(id) {
+  const answer = await api(`/api/people/${encodeURIComponent(id)}`);
+  if (answer.ok) state.person = answer.data.person;
+  else state.error = answer.data.error;
+  redraw();
+  document.getElementById('person-heading')?.focus();
+}

@@ -1,0 +1,260 @@
+// Import: choose a sheet, see what was read and what is wrong with it, set the options, see the
+// plan, apply exactly that plan (after a confirmation repeating the counts), watch it, download the report.
+import { api } from '../api.js';
+import { checkbox, clear, downloads, el, field, fill, message, table, uid } from '../dom.js';
+import { follow, progressView } from '../progress.js';
+
+const DEFAULT_OPTIONS = { tags: 'merge', createTags: true, blankClears: false, allowDelete: false, suspendMissing: false, maxSuspend: '10%', skipEmailNotify: false };
+
+/** What the page knows; kept across re-renders (a language switch redraws from it). */
+const state = {
+  busy: false,
+  error: null,
+  upload: null, // { run, file, check }
+  mapping: {}, // header -> column chosen on the page
+  options: { ...DEFAULT_OPTIONS },
+  welcome: '',
+  plan: null, // { run, apiUrl, plan, files }
+  filter: '',
+  stale: null,
+  apply: null, // progress state (see progress.js)
+};
+
+let root = null;
+let ctx = null;
+
+export function render(container, context) {
+  root = container;
+  ctx = context;
+  redraw();
+}
+
+function redraw() {
+  if (!root) return;
+  const { t } = ctx;
+  clear(root);
+  root.append(el('h2', { text: t.importHeading }), el('p', { class: 'intro', text: t.importIntro }));
+  root.append(fileSection(t));
+  if (state.error) root.append(message('error', state.error));
+  if (state.busy) root.append(el('p', { class: 'busy', role: 'status', text: t.loading }));
+  if (state.upload) root.append(detectedSection(t), mappingSection(t), validationSection(t), optionsSection(t));
+  if (state.plan) root.append(planSection(t));
+  if (state.stale) root.append(staleSection(t));
+  if (state.apply) root.append(el('div', { id: 'apply-progress' }, progressView(t, state.apply)));
+}
+
+function redrawProgress() {
+  const holder = document.getElementById('apply-progress');
+  if (!holder || !ctx) return redraw();
+  clear(holder);
+  holder.append(progressView(ctx.t, state.apply));
+}
+
+async function run(work) {
+  state.busy = true;
+  state.error = null;
+  redraw();
+  try {
+    await work();
+  } finally {
+    state.busy = false;
+    redraw();
+  }
+}
+
+function fileSection(t) {
+  const mb = Math.round(((ctx.config.maxUploadBytes ?? 0) / 1024 / 1024) * 10) / 10;
+  const input = el('input', { type: 'file', accept: '.csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', on: { change: (event) => upload(event.target.files[0]) } });
+  return el('section', { class: 'card' }, field(t.fileLabel, input, fill(t.fileHint, { mb })));
+}
+
+async function upload(file) {
+  if (!file) return;
+  const { t } = ctx;
+  Object.assign(state, { upload: null, plan: null, stale: null, apply: null, mapping: {} });
+  if (file.size > (ctx.config.maxUploadBytes ?? Infinity)) {
+    state.error = fill(t.errorUploadTooLarge, { mb: Math.round((ctx.config.maxUploadBytes / 1024 / 1024) * 10) / 10 });
+    return redraw();
+  }
+  await run(async () => {
+    const answer = await api(`/api/uploads?name=${encodeURIComponent(file.name)}`, { method: 'POST', body: file, headers: { 'Content-Type': 'application/octet-stream' } });
+    if (!answer.ok) state.error = answer.data.error;
+    else state.upload = answer.data;
+  });
+}
+
+function detectedSection(t) {
+  const { detected, rows } = state.upload.check;
+  const facts = [
+    [t.detectedFormat, detected.format.toUpperCase()],
+    detected.sheet ? [t.detectedSheet, detected.sheet] : null,
+    detected.encoding ? [t.detectedEncoding, detected.encoding] : null,
+    detected.delimiter ? [t.detectedDelimiter, detected.delimiter === '\t' ? 'tab' : detected.delimiter] : null,
+    [t.detectedHeaderRow, String(detected.headerRow)],
+    [t.detectedRows, String(rows)],
+  ].filter(Boolean);
+  return el('section', { class: 'card', 'aria-labelledby': 'detected-heading' },
+    el('h3', { id: 'detected-heading', text: `${t.detectedHeading}: ${state.upload.file}` }),
+    el('dl', { class: 'facts' }, facts.map(([term, value]) => [el('dt', { text: term }), el('dd', { text: value })])));
+}
+
+function mappingSection(t) {
+  const { mapping, columns } = state.upload.check;
+  const rows = mapping.map(({ header, column }) => {
+    const chosen = state.mapping[header] ?? column ?? '';
+    const select = el('select', { id: uid('map'), 'aria-label': `${t.mappingColumn}: ${header}`, on: { change: (event) => { state.mapping[header] = event.target.value; } } },
+      column === null ? el('option', { value: '', text: t.mappingIgnored, selected: chosen === '' }) : null,
+      columns.map((name) => el('option', { value: name, text: name, selected: chosen === name })),
+      el('option', { value: `custom:${header}`, text: `custom:${header}`, selected: chosen === `custom:${header}` }));
+    return [header, select];
+  });
+  const recheck = el('button', { type: 'button', text: t.mappingRecheck, on: { click: () => recheckMapping() } });
+  return el('section', { class: 'card', 'aria-labelledby': 'mapping-heading' },
+    el('h3', { id: 'mapping-heading', text: t.mappingHeading }), table([t.mappingHeader, t.mappingColumn], rows), recheck);
+}
+
+function mapFlags() {
+  return Object.entries(state.mapping).filter(([, column]) => column !== '').map(([header, column]) => `${header}=${column}`);
+}
+
+async function recheckMapping() {
+  await run(async () => {
+    const answer = await api(`/api/runs/${encodeURIComponent(state.upload.run)}/check`, { method: 'POST', json: { map: mapFlags() } });
+    if (!answer.ok) state.error = answer.data.error;
+    else Object.assign(state, { upload: answer.data, plan: null, stale: null, apply: null });
+  });
+}
+
+function validationSection(t) {
+  const { invalid, invalidCount, rows, warnings } = state.upload.check;
+  const section = el('section', { class: 'card', 'aria-labelledby': 'validation-heading' }, el('h3', { id: 'validation-heading', text: t.validationHeading }));
+  if (invalidCount === 0) section.append(message('ok', fill(t.validationAllValid, { n: rows })));
+  else {
+    section.append(message('warning', fill(t.validationInvalid, { bad: invalidCount, n: rows })));
+    section.append(table([t.validationRow, t.validationColumn, t.validationValue, t.validationReason],
+      invalid.flatMap((entry) => entry.issues.map((issue) => ({ className: 'invalid', cells: [String(entry.row), issue.column, shortened(issue.value), issue.message] })))));
+  }
+  if (warnings.length > 0) section.append(el('h4', { text: t.warningsHeading }), el('ul', { class: 'warnings' }, warnings.map((text) => el('li', { text }))));
+  return section;
+}
+
+/** A very long cell cut for the table (the reason says how long it is). */
+function shortened(value) {
+  return value.length > 120 ? `${value.slice(0, 120)}…` : value;
+}
+
+function optionsSection(t) {
+  const options = state.options;
+  const set = (name) => (value) => { options[name] = value; };
+  const tagsName = uid('tags');
+  const radio = (value, label) => {
+    const input = el('input', { type: 'radio', name: tagsName, id: uid('radio'), value, checked: options.tags === value, on: { change: () => { options.tags = value; } } });
+    return el('div', { class: 'field check' }, input, el('label', { for: input.id, text: label }));
+  };
+  const maxSuspend = el('input', { type: 'text', value: options.maxSuspend, size: '6', on: { input: (event) => { options.maxSuspend = event.target.value; } } });
+  const welcome = el('textarea', { rows: '3', value: state.welcome, on: { input: (event) => { state.welcome = event.target.value; } } });
+  const planButton = el('button', { type: 'button', class: 'primary', text: t.planButton, disabled: state.busy, on: { click: () => makePlan() } });
+  return el('section', { class: 'card', 'aria-labelledby': 'options-heading' },
+    el('h3', { id: 'options-heading', text: t.optionsHeading }),
+    el('fieldset', {}, el('legend', { text: t.optionTags }), radio('merge', t.optionTagsMerge), radio('replace', t.optionTagsReplace)),
+    checkbox(t.optionCreateTags, options.createTags, set('createTags')),
+    checkbox(t.optionSuspendMissing, options.suspendMissing, set('suspendMissing')),
+    field(t.optionMaxSuspend, maxSuspend),
+    checkbox(t.optionAllowDelete, options.allowDelete, set('allowDelete')),
+    checkbox(t.optionSkipEmail, options.skipEmailNotify, set('skipEmailNotify')),
+    checkbox(t.optionBlankClears, options.blankClears, set('blankClears')),
+    field(t.optionWelcome, welcome),
+    planButton);
+}
+
+async function makePlan() {
+  const from = state.plan?.run ?? state.upload.run;
+  await run(async () => {
+    const answer = await api(`/api/runs/${encodeURIComponent(from)}/plan`, {
+      method: 'POST',
+      json: { readOptions: mapFlags().length ? { map: mapFlags() } : {}, planOptions: state.options, ...(state.welcome.trim() ? { welcome: state.welcome } : {}) },
+    });
+    Object.assign(state, { stale: null, apply: null });
+    if (!answer.ok) {
+      state.error = answer.data.error;
+      state.plan = null;
+    } else state.plan = answer.data;
+  });
+  document.getElementById('plan-heading')?.focus();
+}
+
+function changeText(change) {
+  const show = (value) => (value === null || value === '' ? '∅' : value);
+  if (change.before === null || change.before === '') return `${change.field}: ${show(change.after)}`;
+  return `${change.field}: ${show(change.before)} → ${show(change.after)}`;
+}
+
+function countsText(t, counts) {
+  return Object.entries(counts).map(([kind, n]) => `${t.kinds[kind] ?? kind}: ${n}`).join(', ');
+}
+
+/** Groups open unless long or uneventful; the filter shows one group, open. */
+const QUIET_KINDS = ['unchanged', 'skip'];
+
+function planSection(t) {
+  const { plan } = state.plan;
+  const section = el('section', { class: 'card plan', 'aria-labelledby': 'plan-heading' }, el('h3', { id: 'plan-heading', tabindex: '-1', text: t.planHeading }));
+  section.append(el('p', { class: 'counts', text: countsText(t, plan.counts) }));
+  for (const warning of plan.warnings) section.append(message('warning', warning));
+  if (plan.work === 0) section.append(message('ok', t.planNothing));
+  else if (!state.apply && !state.stale) section.append(el('button', { type: 'button', class: 'primary apply', text: fill(t.applyButton, { n: plan.work }), disabled: state.busy, on: { click: () => confirmApply() } }));
+  section.append(downloads(t.downloads, `/download/runs/${encodeURIComponent(state.plan.run)}`, state.plan.files));
+  const filter = el('select', { on: { change: (event) => { state.filter = event.target.value; redraw(); } } },
+    el('option', { value: '', text: t.planFilterAll, selected: state.filter === '' }),
+    plan.groups.map((group) => el('option', { value: group.kind, text: `${t.kinds[group.kind] ?? group.kind} (${group.count})`, selected: state.filter === group.kind })));
+  section.append(field(t.planFilterLabel, filter));
+  for (const group of plan.groups) {
+    if (state.filter && state.filter !== group.kind) continue;
+    const open = state.filter === group.kind || (!QUIET_KINDS.includes(group.kind) && group.count <= 50);
+    const details = el('details', { open }, el('summary', {}, el('h4', { text: `${t.kinds[group.kind] ?? group.kind} (${group.count})` })));
+    details.append(table([t.planColumnRow, t.planColumnPerson, t.planColumnChanges, t.planColumnNote], group.items.map((item) => ({
+      className: group.kind === 'invalid' ? 'invalid' : '',
+      cells: [item.row === undefined ? '' : String(item.row), item.person, el('ul', { class: 'changes' }, item.changes.map((change) => el('li', { text: changeText(change) }))), item.message ?? ''],
+    }))));
+    if (group.count > group.items.length) details.append(el('p', { text: fill(t.planMore, { n: group.count - group.items.length }) }));
+    section.append(details);
+  }
+  return section;
+}
+
+function confirmApply() {
+  const { t } = ctx;
+  const { plan, apiUrl } = state.plan;
+  const actionable = Object.fromEntries(Object.entries(plan.counts).filter(([kind]) => !['unchanged', 'skip', 'invalid'].includes(kind)));
+  const dialog = el('dialog', { class: 'confirm', 'aria-labelledby': 'confirm-heading' },
+    el('h3', { id: 'confirm-heading', text: t.applyConfirmHeading }),
+    el('p', { text: fill(t.applyConfirmText, { n: plan.work, url: apiUrl, counts: countsText(t, actionable) }) }));
+  const close = () => {
+    dialog.close();
+    dialog.remove();
+  };
+  dialog.append(el('div', { class: 'buttons' },
+    el('button', { type: 'button', class: 'primary', text: t.applyConfirmYes, on: { click: () => { close(); apply(); } } }),
+    el('button', { type: 'button', text: t.cancel, on: { click: close } })));
+  dialog.addEventListener('cancel', () => dialog.remove());
+  document.body.append(dialog);
+  dialog.showModal();
+}
+
+async function apply() {
+  const name = state.plan.run;
+  await run(async () => {
+    const answer = await api(`/api/runs/${encodeURIComponent(name)}/apply`, { method: 'POST', json: {} });
+    if (answer.ok) {
+      state.apply = {};
+      follow(name, state.apply, redrawProgress);
+    } else if (answer.data.stale) state.stale = answer.data.error;
+    else state.error = answer.data.error;
+  });
+}
+
+function staleSection(t) {
+  return el('section', { class: 'card stale' },
+    message('error', state.stale),
+    el('button', { type: 'button', class: 'primary', text: t.planAgain, on: { click: () => makePlan() } }));
+}

@@ -1,0 +1,66 @@
+// Runs: earlier run folders with their state, summary and files; an interrupted one can be resumed here.
+import { api } from '../api.js';
+import { clear, el, fill, message, table } from '../dom.js';
+import { follow, progressView } from '../progress.js';
+
+const state = { runs: null, runsDir: '', error: null, apply: null };
+let root = null;
+let ctx = null;
+
+const STATE_WORDS = { uploaded: 'stateUploaded', planned: 'statePlanned', applied: 'stateApplied', 'rows-failed': 'stateRowsFailed', interrupted: 'stateInterrupted', running: 'stateRunning', other: 'stateOther' };
+
+export function render(container, context) {
+  root = container;
+  ctx = context;
+  redraw();
+  load();
+}
+
+async function load() {
+  const answer = await api('/api/runs');
+  if (answer.ok) Object.assign(state, { runs: answer.data.runs, runsDir: answer.data.runsDir, error: null });
+  else state.error = answer.data.error;
+  redraw();
+}
+
+function summaryText(t, run) {
+  const counts = run.summary?.dryRun ? run.summary.planned : run.summary?.counts;
+  if (!counts) return '';
+  const words = run.summary.dryRun ? t.kinds : t.results;
+  return Object.entries(counts).filter(([, n]) => n > 0).map(([name, n]) => `${words[name] ?? name}: ${n}`).join(', ');
+}
+
+function redraw() {
+  if (!root) return;
+  const { t } = ctx;
+  clear(root);
+  root.append(el('h2', { text: t.runsHeading }), el('p', { class: 'intro', text: fill(t.runsIntro, { dir: state.runsDir }) }),
+    el('button', { type: 'button', text: t.runsRefresh, on: { click: () => load() } }));
+  if (state.error) root.append(message('error', state.error));
+  if (state.apply) root.append(el('div', { id: 'runs-progress' }, progressView(t, state.apply)));
+  if (!state.runs) return;
+  if (state.runs.length === 0) return void root.append(message('ok', t.runsNone));
+  root.append(el('section', { class: 'card' }, table([t.runsFolder, t.runsState, t.runsSummary, t.runsFiles], state.runs.map((run) => ({
+    className: run.state === 'interrupted' ? 'interrupted' : '',
+    cells: [
+      el('span', {}, el('strong', { text: run.name }), run.input ? el('span', { class: 'hint block', text: run.input }) : null),
+      el('span', {}, t[STATE_WORDS[run.state]] ?? run.state,
+        run.state === 'interrupted' ? el('button', { type: 'button', class: 'primary small', text: fill(t.runsResume, { name: run.name }), on: { click: () => resume(run.name) } }) : null),
+      summaryText(t, run),
+      el('ul', { class: 'files' }, run.files.map((file) => el('li', {}, el('a', { href: `/download/runs/${encodeURIComponent(run.name)}/${encodeURIComponent(file)}`, download: file, text: file })))),
+    ],
+  })))));
+}
+
+async function resume(name) {
+  const answer = await api(`/api/runs/${encodeURIComponent(name)}/apply`, { method: 'POST', json: {} });
+  if (!answer.ok) {
+    state.error = answer.data.error;
+    return redraw();
+  }
+  state.apply = {};
+  follow(name, state.apply, () => {
+    redraw();
+    if (state.apply.finished) load();
+  });
+}
