@@ -47,7 +47,8 @@ export interface ImportRequest {
 
 /** What the import touches outside itself. */
 export interface ImportPorts {
-  readSheet(file: string, options: SheetReadOptions): Promise<ValidatedSheet>;
+  /** `emailOptional`: rows are matched by another key (--match id or custom:NAME). */
+  readSheet(file: string, options: SheetReadOptions & { emailOptional?: boolean }): Promise<ValidatedSheet>;
   /** Creates the client (resolving the token); called after the sheet was read. */
   connect(): PachcaApi;
   /** Asks whether to apply; absent when nobody can answer (then --yes is needed). */
@@ -146,7 +147,8 @@ async function importInFolder(request: ImportRequest, ports: ImportPorts, runFol
   const runId = saved?.runId ?? randomUUID();
   const welcomeText = readWelcome(welcomeFile);
   const sha256 = saved?.input.sha256 ?? (await sha256File(inputPath));
-  const sheet = await ports.readSheet(inputPath, readOptions);
+  const matchedByOtherKey = planOptions.match !== undefined && planOptions.match !== 'email';
+  const sheet = await ports.readSheet(inputPath, matchedByOtherKey ? { ...readOptions, emailOptional: true } : readOptions);
   // An export workbook's Tags sheet carries tag renames and deletes; CSV and one-sheet files have none.
   const tagsSheet = sheet.detected.format === 'xlsx' ? await readTagsSheet(inputPath, sheet.detected.sheet) : { warnings: [] };
   if (saved && tagsSheet.input) rememberRenamedNames(tagsSheet.input, saved.items);

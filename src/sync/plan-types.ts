@@ -1,4 +1,5 @@
 // The plan's data: what an import would change, as plain data (printed, saved as plan.json, applied).
+import type { MatchOption } from './match.js';
 import type { StatusUpdateRequest, UserCreateRequest, UserUpdateRequest, WriteScope } from '../pachca/types.js';
 
 export const PLAN_ITEM_KINDS = [
@@ -149,6 +150,8 @@ export interface PlanOptions {
   skipEmailNotify: boolean;
   /** An edited export: a cell changed both in the sheet and in Pachca since the export takes the sheet's value (default: Pachca's is kept). */
   preferSheet?: boolean;
+  /** --match: how rows find their people; absent: by id when the sheet has an id column with values (an export), else by e-mail. */
+  match?: MatchOption;
 }
 
 export const DEFAULT_PLAN_OPTIONS: PlanOptions = {
