@@ -18,6 +18,7 @@ import { staticOutcome } from '../sync/apply.js';
 import { takeSnapshot } from '../sync/directory.js';
 import { readExportBase } from '../sync/export-base.js';
 import { buildPlan, type Plan, type PlanOptions } from '../sync/plan.js';
+import { attachBefore } from '../sync/recorded-values.js';
 import { rememberRenamedNames } from '../sync/resume.js';
 import { openNewRunFolder, openResumeFolder, type RunFolder } from '../sync/run-folder.js';
 import { readTagsSheet } from '../sync/tags-sheet.js';
@@ -167,6 +168,7 @@ async function importInFolder(request: ImportRequest, ports: ImportPorts, runFol
     const directory = await takeSnapshot(api, (users) => ports.events({ type: 'listing', users })).finally(() => ports.events({ type: 'listing-done' }));
     plan = buildPlan(sheet, directory, planOptions, { selfId: token.selfId }, tagsSheet.input, exportBase.base);
     plan.warnings.push(...tagsSheet.warnings, ...(exportBase.warning ? [exportBase.warning] : []));
+    attachBefore(plan.items, directory);
     savedPlan = {
       version: SAVED_PLAN_VERSION,
       runId,

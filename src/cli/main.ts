@@ -13,6 +13,7 @@ import { sandboxCommand } from './commands/sandbox.js';
 import { showCommand } from './commands/show.js';
 import { tagsCommand } from './commands/tags.js';
 import { templateCommand } from './commands/template.js';
+import { undoCommand } from './commands/undo.js';
 import { validateCommand } from './commands/validate.js';
 import { redactSecrets } from '../redact.js';
 import { quietOnBrokenPipe } from './broken-pipe.js';
@@ -23,7 +24,7 @@ import { langFlagOf, LANGS, resolveLang, withoutLangFlag } from '../i18n/lang.js
 import { yargsStrings } from './yargs-locale.js';
 
 const COMMANDS = [
-  importCommand, planCommand, applyCommand, validateCommand, exportCommand, auditCommand, templateCommand, sandboxCommand, demoCommand,
+  importCommand, planCommand, applyCommand, undoCommand, validateCommand, exportCommand, auditCommand, templateCommand, sandboxCommand, demoCommand,
   // The everyday read commands.
   findCommand, showCommand, tagsCommand, membersCommand, chatsCommand,
 ] as CommandModule[];

@@ -1,5 +1,6 @@
 // The plan's data: what an import would change, as plain data (printed, saved as plan.json, applied).
 import type { MatchOption } from './match.js';
+import type { RecordedValues } from './recorded-values.js';
 import type { StatusUpdateRequest, UserCreateRequest, UserUpdateRequest, WriteScope } from '../pachca/types.js';
 
 export const PLAN_ITEM_KINDS = [
@@ -42,6 +43,8 @@ interface ItemBase {
   message?: string;
   /** Cells changed both in the sheet and in Pachca since the export (left alone unless preferSheet). */
   conflicts?: FieldConflict[];
+  /** What the fields this item changes held when it was planned (journaled with each step, for undo). */
+  before?: RecordedValues;
 }
 
 /** The person an item is about, as far as it is known. */
