@@ -158,6 +158,24 @@ describe('--match custom:NAME', () => {
     // 1021 was user 13's number: now nobody has it, and a new person needs an e-mail.
     expect(byRow(7).message).toContain('no one in Pachca has Табельный номер 1021, and a new person needs an e-mail');
   });
+  it('--suspend-missing with a custom key suspends the people whose key the sheet does not name', async () => {
+    const file = `${fresh('all')}.csv`;
+    const numbers = sandbox.directory().users
+      .map((user) => user.custom_properties.find((property) => property.id === 1679)?.value)
+      .filter((value): value is string => Boolean(value) && value !== '1007');
+    await writeCsvFile(file, ['Табельный номер'], numbers.map((number) => [number]));
+    const out = fresh('plan');
+    const result = await cli(['plan', file, '--match', 'custom:Табельный номер', '--suspend-missing', '--max-suspend', '100%', '--out', out]);
+    expect(result.code, result.stderr).toBe(0);
+    const suspended = planOf(out).items.filter((item) => item.kind === 'suspend').map((item) => item.userId).sort();
+    // Active people (not bots, not the token's own user) whose number is 1007 or who have none.
+    const expected = sandbox.directory().users
+      .filter((user) => !user.bot && !user.suspended && user.email && user.id !== seed.ownerId)
+      .filter((user) => [undefined, null, '', '1007'].includes(user.custom_properties.find((property) => property.id === 1679)?.value))
+      .map((user) => user.id).sort();
+    expect(expected).toContain(11);
+    expect(suspended).toEqual(expected);
+  });
 });
 
 describe('undo RUN_DIR', () => {
@@ -208,6 +226,46 @@ describe('undo RUN_DIR', () => {
     expect(userById(10)!.title).toBe('Главный архитектор');
     expect({ ...fieldsOf(userById(10)), title: null }).toEqual({ ...before.get(10), title: null });
     expect(fieldsOf(userById(11))).toEqual(before.get(11));
+  });
+
+  it('an interrupted run is undone as far as its journal goes', async () => {
+    const before = everyone();
+    const run = await updateRun();
+    // As if the run had stopped after its first person: only their lines are in the journal.
+    const journal = join(run, 'journal.jsonl');
+    const lines = readFileSync(journal, 'utf8').split('\n').filter((line) => line.includes('"email":"m.ivanova@example.ru"'));
+    expect(lines.length).toBeGreaterThan(0);
+    await writeFile(journal, `${lines.join('\n')}\n`);
+    const afterRun = everyone();
+
+    const result = await cli(['undo', run, '--yes', '--out', fresh('undo')]);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toContain('Plan: restore 1');
+    expect(fieldsOf(userById(11))).toEqual(before.get(11));
+    expect(fieldsOf(userById(10))).toEqual(afterRun.get(10));
+  });
+
+  it('undo --dry-run changes nothing and saves a plan that apply DIR applies', async () => {
+    const before = everyone();
+    const run = await updateRun();
+    const afterRun = everyone();
+    const saved = fresh('undo-plan');
+    const dry = await cli(['undo', run, '--dry-run', '--out', saved]);
+    expect(dry.code, dry.stderr).toBe(0);
+    expect(everyone()).toEqual(afterRun);
+    const applied = await cli(['apply', saved, '--yes']);
+    expect(applied.code, applied.stderr).toBe(0);
+    expect(everyone()).toEqual(before);
+  });
+
+  it('refuses a folder without a journal (a plan or a dry run changed nothing): exit 2', async () => {
+    const file = `${fresh('noop')}.csv`;
+    await writeCsvFile(file, ['email', 'Должность'], [['a.smirnov@example.ru', 'CTO']]);
+    const planned = fresh('plan');
+    expect((await cli(['plan', file, '--out', planned])).code).toBe(0);
+    const refused = await cli(['undo', planned, '--yes', '--out', fresh('undo')]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('no journal.jsonl there');
   });
 
   async function createRun(): Promise<{ run: string; created: number[] }> {
