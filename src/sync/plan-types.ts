@@ -1,7 +1,7 @@
 // The plan's data: what an import would change, as plain data (printed, saved as plan.json, applied).
+import type { StatusUpdateRequest, UserCreateRequest, UserUpdateRequest, WriteScope } from '../pachca/types.js';
 import type { MatchOption } from './match.js';
 import type { RecordedValues } from './recorded-values.js';
-import type { StatusUpdateRequest, UserCreateRequest, UserUpdateRequest, WriteScope } from '../pachca/types.js';
 
 export const PLAN_ITEM_KINDS = [
   'create-tag', 'rename-tag', 'delete-tag', 'create', 'update', 'suspend', 'restore', 'delete', 'set-status', 'clear-status',
