@@ -124,6 +124,16 @@ describe('--match: an export with a changed e-mail is an update of the same pers
   });
 });
 
+describe('--match default', () => {
+  it("an HR sheet's own ID column (not an export) is not taken for Pachca's id: rows match by e-mail", async () => {
+    const file = `${fresh('hr')}.csv`;
+    await writeCsvFile(file, ['ID', 'email', 'Должность'], [['10', 'm.ivanova@example.ru', 'Аналитик']]);
+    const out = fresh('plan');
+    expect((await cli(['plan', file, '--out', out])).code).toBe(0);
+    expect(planOf(out).items.find((item) => item.row === 2)).toMatchObject({ kind: 'update', userId: 11 });
+  });
+});
+
 describe('--match custom:NAME', () => {
   it('"custom:Табельный номер" on a sheet without e-mails updates the people with those numbers', async () => {
     const file = `${fresh('zup')}.csv`;

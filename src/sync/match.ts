@@ -40,10 +40,14 @@ export function idHeaderOf(sheet: ValidatedSheet): string | undefined {
   return sheet.mapping.unknown.find((header) => normalizeHeaderKey(header) === 'id');
 }
 
-/** Without --match: by id when the sheet has an `id` column with values (an export), else by e-mail. */
+/** Read-only columns only an export writes: an `id` beside one of them is Pachca's user id, not an HR number. */
+const EXPORT_ONLY_COLUMNS = new Set(['invitestatus', 'createdat', 'lastactivityat']);
+
+/** Without --match: by id when the sheet is an export (an `id` column with values, and the export's read-only columns), else by e-mail. */
 export function defaultMatch(sheet: ValidatedSheet): MatchOption {
   const idHeader = idHeaderOf(sheet);
-  if (idHeader && sheet.rows.some((row) => rowUserId(row.cells, idHeader) !== undefined)) return 'id';
+  const fromExport = sheet.mapping.unknown.some((header) => EXPORT_ONLY_COLUMNS.has(normalizeHeaderKey(header)));
+  if (idHeader && fromExport && sheet.rows.some((row) => rowUserId(row.cells, idHeader) !== undefined)) return 'id';
   return 'email';
 }
 

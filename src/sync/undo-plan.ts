@@ -30,6 +30,8 @@ interface PersonTrail {
   /** The tags a create gave the person. */
   createdTags: string[];
   deleted: boolean;
+  /** A change journaled without the values before it (an older version): not undone. */
+  unknown: boolean;
   text: Map<string, FieldTrail<string | null>>;
   role?: FieldTrail<string>;
   suspended?: FieldTrail<boolean>;
@@ -53,7 +55,7 @@ function readTrails(entries: readonly JournalEntry[]): { people: Map<number, Per
   const person = (entry: JournalEntry, userId: number): PersonTrail => {
     let trail = people.get(userId);
     if (!trail) {
-      trail = { userId, created: false, createdTags: [], deleted: false, text: new Map(), custom: new Map() };
+      trail = { userId, created: false, createdTags: [], deleted: false, unknown: false, text: new Map(), custom: new Map() };
       people.set(userId, trail);
     }
     if (entry.email) trail.email = entry.email;
@@ -96,6 +98,7 @@ function readTrails(entries: readonly JournalEntry[]): { people: Map<number, Per
     }
     // A line without before values (a version before undo) cannot be taken back field by field.
     if (!entry.before) {
+      trail.unknown = true;
       notes.push(`cannot be undone: the change of ${who} (the journal line has no values before it: written by an older version)`);
       continue;
     }
@@ -235,6 +238,7 @@ class UndoPlanner {
         .map((property) => ({ id: property.id, value: property.value! }));
       update.custom_properties = [...kept, ...[...reverted].map(([id, value]) => ({ id, value }))];
     }
+    if (trail.unknown) messages.push('a change the journal has no values before (an older version) is not undone');
     const statusRequest = this.statusBack(trail, user, changes, messages);
     this.items.push(this.userItem(base, user, update, changes, statusRequest, messages));
   }
