@@ -17,6 +17,7 @@ const COMMANDS: Record<string, string[]> = {
   import: ['import', SHEET, '--yes'],
   plan: ['plan', SHEET],
   apply: ['apply', 'saved-plan', '--yes'],
+  undo: ['undo', 'run-folder', '--yes'],
   validate: ['validate', SHEET],
   export: ['export'],
   audit: ['audit', '--out', 'audit.xlsx', '--html', 'audit.html'],
@@ -55,6 +56,7 @@ const PER_COMMAND: Record<string, string[][]> = {
   ],
   plan: [['--tags', 'Replace'], ['--concurrency', '0'], ['--timeout', 'abc'], ['--out', 'a', '--out', 'b'], ['--blank-clear']],
   apply: [['--yes=maybe'], ['--timeout', 'abc'], ['--rps', '0'], ['--concurrency', '-1'], ['--out', 'x'], ['--json', 'extra'], ['--dry-run'], ['-q', 'extra']],
+  undo: [['--allow-delete=maybe'], ['--out', EXISTING_FILE], ['--out', '-'], ['--match', 'id'], ['--rps', '0']],
   validate: [['--json', 'extra'], ['--encoding'], ['--map'], ['--sheet', 'A', '--sheet', 'B'], ['-q']],
   export: [
     ['-q'], ['--format', 'pdf'], ['--delimiter', 'x'], ['--timeout', 'abc'], ['--rps', '0'], ['--concurrency', '-1'],
@@ -81,7 +83,7 @@ const PER_COMMAND: Record<string, string[][]> = {
 /** Cases that are not "valid start + suffix". */
 const WHOLE_LINES: string[][] = [
   [], ['--dry-run'], ['improt', SHEET, '--yes'], ['frobnicate'], ['validate'], ['validate', '-'], ['import', '--yes'],
-  ['import', SHEET, 'other.csv', '--yes'], ['plan', SHEET, 'other.csv'], ['import', SHEET, '--resume', 'run-folder', '--yes'],
+  ['import', SHEET, 'other.csv', '--yes'], ['plan', SHEET, 'other.csv'], ['plan', SHEET, '--match', 'custom:'], ['undo'], ['undo', 'a', 'b', '--yes'], ['import', SHEET, '--resume', 'run-folder', '--yes'],
   ['find'], ['show'], ['members'], ['show', '1', '2'], ['members', 'HR', 'Backend'], ['fnd', 'Петров'], ['member', 'HR'],
   ['apply'], ['apply', '-'], ['apply', '', '--yes'], ['apply', 'a', 'b', '--yes'],
   ['set'], ['set', '11'], ['set', 'Петров', 'Отдел=HR'], ['status', '11', '--yes'], ['status', '11', '--emoji', 'x', '--yes'], ['status', '11', '12', '--clear'],
@@ -153,7 +155,7 @@ describe('the messages', () => {
 
   it('suggests the command that was meant', async () => {
     expect(await firstLine(['improt', SHEET])).toBe('Error: unknown command "improt"; did you mean import?');
-    expect(await firstLine(['--yes', 'import', SHEET])).toBe('Error: unknown flag --yes; name a command first (import, plan, apply, validate, export, audit, template, sandbox, demo, ui, find, show, tags, members, chats, set, status, suspend, restore, tag)');
+    expect(await firstLine(['--yes', 'import', SHEET])).toBe('Error: unknown flag --yes; name a command first (import, plan, apply, undo, validate, export, audit, template, sandbox, demo, ui, find, show, tags, members, chats, set, status, suspend, restore, tag)');
   });
 
   it('names the flag, the value and what is allowed', async () => {

@@ -16,6 +16,7 @@ import { writePlanWorkbook } from '../reports/plan-workbook.js';
 import { takeSnapshot } from '../sync/directory.js';
 import { readExportBase } from '../sync/export-base.js';
 import { buildPlan, type Plan, type PlanOptions } from '../sync/plan.js';
+import { attachBefore } from '../sync/recorded-values.js';
 import { rememberRenamedNames } from '../sync/resume.js';
 import { openNewRunFolder, openResumeFolder, type RunFolder } from '../sync/run-folder.js';
 import { readTagsSheet } from '../sync/tags-sheet.js';
@@ -47,7 +48,8 @@ export interface ImportRequest {
 
 /** What the import touches outside itself. */
 export interface ImportPorts {
-  readSheet(file: string, options: SheetReadOptions): Promise<ValidatedSheet>;
+  /** `emailOptional`: rows are matched by another key (--match id or custom:NAME). */
+  readSheet(file: string, options: SheetReadOptions & { emailOptional?: boolean }): Promise<ValidatedSheet>;
   /** Creates the client (resolving the token); called after the sheet was read. */
   connect(): PachcaApi;
   /** Asks whether to apply; absent when nobody can answer (then --yes is needed). */
@@ -147,7 +149,8 @@ async function importInFolder(request: ImportRequest, ports: ImportPorts, runFol
   const runId = saved?.runId ?? randomUUID();
   const welcomeText = readWelcome(welcomeFile);
   const sha256 = saved?.input.sha256 ?? (await sha256File(inputPath));
-  const sheet = await ports.readSheet(inputPath, readOptions);
+  const matchedByOtherKey = planOptions.match !== undefined && planOptions.match !== 'email';
+  const sheet = await ports.readSheet(inputPath, matchedByOtherKey ? { ...readOptions, emailOptional: true } : readOptions);
   // An export workbook's Tags sheet carries tag renames and deletes; CSV and one-sheet files have none.
   const tagsSheet = sheet.detected.format === 'xlsx' ? await readTagsSheet(inputPath, sheet.detected.sheet) : { warnings: [] };
   if (saved && tagsSheet.input) rememberRenamedNames(tagsSheet.input, saved.items);
@@ -166,6 +169,7 @@ async function importInFolder(request: ImportRequest, ports: ImportPorts, runFol
     const directory = await takeSnapshot(api, (users) => ports.events({ type: 'listing', users })).finally(() => ports.events({ type: 'listing-done' }));
     plan = buildPlan(sheet, directory, planOptions, { selfId: token.selfId }, tagsSheet.input, exportBase.base);
     plan.warnings.push(...tagsSheet.warnings, ...(exportBase.warning ? [exportBase.warning] : []));
+    attachBefore(plan.items, directory);
     savedPlan = {
       version: SAVED_PLAN_VERSION,
       runId,

@@ -5,7 +5,7 @@ import type { AppEvent, EventSink } from '../app/events.js';
 import { ExitCode } from '../exit-codes.js';
 import { TAGS_REPORT_FILE, type RunSummary } from '../reports/report.js';
 import { formatConflicts } from '../sync/merge-base.js';
-import type { Plan } from '../sync/plan.js';
+import { isTagItem, type Plan } from '../sync/plan.js';
 import { resumeCommand } from '../sync/run-folder.js';
 import { isTagsSheetItem, TAGS_SHEET } from '../sync/tags-sheet.js';
 import { readingDirectory, startCountLine, startProgress } from './progress.js';
@@ -31,7 +31,7 @@ export function formatPlan(plan: Plan, preferSheet = false, rowNumbers = true): 
   const table: string[] = [];
   for (const item of plan.items) {
     if (item.changes.length === 0 || item.kind === 'invalid' || item.kind === 'unchanged' || item.kind === 'skip') continue;
-    const who = item.kind === 'create-tag'
+    const who = item.kind === 'create-tag' || (isTagItem(item) && !isTagsSheetItem(item))
       ? `tag "${item.tagName}"`
       : isTagsSheetItem(item)
         ? `${TAGS_SHEET} row ${item.row} tag id ${item.tagId}`

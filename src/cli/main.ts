@@ -18,6 +18,7 @@ import { tagCommand } from './commands/tag.js';
 import { tagsCommand } from './commands/tags.js';
 import { templateCommand } from './commands/template.js';
 import { uiCommand } from './commands/ui.js';
+import { undoCommand } from './commands/undo.js';
 import { validateCommand } from './commands/validate.js';
 import { redactSecrets } from '../redact.js';
 import { quietOnBrokenPipe } from './broken-pipe.js';
@@ -28,7 +29,7 @@ import { langFlagOf, LANGS, resolveLang, withoutLangFlag } from '../i18n/lang.js
 import { yargsStrings } from './yargs-locale.js';
 
 const COMMANDS = [
-  importCommand, planCommand, applyCommand, validateCommand, exportCommand, auditCommand, templateCommand, sandboxCommand, demoCommand, uiCommand,
+  importCommand, planCommand, applyCommand, undoCommand, validateCommand, exportCommand, auditCommand, templateCommand, sandboxCommand, demoCommand, uiCommand,
   // The everyday read commands.
   findCommand, showCommand, tagsCommand, membersCommand, chatsCommand,
   // The everyday one-person changes.

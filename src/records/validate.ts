@@ -18,6 +18,8 @@ import type { CanonicalColumn, ColumnMapping, EmployeeRecord, Issue, Row, RowStr
 export interface RecordOptions {
   /** Region for phones written without a country code (default RU). */
   phoneRegion?: string;
+  /** People are matched by another key (`--match id` or `custom:NAME`): a row or sheet without an e-mail is not an error here. */
+  emailOptional?: boolean;
 }
 
 export interface ReadAndValidateOptions extends RecordOptions {
@@ -106,7 +108,9 @@ export function validateRow(
   };
 
   const emailCell = cellsByColumn.get('email');
-  if (!emailCell) {
+  if (!emailCell && options.emailOptional) {
+    // Matched by another key: the planner decides whether the row needs an e-mail.
+  } else if (!emailCell) {
     report(mapping.byHeader.size > 0 ? headerOf(mapping, 'email') : '', '', 'no email: every row needs one (a total or note line? remove it)');
   } else {
     record.email = take('email', parseEmail) ?? '';
@@ -224,7 +228,7 @@ export class RecordValidator {
       if (email.ok && !this.firstRowByEmail.has(email.value)) this.firstRowByEmail.set(email.value, row.rowNumber);
       return;
     }
-    const first = this.firstRowByEmail.get(record.email);
+    const first = record.email ? this.firstRowByEmail.get(record.email) : undefined;
     if (first !== undefined) {
       this.issues.push({ row: row.rowNumber, column: headerOf(this.mapping, 'email'), value: record.email, message: `duplicate of row ${first}`, severity: 'error' });
       this.invalidRows.add(row.rowNumber);
@@ -272,7 +276,7 @@ export async function readAndValidate(file: string, options: ReadAndValidateOpti
     isKnownHeader: (header) => isKnownHeader(header, overrides),
   });
   const { mapping, issues: headerIssues } = mapHeaders(detected.headers, overrides);
-  if (![...mapping.byHeader.values()].includes('email')) {
+  if (!options.emailOptional && ![...mapping.byHeader.values()].includes('email')) {
     await rows.return(undefined);
     // Headers in another encoding read as garbage and match nothing: say which encoding was assumed.
     const encodingHint = detected.format === 'csv' && !options.encoding
@@ -282,7 +286,7 @@ export async function readAndValidate(file: string, options: ReadAndValidateOpti
       `${basename(file)}: no email column (header row ${detected.headerRow}: ${detected.headers.join(', ') || 'empty'}); name one "Email" or "Почта", or pass --map "Header=email"${encodingHint}`,
     );
   }
-  const validator = new RecordValidator(mapping, { phoneRegion: options.phoneRegion });
+  const validator = new RecordValidator(mapping, { phoneRegion: options.phoneRegion, emailOptional: options.emailOptional });
   const allRows: Row[] = [];
   for await (const row of rows) {
     allRows.push(row);

@@ -8,6 +8,7 @@ import { ApiError, AuthError, InterruptedError, NotFoundError, NotSentError } fr
 import { stepId, type JournalEntry, type JournalRecord, type JournalStep, type JournalWriter } from './journal.js';
 import { tagKey } from './directory.js';
 import { SeatGate } from './seats.js';
+import { stepValues } from './recorded-values.js';
 import { actionableItems, isTagItem, type Plan, type PlanItem, type PlanItemKind } from './plan.js';
 
 export type RowResult =
@@ -102,6 +103,7 @@ export async function applyPlan(plan: Plan, api: PachcaApi, journal: JournalWrit
       ok,
       ...(item.row !== undefined ? { row: item.row } : {}),
       ...(item.email ? { email: item.email } : {}),
+      ...(ok ? stepValues(item, step) : {}),
       ...extra,
     });
   };
@@ -182,7 +184,7 @@ export async function applyPlan(plan: Plan, api: PachcaApi, journal: JournalWrit
     if (fatal || interrupted) return notAttempted(item);
     try {
       const { tag, recovered } = await api.createTagSafely(item.tagName!);
-      record(item, 'create-tag', true, { message: `tag ${tag.name} (id ${tag.id})`, ...(recovered ? { recovered } : {}) });
+      record(item, 'create-tag', true, { message: `tag ${tag.name} (id ${tag.id})`, tagId: tag.id, ...(recovered ? { recovered } : {}) });
       return { item, result: 'created', message: `tag id ${tag.id}` };
     } catch (error) {
       const outcome = failure(item, 'create-tag', error);

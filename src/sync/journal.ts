@@ -6,6 +6,7 @@ import { closeSync, existsSync, fdatasyncSync, openSync, readFileSync, readSync,
 import { z } from 'zod';
 import { PRIVATE_FILE_MODE } from '../files/private.js';
 import { PLAN_ITEM_KINDS, type PlanItemKind } from './plan.js';
+import type { StepValues } from './recorded-values.js';
 
 export const JOURNAL_STEPS = ['create-tag', 'rename-tag', 'delete-tag', 'user', 'status', 'welcome'] as const;
 export type JournalStep = (typeof JOURNAL_STEPS)[number];
@@ -17,7 +18,8 @@ export interface RunIdentity {
   inputSha256: string;
 }
 
-export interface JournalEntry {
+/** `before`/`after`/`tagId`/`invitationSent` (StepValues): what a finished step changed, for undo. */
+export interface JournalEntry extends StepValues {
   at: string;
   run: string;
   input: string;
@@ -55,6 +57,10 @@ const entrySchema = z.looseObject({
   userId: z.number().int().optional(),
   recovered: z.boolean().optional(),
   message: z.string().optional(),
+  before: z.looseObject({}).optional(),
+  after: z.looseObject({}).optional(),
+  tagId: z.number().int().optional(),
+  invitationSent: z.boolean().optional(),
 });
 
 function endsWithNewline(fd: number, size: number): boolean {

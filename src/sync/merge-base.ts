@@ -97,7 +97,7 @@ export class ThreeWayMerge {
       if (value !== undefined) cells.set(column.header, value);
     }
     const row: Row = { rowNumber, cells };
-    const record = validateRow(row, this.sheet.mapping, {}, this.issuesSink);
+    const record = validateRow(row, this.sheet.mapping, { emailOptional: true }, this.issuesSink);
     this.issuesSink.length = 0;
     return record;
   }
@@ -118,6 +118,8 @@ export class ThreeWayMerge {
     };
     const sameText = (a: string, b: string): boolean => a === b;
     const isBlank = (value: string): boolean => value === '';
+    // Matched by id, the e-mail is a field like the others (matched by e-mail, it never differs).
+    decide('email', (record) => record.email.toLowerCase(), sameText, orNull, isBlank);
     for (const field of TEXT_FIELDS) decide(field, (record) => (record[field] ?? '').trim(), sameText, orNull, isBlank);
     decide('role', (record) => record.role ?? '', sameText, orNull, isBlank);
     decide('suspended', (record) => (record.suspended === undefined ? '' : String(record.suspended)), sameText, orNull, isBlank);

@@ -1,24 +1,14 @@
 // --suspend-missing: the active people the sheet does not name are suspended, within
 // --max-suspend (a sheet that lists too few people is refused before anything is planned).
 import { InputError } from '../exit-codes.js';
-import type { ValidatedSheet } from '../records/types.js';
-import { emailKey, type Directory } from './directory.js';
+import type { Directory } from './directory.js';
 import type { ChangeUserItem, PlanOptions, PlanSelf } from './plan-types.js';
-import { displayName, parseMaxSuspend, text, userPath } from './plan-values.js';
+import { displayName, parseMaxSuspend, userPath } from './plan-values.js';
 
-export function planMissing(sheet: ValidatedSheet, directory: Directory, options: PlanOptions, self: PlanSelf): ChangeUserItem[] {
-  const inSheet = new Set<string>();
-  for (const record of sheet.records) inSheet.add(emailKey(record.email));
-  const emailHeader = [...sheet.mapping.byHeader].find(([, target]) => target === 'email')?.[0];
-  if (emailHeader) {
-    // Rows the reader rejected still name people who must not be suspended.
-    for (const row of sheet.rows) {
-      const email = text(row.cells.get(emailHeader));
-      if (email) inSheet.add(emailKey(email));
-    }
-  }
+/** `named`: the people the sheet's rows name by the match key or e-mail (Matcher.namedUserIds), rows the reader rejected included. */
+export function planMissing(named: ReadonlySet<number>, directory: Directory, options: PlanOptions, self: PlanSelf): ChangeUserItem[] {
   const active = directory.users.filter((user) => !user.bot && !user.suspended && user.email);
-  const missing = active.filter((user) => !inSheet.has(emailKey(user.email!)) && user.id !== self.selfId && user.id !== self.ownerId);
+  const missing = active.filter((user) => !named.has(user.id) && user.id !== self.selfId && user.id !== self.ownerId);
   const limit = parseMaxSuspend(options.maxSuspend, active.length);
   if (missing.length > limit) {
     throw new InputError(

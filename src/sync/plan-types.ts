@@ -1,5 +1,7 @@
 // The plan's data: what an import would change, as plain data (printed, saved as plan.json, applied).
 import type { StatusUpdateRequest, UserCreateRequest, UserUpdateRequest, WriteScope } from '../pachca/types.js';
+import type { MatchOption } from './match.js';
+import type { RecordedValues } from './recorded-values.js';
 
 export const PLAN_ITEM_KINDS = [
   'create-tag', 'rename-tag', 'delete-tag', 'create', 'update', 'suspend', 'restore', 'delete', 'set-status', 'clear-status',
@@ -41,6 +43,8 @@ interface ItemBase {
   message?: string;
   /** Cells changed both in the sheet and in Pachca since the export (left alone unless preferSheet). */
   conflicts?: FieldConflict[];
+  /** What the fields this item changes held when it was planned (journaled with each step, for undo). */
+  before?: RecordedValues;
 }
 
 /** The person an item is about, as far as it is known. */
@@ -149,6 +153,8 @@ export interface PlanOptions {
   skipEmailNotify: boolean;
   /** An edited export: a cell changed both in the sheet and in Pachca since the export takes the sheet's value (default: Pachca's is kept). */
   preferSheet?: boolean;
+  /** --match: how rows find their people; absent: by id when the sheet has an id column with values (an export), else by e-mail. */
+  match?: MatchOption;
 }
 
 export const DEFAULT_PLAN_OPTIONS: PlanOptions = {

@@ -15,6 +15,7 @@ import {
 } from './plan-values.js';
 import type { ExportBase } from './export-base.js';
 import { conflictMessage, customField, ThreeWayMerge, type RowMerge } from './merge-base.js';
+import { Matcher } from './match.js';
 import { planMissing } from './missing.js';
 import { planTagsSheet, type TagNameResolver, type TagsSheetInput } from './tags-sheet.js';
 
@@ -49,6 +50,8 @@ class Planner {
   private readonly headerOf = new Map<string, string>();
   /** An edited export's three-way merge, when the workbook kept its exported values. */
   private readonly merge: ThreeWayMerge | undefined;
+  /** How rows find their people (--match). */
+  private readonly matcher: Matcher;
 
   constructor(
     private readonly sheet: ValidatedSheet,
@@ -59,6 +62,7 @@ class Planner {
     exportBase: ExportBase | undefined,
   ) {
     this.customColumns = resolveCustomColumns(sheet, directory);
+    this.matcher = new Matcher(sheet, directory, options.match, this.customColumns);
     if (exportBase) {
       this.merge = new ThreeWayMerge(sheet, exportBase, directory, this.customColumns, {
         preferSheet: options.preferSheet === true,
@@ -89,7 +93,7 @@ class Planner {
       const record = recordsByRow.get(row.rowNumber);
       return record ? this.withRowWarnings(this.planRecord(record)) : this.invalidRow(row);
     });
-    const missingItems = this.options.suspendMissing ? planMissing(this.sheet, this.directory, this.options, this.self) : [];
+    const missingItems = this.options.suspendMissing ? planMissing(this.matcher.namedUserIds(), this.directory, this.options, this.self) : [];
     const tagItems = [...this.tags.toCreate].map((key): PlanItem => ({
       key: `tag:${key}`,
       kind: 'create-tag',
@@ -142,7 +146,7 @@ class Planner {
     return {
       key: `row:${record.source.rowNumber}`,
       row: record.source.rowNumber,
-      email: record.email,
+      email: record.email || (user?.email ?? ''),
       name: displayName(record, user),
       ...(user ? { userId: user.id } : {}),
     };
@@ -153,18 +157,21 @@ class Planner {
   }
 
   private planRecord(record: EmployeeRecord): PlanItem {
-    const email = emailKey(record.email);
-    const firstRow = this.seenEmails.get(email);
-    const user = this.directory.usersByEmail.get(email);
+    const email = record.email ? emailKey(record.email) : '';
+    const firstRow = email ? this.seenEmails.get(email) : undefined;
+    const found = this.matcher.find(record);
+    const user = 'user' in found ? found.user : undefined;
     if (firstRow !== undefined) return this.invalid(record, user, `duplicate of row ${firstRow}`);
-    this.seenEmails.set(email, record.source.rowNumber);
+    if (email) this.seenEmails.set(email, record.source.rowNumber);
+    if ('invalid' in found) return this.invalid(record, undefined, found.invalid);
 
     if (record.action === 'skip') return { ...this.base(record, user), kind: 'skip', changes: [], message: 'action is skip' };
     if (record.action === 'delete') return this.planDelete(record, user);
     if (!user) {
       if (record.action === 'update' || record.action === 'suspend' || record.action === 'restore') {
-        return this.invalid(record, user, `action ${record.action}: no user with this email in Pachca`);
+        return this.invalid(record, user, `action ${record.action}: no user with this ${this.matcher.keyName} in Pachca`);
       }
+      if (!record.email) return this.invalid(record, user, `no one in Pachca has ${this.matcher.keyName} ${this.matcher.keyOf(record)}, and a new person needs an e-mail`);
       return this.planCreate(record);
     }
     if (user.bot) return this.invalid(record, user, 'this email belongs to a bot; bots are not managed by import');
@@ -317,6 +324,12 @@ class Planner {
     const status = leftAlone('status') ? { kind: 'none' as const } : statusIntent(record.status);
     const update: UserUpdateInput = {};
     const changes: FieldChange[] = [];
+    const email = leftAlone('email') ? undefined : this.matcher.emailChange(record, user);
+    if (email && 'invalid' in email) return this.invalid(record, user, email.invalid);
+    if (email) {
+      update.email = email.after;
+      changes.push({ field: 'email', ...email });
+    }
     for (const field of TEXT_FIELDS) {
       if (leftAlone(field) || isUnknownField(user, field)) continue;
       const wanted = text(record[field]);

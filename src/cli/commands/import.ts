@@ -7,6 +7,7 @@ import { importSheet, type ImportRequest } from '../../app/import-sheet.js';
 import { planFlagsOf, type PlanFlags, type SheetReadOptions } from '../../app/saved-plan.js';
 import { DEFAULT_PLAN_OPTIONS, parseMaxSuspend, type PlanOptions, type TagsMode } from '../../sync/plan.js';
 import { resumeCommand } from '../../sync/run-folder.js';
+import { parseMatchOption, type MatchOption } from '../../sync/match.js';
 import { fileFlag, FlagError, NO_STDIN, single } from '../flag-values.js';
 import { connectionOptions, sheetOptions } from '../options.js';
 import { langOf } from '../lang.js';
@@ -32,6 +33,7 @@ interface ImportArgs extends ConnectionArgv {
   'prefer-sheet'?: boolean;
   'suspend-missing'?: boolean;
   'max-suspend'?: string;
+  match?: MatchOption;
   welcome?: string;
   json: boolean;
   quiet: boolean;
@@ -53,6 +55,7 @@ const importOptions = {
   'prefer-sheet': { type: 'boolean', defaultDescription: 'false', describe: "An edited export: a cell changed both in the sheet and in Pachca since the export is a conflict, and Pachca's value is kept; this applies the sheet's instead (cells left as exported never change anything)" },
   'suspend-missing': { type: 'boolean', defaultDescription: 'false', describe: "Suspend active people (pending invites included) who are not in the sheet; never bots or the token's own user" },
   'max-suspend': { type: 'string', requiresArg: true, defaultDescription: DEFAULT_PLAN_OPTIONS.maxSuspend, describe: 'Refuse (exit 2) when --suspend-missing would suspend more than N people, or N% of active people; 0 allows none' },
+  match: { type: 'string', requiresArg: true, coerce: matchFlag, defaultDescription: 'id for an export (a sheet with ids), else email', describe: 'How rows find their people: email, id (the export\'s id column) or custom:NAME (a custom property, e.g. "custom:Табельный номер"); with id or custom:NAME a changed e-mail is an update' },
   welcome: { type: 'string', requiresArg: true, coerce: fileFlag('welcome'), describe: 'Send this UTF-8 text file as a direct message to each created user ({first_name} is filled in); a failed message is noted in the report' },
   json: { type: 'boolean', default: false, describe: 'Print summary.json to stdout (the plan and messages go to stderr)' },
   quiet: { type: 'boolean', alias: 'q', default: false, describe: 'Print only the summary (no plan table, no progress bar)' },
@@ -80,6 +83,15 @@ function builder(yargs: Argv, dryRunCommand: boolean): Argv<ImportArgs> {
       .example('$0 import pachca-directory-2026-08-01.xlsx --prefer-sheet', "An edited old export: cells left as exported change nothing; cells also changed in Pachca since take the sheet's value")
       .example('PACHCA_TOKEN=$(cat token) $0 import hires.csv --dry-run --json', 'Dry run; summary.json (the counts it would make) on stdout, the plan in the run folder');
   return examples as unknown as Argv<ImportArgs>;
+}
+
+/** `coerce` for --match: email, id or custom:NAME (and their Russian words). */
+function matchFlag(given: unknown): MatchOption {
+  try {
+    return parseMatchOption(String(single('match', given)));
+  } catch (error) {
+    throw new FlagError((error as Error).message);
+  }
 }
 
 /** Part of the parse: a handler never runs with these wrong. */
@@ -111,6 +123,7 @@ function givenPlanFlags(argv: ArgumentsCamelCase<ImportArgs>, readOptions: Sheet
     '--suspend-missing': argv['suspend-missing'] !== undefined,
     '--max-suspend': argv['max-suspend'] !== undefined,
     '--skip-email-notify': argv['skip-email-notify'] !== undefined,
+    '--match': argv.match !== undefined,
     '--welcome': argv.welcome !== undefined,
     '--sheet': argv.sheet !== undefined,
     '--map': Boolean(argv.map?.length),
@@ -142,6 +155,7 @@ async function handle(argv: ArgumentsCamelCase<ImportArgs>, dryRun: boolean): Pr
     maxSuspend,
     skipEmailNotify: argv['skip-email-notify'] ?? DEFAULT_PLAN_OPTIONS.skipEmailNotify,
     ...(argv['prefer-sheet'] ? { preferSheet: true } : {}),
+    ...(argv.match !== undefined ? { match: argv.match } : {}),
   };
   const request: ImportRequest = {
     ...(argv.file ? { file: argv.file } : {}),
