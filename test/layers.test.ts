@@ -48,10 +48,11 @@ interface Imports {
 }
 
 function importsOf(file: string): Imports {
-  const text = readFileSync(join(SRC, file), 'utf8');
+  // Comments out first: "an import would ..." in a comment must not swallow the import after it.
+  const text = readFileSync(join(SRC, file), 'utf8').replace(/^\s*\/\*[\s\S]*?\*\//gm, '').replace(/^\s*\/\/.*$/gm, '');
   const all = new Set<string>();
   const values = new Set<string>();
-  for (const match of text.matchAll(/(import|export)(\s+type\b)?[^;'"]*?(?:from\s*)?['"](\.{1,2}\/[^'"]+)['"]|import\s*\(\s*['"](\.{1,2}\/[^'"]+)['"]/g)) {
+  for (const match of text.matchAll(/\b(import|export)(\s+type\b)?[^;'"]*?(?:from\s*)?['"](\.{1,2}\/[^'"]+)['"]|import\s*\(\s*['"](\.{1,2}\/[^'"]+)['"]/g)) {
     const spec = match[3] ?? match[4]!;
     const target = relative(SRC, resolve(dirname(join(SRC, file)), spec)).split('\\').join('/').replace(/\.js$/, '.ts');
     all.add(target);
