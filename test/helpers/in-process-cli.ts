@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, vi } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import type { RunningSandbox, SandboxOptions } from '../../src/sandbox/api.js';
-import { cleanEnv } from './cli.js';
+import { cleanEnv, type CliResult } from './cli.js';
 import { startTestSandbox } from './sandbox.js';
 
 export interface InProcessResult {
@@ -112,4 +112,13 @@ export function useCliWorkspace(prefix: string, sandboxOptions: SandboxOptions =
       return dir;
     },
   };
+}
+
+/**
+ * runCli's stand-in for commands that need no stdin, no signal and no --help (yargs exits the
+ * process after help): the same environment rules (always cleaned), in this process.
+ */
+export async function runCliInProcess(args: string[], options: InProcessOptions = {}): Promise<CliResult> {
+  const result = await runMain(args, { env: options.env ?? {}, ...(options.cwd !== undefined ? { cwd: options.cwd } : {}) });
+  return { ...result, signal: null };
 }
