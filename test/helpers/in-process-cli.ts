@@ -42,7 +42,12 @@ function withoutTerminal(): () => void {
   };
 }
 
+/** A run swaps process.env, the working folder and the standard streams: one at a time. */
+let running = false;
+
 export async function runMain(argv: string[], options: InProcessOptions = {}): Promise<InProcessResult> {
+  if (running) throw new Error('runMain: another in-process run is going on (it.concurrent needs runCli)');
+  running = true;
   let stdout = '';
   let stderr = '';
   const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
@@ -68,6 +73,7 @@ export async function runMain(argv: string[], options: InProcessOptions = {}): P
     out.mockRestore();
     err.mockRestore();
     process.exitCode = undefined;
+    running = false;
   }
 }
 
