@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, vi } from 'vitest';
 import { main } from '../../src/cli/main.js';
+import { forgetSecrets } from '../../src/redact.js';
 import type { RunningSandbox, SandboxOptions } from '../../src/sandbox/api.js';
 import { cleanEnv, type CliResult } from './cli.js';
 import { startTestSandbox } from './sandbox.js';
@@ -63,6 +64,8 @@ export async function runMain(argv: string[], options: InProcessOptions = {}): P
   const restoreTerminal = withoutTerminal();
   if (options.env) process.env = cleanEnv(options.env);
   if (options.cwd) process.chdir(options.cwd);
+  // A fresh process knows no token yet: one registered by an earlier run must not hide a leak.
+  forgetSecrets();
   try {
     const code = await main(argv);
     return { code, stdout, stderr };
