@@ -11,3 +11,8 @@ export function redactSecrets(text: string): string {
   for (const secret of secrets) out = out.split(secret).join('***');
   return out;
 }
+
+/** Forgets every registered secret, as a fresh process starts (tests that run the CLI in process). */
+export function forgetSecrets(): void {
+  secrets.clear();
+}

@@ -5,6 +5,9 @@ import { appendFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFil
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { readBasisDirectory, TARGETED_BASIS_LIMIT } from '../src/app/basis-directory.js';
+import type { PlanBasis } from '../src/app/plan-basis.js';
+import { PachcaClient } from '../src/pachca/client.js';
 import type { RunningSandbox } from '../src/sandbox/api.js';
 import { writeCsvFile } from '../src/sheets/write.js';
 import { runMain } from './helpers/in-process-cli.js';
@@ -160,5 +163,56 @@ describe('plan --out DIR, then apply DIR', () => {
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('no such run folder');
     expect(await writes()).toBe(before);
+  });
+});
+
+/** GET requests by route template since `from` (an index into the request log); a 429's retry counts once. */
+async function readsSince(from: number): Promise<Record<string, number>> {
+  const counts: Record<string, number> = {};
+  for (const record of (await fetchRequestLog(sandbox)).slice(from)) {
+    if (record.method === 'GET' && record.status !== 429) counts[record.route] = (counts[record.route] ?? 0) + 1;
+  }
+  return counts;
+}
+
+describe('apply DIR reads only what the plan touches', () => {
+  it('a small plan: GET /users/{id} per person it changes, one search per e-mail it creates, the tag list; no directory listing', async () => {
+    const { file, out } = await scenario();
+    expect((await cli(['plan', file, '--out', out])).code).toBe(0);
+    const from = (await fetchRequestLog(sandbox)).length;
+    const applied = await cli(['apply', out, '--yes']);
+    expect(applied.code, applied.stderr).toBe(0);
+    const reads = await readsSince(from);
+    // One person updated, two hires looked up by search, the tags once; the token checks; no custom properties listing.
+    expect(reads).toEqual({ 'GET /users/{id}': 1, 'GET /users': 2, 'GET /group_tags': 1, 'GET /oauth/token/info': 1, 'GET /profile': 1 });
+  });
+
+  it('a small plan whose person was deleted since: refused, naming them, nothing sent', async () => {
+    const { file, out, existingId } = await scenario();
+    expect((await cli(['plan', file, '--out', out])).code).toBe(0);
+    expect((await api(sandbox, 'DELETE', `/users/${existingId}`)).status).toBe(204);
+    const before = await writes();
+    const refused = await cli(['apply', out, '--yes']);
+    expect(refused.code, refused.stderr).toBe(2);
+    expect(refused.stderr).toContain(`user ${existingId} (old${counter}@example.ru) is gone`);
+    expect(await writes()).toBe(before);
+  });
+
+  it('more than 200 people: the directory is listed once instead of a request per person', async () => {
+    const client = new PachcaClient({ apiUrl: sandbox.url, token: sandbox.adminToken, rps: 1000 });
+    const basisOf = (count: number): PlanBasis => Object.fromEntries(Array.from({ length: count }, (_, index) => [
+      `row:${index + 2}`, { user: { id: 900_000 + index, fields: {} } },
+    ]));
+    let from = (await fetchRequestLog(sandbox)).length;
+    const few = await readBasisDirectory(client, basisOf(TARGETED_BASIS_LIMIT), new Set());
+    expect(few.users).toEqual([]); // none of those ids exists
+    expect(await readsSince(from)).toEqual({ 'GET /users/{id}': TARGETED_BASIS_LIMIT });
+
+    from = (await fetchRequestLog(sandbox)).length;
+    const many = await readBasisDirectory(client, basisOf(TARGETED_BASIS_LIMIT + 1), new Set());
+    expect(many.users.length).toBe(sandbox.directory().users.length);
+    const reads = await readsSince(from);
+    expect(reads['GET /users/{id}']).toBeUndefined();
+    expect(reads['GET /users']).toBeGreaterThanOrEqual(1);
   });
 });

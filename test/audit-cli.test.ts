@@ -1,4 +1,4 @@
-// The audit command end to end: the built CLI against the sandbox seeded with fixtures/audit-directory.json.
+// The audit command end to end: the CLI (in process) against the sandbox seeded with fixtures/audit-directory.json.
 import { readFileSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningSandbox, SandboxDirectory } from '../src/sandbox/api.js';
-import { runCli } from './helpers/cli.js';
+import { runCliInProcess } from './helpers/in-process-cli.js';
 import { startTestSandbox } from './helpers/sandbox.js';
 
 // The fixture's dates are days before this instant; the test moves them so they are days before now.
@@ -34,8 +34,8 @@ afterAll(async () => {
   await rm(workDir, { recursive: true, force: true });
 });
 
-function audit(args: string[]): ReturnType<typeof runCli> {
-  return runCli(['audit', ...args], { env: { PACHCA_API_URL: sandbox.url, PACHCA_TOKEN: sandbox.adminToken }, cwd: workDir });
+function audit(args: string[]): ReturnType<typeof runCliInProcess> {
+  return runCliInProcess(['audit', ...args], { env: { PACHCA_API_URL: sandbox.url, PACHCA_TOKEN: sandbox.adminToken }, cwd: workDir });
 }
 
 describe('pachca-roster audit', () => {
@@ -89,7 +89,7 @@ describe('pachca-roster audit', () => {
   });
 
   it('exits 3 on a token the API rejects', async () => {
-    const result = await runCli(['audit'], { env: { PACHCA_API_URL: sandbox.url, PACHCA_TOKEN: 'wrong-token-123' }, cwd: workDir });
+    const result = await runCliInProcess(['audit'], { env: { PACHCA_API_URL: sandbox.url, PACHCA_TOKEN: 'wrong-token-123' }, cwd: workDir });
     expect(result.code).toBe(3);
     expect(result.stderr).not.toContain('wrong-token-123');
   });

@@ -1,4 +1,4 @@
-// audit --since/--days end to end: the built CLI against the sandbox seeded with the demo company
+// audit --since/--days end to end: the CLI (in process) against the sandbox seeded with the demo company
 // (fixtures/directory.json, whose security log runs from May to August 2026).
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -7,7 +7,8 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningSandbox } from '../src/sandbox/api.js';
 import { NO_PLAN_NOTE, NO_SCOPE_NOTE } from '../src/sync/security-log.js';
-import { PROJECT_ROOT, runCli } from './helpers/cli.js';
+import { PROJECT_ROOT } from './helpers/cli.js';
+import { runCliInProcess } from './helpers/in-process-cli.js';
 import { startTestSandbox } from './helpers/sandbox.js';
 
 const SEED = join(PROJECT_ROOT, 'fixtures', 'directory.json');
@@ -23,8 +24,8 @@ afterAll(async () => {
   await rm(workDir, { recursive: true, force: true });
 });
 
-function audit(args: string[], token = sandbox.adminToken, target: RunningSandbox = sandbox): ReturnType<typeof runCli> {
-  return runCli(['audit', ...args], { env: { PACHCA_API_URL: target.url, PACHCA_TOKEN: token }, cwd: workDir });
+function audit(args: string[], token = sandbox.adminToken, target: RunningSandbox = sandbox): ReturnType<typeof runCliInProcess> {
+  return runCliInProcess(['audit', ...args], { env: { PACHCA_API_URL: target.url, PACHCA_TOKEN: token }, cwd: workDir });
 }
 
 async function sheetRows(path: string, name: string): Promise<unknown[][]> {

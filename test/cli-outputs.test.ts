@@ -1,37 +1,19 @@
 // What export, audit, template and import write: nothing when a filter matches no one, files
 // only their owner can read (600) in folders only the owner can enter (700), and a write that
 // fails leaves neither the file nor a temporary one behind.
-import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { writeFileAtomic } from '../src/files/private.js';
-import type { RunningSandbox } from '../src/sandbox/api.js';
-import { runMain } from './helpers/in-process-cli.js';
-import { api, fetchStats, startTestSandbox } from './helpers/sandbox.js';
+import { runMain, useCliWorkspace } from './helpers/in-process-cli.js';
+import { api, fetchStats } from './helpers/sandbox.js';
 
-let sandbox: RunningSandbox;
-let workDir: string;
-let originalCwd: string;
-const savedEnv = { ...process.env };
+const workspace = useCliWorkspace('cli-outputs-');
 
 const modeOf = async (path: string): Promise<number> => (await stat(path)).mode & 0o777;
 
 beforeAll(async () => {
-  sandbox = await startTestSandbox();
-  await api(sandbox, 'POST', '/group_tags', { body: { group_tag: { name: 'Nobody here' } } });
-  originalCwd = process.cwd();
-  workDir = await mkdtemp(join(tmpdir(), 'cli-outputs-'));
-  process.chdir(workDir);
-  process.env.PACHCA_API_URL = sandbox.url;
-  process.env.PACHCA_TOKEN = sandbox.adminToken;
-});
-
-afterAll(async () => {
-  process.chdir(originalCwd);
-  process.env = savedEnv;
-  await sandbox.stop();
-  await rm(workDir, { recursive: true, force: true });
+  await api(workspace.sandbox, 'POST', '/group_tags', { body: { group_tag: { name: 'Nobody here' } } });
 });
 
 describe('a filter that matches no one', () => {
@@ -41,18 +23,18 @@ describe('a filter that matches no one', () => {
     [['--tag', 'Nobody here'], 'no user matches --tag "Nobody here" (bots left out; --include-bots counts them); nothing was written'],
     [['--department', 'Нет', '--format', 'csv', '--out', 'csv-out'], 'no user matches --department "Нет" (bots left out; --include-bots counts them); nothing was written'],
   ])('export %j: exit 2 naming the filter, no file', async (filter, message) => {
-    const before = await readdir(workDir, { recursive: true });
+    const before = await readdir(workspace.dir, { recursive: true });
     const result = await runMain(['export', ...filter]);
     expect(result.code).toBe(2);
     expect(result.stderr).toBe(`Error: ${message}\n`);
-    expect(await readdir(workDir, { recursive: true })).toEqual(before);
+    expect(await readdir(workspace.dir, { recursive: true })).toEqual(before);
   });
 
   it('a filter that matches someone still exports', async () => {
     const result = await runMain(['export', '--query', '@', '--out', 'someone.xlsx']);
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/^Exported [1-9]\d* users/);
-    await rm(join(workDir, 'someone.xlsx'));
+    await rm(join(workspace.dir, 'someone.xlsx'));
   });
 });
 
@@ -64,16 +46,16 @@ describe('private files', () => {
     expect((await runMain(['template', '--out', 'hires.xlsx'])).code).toBe(0);
     expect((await runMain(['template', '--out', 'hires.csv'])).code).toBe(0);
     for (const file of ['directory.xlsx', 'audit.xlsx', 'audit.html', 'hires.xlsx', 'hires.csv', 'csv-export/users.csv', 'csv-export/tags.csv', 'csv-export/membership.csv']) {
-      expect(await modeOf(join(workDir, file)), file).toBe(0o600);
+      expect(await modeOf(join(workspace.dir, file)), file).toBe(0o600);
     }
-    expect(await modeOf(join(workDir, 'csv-export'))).toBe(0o700);
+    expect(await modeOf(join(workspace.dir, 'csv-export'))).toBe(0o700);
   });
 
   it('an import run folder is 700 and every file in it 600', async () => {
-    await writeFile(join(workDir, 'people.csv'), 'email,first_name,last_name\nprivate.person@example.com,Private,Person\nnot-an-email,Bad,Row\n');
+    await writeFile(join(workspace.dir, 'people.csv'), 'email,first_name,last_name\nprivate.person@example.com,Private,Person\nnot-an-email,Bad,Row\n');
     const result = await runMain(['import', 'people.csv', '--yes', '--out', 'runs/run-1']);
     expect(result.code).toBe(5); // the invalid row; the other was created
-    const folder = join(workDir, 'runs/run-1');
+    const folder = join(workspace.dir, 'runs/run-1');
     expect(await modeOf(folder)).toBe(0o700);
     const files = await readdir(folder);
     expect(files).toEqual(expect.arrayContaining(['plan.json', 'journal.jsonl', 'report.xlsx', 'report.csv', 'failed.csv', 'summary.json']));
@@ -81,7 +63,7 @@ describe('private files', () => {
   });
 
   it('writeFileAtomic replaces a file whole and leaves no temporary file; a failed write leaves nothing', async () => {
-    const folder = join(workDir, 'atomic');
+    const folder = join(workspace.dir, 'atomic');
     await mkdir(folder);
     const path = join(folder, 'data.json');
     await writeFile(path, 'old', { mode: 0o644 });
@@ -97,10 +79,10 @@ describe('private files', () => {
 
 describe('nothing sent for a file that exists', () => {
   it('export without --force stops before the first request', async () => {
-    await writeFile(join(workDir, 'taken.xlsx'), 'mine');
-    const before = (await fetchStats(sandbox)).total;
+    await writeFile(join(workspace.dir, 'taken.xlsx'), 'mine');
+    const before = (await fetchStats(workspace.sandbox)).total;
     const result = await runMain(['export', '--out', 'taken.xlsx']);
     expect(result.code).toBe(2);
-    expect((await fetchStats(sandbox)).total).toBe(before);
+    expect((await fetchStats(workspace.sandbox)).total).toBe(before);
   });
 });

@@ -1,5 +1,5 @@
 import { PassThrough } from 'node:stream';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { readingDirectory, startCountLine, startProgress } from '../src/cli/progress.js';
 
 function captured(): { stream: NodeJS.WriteStream; text: () => string } {
@@ -31,15 +31,22 @@ describe('the running count while the directory is listed', () => {
 });
 
 describe('the apply progress without a terminal', () => {
-  it('writes a plain line with done/total, rate and failures every interval', async () => {
+  it('writes a plain line with done/total, rate and failures every interval (a fake clock)', async () => {
     const out = captured();
     let requests = 0;
-    const progress = startProgress({ total: 3, requests: () => requests, stream: out.stream, interactive: false, intervalMs: 20 });
-    requests = 2;
-    progress.tick(false);
-    progress.tick(true);
-    await new Promise((resolve) => setTimeout(resolve, 60));
-    progress.stop();
-    expect(out.text()).toMatch(/^progress: 2\/3 done, [\d.]+ req\/s, 1 failed\n/);
+    vi.useFakeTimers();
+    try {
+      const progress = startProgress({ total: 3, requests: () => requests, stream: out.stream, interactive: false, intervalMs: 20 });
+      requests = 2;
+      progress.tick(false);
+      progress.tick(true);
+      vi.advanceTimersByTime(20);
+      progress.stop();
+    } finally {
+      vi.useRealTimers();
+    }
+    await new Promise((resolve) => setImmediate(resolve));
+    // 2 requests in the 20 ms the clock moved: 100 a second.
+    expect(out.text()).toMatch(/^progress: 2\/3 done, 100\.0 req\/s, 1 failed\n/);
   });
 });

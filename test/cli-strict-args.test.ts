@@ -1,13 +1,11 @@
 // A mistyped command never changes anything: for every command, bad arguments fail the parse
 // with exit 2, one error line and a --help pointer, before any handler runs: the sandbox sees
 // no request and the working folder gets no new file. Runs main() in-process (fast).
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { RunningSandbox } from '../src/sandbox/api.js';
-import { runMain } from './helpers/in-process-cli.js';
-import { fetchStats, startTestSandbox } from './helpers/sandbox.js';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { runMain, useCliWorkspace } from './helpers/in-process-cli.js';
+import { fetchStats } from './helpers/sandbox.js';
 
 const SHEET = 'hires.csv';
 const EXISTING_FILE = 'existing.txt';
@@ -96,10 +94,7 @@ const cases: string[][] = [
   ...WHOLE_LINES,
 ];
 
-let sandbox: RunningSandbox;
-let workDir: string;
-let originalCwd: string;
-const savedEnv = { ...process.env };
+const workspace = useCliWorkspace('strict-args-');
 
 async function filesIn(folder: string): Promise<string[]> {
   const entries = await readdir(folder, { recursive: true });
@@ -107,28 +102,15 @@ async function filesIn(folder: string): Promise<string[]> {
 }
 
 beforeAll(async () => {
-  sandbox = await startTestSandbox();
-  originalCwd = process.cwd();
-  workDir = await mkdtemp(join(tmpdir(), 'strict-args-'));
-  await writeFile(join(workDir, SHEET), 'email,first_name,last_name\nnew.person@example.com,New,Person\n');
-  await writeFile(join(workDir, EXISTING_FILE), 'not a folder\n');
-  process.chdir(workDir);
-  // If a bad line got past the parser, the command would really talk to this sandbox.
-  process.env.PACHCA_API_URL = sandbox.url;
-  process.env.PACHCA_TOKEN = sandbox.adminToken;
-});
-
-afterAll(async () => {
-  process.chdir(originalCwd);
-  process.env = savedEnv;
-  await sandbox.stop();
-  await rm(workDir, { recursive: true, force: true });
+  // If a bad line got past the parser, the command would really talk to the workspace's sandbox.
+  await writeFile(join(workspace.dir, SHEET), 'email,first_name,last_name\nnew.person@example.com,New,Person\n');
+  await writeFile(join(workspace.dir, EXISTING_FILE), 'not a folder\n');
 });
 
 describe('bad arguments: exit 2, one line, nothing sent, nothing written', () => {
   it.each(cases.map((argv) => [argv.join(' ') || '(no arguments)', argv] as const))('%s', async (_name, argv) => {
-    const filesBefore = await filesIn(workDir);
-    const requestsBefore = (await fetchStats(sandbox)).total;
+    const filesBefore = await filesIn(workspace.dir);
+    const requestsBefore = (await fetchStats(workspace.sandbox)).total;
 
     const result = await runMain(argv);
 
@@ -139,8 +121,8 @@ describe('bad arguments: exit 2, one line, nothing sent, nothing written', () =>
     expect(lines[0]).toMatch(/^Error: \S.*$/);
     expect(lines[1]).toMatch(/^Run "pachca-roster (\w+ )?--help" for (usage|the commands)\.$/);
     expect(lines[2]).toBe('');
-    expect((await fetchStats(sandbox)).total).toBe(requestsBefore);
-    expect(await filesIn(workDir)).toEqual(filesBefore);
+    expect((await fetchStats(workspace.sandbox)).total).toBe(requestsBefore);
+    expect(await filesIn(workspace.dir)).toEqual(filesBefore);
   });
 });
 
@@ -176,19 +158,19 @@ describe('the messages', () => {
   });
 
   it('the same harness sees requests and files when the arguments are good (so the checks above can fail)', async () => {
-    const requestsBefore = (await fetchStats(sandbox)).total;
+    const requestsBefore = (await fetchStats(workspace.sandbox)).total;
     const result = await runMain(['export', '--out', 'good.xlsx']);
     expect(result.code).toBe(0);
-    expect((await fetchStats(sandbox)).total).toBeGreaterThan(requestsBefore);
-    expect(await filesIn(workDir)).toContain('good.xlsx');
-    await rm(join(workDir, 'good.xlsx'));
+    expect((await fetchStats(workspace.sandbox)).total).toBeGreaterThan(requestsBefore);
+    expect(await filesIn(workspace.dir)).toContain('good.xlsx');
+    await rm(join(workspace.dir, 'good.xlsx'));
   });
 });
 
 describe('no silent overwrites', () => {
   let existing: string;
   beforeEach(async () => {
-    existing = join(workDir, 'kept.xlsx');
+    existing = join(workspace.dir, 'kept.xlsx');
     await writeFile(existing, 'precious');
   });
   afterEach(async () => {
@@ -201,22 +183,22 @@ describe('no silent overwrites', () => {
     ['audit --out', ['audit', '--out', 'kept.xlsx']],
     ['audit --html', ['audit', '--html', 'kept.xlsx']],
   ])('%s refuses an existing file without --force, before any request', async (_name, argv) => {
-    const requestsBefore = (await fetchStats(sandbox)).total;
+    const requestsBefore = (await fetchStats(workspace.sandbox)).total;
     const result = await runMain(argv);
     expect(result.code).toBe(2);
     expect(result.stderr).toBe('Error: kept.xlsx already exists; pass --force to replace it\n');
-    expect((await fetchStats(sandbox)).total).toBe(requestsBefore);
+    expect((await fetchStats(workspace.sandbox)).total).toBe(requestsBefore);
     expect(await readFile(existing, 'utf8')).toBe('precious');
   });
 
   it('export --format csv refuses when users.csv is there', async () => {
-    await writeFile(join(workDir, 'users.csv'), 'precious');
+    await writeFile(join(workspace.dir, 'users.csv'), 'precious');
     try {
       const result = await runMain(['export', '--format', 'csv']);
       expect(result.code).toBe(2);
       expect(result.stderr).toMatch(/users\.csv already exists; pass --force to replace it\n$/);
     } finally {
-      await rm(join(workDir, 'users.csv'));
+      await rm(join(workspace.dir, 'users.csv'));
     }
   });
 
@@ -225,10 +207,10 @@ describe('no silent overwrites', () => {
     ['export', ['export', '--out', 'kept.xlsx', '--force']],
     ['audit', ['audit', '--out', 'kept.xlsx', '--force']],
   ])('%s --force replaces it, leaving no temporary file', async (_name, argv) => {
-    const before = await filesIn(workDir);
+    const before = await filesIn(workspace.dir);
     const result = await runMain(argv);
     expect(result.code).toBe(0);
     expect((await readFile(existing)).subarray(0, 2).toString()).toBe('PK');
-    expect(await filesIn(workDir)).toEqual(before);
+    expect(await filesIn(workspace.dir)).toEqual(before);
   });
 });

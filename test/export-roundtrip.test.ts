@@ -1,4 +1,4 @@
-// Export -> import round trip through the built CLI and the sandbox: an unmodified export plans
+// Export -> import round trip through the CLI (in process) and the sandbox: an unmodified export plans
 // no change and sends no write; an export edited in a few cells imports as exactly those edits.
 import { readFileSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -10,7 +10,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { User } from '../src/pachca/types.js';
 import type { RunningSandbox, SandboxDirectory } from '../src/sandbox/api.js';
-import { runCli } from './helpers/cli.js';
+import { runCliInProcess } from './helpers/in-process-cli.js';
 import { startTestSandbox } from './helpers/sandbox.js';
 
 /** The realistic seed company, plus one person whose fields start with formula characters and a guest. */
@@ -44,7 +44,7 @@ let workDir: string;
 const env = (): Record<string, string> => ({ PACHCA_API_URL: sandbox.url, PACHCA_TOKEN: sandbox.adminToken });
 
 async function cli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return runCli(args, { env: env(), cwd: workDir });
+  return runCliInProcess(args, { env: env(), cwd: workDir });
 }
 
 interface SavedPlanItem {

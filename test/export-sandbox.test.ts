@@ -1,4 +1,4 @@
-// The export command end to end: the built CLI against the sandbox over HTTP, the files read back.
+// The export command end to end: the CLI (in process) against the sandbox over HTTP, the files read back.
 import { mkdtemp, readFile, readdir, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,7 +9,7 @@ import type { CustomPropertyDefinition, GroupTag, User } from '../src/pachca/typ
 import type { RunningSandbox, SandboxDirectory } from '../src/sandbox/api.js';
 import { unescapeOoxmlText } from '../src/sheets/cell-text.js';
 import { restoreNeutralized } from '../src/sheets/write.js';
-import { runCli } from './helpers/cli.js';
+import { runCliInProcess } from './helpers/in-process-cli.js';
 import { startTestSandbox } from './helpers/sandbox.js';
 
 const CUSTOM_PROPERTIES: CustomPropertyDefinition[] = [
@@ -151,7 +151,7 @@ function connectionEnv(): Record<string, string> {
 }
 
 async function exportCli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return runCli(['export', ...args], { env: connectionEnv(), cwd: workDir });
+  return runCliInProcess(['export', ...args], { env: connectionEnv(), cwd: workDir });
 }
 
 /** People in server order: what an export without --include-bots lists. */
@@ -400,7 +400,7 @@ describe('export filters and options', () => {
 
   it('warns when the token sees no e-mails (a bot token), so an empty email column is not taken for data', async () => {
     const out = join(workDir, 'bot-token');
-    const result = await runCli(['export', '--format', 'csv', '--out', out], { env: { PACHCA_API_URL: sandbox.url, PACHCA_TOKEN: sandbox.botToken }, cwd: workDir });
+    const result = await runCliInProcess(['export', '--format', 'csv', '--out', out], { env: { PACHCA_API_URL: sandbox.url, PACHCA_TOKEN: sandbox.botToken }, cwd: workDir });
     expect(result.code, result.stderr).toBe(0);
     expect(result.stderr).toMatch(/^Warning: this token sees no e-mail addresses or phone numbers .*Owner\/Admin personal token\n$/);
     expect(parseCsv(await readFile(join(out, 'users.csv')), ',').every((row) => row.email === '')).toBe(true);
@@ -421,7 +421,7 @@ describe('export filters and options', () => {
       const dayName = (when: Date): string =>
         `pachca-directory-${when.getFullYear()}-${String(when.getMonth() + 1).padStart(2, '0')}-${String(when.getDate()).padStart(2, '0')}.xlsx`;
       const before = dayName(new Date());
-      const result = await runCli(['export'], { env: connectionEnv(), cwd });
+      const result = await runCliInProcess(['export'], { env: connectionEnv(), cwd });
       expect(result.code).toBe(0);
       // Today's local date; a run that crosses midnight may name either day.
       expect([before, dayName(new Date())]).toContain((await readdir(cwd)).join());

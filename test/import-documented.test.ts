@@ -1,4 +1,4 @@
-// The import and export (built CLI) against the sandbox's documented behaviours switched on one
+// The import and export (the CLI in process) against the sandbox's documented behaviours switched on one
 // at a time: short pages, PUT defaults, pending invites, seats, the invitation outbox, 402.
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -9,7 +9,8 @@ import type { User } from '../src/pachca/types.js';
 import type { RunningSandbox, SandboxDirectory } from '../src/sandbox/api.js';
 import { blankUser, defaultDirectory } from '../src/sandbox/workspace.js';
 import { writeCsvFile } from '../src/sheets/write.js';
-import { runCli, type CliResult } from './helpers/cli.js';
+import type { CliResult } from './helpers/cli.js';
+import { runCliInProcess } from './helpers/in-process-cli.js';
 import { startTestSandbox } from './helpers/sandbox.js';
 
 const STAFF = 130;
@@ -51,7 +52,7 @@ async function sheet(header: string[], rows: string[][]): Promise<string> {
 async function cli(args: string[]): Promise<CliResult & { out: string }> {
   const out = join(workDir, `run-${++runCounter}`);
   const full = args[0] === 'import' ? [...args, '--yes', '--out', out] : args;
-  const result = await runCli(full, { env: { PACHCA_API_URL: sandbox.url, PACHCA_TOKEN: sandbox.adminToken }, cwd: workDir });
+  const result = await runCliInProcess(full, { env: { PACHCA_API_URL: sandbox.url, PACHCA_TOKEN: sandbox.adminToken }, cwd: workDir });
   return { ...result, out };
 }
 

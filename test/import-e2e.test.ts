@@ -1,4 +1,4 @@
-// The real CLI (built dist/) as a subprocess against an in-process sandbox over loopback HTTP.
+// The CLI's main() in this process against a sandbox over loopback HTTP.
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,7 +7,8 @@ import type { User } from '../src/pachca/types.js';
 import type { RunningSandbox } from '../src/sandbox/api.js';
 import { writeCsvFile } from '../src/sheets/write.js';
 import type { RunSummary } from '../src/reports/report.js';
-import { runCli, type CliResult } from './helpers/cli.js';
+import type { CliResult } from './helpers/cli.js';
+import { runCliInProcess } from './helpers/in-process-cli.js';
 import { startTestSandbox } from './helpers/sandbox.js';
 
 const tempDir = mkdtempSync(join(tmpdir(), 'import-e2e-'));
@@ -32,8 +33,8 @@ function runFolder(): string {
   return join(tempDir, `run-${++counter}`);
 }
 
-function importCli(args: string[], token = sandbox.adminToken, input?: string): Promise<CliResult> {
-  return runCli(['import', ...args, '--api-url', sandbox.url], { env: { PACHCA_TOKEN: token }, ...(input !== undefined ? { input } : {}) });
+function importCli(args: string[], token = sandbox.adminToken): Promise<CliResult> {
+  return runCliInProcess(['import', ...args, '--api-url', sandbox.url], { env: { PACHCA_TOKEN: token } });
 }
 
 function userByEmail(email: string): User | undefined {
@@ -137,7 +138,7 @@ describe('import: creates, re-runs, reports', () => {
     const dryRun = await importCli([file, '--dry-run', '--out', runFolder()]);
     expect(dryRun.code).toBe(0);
     expect(dryRun.stdout).toContain('new@example.ru  create');
-    const plan = await runCli(['plan', file, '--api-url', sandbox.url, '--out', runFolder()], { env: { PACHCA_TOKEN: sandbox.adminToken } });
+    const plan = await runCliInProcess(['plan', file, '--api-url', sandbox.url, '--out', runFolder()], { env: { PACHCA_TOKEN: sandbox.adminToken } });
     expect(plan.code).toBe(0);
     expect(writes()).toBe(0);
     expect(userByEmail('new@example.ru')).toBeUndefined();
@@ -170,7 +171,7 @@ describe('import: creates, re-runs, reports', () => {
     const reportBefore = await readReport(out);
     const writesBefore = writes();
 
-    const resumed = await runCli(['import', '--resume', out, '--yes', '--api-url', sandbox.url], { env: { PACHCA_TOKEN: sandbox.adminToken } });
+    const resumed = await runCliInProcess(['import', '--resume', out, '--yes', '--api-url', sandbox.url], { env: { PACHCA_TOKEN: sandbox.adminToken } });
     expect(resumed.code, resumed.stderr).toBe(0);
     expect(writes()).toBe(writesBefore);
     expect(readFileSync(join(out, 'plan.json'), 'utf8')).toBe(planBefore);

@@ -8,7 +8,8 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import type { RunningSandbox } from '../src/sandbox/api.js';
 import { writeCsvFile } from '../src/sheets/write.js';
 import type { RunSummary } from '../src/reports/report.js';
-import { CLI_PATH, PROJECT_ROOT, runCli } from './helpers/cli.js';
+import { CLI_PATH, PROJECT_ROOT } from './helpers/cli.js';
+import { runCliInProcess } from './helpers/in-process-cli.js';
 import { startTestSandbox } from './helpers/sandbox.js';
 
 const tempDir = mkdtempSync(join(tmpdir(), 'import-faults-'));
@@ -46,7 +47,7 @@ describe('import under faults', () => {
     const file = join(tempDir, 'faults.csv');
     await writeCsvFile(file, HEADER, rows);
     const out = join(tempDir, 'faults-run');
-    const result = await runCli(
+    const result = await runCliInProcess(
       ['import', file, '--yes', '--out', out, '--api-url', sandbox.url, '--retries', '10', '--json'],
       { env: { PACHCA_TOKEN: sandbox.adminToken } },
     );
@@ -84,7 +85,7 @@ describe('import under faults', () => {
     expect(doneBeforeKill).toBeGreaterThanOrEqual(60);
     expect(doneBeforeKill).toBeLessThan(300);
 
-    const resumed = await runCli(['import', '--resume', out, '--yes', '--api-url', sandbox.url], { env: { PACHCA_TOKEN: sandbox.adminToken } });
+    const resumed = await runCliInProcess(['import', '--resume', out, '--yes', '--api-url', sandbox.url], { env: { PACHCA_TOKEN: sandbox.adminToken } });
     expect(resumed.code, resumed.stderr).toBe(0);
     expectDirectoryMatches(sandbox, rows);
 
@@ -103,10 +104,10 @@ describe('import under faults', () => {
     await writeCsvFile(file, HEADER, people(2, 'changed'));
     const out = join(tempDir, 'changed-run');
     const env = { PACHCA_TOKEN: sandbox.adminToken };
-    expect((await runCli(['import', file, '--yes', '--out', out, '--api-url', sandbox.url], { env })).code).toBe(0);
+    expect((await runCliInProcess(['import', file, '--yes', '--out', out, '--api-url', sandbox.url], { env })).code).toBe(0);
     await writeCsvFile(file, HEADER, people(3, 'changed'));
     const writesBefore = sandbox.stats().writes;
-    const resumed = await runCli(['import', '--resume', out, '--yes', '--api-url', sandbox.url], { env });
+    const resumed = await runCliInProcess(['import', '--resume', out, '--yes', '--api-url', sandbox.url], { env });
     expect(resumed.code).toBe(2);
     expect(resumed.stderr).toContain('SHA-256');
     expect(sandbox.stats().writes).toBe(writesBefore);

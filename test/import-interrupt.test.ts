@@ -11,7 +11,8 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import type { RunSummary } from '../src/reports/report.js';
 import type { RunningSandbox } from '../src/sandbox/api.js';
 import { writeCsvFile } from '../src/sheets/write.js';
-import { CLI_PATH, PROJECT_ROOT, runCli } from './helpers/cli.js';
+import { CLI_PATH, PROJECT_ROOT } from './helpers/cli.js';
+import { runCliInProcess } from './helpers/in-process-cli.js';
 import { readReport } from './helpers/reliability.js';
 import { startTestSandbox } from './helpers/sandbox.js';
 
@@ -77,7 +78,8 @@ function spawnImport(box: RunningSandbox, args: string[]): { child: ChildProcess
 /** Finishes the run with --resume and checks everyone exists exactly once and is reported created. */
 async function resumeAndCheck(box: RunningSandbox, out: string, emails: string[]): Promise<void> {
   await settled(box);
-  const resumed = await runCli(['import', '--resume', out, '--yes', '--api-url', box.url], { env: { PACHCA_TOKEN: box.adminToken } });
+  // The resume needs no signal: it runs in this process.
+  const resumed = await runCliInProcess(['import', '--resume', out, '--yes', '--api-url', box.url], { env: { PACHCA_TOKEN: box.adminToken } });
   expect(resumed.code, resumed.stderr).toBe(0);
   const all = box.directory().users.map((user) => user.email);
   for (const email of emails) expect(all.filter((candidate) => candidate === email), email).toHaveLength(1);

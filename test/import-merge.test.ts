@@ -1,4 +1,4 @@
-// Three-way merge of an edited export (built CLI against the sandbox): an old export imported
+// Three-way merge of an edited export (the CLI in process against the sandbox): an old export imported
 // unmodified never reverts what was changed in Pachca since; a cell edited only in the sheet is
 // applied; a cell changed on both sides is a conflict, kept as Pachca has it unless --prefer-sheet.
 import { readFileSync } from 'node:fs';
@@ -10,7 +10,7 @@ import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { RunningSandbox, SandboxDirectory } from '../src/sandbox/api.js';
-import { runCli } from './helpers/cli.js';
+import { runCliInProcess } from './helpers/in-process-cli.js';
 import { api, startTestSandbox } from './helpers/sandbox.js';
 
 const seed = JSON.parse(readFileSync(new URL('../fixtures/directory.json', import.meta.url), 'utf8')) as SandboxDirectory;
@@ -35,7 +35,7 @@ interface ImportOutcome {
 async function importFile(file: string, extra: string[] = []): Promise<ImportOutcome> {
   const before = sandbox.stats().writes;
   const out = join(workDir, `run-${++run}`);
-  const result = await runCli(['import', file, '--yes', '--out', out, ...extra], { env: env(), cwd: workDir });
+  const result = await runCliInProcess(['import', file, '--yes', '--out', out, ...extra], { env: env(), cwd: workDir });
   expect(result.code, `${result.stdout}\n${result.stderr}`).toBe(0);
   const report = extra.includes('--dry-run')
     ? []
@@ -100,14 +100,14 @@ beforeEach(() => {
 
 async function exportXlsx(): Promise<string> {
   const xlsx = join(workDir, `old-${++run}.xlsx`);
-  expect((await runCli(['export', '--out', xlsx], { env: env(), cwd: workDir })).code).toBe(0);
+  expect((await runCliInProcess(['export', '--out', xlsx], { env: env(), cwd: workDir })).code).toBe(0);
   return xlsx;
 }
 
 /** users.csv of a CSV export (users.base.json beside it). */
 async function exportCsv(): Promise<string> {
   const csvDir = join(workDir, `old-csv-${++run}`);
-  expect((await runCli(['export', '--format', 'csv', '--out', csvDir], { env: env(), cwd: workDir })).code).toBe(0);
+  expect((await runCliInProcess(['export', '--format', 'csv', '--out', csvDir], { env: env(), cwd: workDir })).code).toBe(0);
   return join(csvDir, 'users.csv');
 }
 

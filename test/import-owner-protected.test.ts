@@ -8,7 +8,7 @@ import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningSandbox } from '../src/sandbox/api.js';
 import { writeCsvFile } from '../src/sheets/write.js';
-import { runCli } from './helpers/cli.js';
+import { runCliInProcess } from './helpers/in-process-cli.js';
 import { startTestSandbox } from './helpers/sandbox.js';
 
 const SECOND_ADMIN_TOKEN = 'second-admin-token-for-owner-test';
@@ -40,7 +40,7 @@ describe.each([
       ['second.person@example.ru', 'Второй', 'Человек', '', ''],
     ]);
     const out = join(workDir, `run-${owner403}`);
-    const result = await runCli(['import', file, '--yes', '--out', out, '--api-url', sandbox.url], {
+    const result = await runCliInProcess(['import', file, '--yes', '--out', out, '--api-url', sandbox.url], {
       env: { PACHCA_TOKEN: SECOND_ADMIN_TOKEN },
     });
     expect(result.code, `${result.stdout}\n${result.stderr}`).toBe(5);

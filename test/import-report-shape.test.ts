@@ -9,7 +9,8 @@ import iconv from 'iconv-lite';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { RunningSandbox } from '../src/sandbox/api.js';
 import type { RunSummary } from '../src/reports/report.js';
-import { runCli, type CliResult } from './helpers/cli.js';
+import type { CliResult } from './helpers/cli.js';
+import { runCliInProcess } from './helpers/in-process-cli.js';
 import { startTestSandbox } from './helpers/sandbox.js';
 
 const tempDir = mkdtempSync(join(tmpdir(), 'report-shape-'));
@@ -26,7 +27,7 @@ afterEach(async () => {
 });
 
 function importCli(args: string[], env: Record<string, string> = {}): Promise<CliResult> {
-  return runCli(['import', ...args, '--yes', '--api-url', sandbox.url], { env: { PACHCA_TOKEN: sandbox.adminToken, ...env } });
+  return runCliInProcess(['import', ...args, '--yes', '--api-url', sandbox.url], { env: { PACHCA_TOKEN: sandbox.adminToken, ...env } });
 }
 
 const creates = (): number => Object.values(sandbox.stats().requests['POST /users'] ?? {}).reduce((sum, count) => sum + count, 0);
@@ -141,7 +142,7 @@ describe('plan.xlsx and the language of the reports', () => {
     const input = join(tempDir, 'staff-dry.csv');
     writeFileSync(input, `${[HEADER, ...ROWS].map((row) => row.join(',')).join('\n')}\n`);
     const out = folder();
-    const run = await runCli(['plan', input, '--out', out, '--lang', 'en', '--api-url', sandbox.url], { env: { PACHCA_TOKEN: sandbox.adminToken, LANG: 'ru_RU.UTF-8' } });
+    const run = await runCliInProcess(['plan', input, '--out', out, '--lang', 'en', '--api-url', sandbox.url], { env: { PACHCA_TOKEN: sandbox.adminToken, LANG: 'ru_RU.UTF-8' } });
     expect(run.code, run.stderr).toBe(5);
     expect(await sheetNames(join(out, 'plan.xlsx'))).toEqual(['Summary', 'Changes', 'Invalid rows']);
     expect(creates()).toBe(0);

@@ -12,7 +12,7 @@ import { blankUser } from '../src/sandbox/workspace.js';
 import { writeCsvFile } from '../src/sheets/write.js';
 import { buildDirectory } from '../src/sync/directory.js';
 import { buildPlan, CHAT_IDS_ON_EXISTING, DEFAULT_PLAN_OPTIONS, type Plan, type PlanItem } from '../src/sync/plan.js';
-import { runCli } from './helpers/cli.js';
+import { runCliInProcess } from './helpers/in-process-cli.js';
 import { startTestSandbox } from './helpers/sandbox.js';
 
 const STATUS_SKIPPED = 'status not set: a status needs both status_emoji and status_title (the rest of the row is imported)';
@@ -87,9 +87,9 @@ describe('validate and the import plan share one list of warnings', () => {
       [['a.petrova@acme.ru', 'Анна', 'Петрова', 'Ивановна', 'В отпуске', 'x'], ['b.ivanov@acme.ru', 'Борис', 'Иванов', '', '', '']],
     );
     const flags = ['--map', 'Телефн=phone_number'];
-    const validate = await runCli(['validate', file, ...flags]);
+    const validate = await runCliInProcess(['validate', file, ...flags]);
     expect(validate.code, validate.stderr).toBe(0);
-    const plan = await runCli(['plan', file, ...flags, '--out', join(dir, 'run')], { env: { PACHCA_API_URL: sandbox.url, PACHCA_TOKEN: sandbox.adminToken } });
+    const plan = await runCliInProcess(['plan', file, ...flags, '--out', join(dir, 'run')], { env: { PACHCA_API_URL: sandbox.url, PACHCA_TOKEN: sandbox.adminToken } });
     expect(plan.code, plan.stderr).toBe(0);
     const warnings = (output: string): string[] => output.split('\n').filter((line) => line.startsWith('Warning: '));
     expect(warnings(validate.stdout)).toEqual([

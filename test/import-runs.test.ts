@@ -11,7 +11,8 @@ import type { RunningSandbox } from '../src/sandbox/api.js';
 import { writeCsvFile } from '../src/sheets/write.js';
 import { openNewRunFolder } from '../src/sync/run-folder.js';
 import { acquireRunLock, LOCK_FILE } from '../src/sync/run-lock.js';
-import { runCli, type CliResult } from './helpers/cli.js';
+import type { CliResult } from './helpers/cli.js';
+import { runCliInProcess } from './helpers/in-process-cli.js';
 import { readReport } from './helpers/reliability.js';
 import { api, startTestSandbox } from './helpers/sandbox.js';
 
@@ -39,7 +40,7 @@ async function hires(count: number, prefix = 'hire'): Promise<{ file: string; em
 }
 
 function cli(args: string[]): Promise<CliResult> {
-  return runCli([...args, '--api-url', sandbox.url], { env: { PACHCA_TOKEN: sandbox.adminToken } });
+  return runCliInProcess([...args, '--api-url', sandbox.url], { env: { PACHCA_TOKEN: sandbox.adminToken } });
 }
 
 interface PlanFile {

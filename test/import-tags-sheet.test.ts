@@ -1,5 +1,5 @@
 // Issue 6, tags through the same workbook: the real exporter writes the seeded directory to XLSX,
-// the test edits its Tags sheet with exceljs (one rename, one delete), and the real CLI plans and
+// the test edits its Tags sheet with exceljs (one rename, one delete), and the CLI (main() in process) plans and
 // imports it against the sandbox.
 import { readFileSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -16,7 +16,8 @@ import { writeCsvFile } from '../src/sheets/write.js';
 import { buildDirectory, type Directory } from '../src/sync/directory.js';
 import { buildPlan, DEFAULT_PLAN_OPTIONS, type Plan, type PlanItem, type PlanOptions } from '../src/sync/plan.js';
 import type { TagsSheetInput } from '../src/sync/tags-sheet.js';
-import { runCli, type CliResult } from './helpers/cli.js';
+import type { CliResult } from './helpers/cli.js';
+import { runCliInProcess } from './helpers/in-process-cli.js';
 import { api, startTestSandbox } from './helpers/sandbox.js';
 
 const RENAMED_ID = 9100; // Backend
@@ -38,7 +39,7 @@ afterAll(async () => {
 });
 
 function cli(args: string[]): Promise<CliResult> {
-  return runCli(args, { env: { PACHCA_API_URL: sandbox.url, PACHCA_TOKEN: sandbox.adminToken }, cwd: workDir });
+  return runCliInProcess(args, { env: { PACHCA_API_URL: sandbox.url, PACHCA_TOKEN: sandbox.adminToken }, cwd: workDir });
 }
 
 function tagById(id: number): GroupTag | undefined {

@@ -7,7 +7,8 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningSandbox } from '../src/sandbox/api.js';
-import { PROJECT_ROOT, runCli } from './helpers/cli.js';
+import { PROJECT_ROOT } from './helpers/cli.js';
+import { runCliInProcess } from './helpers/in-process-cli.js';
 import { startTestSandbox } from './helpers/sandbox.js';
 
 const BAD_DIR = join(PROJECT_ROOT, 'fixtures', 'bad');
@@ -45,13 +46,10 @@ describe('the bad-input corpus', () => {
 
   it('makes import exit 2 with a one-line reason naming the file, and sends no request', async () => {
     const files = [...readdirSync(BAD_DIR).map((name) => join(BAD_DIR, name)), tenMegabyteCell];
-    const results = await Promise.all(files.map(async (file) => ({
-      file,
-      result: await runCli(['import', file, '--yes', '--out', join(tempDir, `run-${basename(file)}`), '--api-url', sandbox.url], {
+    for (const file of files) {
+      const result = await runCliInProcess(['import', file, '--yes', '--out', join(tempDir, `run-${basename(file)}`), '--api-url', sandbox.url], {
         env: { PACHCA_TOKEN: sandbox.adminToken },
-      }),
-    })));
-    for (const { file, result } of results) {
+      });
       const name = basename(file);
       expect(result.code, `${name}: ${result.stderr}`).toBe(2);
       const message = result.stderr.trim();
@@ -65,7 +63,7 @@ describe('the bad-input corpus', () => {
   });
 
   it('says why for the 10 MB cell: which row, which column, how long', async () => {
-    const result = await runCli(['import', tenMegabyteCell, '--yes', '--out', join(tempDir, 'run-again'), '--api-url', sandbox.url], { env: { PACHCA_TOKEN: sandbox.adminToken } });
+    const result = await runCliInProcess(['import', tenMegabyteCell, '--yes', '--out', join(tempDir, 'run-again'), '--api-url', sandbox.url], { env: { PACHCA_TOKEN: sandbox.adminToken } });
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/ten-megabyte-cell\.csv: row 2, column "Имя"/);
     expect(result.stderr).toContain('5,242,880 characters');

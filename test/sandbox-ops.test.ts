@@ -8,6 +8,7 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import type { RunningSandbox, SandboxDirectory, SandboxOptions } from '../src/sandbox/api.js';
 import { parseFaultSpec } from '../src/sandbox/traffic.js';
 import { CLI_PATH, PROJECT_ROOT, runCli } from './helpers/cli.js';
+import { runCliInProcess } from './helpers/in-process-cli.js';
 import { api, fetchRequestLog, fetchStats, startTestSandbox } from './helpers/sandbox.js';
 
 const tempFolders: string[] = [];
@@ -234,10 +235,10 @@ describe('pachca-roster sandbox (CLI)', () => {
   });
 
   it('rejects a bad --faults spec and an unreadable --seed with exit 2', async () => {
-    const faults = await runCli(['sandbox', '--port', '0', '--faults', 'boom=0.5']);
+    const faults = await runCliInProcess(['sandbox', '--port', '0', '--faults', 'boom=0.5']);
     expect(faults.code).toBe(2);
     expect(faults.stderr).toContain('--faults');
-    const seed = await runCli(['sandbox', '--port', '0', '--seed', 'fixtures/no-such-seed.json']);
+    const seed = await runCliInProcess(['sandbox', '--port', '0', '--seed', 'fixtures/no-such-seed.json']);
     expect(seed.code).toBe(2);
     expect(seed.stderr).toContain('no-such-seed.json');
   });
@@ -250,12 +251,12 @@ describe('pachca-roster sandbox (CLI)', () => {
       const file = join(dir, 'seed.json');
       writeFileSync(file, JSON.stringify(directory));
       for (const flag of ['--seed', '--state']) {
-        const result = await runCli(['sandbox', '--port', '0', flag, file]);
+        const result = await runCliInProcess(['sandbox', '--port', '0', flag, file]);
         expect(result.code, flag).toBe(2);
         expect(result.stderr).toContain(`${flag}: ${file} is not a sandbox directory: users[3].email: `);
         expect(result.stderr).not.toMatch(/\n\s+at /);
       }
-      const seats = await runCli(['sandbox', '--port', '0', '--seats', '1.5']);
+      const seats = await runCliInProcess(['sandbox', '--port', '0', '--seats', '1.5']);
       expect([seats.code, seats.stderr.includes('--seats')]).toEqual([2, true]);
     } finally {
       rmSync(dir, { recursive: true, force: true });

@@ -10,7 +10,7 @@ import { InputError } from '../src/exit-codes.js';
 import { readAndValidate } from '../src/records/validate.js';
 import { SHEET_LIMITS } from '../src/sheets/read.js';
 import { inspectZip, zipIsIntact } from '../src/sheets/zip-guard.js';
-import { runCli } from './helpers/cli.js';
+import { runCliInProcess } from './helpers/in-process-cli.js';
 
 const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/${name}`, import.meta.url));
 
@@ -64,7 +64,7 @@ describe('a worksheet XML cut off mid-row', () => {
 
   it('makes validate exit 2 with one line', async () => {
     const path = await truncatedWorkbook('cut-cli.xlsx', 6);
-    const result = await runCli(['validate', path]);
+    const result = await runCliInProcess(['validate', path]);
     expect(result.code).toBe(2);
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
     expect(result.stderr).toContain('cut-cli.xlsx: the workbook is corrupt');
@@ -87,7 +87,7 @@ describe('wide sheets', () => {
 
   it(`refuses more than ${SHEET_LIMITS.maxColumns.toLocaleString('en-US')} columns with exit 2, naming the file and the count`, async () => {
     const path = await wideCsv('too-wide.csv', 20_000);
-    const result = await runCli(['validate', path]);
+    const result = await runCliInProcess(['validate', path]);
     expect(result.code).toBe(2);
     expect(result.stderr.trim()).toBe(
       'Error: too-wide.csv: the header row (row 1) has 20,000 columns; more than 16,384 (Excel\'s limit) are refused',

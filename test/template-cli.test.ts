@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inspectZip, openZipEntry } from '../src/sheets/zip-guard.js';
-import { runCli } from './helpers/cli.js';
+import { runCliInProcess } from './helpers/in-process-cli.js';
 
 async function zipPartText(path: string, part: string): Promise<string> {
   const zip = await inspectZip(path);
@@ -48,7 +48,7 @@ async function workbookContent(path: string): Promise<WorkbookContent> {
 describe('pachca-roster template', () => {
   it.each(['ru', 'en'])('CSV (%s) matches templates/ byte for byte: UTF-8 BOM, the right delimiter', async (lang) => {
     const out = join(dir, `t-${lang}.csv`);
-    const result = await runCli(['template', '--lang', lang, '--format', 'csv', '--out', out]);
+    const result = await runCliInProcess(['template', '--lang', lang, '--format', 'csv', '--out', out]);
     expect(result.code).toBe(0);
     const written = await readFile(out);
     expect(written.equals(await readFile(templatePath(`hire-template-${lang}.csv`)))).toBe(true);
@@ -61,7 +61,7 @@ describe('pachca-roster template', () => {
 
   it.each(['ru', 'en'])('XLSX (%s) matches templates/: styled frozen header, notes, drop-downs, example row', async (lang) => {
     const out = join(dir, `t-${lang}.xlsx`);
-    const result = await runCli(['template', '--lang', lang, '--out', out]);
+    const result = await runCliInProcess(['template', '--lang', lang, '--out', out]);
     expect(result.code).toBe(0);
     const content = await workbookContent(out);
     expect(content).toEqual(await workbookContent(templatePath(`hire-template-${lang}.xlsx`)));
@@ -95,13 +95,13 @@ describe('pachca-roster template', () => {
   });
 
   it.each(['hire-template-ru.xlsx', 'hire-template-en.xlsx', 'hire-template-ru.csv', 'hire-template-en.csv'])('templates/%s validates cleanly', async (name) => {
-    const result = await runCli(['validate', `templates/${name}`, '--json']);
+    const result = await runCliInProcess(['validate', `templates/${name}`, '--json']);
     expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout)).toMatchObject({ rows: 1, valid: 1, invalid: 0, warnings: 0 });
   });
 
   it('defaults to a Russian XLSX named after the language in the current folder', async () => {
-    const result = await runCli(['template'], { cwd: dir });
+    const result = await runCliInProcess(['template'], { cwd: dir });
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('hire-template-ru.xlsx');
     expect((await workbookContent(join(dir, 'hire-template-ru.xlsx'))).sheet).toBe('Сотрудники');

@@ -1,12 +1,13 @@
 // The apply use case: a saved plan (`plan FILE --out DIR`) applied exactly as it was planned,
-// without reading the sheet again. The users and tags it touches are read again first; when any
-// differs from the values the plan was made against, nothing is sent. Run again after a stop, it
-// continues from its journal (what was done is not checked again, nor redone).
+// without reading the sheet again. The users and tags it touches are read again first (only them
+// when they are few: basis-directory.ts); when any differs from the values the plan was made
+// against, nothing is sent. Run again after a stop, it continues from its journal (what was done
+// is not checked again, nor redone).
 import { InputError } from '../exit-codes.js';
 import type { PachcaApi } from '../pachca/api.js';
 import { InterruptedError } from '../pachca/errors.js';
-import { takeSnapshot } from '../sync/directory.js';
 import { openResumeFolder } from '../sync/run-folder.js';
+import { readBasisDirectory } from './basis-directory.js';
 import { applyInFolder, earlierAttempts, type ApplyContext, type RunResult } from './apply-run.js';
 import { CancelledError, toCliError } from './errors.js';
 import { systemClock, type Clock, type EventSink } from './events.js';
@@ -71,8 +72,10 @@ export async function applySavedPlan(request: ApplyRequest, ports: ApplyPorts): 
     // The users and tags the plan touches, as they are now (items an earlier attempt did are its own changes).
     let changed: string[];
     try {
-      const directory = await takeSnapshot(api, (users) => ports.events({ type: 'listing', users })).finally(() => ports.events({ type: 'listing-done' }));
-      changed = changedSinceBasis(saved.basis, directory, new Set(earlier.map((entry) => entry.key)));
+      const done = new Set(earlier.map((entry) => entry.key));
+      const directory = await readBasisDirectory(api, saved.basis, done, (users) => ports.events({ type: 'listing', users }))
+        .finally(() => ports.events({ type: 'listing-done' }));
+      changed = changedSinceBasis(saved.basis, directory, done);
     } catch (error) {
       throw ports.interrupt?.aborted || error instanceof InterruptedError ? new CancelledError() : toCliError(error, 'reading the directory');
     }

@@ -14,12 +14,12 @@ import type { Lang } from '../i18n/lang.js';
 import { reportShapeFor } from '../reports/failed-rows.js';
 import { writePlanWorkbook } from '../reports/plan-workbook.js';
 import { takeSnapshot } from '../sync/directory.js';
-import { readExportBase } from '../sync/export-base.js';
+import { BASE_SHEET, readExportBase } from '../sync/export-base.js';
 import { buildPlan, type Plan, type PlanOptions } from '../sync/plan.js';
 import { attachBefore } from '../sync/recorded-values.js';
 import { rememberRenamedNames } from '../sync/resume.js';
 import { openNewRunFolder, openResumeFolder, type RunFolder } from '../sync/run-folder.js';
-import { readTagsSheet } from '../sync/tags-sheet.js';
+import { MEMBERSHIP_SHEET, TAGS_SHEET, tagsSheetInput } from '../sync/tags-sheet.js';
 import { applyInFolder, earlierAttempts, finishDryRun, type ApplyContext, type RunResult } from './apply-run.js';
 import { CancelledError, toCliError } from './errors.js';
 import { systemClock, type Clock, type EventSink } from './events.js';
@@ -46,10 +46,16 @@ export interface ImportRequest {
   inputsInOutDir?: boolean;
 }
 
+/** The sheets of an export workbook read beside its users sheet. */
+const EXPORT_COMPANION_SHEETS = [TAGS_SHEET, MEMBERSHIP_SHEET, BASE_SHEET];
+
+/** The sheet reader's options: the saved ones, and the other sheets to read in the same pass. */
+export type ImportReadOptions = SheetReadOptions & { companionSheets?: readonly string[] };
+
 /** What the import touches outside itself. */
 export interface ImportPorts {
   /** `emailOptional`: rows are matched by another key (--match id or custom:NAME). */
-  readSheet(file: string, options: SheetReadOptions & { emailOptional?: boolean }): Promise<ValidatedSheet>;
+  readSheet(file: string, options: ImportReadOptions & { emailOptional?: boolean }): Promise<ValidatedSheet>;
   /** Creates the client (resolving the token); called after the sheet was read. */
   connect(): PachcaApi;
   /** Asks whether to apply; absent when nobody can answer (then --yes is needed). */
@@ -150,12 +156,13 @@ async function importInFolder(request: ImportRequest, ports: ImportPorts, runFol
   const welcomeText = readWelcome(welcomeFile);
   const sha256 = saved?.input.sha256 ?? (await sha256File(inputPath));
   const matchedByOtherKey = planOptions.match !== undefined && planOptions.match !== 'email';
-  const sheet = await ports.readSheet(inputPath, matchedByOtherKey ? { ...readOptions, emailOptional: true } : readOptions);
+  // One pass over a workbook reads the users and the export's other sheets.
+  const sheet = await ports.readSheet(inputPath, { ...readOptions, companionSheets: EXPORT_COMPANION_SHEETS, ...(matchedByOtherKey ? { emailOptional: true } : {}) });
   // An export workbook's Tags sheet carries tag renames and deletes; CSV and one-sheet files have none.
-  const tagsSheet = sheet.detected.format === 'xlsx' ? await readTagsSheet(inputPath, sheet.detected.sheet) : { warnings: [] };
+  const tagsSheet = sheet.detected.format === 'xlsx' ? tagsSheetInput(inputPath, sheet.detected.sheet, sheet.companions) : { warnings: [] };
   if (saved && tagsSheet.input) rememberRenamedNames(tagsSheet.input, saved.items);
   // An edited export's values as exported: the base of the three-way merge.
-  const exportBase = await readExportBase(sheet.detected);
+  const exportBase = await readExportBase(sheet.detected, sheet.companions);
   const shape = reportShapeFor(sheet.detected, request.reportDelimiter);
   const lang = request.lang ?? 'en';
 

@@ -1,7 +1,7 @@
-import type { Row, SheetDetected } from '../sheets/types.js';
+import type { NamedSheet, Row, SheetDetected } from '../sheets/types.js';
 
 // The sheet's own shapes live with the reader; re-exported for the many users of records' types.
-export type { Row, RowStray, SheetDetected } from '../sheets/types.js';
+export type { NamedSheet, Row, RowStray, SheetDetected } from '../sheets/types.js';
 
 /** The roles a sheet can name (the API's create roles, spelled as it spells them). */
 export type RecordRole = 'admin' | 'user' | 'multi_guest' | 'guest';
@@ -83,4 +83,6 @@ export interface ValidatedSheet {
   /** Row numbers that are invalid. */
   invalidRows: Set<number>;
   issues: Issue[];
+  /** The companion sheets asked for that the workbook has, by lower-cased name (read in the same pass). */
+  companions?: ReadonlyMap<string, NamedSheet>;
 }

@@ -30,6 +30,8 @@ export interface ReadAndValidateOptions extends RecordOptions {
   mapping?: string;
   encoding?: string;
   delimiter?: string;
+  /** XLSX: other sheets to read in the same pass (ValidatedSheet.companions). */
+  companionSheets?: readonly string[];
 }
 
 type TextField = 'first_name' | 'last_name' | 'middle_name' | 'nickname' | 'department' | 'title';
@@ -269,12 +271,14 @@ async function loadOverrides(options: ReadAndValidateOptions): Promise<HeaderOve
 /** Reads a CSV/XLSX file and validates every row. InputError (exit 2) when unreadable or without an email column. */
 export async function readAndValidate(file: string, options: ReadAndValidateOptions = {}): Promise<ValidatedSheet> {
   const overrides = await loadOverrides(options);
-  const { detected, rows } = await openSheet(file, {
+  const opened = await openSheet(file, {
     sheet: options.sheet,
     encoding: options.encoding,
     delimiter: options.delimiter,
     isKnownHeader: (header) => isKnownHeader(header, overrides),
+    ...(options.companionSheets ? { companionSheets: options.companionSheets } : {}),
   });
+  const { detected, rows } = opened;
   const { mapping, issues: headerIssues } = mapHeaders(detected.headers, overrides);
   if (!options.emailOptional && ![...mapping.byHeader.values()].includes('email')) {
     await rows.return(undefined);
@@ -299,5 +303,6 @@ export async function readAndValidate(file: string, options: ReadAndValidateOpti
     records: validator.records,
     invalidRows: validator.invalidRows,
     issues: [...headerIssues, ...validator.issues],
+    companions: await opened.companions(),
   };
 }

@@ -3,14 +3,14 @@
 import { open, stat } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import { InputError } from '../exit-codes.js';
-import type { Row, RowStray, SheetDetected } from './types.js';
+import type { NamedSheet, Row, RowStray, SheetDetected } from './types.js';
 import { readCsvRows, sniffCsv } from './csv.js';
 import { OLE_MAGIC, oleFileMessage } from './ole.js';
 import type { RawRow } from './raw-row.js';
 import { RowCells, RowLayout } from './row-cells.js';
 import { StringPool } from './string-pool.js';
-import { readXlsxRows } from './xlsx.js';
-import { inspectZip, zipIsIntact } from './zip-guard.js';
+import { readXlsxRows, type CompanionSheets } from './xlsx.js';
+import { inspectZip, zipIsIntact, type ZipEntryInfo } from './zip-guard.js';
 
 export const SHEET_LIMITS = {
   maxFileBytes: 100 * 1024 * 1024,
@@ -40,15 +40,28 @@ export interface SheetReadOptions {
   allowNoData?: boolean;
   /** Tighter limits (tests); the defaults are SHEET_LIMITS. */
   limits?: { maxRows?: number; maxCellChars?: number };
+  /**
+   * XLSX: other sheets to read in the same pass over the workbook (an export's Tags sheet and
+   * base), each as readNamedSheet reads it. A CSV has none.
+   */
+  companionSheets?: readonly string[];
 }
 
 export interface OpenedSheet {
   detected: SheetDetected;
   /** Non-empty data rows in file order, streamed. Throws InputError on a limit or a parse error. */
   rows: AsyncGenerator<Row>;
+  /**
+   * The companion sheets the workbook has, by lower-cased name; call once `rows` has ended
+   * (the pass over the workbook collects them). Throws as readNamedSheet does for an empty one.
+   */
+  companions(): Promise<ReadonlyMap<string, NamedSheet>>;
 }
 
 type FileKind = 'csv' | 'xlsx';
+
+/** What classify() found: a CSV, or a workbook with its (already checked) zip entries. */
+type Classified = { kind: 'csv' } | { kind: 'xlsx'; entries: ZipEntryInfo[] };
 
 const ZIP_MAGIC = Buffer.from([0x50, 0x4b]);
 
@@ -64,7 +77,7 @@ async function readMagic(path: string): Promise<Buffer> {
 }
 
 /** Decides csv or xlsx from the bytes (and the name), refusing what cannot be read. */
-async function classify(path: string): Promise<FileKind> {
+async function classify(path: string): Promise<Classified> {
   const label = basename(path);
   const extension = extname(path).toLowerCase();
   let size: number;
@@ -101,7 +114,7 @@ async function classify(path: string): Promise<FileKind> {
     if (!(await zipIsIntact(path, zip.entries))) {
       throw new InputError(`${label}: the workbook is corrupt (damaged data inside the archive); open it in Excel and save it again`);
     }
-    return 'xlsx';
+    return { kind: 'xlsx', entries: zip.entries };
   }
   if (extension === '.xls') throw new InputError(`${label}: this is an old binary Excel file; save it as .xlsx or .csv`);
   if (extension === '.ods') throw new InputError(`${label}: OpenDocument spreadsheets (.ods) are not supported; save it as .xlsx or .csv`);
@@ -113,7 +126,7 @@ async function classify(path: string): Promise<FileKind> {
       throw new InputError(`${label}: the file is corrupt (not a valid .xlsx workbook, nor a text CSV)`);
     }
   }
-  return 'csv';
+  return { kind: 'csv' };
 }
 
 function uniqueHeaders(values: string[]): string[] {
@@ -151,19 +164,54 @@ function isEmptyRaw(row: RawRow): boolean {
  * and streams the data rows. Columns with an empty header are ignored.
  */
 export async function openSheet(path: string, options: SheetReadOptions = {}): Promise<OpenedSheet> {
-  const label = basename(path);
-  const kind = await classify(path);
-  const detected: SheetDetected = { file: path, format: kind, headerRow: 0, headers: [] };
+  const file = await classify(path);
+  const detected: SheetDetected = { file: path, format: file.kind, headerRow: 0, headers: [] };
   let source: AsyncGenerator<RawRow & { sheet?: string }>;
-  if (kind === 'csv') {
+  const companions: CompanionSheets = {
+    wanted: new Set(file.kind === 'xlsx' ? (options.companionSheets ?? []).map((name) => name.toLowerCase()) : []),
+    found: new Map(),
+  };
+  if (file.kind === 'csv') {
     const sniff = await sniffCsv(path, { encoding: options.encoding, delimiter: options.delimiter });
     detected.encoding = sniff.encoding;
     detected.delimiter = sniff.delimiter;
     source = readCsvRows(path, sniff);
   } else {
-    source = readXlsxRows(path, options.sheet);
+    source = readXlsxRows(path, { ...(options.sheet !== undefined ? { sheetName: options.sheet } : {}), entries: file.entries, companions });
   }
+  const { rows } = await sheetFromRows(detected, source, options);
+  const requestedName = new Map((options.companionSheets ?? []).map((name) => [name.toLowerCase(), name]));
+  return {
+    detected,
+    rows,
+    async companions() {
+      const sheets = new Map<string, NamedSheet>();
+      for (const [key, found] of companions.found) {
+        const named: SheetDetected = { file: path, format: 'xlsx', headerRow: 0, headers: [] };
+        const opened = await sheetFromRows(named, rowsOf(found.rows), { sheet: requestedName.get(key) ?? found.name, allowNoData: true });
+        sheets.set(key, { detected: named, rows: await collect(opened.rows) });
+      }
+      return sheets;
+    },
+  };
+}
 
+async function* rowsOf<T>(rows: readonly T[]): AsyncGenerator<T> {
+  yield* rows;
+}
+
+async function collect(rows: AsyncIterable<Row>): Promise<Row[]> {
+  const collected: Row[] = [];
+  for await (const row of rows) collected.push(row);
+  return collected;
+}
+
+/** Finds the header among the first rows of `source` and streams the data rows after it; fills in `detected`. */
+async function sheetFromRows(
+  detected: SheetDetected, source: AsyncGenerator<RawRow & { sheet?: string }>, options: SheetReadOptions,
+): Promise<{ rows: AsyncGenerator<Row> }> {
+  const label = basename(detected.file);
+  const kind: FileKind = detected.format;
   const buffered: Array<RawRow & { sheet?: string }> = [];
   let headerIndex = -1;
   while (buffered.length < SHEET_LIMITS.headerSearchRows) {
@@ -238,21 +286,19 @@ export async function openSheet(path: string, options: SheetReadOptions = {}): P
       throw new InputError(`${label}: no data rows (only a header at row ${detected.headerRow})`);
     }
   }
-  return { detected, rows: dataRows() };
+  return { rows: dataRows() };
 }
 
 /** Reads every data row into memory (the rows are needed for the report anyway). */
-export async function readSheet(path: string, options: SheetReadOptions = {}): Promise<{ detected: SheetDetected; rows: Row[] }> {
+export async function readSheet(path: string, options: SheetReadOptions = {}): Promise<NamedSheet> {
   const { detected, rows } = await openSheet(path, options);
-  const collected: Row[] = [];
-  for await (const row of rows) collected.push(row);
-  return { detected, rows: collected };
+  return { detected, rows: await collect(rows) };
 }
 
 /**
  * Reads one named sheet of a workbook (e.g. the 'Tags' sheet of an export): header is its
  * first non-empty row, and a sheet without data rows gives an empty list.
  */
-export async function readNamedSheet(path: string, sheetName: string): Promise<{ detected: SheetDetected; rows: Row[] }> {
+export async function readNamedSheet(path: string, sheetName: string): Promise<NamedSheet> {
   return readSheet(path, { sheet: sheetName, allowNoData: true });
 }

@@ -32,3 +32,9 @@ export interface RowStray {
   fieldCount?: number;
   headerFieldCount?: number;
 }
+
+/** A whole sheet read into memory. */
+export interface NamedSheet {
+  detected: SheetDetected;
+  rows: Row[];
+}

@@ -5,7 +5,7 @@ import { StringDecoder } from 'node:string_decoder';
 import { excelJs, type ExcelJSModule as ExcelJS } from './exceljs.js';
 import { InputError } from '../exit-codes.js';
 import { dateText, excelSerialToDate, numberText, unescapeOoxmlText } from './cell-text.js';
-import { inspectZip, openZipEntry } from './zip-guard.js';
+import { inspectZip, openZipEntry, type ZipEntryInfo, type ZipInspection } from './zip-guard.js';
 import type { RawRow } from './raw-row.js';
 
 /** The workbook has no sheet of the name asked for (an input error that callers may expect). */
@@ -158,9 +158,12 @@ function robustWorkbookReader(Base: WorkbookReaderClass) {
       return super._parseSharedStrings(entry);
     }
 
+    /** The central directory as the caller already read it (then it is not read again). */
+    knownEntries?: readonly ZipEntryInfo[];
+
     async *parse(): AsyncGenerator<unknown> {
       const path = this.input;
-      const zip = await inspectZip(path);
+      const zip: ZipInspection = this.knownEntries ? { kind: 'zip', entries: [...this.knownEntries] } : await inspectZip(path);
       if (zip.kind !== 'zip') throw new Error('not a zip archive');
       const entries = new Map(zip.entries.map((entry) => [entry.name, entry]));
       const open = async (name: string): Promise<Readable | undefined> => {
@@ -210,40 +213,77 @@ function robustWorkbookReader(Base: WorkbookReaderClass) {
 
 let robustReaderClass: ReturnType<typeof robustWorkbookReader> | undefined;
 
+/** Other sheets of the workbook to keep while the one sheet is streamed (an export's Tags sheet, its base). */
+export interface CompanionSheets {
+  /** Lower-cased names of the sheets wanted. */
+  readonly wanted: ReadonlySet<string>;
+  /** Filled as the workbook is read: lower-cased name -> the sheet's name and non-empty rows. */
+  readonly found: Map<string, { name: string; rows: XlsxRawRow[] }>;
+}
+
+export interface XlsxReadOptions {
+  /** The sheet to stream (case-insensitive); default the first with any non-empty row. */
+  sheetName?: string;
+  /** The central directory already read (classify() did): not read again. */
+  entries?: readonly ZipEntryInfo[];
+  /** Sheets to collect in the same pass; complete once the stream has ended. */
+  companions?: CompanionSheets;
+}
+
 /**
  * Streams the rows of the sheet named `sheetName`, or of the first sheet with any
- * non-empty row. Rows keep their Excel row numbers; empty rows are not yielded.
+ * non-empty row. Rows keep their Excel row numbers; empty rows are not yielded. The workbook is
+ * read once: companion sheets, before or after that sheet, are collected on the way.
  */
-export async function* readXlsxRows(path: string, sheetName?: string): AsyncGenerator<XlsxRawRow> {
+export async function* readXlsxRows(path: string, options: XlsxReadOptions = {}): AsyncGenerator<XlsxRawRow> {
+  const { sheetName, companions } = options;
   const label = basename(path);
   robustReaderClass ??= robustWorkbookReader(excelJs().stream.xlsx.WorkbookReader as unknown as WorkbookReaderClass);
-  const workbook = new robustReaderClass(path, {
+  const reader = new robustReaderClass(path, {
     sharedStrings: 'cache',
     hyperlinks: 'ignore',
     styles: 'cache',
     worksheets: 'emit',
     entries: 'ignore',
-  }) as unknown as StreamingWorkbook;
+  });
+  if (options.entries) reader.knownEntries = options.entries;
+  const workbook = reader as unknown as StreamingWorkbook;
   const seen: string[] = [];
+  let streamed = false;
+  const rowsOf = async function* (worksheet: StreamingWorksheet): AsyncGenerator<XlsxRawRow> {
+    for await (const row of worksheet) {
+      const values = rowValues(row);
+      if (values.every((value) => value.trim() === '')) continue;
+      yield { sheet: worksheet.name, rowNumber: row.number, values };
+    }
+  };
   try {
     for await (const worksheet of workbook) {
       seen.push(worksheet.name);
-      if (sheetName !== undefined && worksheet.name.toLowerCase() !== sheetName.toLowerCase()) continue;
-      let yielded = false;
-      for await (const row of worksheet) {
-        const values = rowValues(row);
-        if (values.every((value) => value.trim() === '')) continue;
-        yielded = true;
-        yield { sheet: worksheet.name, rowNumber: row.number, values };
+      const key = worksheet.name.toLowerCase();
+      const isTarget = !streamed && (sheetName === undefined || key === sheetName.toLowerCase());
+      if (isTarget) {
+        let yielded = false;
+        for await (const row of rowsOf(worksheet)) {
+          yielded = true;
+          yield row;
+        }
+        streamed = yielded || sheetName !== undefined;
+        // An empty first sheet is passed over for the next with data; it may still be a companion.
+        if (!streamed && companions?.wanted.has(key)) companions.found.set(key, { name: worksheet.name, rows: [] });
+      } else if (companions?.wanted.has(key) && !companions.found.has(key)) {
+        const rows: XlsxRawRow[] = [];
+        for await (const row of rowsOf(worksheet)) rows.push(row);
+        companions.found.set(key, { name: worksheet.name, rows });
       }
-      if (yielded || sheetName !== undefined) return;
+      if (streamed && (companions?.found.size ?? 0) === (companions?.wanted.size ?? 0)) return;
     }
   } catch (error) {
     if (error instanceof InputError) throw error;
     const message = error instanceof Error ? error.message : String(error);
     throw new InputError(`${label}: the workbook is corrupt and cannot be read (${message})`);
   }
-  if (sheetName !== undefined) {
+  if (sheetName !== undefined && !streamed) {
     const names = workbook.model?.sheets?.map((sheet) => sheet.name) ?? seen;
     throw new NoSuchSheetError(`${label}: no sheet named "${sheetName}" (sheets: ${names.join(', ')})`, names);
   }

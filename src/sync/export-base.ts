@@ -6,11 +6,8 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
 import { InputError } from '../exit-codes.js';
-import type { CanonicalColumn, SheetDetected } from '../records/types.js';
+import type { CanonicalColumn, NamedSheet, SheetDetected } from '../records/types.js';
 import type { User } from '../pachca/types.js';
-import { readNamedSheet } from '../sheets/read.js';
-import { NoSuchSheetError } from '../sheets/xlsx.js';
-import { inspectZip } from '../sheets/zip-guard.js';
 import type { Directory } from './directory.js';
 
 /** The import columns, in the order the Users sheet lists them; custom properties go after `suspended`. */
@@ -134,16 +131,7 @@ async function readSideFile(path: string): Promise<ExportBase> {
   return { source: label, users, tags: new Map() };
 }
 
-async function readBaseSheet(path: string): Promise<ExportBase | undefined> {
-  const zip = await inspectZip(path);
-  if (zip.kind !== 'zip' || zip.entries.filter((entry) => /^xl\/worksheets\/[^/]+\.xml$/.test(entry.name)).length < 2) return undefined;
-  let sheet;
-  try {
-    sheet = await readNamedSheet(path, BASE_SHEET);
-  } catch (error) {
-    if (error instanceof NoSuchSheetError) return undefined;
-    throw error;
-  }
+function baseFromSheet(path: string, sheet: NamedSheet): ExportBase {
   const columns = sheet.detected.headers.filter((header) => ![BASE_KIND_COLUMN, BASE_ID_COLUMN, BASE_TAG_NAME_COLUMN].includes(header));
   const users = new Map<number, ReadonlyMap<string, string>>();
   const tags = new Map<number, string>();
@@ -166,14 +154,15 @@ function looksLikeExport(detected: SheetDetected): boolean {
 }
 
 /**
- * The base kept with the sheet being imported, when it has one; `warning` when the sheet looks
+ * The base kept with the sheet being imported, when it has one (an XLSX's base sheet is among
+ * `workbookSheets`, read in the same pass as its users); `warning` when the sheet looks
  * like an export but its base is missing (a CSV without its side file), so edits apply over
  * whatever Pachca has now.
  */
-export async function readExportBase(detected: SheetDetected): Promise<{ base?: ExportBase; warning?: string }> {
+export async function readExportBase(detected: SheetDetected, workbookSheets?: ReadonlyMap<string, NamedSheet>): Promise<{ base?: ExportBase; warning?: string }> {
   if (detected.format === 'xlsx') {
-    const base = await readBaseSheet(detected.file);
-    return base ? { base } : {};
+    const sheet = workbookSheets?.get(BASE_SHEET.toLowerCase());
+    return sheet ? { base: baseFromSheet(detected.file, sheet) } : {};
   }
   const sidePath = baseSideFilePath(detected.file);
   if (existsSync(sidePath)) return { base: await readSideFile(sidePath) };

@@ -13,10 +13,7 @@ import { basename } from 'node:path';
 import { InputError } from '../exit-codes.js';
 import { columnForHeader, normalizeHeaderKey } from '../records/columns.js';
 import { MAX_LENGTH, parseAction } from '../records/normalize.js';
-import type { Row } from '../records/types.js';
-import { inspectZip } from '../sheets/zip-guard.js';
-import { readNamedSheet } from '../sheets/read.js';
-import { NoSuchSheetError } from '../sheets/xlsx.js';
+import type { NamedSheet, Row } from '../records/types.js';
 import type { GroupTag } from '../pachca/types.js';
 import { tagKey, type Directory } from './directory.js';
 import { conflictMessage } from './merge-base.js';
@@ -48,32 +45,22 @@ function findHeader(headers: readonly string[], keys: ReadonlySet<string>): stri
   return headers.find((header) => keys.has(normalizeHeaderKey(header)));
 }
 
-/** Whether the XLSX holds more than one worksheet (one-sheet hire files skip the extra reads). */
-async function hasSeveralSheets(path: string): Promise<boolean> {
-  const zip = await inspectZip(path);
-  return zip.kind === 'zip' && zip.entries.filter((entry) => /^xl\/worksheets\/[^/]+\.xml$/.test(entry.name)).length > 1;
-}
+/** The sheets of a workbook read beside its users sheet, by lower-cased name (ValidatedSheet.companions). */
+export type WorkbookSheets = ReadonlyMap<string, NamedSheet>;
 
-/** Reads a named sheet, or undefined when the workbook has no sheet of that name. */
-async function readOptionalSheet(path: string, name: string): Promise<{ headers: string[]; rows: Row[] } | undefined> {
-  try {
-    const { detected, rows } = await readNamedSheet(path, name);
-    return { headers: detected.headers, rows };
-  } catch (error) {
-    if (error instanceof NoSuchSheetError) return undefined;
-    throw error;
-  }
+function sheetNamed(sheets: WorkbookSheets | undefined, name: string): { headers: string[]; rows: Row[] } | undefined {
+  const sheet = sheets?.get(name.toLowerCase());
+  return sheet && { headers: sheet.detected.headers, rows: sheet.rows };
 }
 
 /**
  * The workbook's Tags sheet, when the import reads an XLSX whose users come from another sheet
- * and the workbook has a Tags sheet with id and name columns. Returns warnings for a Tags sheet
- * that cannot be used.
+ * and the workbook has a Tags sheet with id and name columns (read in the same pass as the
+ * users, among `sheets`). Returns warnings for a Tags sheet that cannot be used.
  */
-export async function readTagsSheet(path: string, usersSheet: string | undefined): Promise<{ input?: TagsSheetInput; warnings: string[] }> {
+export function tagsSheetInput(path: string, usersSheet: string | undefined, sheets: WorkbookSheets | undefined): { input?: TagsSheetInput; warnings: string[] } {
   if (usersSheet !== undefined && usersSheet.toLowerCase() === TAGS_SHEET.toLowerCase()) return { warnings: [] };
-  if (!(await hasSeveralSheets(path))) return { warnings: [] };
-  const tags = await readOptionalSheet(path, TAGS_SHEET);
+  const tags = sheetNamed(sheets, TAGS_SHEET);
   if (!tags) return { warnings: [] };
   const label = `${basename(path)}, sheet ${TAGS_SHEET}`;
   const idHeader = findHeader(tags.headers, ID_HEADERS);
@@ -84,7 +71,7 @@ export async function readTagsSheet(path: string, usersSheet: string | undefined
   const actionHeader = tags.headers.find((header) => columnForHeader(header) === 'action');
 
   const membershipIds = new Map<string, number>();
-  const membership = await readOptionalSheet(path, MEMBERSHIP_SHEET);
+  const membership = sheetNamed(sheets, MEMBERSHIP_SHEET);
   const membershipName = membership && findHeader(membership.headers, MEMBERSHIP_NAME_HEADERS);
   const membershipId = membership && findHeader(membership.headers, MEMBERSHIP_ID_HEADERS);
   if (membership && membershipName && membershipId) {

@@ -23,7 +23,7 @@ export interface CliRunOptions {
 const LOCALE_VARIABLES = new Set(['LANG', 'LC_ALL', 'LC_MESSAGES']);
 
 /** Environment without the caller's PACHCA_* and locale variables, so tests are explicit (and English). */
-function cleanEnv(extra: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
+export function cleanEnv(extra: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
   for (const [key, value] of Object.entries(process.env)) {
     if (!key.startsWith('PACHCA_') && !LOCALE_VARIABLES.has(key) && value !== undefined) env[key] = value;

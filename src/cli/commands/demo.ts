@@ -3,17 +3,14 @@ import { fileURLToPath } from 'node:url';
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import { PachcaClient } from '../../pachca/client.js';
 import { readAndValidate } from '../../records/validate.js';
-import { selectForExport, writeExportXlsx } from '../../reports/export.js';
-import { buildAudit, writeAuditXlsx } from '../../reports/audit.js';
-import { writeAuditHtml } from '../../reports/audit-html.js';
-import { buildSecurityLogReport, lastSignInById, securityLogAppendix, securityLogSummaryLines } from '../../reports/audit-log.js';
-import { renderSecurityLogHtml } from '../../reports/audit-log-html.js';
+import { DEFAULT_INACTIVE_DAYS } from '../../reports/audit.js';
+import { securityLogSummaryLines } from '../../reports/audit-log.js';
 import type { SandboxDirectory } from '../../sandbox/api.js';
-import { readRunJournals } from '../../sync/run-journals.js';
-import { readSecurityLog } from '../../sync/security-log.js';
 import { startSandbox } from '../../sandbox/server.js';
-import { takeSnapshot } from '../../sync/directory.js';
+import { auditDirectory } from '../../app/audit-directory.js';
 import { exitCodeOfRun } from '../../app/errors.js';
+import type { EventSink } from '../../app/events.js';
+import { exportDirectory } from '../../app/export-directory.js';
 import { importSheet } from '../../app/import-sheet.js';
 import { DEFAULT_PLAN_OPTIONS } from '../../sync/plan.js';
 import { fileFlag } from '../flag-values.js';
@@ -65,25 +62,24 @@ export const demoCommand: CommandModule<object, DemoArgs> = {
       );
       if (result.summary) print(`\n${formatSummary(result.summary, result.runFolder)}`);
 
-      const directory = await takeSnapshot(client);
+      // The same use cases as export and audit, on the sandbox: the directory after the import, then its audit.
+      const quiet: EventSink = (event) => {
+        if (event.type === 'warning') process.stderr.write(`${redactSecrets(`Warning: ${event.text}`)}\n`);
+      };
       const exportPath = join(result.runFolder, 'directory-export.xlsx');
-      const exported = await writeExportXlsx(exportPath, directory, selectForExport(directory), {
-        apiUrl: sandbox.url,
-        exportedAt: new Date(),
-        filter: {},
-      });
+      const exported = await exportDirectory({ target: { format: 'xlsx', path: exportPath }, filter: {} }, { api: client, events: quiet });
       print(`Exported the directory after the import: ${exported.counts.users} users, ${exported.counts.tags} tags -> ${exportPath}`);
 
-      // The audit with the security log since its first seeded event (the sample company's dates are fixed).
+      // The security log since its first seeded event (the sample company's dates are fixed); the run's journal marks the tool's changes.
       const now = new Date();
       const since = firstLoggedAt(sandbox.directory()) ?? now;
-      const securityLog = buildSecurityLogReport(await readSecurityLog(client, since), directory, { now, runs: readRunJournals(result.runFolder) });
-      const audit = buildAudit(directory, { now, lastSignInById: lastSignInById(securityLog) });
       const auditHtml = join(result.runFolder, 'audit.html');
-      await writeAuditHtml(auditHtml, audit, { source: sandbox.url, appendixHtml: renderSecurityLogHtml(securityLog) });
-      await writeAuditXlsx(join(result.runFolder, 'audit.xlsx'), audit, securityLogAppendix(securityLog));
+      const audit = await auditDirectory(
+        { inactiveDays: DEFAULT_INACTIVE_DAYS, since, runsFolder: result.runFolder, xlsxPath: join(result.runFolder, 'audit.xlsx'), htmlPath: auditHtml },
+        { api: client, events: quiet, clock: { now: () => now } },
+      );
       print(`Audited the directory and its security log since ${since.toISOString().slice(0, 10)} -> ${auditHtml}, audit.xlsx:`);
-      for (const [title, count] of securityLogSummaryLines(securityLog)) print(`  ${title}: ${count}`);
+      if (audit.securityLog) for (const [title, count] of securityLogSummaryLines(audit.securityLog)) print(`  ${title}: ${count}`);
       print('\nNext: open the report and the export; run "pachca-roster sandbox" to keep a sandbox running and try your own sheets.');
       process.exitCode = exitCodeOfRun(result.status, result.fatal);
     } finally {
