@@ -42,6 +42,8 @@ export interface RunListing {
   files: string[];
   /** Whether `apply` can take it up (a saved plan not finished). */
   resumable: boolean;
+  /** Whether `undo` can take it back (its journal records what it did, and it is not running). */
+  undoable: boolean;
 }
 
 function readJson(path: string): unknown {
@@ -107,6 +109,7 @@ export function describeRun(folder: string, name: string, running: boolean): Run
     } : {}),
     files: runFilesIn(folder),
     resumable: state === 'interrupted' || state === 'planned',
+    undoable: (state === 'applied' || state === 'rows-failed' || state === 'interrupted') && existsSync(join(folder, 'journal.jsonl')),
   };
 }
 

@@ -10,6 +10,7 @@ import { Hono } from 'hono';
 import { systemClock } from '../app/events.js';
 import { makePrivateFolderSync } from '../files/private.js';
 import { ApplyJobs } from './apply-jobs.js';
+import { changeRoutes } from './change-routes.js';
 import { errorAnswer, type WebOptions } from './context.js';
 import { importRoutes } from './import-routes.js';
 import { readRoutes } from './read-routes.js';
@@ -58,6 +59,7 @@ export function createWebApp(options: WebOptions, port: () => number, staticDir 
 
   importRoutes(app, options, jobs);
   readRoutes(app, options, jobs);
+  changeRoutes(app, options, jobs);
 
   // The page itself; the key goes into a meta tag for the page's API calls (the cookie is HttpOnly).
   app.get('/', (c) => {
