@@ -118,6 +118,28 @@ describe('the web page', () => {
     expect(await refusal.count()).toBe(0);
   });
 
+  it('undo: a finished run offers "Undo this run"; its plan applied from Runs shows Done', async () => {
+    await openPage();
+    const sheet = Buffer.from('E-mail,First name,Last name,Department\nundo.browser@example.com,Undo,Browser,Отмена\n');
+    await uploadAndPlan({ name: 'undo-me.csv', buffer: sheet });
+    await page.getByRole('button', { name: /^Применить/ }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Да, выполнить' }).click();
+    await page.getByRole('heading', { name: 'Готово' }).waitFor({ timeout: 60_000 });
+    await page.getByRole('button', { name: 'Отменить этот запуск' }).waitFor();
+
+    await page.getByRole('link', { name: 'Запуски' }).click();
+    await page.getByRole('row', { name: /undo-me\.csv/ }).getByRole('button', { name: 'Отменить этот запуск' }).click();
+    await page.getByRole('heading', { name: /^План отмены / }).waitFor();
+    expect(await page.getByRole('heading', { name: /^заблокировать \(1\)$/ }).count()).toBe(1);
+    await page.getByRole('button', { name: /^Применить/ }).click();
+    await page.getByRole('dialog', { name: 'Применить план?' }).getByRole('button', { name: 'Да, выполнить' }).click();
+    await page.getByRole('heading', { name: 'Готово' }).waitFor({ timeout: 60_000 });
+    const client = new PachcaClient({ apiUrl: web.sandbox.url, token: web.sandbox.adminToken });
+    const users = [];
+    for await (const user of client.listUsers()) if (user.email === 'undo.browser@example.com') users.push(user);
+    expect(users.map((user) => user.suspended)).toEqual([true]);
+  });
+
   it('a name with markup is shown as text', async () => {
     const name = '<img src=x onerror=alert(1)>';
     const client = new PachcaClient({ apiUrl: web.sandbox.url, token: web.sandbox.adminToken });

@@ -1,7 +1,8 @@
 // Import: choose a sheet, see what was read and what is wrong with it, set the options, see the
 // plan, apply exactly that plan (after a confirmation repeating the counts), watch it, download the report.
 import { api } from '../api.js';
-import { checkbox, clear, downloads, el, field, fill, message, table, uid } from '../dom.js';
+import { checkbox, clear, el, field, fill, message, table, uid } from '../dom.js';
+import { confirmApply, flowView, makeFlowPlan, newFlow, planSection as sharedPlanSection } from '../plan-flow.js';
 import { follow, progressView } from '../progress.js';
 
 const DEFAULT_OPTIONS = { tags: 'merge', createTags: true, blankClears: false, allowDelete: false, suspendMissing: false, maxSuspend: '10%', skipEmailNotify: false };
@@ -18,6 +19,7 @@ const state = {
   filter: '',
   stale: null,
   apply: null, // progress state (see progress.js)
+  undo: newFlow(), // undoing the applied run (see plan-flow.js)
 };
 
 let root = null;
@@ -41,6 +43,8 @@ function redraw() {
   if (state.plan) root.append(planSection(t));
   if (state.stale) root.append(staleSection(t));
   if (state.apply) root.append(el('div', { id: 'apply-progress' }, progressView(t, state.apply)));
+  const undo = undoSection(t);
+  if (undo) root.append(undo);
 }
 
 function redrawProgress() {
@@ -183,62 +187,21 @@ async function makePlan() {
   document.getElementById('plan-heading')?.focus();
 }
 
-function changeText(change) {
-  const show = (value) => (value === null || value === '' ? '∅' : value);
-  if (change.before === null || change.before === '') return `${change.field}: ${show(change.after)}`;
-  return `${change.field}: ${show(change.before)} → ${show(change.after)}`;
-}
-
-function countsText(t, counts) {
-  return Object.entries(counts).map(([kind, n]) => `${t.kinds[kind] ?? kind}: ${n}`).join(', ');
-}
-
-/** Groups open unless long or uneventful; the filter shows one group, open. */
-const QUIET_KINDS = ['unchanged', 'skip'];
-
 function planSection(t) {
-  const { plan } = state.plan;
-  const section = el('section', { class: 'card plan', 'aria-labelledby': 'plan-heading' }, el('h3', { id: 'plan-heading', tabindex: '-1', text: t.planHeading }));
-  section.append(el('p', { class: 'counts', text: countsText(t, plan.counts) }));
-  for (const warning of plan.warnings) section.append(message('warning', warning));
-  if (plan.work === 0) section.append(message('ok', t.planNothing));
-  else if (!state.apply && !state.stale) section.append(el('button', { type: 'button', class: 'primary apply', text: fill(t.applyButton, { n: plan.work }), disabled: state.busy, on: { click: () => confirmApply() } }));
-  section.append(downloads(t.downloads, `/download/runs/${encodeURIComponent(state.plan.run)}`, state.plan.files));
-  const filter = el('select', { on: { change: (event) => { state.filter = event.target.value; redraw(); } } },
-    el('option', { value: '', text: t.planFilterAll, selected: state.filter === '' }),
-    plan.groups.map((group) => el('option', { value: group.kind, text: `${t.kinds[group.kind] ?? group.kind} (${group.count})`, selected: state.filter === group.kind })));
-  section.append(field(t.planFilterLabel, filter));
-  for (const group of plan.groups) {
-    if (state.filter && state.filter !== group.kind) continue;
-    const open = state.filter === group.kind || (!QUIET_KINDS.includes(group.kind) && group.count <= 50);
-    const details = el('details', { open }, el('summary', {}, el('h4', { text: `${t.kinds[group.kind] ?? group.kind} (${group.count})` })));
-    details.append(table([t.planColumnRow, t.planColumnPerson, t.planColumnChanges, t.planColumnNote], group.items.map((item) => ({
-      className: group.kind === 'invalid' ? 'invalid' : '',
-      cells: [item.row === undefined ? '' : String(item.row), item.person, el('ul', { class: 'changes' }, item.changes.map((change) => el('li', { text: changeText(change) }))), item.message ?? ''],
-    }))));
-    if (group.count > group.items.length) details.append(el('p', { text: fill(t.planMore, { n: group.count - group.items.length }) }));
-    section.append(details);
-  }
-  return section;
+  return sharedPlanSection(t, state.plan, {
+    heading: t.planHeading, headingId: 'plan-heading', filter: state.filter, busy: state.busy, canApply: !state.apply && !state.stale,
+    onFilter: (kind) => { state.filter = kind; redraw(); },
+    onApply: () => confirmApply(ctx.t, state.plan, () => apply()),
+  });
 }
 
-function confirmApply() {
-  const { t } = ctx;
-  const { plan, apiUrl } = state.plan;
-  const actionable = Object.fromEntries(Object.entries(plan.counts).filter(([kind]) => !['unchanged', 'skip', 'invalid'].includes(kind)));
-  const dialog = el('dialog', { class: 'confirm', 'aria-labelledby': 'confirm-heading' },
-    el('h3', { id: 'confirm-heading', text: t.applyConfirmHeading }),
-    el('p', { text: fill(t.applyConfirmText, { n: plan.work, url: apiUrl, counts: countsText(t, actionable) }) }));
-  const close = () => {
-    dialog.close();
-    dialog.remove();
-  };
-  dialog.append(el('div', { class: 'buttons' },
-    el('button', { type: 'button', class: 'primary', text: t.applyConfirmYes, on: { click: () => { close(); apply(); } } }),
-    el('button', { type: 'button', text: t.cancel, on: { click: close } })));
-  dialog.addEventListener('cancel', () => dialog.remove());
-  document.body.append(dialog);
-  dialog.showModal();
+/** A finished apply can be taken back: "Undo this run" makes the undo plan, shown and applied below. */
+function undoSection(t) {
+  if (!state.apply?.finished || state.apply.failed) return null;
+  if (!state.undo.request) {
+    return el('section', { class: 'card' }, el('button', { type: 'button', text: t.undoButton, on: { click: () => makeFlowPlan(state.undo, `/api/runs/${encodeURIComponent(state.plan.run)}/undo`, {}, redraw) } }));
+  }
+  return flowView(t, state.undo, redraw, { heading: fill(t.undoHeading, { name: state.plan.run }), headingId: 'undo-heading', intro: t.undoIntro });
 }
 
 async function apply() {
@@ -247,7 +210,8 @@ async function apply() {
     const answer = await api(`/api/runs/${encodeURIComponent(name)}/apply`, { method: 'POST', json: {} });
     if (answer.ok) {
       state.apply = {};
-      follow(name, state.apply, redrawProgress);
+      state.undo = newFlow();
+      follow(name, state.apply, () => (state.apply.finished ? redraw() : redrawProgress()));
     } else if (answer.data.stale) state.stale = answer.data.error;
     else state.error = answer.data.error;
   });

@@ -143,6 +143,18 @@ export const webEn = {
     stateRunning: 'running',
     stateOther: 'run by the command line',
 
+    undoButton: 'Undo this run',
+    undoHeading: 'Undo plan for {name}',
+    undoIntro: 'What taking the run back would do: fields back to their values before it, people it created suspended, tags renamed back. Nothing changes until you press Apply; what cannot be undone is listed in the warnings.',
+    personActions: 'Change this person',
+    personSuspend: 'Suspend',
+    personRestore: 'Restore',
+    personClearStatus: 'Clear the status',
+    personSetColumn: 'Column (as in a sheet)',
+    personSetValue: 'New value (empty: clear)',
+    personSetButton: 'Plan the change',
+    personPlanHeading: 'Plan for {name}',
+
     errorUploadTooLarge: 'The file is larger than {mb} MB; split it or raise --max-upload-mb.',
     errorUploadType: 'Only .csv and .xlsx files can be imported ({name} is not one).',
     errorUploadXls: '{name} is an old Excel .xls workbook: save it as .xlsx (File > Save As > Excel Workbook).',

@@ -144,6 +144,18 @@ export const webRu: typeof webEn = {
     stateRunning: 'выполняется',
     stateOther: 'запущен из командной строки',
 
+    undoButton: 'Отменить этот запуск',
+    undoHeading: 'План отмены {name}',
+    undoIntro: 'Что сделает отмена запуска: поля вернутся к прежним значениям, созданные им сотрудники будут заблокированы, теги получат прежние имена. Ничего не изменится, пока вы не нажмёте «Применить»; то, что отменить нельзя, перечислено в предупреждениях.',
+    personActions: 'Изменить сотрудника',
+    personSuspend: 'Заблокировать',
+    personRestore: 'Восстановить',
+    personClearStatus: 'Снять статус',
+    personSetColumn: 'Столбец (как в таблице)',
+    personSetValue: 'Новое значение (пусто: очистить)',
+    personSetButton: 'Составить план изменения',
+    personPlanHeading: 'План для {name}',
+
     errorUploadTooLarge: 'Файл больше {mb} МБ; разделите его или увеличьте --max-upload-mb.',
     errorUploadType: 'Импортировать можно только файлы .csv и .xlsx ({name} не такой).',
     errorUploadXls: '{name} — старая книга Excel .xls: сохраните её как .xlsx (Файл > Сохранить как > Книга Excel).',
