@@ -140,6 +140,26 @@ describe('the web page', () => {
     expect(users.map((user) => user.suspended)).toEqual([true]);
   });
 
+  it('directory: the card suspends a person through a plan, confirmed and applied on the page', async () => {
+    const client = new PachcaClient({ apiUrl: web.sandbox.url, token: web.sandbox.adminToken });
+    let person: { id: number; email: string; name: string } | undefined;
+    for await (const user of client.listUsers()) {
+      if (!person && !user.bot && !user.suspended && user.role === 'user' && user.email && user.first_name && user.last_name) person = { id: user.id, email: user.email, name: `${user.first_name} ${user.last_name}` };
+    }
+    await openPage();
+    await page.getByRole('link', { name: 'Сотрудники' }).click();
+    await page.getByLabel('Имя, почта или телефон').fill(person!.email);
+    await page.getByRole('button', { name: 'Найти' }).click();
+    await page.getByRole('button', { name: `Открыть: ${person!.name}` }).click();
+    await page.getByRole('button', { name: 'Заблокировать' }).click();
+    await page.getByRole('heading', { name: `План для ${person!.name}` }).waitFor();
+    await page.getByRole('button', { name: 'Применить изменения: 1' }).click();
+    await page.getByRole('dialog', { name: 'Применить план?' }).getByRole('button', { name: 'Да, выполнить' }).click();
+    await page.getByRole('heading', { name: 'Готово' }).waitFor({ timeout: 60_000 });
+    await page.getByRole('button', { name: 'Восстановить' }).waitFor();
+    expect((await client.getUser(person!.id)).suspended).toBe(true);
+  });
+
   it('a name with markup is shown as text', async () => {
     const name = '<img src=x onerror=alert(1)>';
     const client = new PachcaClient({ apiUrl: web.sandbox.url, token: web.sandbox.adminToken });

@@ -1,8 +1,10 @@
-// Directory: people found by name, e-mail or phone; one person's card.
+// Directory: people found by name, e-mail or phone; one person's card, with the one-person changes
+// (suspend, restore, clear the status, set a field): a plan in a run folder, confirmed and applied here.
 import { api } from '../api.js';
-import { clear, el, field, message, table } from '../dom.js';
+import { clear, el, field, fill, message, table } from '../dom.js';
+import { flowView, makeFlowPlan, newFlow } from '../plan-flow.js';
 
-const state = { query: '', busy: false, error: null, people: null, person: null };
+const state = { query: '', busy: false, error: null, people: null, person: null, change: newFlow(), column: '', value: '' };
 let root = null;
 let ctx = null;
 
@@ -36,7 +38,48 @@ function redraw() {
         }))));
     }
   }
-  if (state.person) root.append(card(t, state.person));
+  if (state.person) root.append(card(t, state.person), actions(t, state.person));
+  if (state.person && state.change.request) {
+    root.append(flowView(t, state.change, redrawChange, { heading: fill(t.personPlanHeading, { name: state.person.name || state.person.email }), headingId: 'change-heading' }));
+  }
+}
+
+/** The one-person changes that fit the person as they are now. */
+function actions(t, person) {
+  const plan = (body) => planChange(person.id, body);
+  const column = el('input', { type: 'text', value: state.column, on: { input: (event) => { state.column = event.target.value; } } });
+  const value = el('input', { type: 'text', value: state.value, on: { input: (event) => { state.value = event.target.value; } } });
+  const setForm = el('form', { class: 'set-field', on: { submit: (event) => { event.preventDefault(); if (state.column.trim()) plan({ action: 'set', column: state.column, value: state.value }); } } },
+    field(t.personSetColumn, column), field(t.personSetValue, value), el('button', { type: 'submit', text: t.personSetButton }));
+  return el('section', { class: 'card', 'aria-labelledby': 'actions-heading' },
+    el('h3', { id: 'actions-heading', text: t.personActions }),
+    el('div', { class: 'buttons' },
+      person.suspended
+        ? el('button', { type: 'button', text: t.personRestore, on: { click: () => plan({ action: 'restore' }) } })
+        : el('button', { type: 'button', text: t.personSuspend, on: { click: () => plan({ action: 'suspend' }) } }),
+      person.status ? el('button', { type: 'button', text: t.personClearStatus, on: { click: () => plan({ action: 'clear-status' }) } }) : null),
+    setForm);
+}
+
+/** Once the change is applied the card is read again, so it shows the person as they now are. */
+function redrawChange() {
+  redraw();
+  if (state.change.apply?.finished && !state.change.reloaded && state.person) {
+    state.change.reloaded = true;
+    reloadPerson(state.person.id);
+  }
+}
+
+async function planChange(id, body) {
+  state.change = newFlow();
+  await makeFlowPlan(state.change, `/api/people/${encodeURIComponent(id)}/change`, body, redrawChange);
+  document.getElementById('change-heading')?.focus();
+}
+
+async function reloadPerson(id) {
+  const answer = await api(`/api/people/${encodeURIComponent(id)}`);
+  if (answer.ok) state.person = answer.data.person;
+  redraw();
 }
 
 function card(t, person) {
@@ -64,6 +107,7 @@ async function search() {
 }
 
 async function open(id) {
+  state.change = newFlow();
   const answer = await api(`/api/people/${encodeURIComponent(id)}`);
   if (answer.ok) state.person = answer.data.person;
   else state.error = answer.data.error;
