@@ -87,6 +87,32 @@ describe('pachca-roster validate', () => {
     expect(wrongSheet.stderr).toBe('Error: hires-ru.xlsx: no sheet named "Май" (sheets: Инструкция, Апрель)\n');
   });
 
+  it('--match id or custom:NAME makes the e-mail column optional, as import reads the sheet', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'validate-match-'));
+    temporaryDirs.push(dir);
+    const byNumber = join(dir, 'zup.csv');
+    await writeFile(byNumber, 'Табельный номер,Имя,Фамилия,Отдел\n1001,Иван,Петров,Продажи\n1002,Анна,Смирнова,\n');
+    const withoutMatch = await runCliInProcess(['validate', byNumber]);
+    expect(withoutMatch.code).toBe(2);
+    expect(withoutMatch.stderr).toMatch(/e-?mail/i);
+    const custom = await runCliInProcess(['validate', byNumber, '--match', 'custom:Табельный номер']);
+    expect(custom.stderr).toBe('');
+    expect(custom.code).toBe(0);
+    expect(custom.stdout).toContain('Rows: 2, valid: 2, invalid: 0');
+
+    const byId = join(dir, 'ids.csv');
+    await writeFile(byId, 'id,E-mail,First name,Last name\n12,,Ivan,Petrov\n13,not-an-email,Anna,Smirnova\n');
+    const withId = await runCliInProcess(['validate', byId, '--match', 'ид', '--json']);
+    expect(withId.code).toBe(5);
+    const json = JSON.parse(withId.stdout) as { rows: number; valid: number; invalid: number; issues: { row: number; column: string }[] };
+    expect(json).toMatchObject({ rows: 2, valid: 1, invalid: 1 });
+    expect(json.issues.filter((issue) => issue.column === 'E-mail').map((issue) => issue.row)).toEqual([3]);
+    expect((await runCliInProcess(['validate', byId, '--match', 'email'])).code).toBe(5);
+    const empty = await runCliInProcess(['validate', byId, '--match', 'custom:']);
+    expect(empty.code).toBe(2);
+    expect(empty.stderr).toContain('--match custom:');
+  });
+
   it('every file of the bad-input corpus exits 2 with one line naming the file', async () => {
     const names = (await readdir(badDir)).sort();
     expect(names.length).toBeGreaterThanOrEqual(11);

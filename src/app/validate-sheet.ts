@@ -3,6 +3,7 @@
 import type { ValidatedSheet } from '../records/types.js';
 import { readAndValidate } from '../records/validate.js';
 import { sheetWarnings } from '../records/warnings.js';
+import type { MatchOption } from '../sync/match.js';
 import type { SheetReadOptions } from './saved-plan.js';
 
 export interface SheetCheck {
@@ -13,7 +14,12 @@ export interface SheetCheck {
   valid: boolean;
 }
 
-export async function validateSheet(file: string, options: SheetReadOptions): Promise<SheetCheck> {
-  const sheet = await readAndValidate(file, options);
+/**
+ * `match` is how the import would find the rows' people: with `id` or `custom:NAME` the e-mail
+ * column is optional, read as the import reads it (a row without an e-mail is not invalid).
+ */
+export async function validateSheet(file: string, options: SheetReadOptions, match?: MatchOption): Promise<SheetCheck> {
+  const matchedByOtherKey = match !== undefined && match !== 'email';
+  const sheet = await readAndValidate(file, { ...options, ...(matchedByOtherKey ? { emailOptional: true } : {}) });
   return { sheet, warnings: sheetWarnings(sheet), valid: sheet.invalidRows.size === 0 };
 }

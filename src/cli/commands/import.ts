@@ -86,7 +86,7 @@ function builder(yargs: Argv, dryRunCommand: boolean): Argv<ImportArgs> {
 }
 
 /** `coerce` for --match: email, id or custom:NAME (and their Russian words). */
-function matchFlag(given: unknown): MatchOption {
+export function matchFlag(given: unknown): MatchOption {
   try {
     return parseMatchOption(String(single('match', given)));
   } catch (error) {

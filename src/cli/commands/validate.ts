@@ -4,6 +4,8 @@ import type { Issue, ValidatedSheet } from '../../records/types.js';
 import { validateSheet } from '../../app/validate-sheet.js';
 import { FlagError, NO_STDIN } from '../flag-values.js';
 import { sheetOptions } from '../options.js';
+import type { MatchOption } from '../../sync/match.js';
+import { matchFlag } from './import.js';
 
 interface ValidateArgs {
   file: string;
@@ -13,6 +15,7 @@ interface ValidateArgs {
   encoding?: string;
   delimiter?: string;
   'phone-region': string;
+  match?: MatchOption;
   json?: boolean;
 }
 
@@ -109,6 +112,7 @@ export const validateCommand: CommandModule<object, ValidateArgs> = {
     yargs
       .positional('file', { type: 'string', demandOption: true, describe: 'The CSV or XLSX file to check' })
       .options(sheetOptions)
+      .option('match', { type: 'string', requiresArg: true, coerce: matchFlag, describe: 'Check the sheet as import --match reads it: with id or custom:NAME the e-mail column is optional', group: 'Reading the file:' })
       .option('json', { type: 'boolean', describe: 'Print one JSON object (rows, valid, invalid, warnings, issues, detected)', group: 'Output:' })
       .check((argv) => {
         if (argv.file === '' || argv.file === '-') throw new FlagError(NO_STDIN);
@@ -117,6 +121,7 @@ export const validateCommand: CommandModule<object, ValidateArgs> = {
       .example('$0 validate hires.xlsx', 'Check a workbook; exit 0 when every row is valid, 5 when some are not')
       .example('$0 validate hires.csv --encoding windows-1251 --delimiter ";"', 'Override what is detected')
       .example('$0 validate hires.xlsx --sheet "Апрель" --map "Рабочий e-mail=email" --map "Город=custom:Город"', 'Pick a sheet and map columns')
+      .example('$0 validate zup.xlsx --match "custom:Табельный номер"', 'A sheet matched by personnel number: no e-mail column needed')
       .example('$0 validate hires.csv --json', 'Machine-readable result') as unknown as Argv<ValidateArgs>,
   handler: async (args: ArgumentsCamelCase<ValidateArgs>) => {
     const { sheet, warnings, valid } = await validateSheet(args.file, {
@@ -126,7 +131,7 @@ export const validateCommand: CommandModule<object, ValidateArgs> = {
       ...(args.encoding !== undefined ? { encoding: args.encoding } : {}),
       ...(args.delimiter !== undefined ? { delimiter: args.delimiter } : {}),
       phoneRegion: args['phone-region'],
-    });
+    }, args.match);
     if (args.json) {
       const { detected, mapping } = sheet;
       const output = {
