@@ -21,6 +21,8 @@ import { buildPlan, type Plan, type PlanOptions } from '../sync/plan.js';
 import { rememberRenamedNames } from '../sync/resume.js';
 import { openNewRunFolder, openResumeFolder, type RunFolder } from '../sync/run-folder.js';
 import { readTagsSheet } from '../sync/tags-sheet.js';
+import { loadChatContext } from '../sync/chat-membership.js';
+import { findRowPhotos } from '../sync/plan-photos.js';
 import { applyInFolder, earlierAttempts, runSummary, type ApplyContext, type RunResult } from './apply-run.js';
 import { CancelledError, toCliError } from './errors.js';
 import { systemClock, type Clock, type EventSink } from './events.js';
@@ -152,6 +154,8 @@ async function importInFolder(request: ImportRequest, ports: ImportPorts, runFol
   if (saved && tagsSheet.input) rememberRenamedNames(tagsSheet.input, saved.items);
   // An edited export's values as exported: the base of the three-way merge.
   const exportBase = await readExportBase(sheet.detected);
+  // Photo files are found and checked before any request: a bad --photos folder is exit 2.
+  const photos = await findRowPhotos(sheet, planOptions.photos);
   const shape = reportShapeFor(sheet.detected, request.reportDelimiter);
   const lang = request.lang ?? 'en';
 
@@ -163,7 +167,8 @@ async function importInFolder(request: ImportRequest, ports: ImportPorts, runFol
   let savedPlan: SavedPlan;
   try {
     const directory = await takeSnapshot(api, (users) => ports.events({ type: 'listing', users })).finally(() => ports.events({ type: 'listing-done' }));
-    plan = buildPlan(sheet, directory, planOptions, { selfId: token.selfId }, tagsSheet.input, exportBase.base);
+    const chats = await loadChatContext(api, sheet, planOptions);
+    plan = buildPlan(sheet, directory, planOptions, { selfId: token.selfId }, tagsSheet.input, exportBase.base, { ...(chats ? { chats } : {}), photos });
     plan.warnings.push(...tagsSheet.warnings, ...(exportBase.warning ? [exportBase.warning] : []));
     savedPlan = {
       version: SAVED_PLAN_VERSION,

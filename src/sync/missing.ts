@@ -3,10 +3,12 @@
 import { InputError } from '../exit-codes.js';
 import type { ValidatedSheet } from '../records/types.js';
 import { emailKey, type Directory } from './directory.js';
-import type { ChangeUserItem, PlanOptions, PlanSelf } from './plan-types.js';
+import type { ChatContext } from './plan-chats.js';
+import { planOffboard } from './plan-offboard.js';
+import type { ChangeUserItem, PlanItem, PlanOptions, PlanSelf } from './plan-types.js';
 import { displayName, parseMaxSuspend, text, userPath } from './plan-values.js';
 
-export function planMissing(sheet: ValidatedSheet, directory: Directory, options: PlanOptions, self: PlanSelf): ChangeUserItem[] {
+export function planMissing(sheet: ValidatedSheet, directory: Directory, options: PlanOptions, self: PlanSelf, chats?: ChatContext): PlanItem[] {
   const inSheet = new Set<string>();
   for (const record of sheet.records) inSheet.add(emailKey(record.email));
   const emailHeader = [...sheet.mapping.byHeader].find(([, target]) => target === 'email')?.[0];
@@ -26,7 +28,8 @@ export function planMissing(sheet: ValidatedSheet, directory: Directory, options
         'check that the sheet lists everyone, or raise --max-suspend if this is intended',
     );
   }
-  return missing.map((user) => ({
+  if (options.offboard === true) return offboardMissing(directory, inSheet, self, chats, options.leaveChats === true);
+  return missing.map((user): ChangeUserItem => ({
     key: `missing:${user.id}`,
     kind: 'suspend',
     email: user.email!,
@@ -36,4 +39,21 @@ export function planMissing(sheet: ValidatedSheet, directory: Directory, options
     userRequest: { method: 'PUT', path: userPath(user.id), userId: user.id, body: { user: { suspended: true } } },
     message: 'not in the sheet (--suspend-missing)',
   }));
+}
+
+/**
+ * --offboard: every person the sheet does not name is offboarded, the suspended ones too when
+ * something is left to take away (tags, a status, chats): the audit's "suspended but still in tags".
+ */
+function offboardMissing(directory: Directory, inSheet: ReadonlySet<string>, self: PlanSelf, chats: ChatContext | undefined, leaveChats: boolean): PlanItem[] {
+  const items: PlanItem[] = [];
+  for (const user of directory.users) {
+    if (user.bot || !user.email || inSheet.has(emailKey(user.email)) || user.id === self.selfId || user.id === self.ownerId) continue;
+    const item = planOffboard(user, {
+      key: `missing:${user.id}`, email: user.email, name: displayName(undefined, user), currentTags: user.list_tags,
+      message: 'not in the sheet (--suspend-missing --offboard)',
+    }, chats, leaveChats);
+    if (item.kind !== 'unchanged') items.push(item);
+  }
+  return items;
 }

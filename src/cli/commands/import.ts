@@ -11,8 +11,9 @@ import { fileFlag, FlagError, NO_STDIN, single } from '../flag-values.js';
 import { connectionOptions, sheetOptions } from '../options.js';
 import { langOf } from '../lang.js';
 import { runInTerminal } from '../run-command.js';
+import { checkOnboardingArguments, givenOnboardingFlags, onboardingOptions, onboardingPlanOptions, type OnboardingArgs } from '../onboarding-flags.js';
 
-interface ImportArgs extends ConnectionArgv {
+interface ImportArgs extends ConnectionArgv, OnboardingArgs {
   file?: string;
   'dry-run': boolean;
   yes: boolean;
@@ -53,6 +54,7 @@ const importOptions = {
   'prefer-sheet': { type: 'boolean', defaultDescription: 'false', describe: "An edited export: a cell changed both in the sheet and in Pachca since the export is a conflict, and Pachca's value is kept; this applies the sheet's instead (cells left as exported never change anything)" },
   'suspend-missing': { type: 'boolean', defaultDescription: 'false', describe: "Suspend active people (pending invites included) who are not in the sheet; never bots or the token's own user" },
   'max-suspend': { type: 'string', requiresArg: true, defaultDescription: DEFAULT_PLAN_OPTIONS.maxSuspend, describe: 'Refuse (exit 2) when --suspend-missing would suspend more than N people, or N% of active people; 0 allows none' },
+  ...onboardingOptions,
   welcome: { type: 'string', requiresArg: true, coerce: fileFlag('welcome'), describe: 'Send this UTF-8 text file as a direct message to each created user ({first_name} is filled in); a failed message is noted in the report' },
   json: { type: 'boolean', default: false, describe: 'Print summary.json to stdout (the plan and messages go to stderr)' },
   quiet: { type: 'boolean', alias: 'q', default: false, describe: 'Print only the summary (no plan table, no progress bar)' },
@@ -93,6 +95,7 @@ function checkImportArguments(argv: Partial<ImportArgs>): true {
   } catch (error) {
     throw new FlagError((error as Error).message);
   }
+  checkOnboardingArguments(argv);
   if (argv.out !== undefined && existsSync(argv.out) && !statSync(argv.out).isDirectory()) {
     throw new FlagError(`--out ${argv.out} is a file; --out names the run folder (created when missing)`);
   }
@@ -112,6 +115,7 @@ function givenPlanFlags(argv: ArgumentsCamelCase<ImportArgs>, readOptions: Sheet
     '--max-suspend': argv['max-suspend'] !== undefined,
     '--skip-email-notify': argv['skip-email-notify'] !== undefined,
     '--welcome': argv.welcome !== undefined,
+    ...givenOnboardingFlags(argv),
     '--sheet': argv.sheet !== undefined,
     '--map': Boolean(argv.map?.length),
     '--mapping': argv.mapping !== undefined,
@@ -142,6 +146,7 @@ async function handle(argv: ArgumentsCamelCase<ImportArgs>, dryRun: boolean): Pr
     maxSuspend,
     skipEmailNotify: argv['skip-email-notify'] ?? DEFAULT_PLAN_OPTIONS.skipEmailNotify,
     ...(argv['prefer-sheet'] ? { preferSheet: true } : {}),
+    ...onboardingPlanOptions(argv),
   };
   const request: ImportRequest = {
     ...(argv.file ? { file: argv.file } : {}),
