@@ -6,6 +6,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { formatPlan } from '../src/cli/import-text.js';
 import type { RunningSandbox, SandboxDirectory } from '../src/sandbox/api.js';
 import { writeCsvFile } from '../src/sheets/write.js';
 import type { Plan, PlanItem } from '../src/sync/plan.js';
@@ -42,7 +43,7 @@ async function run(headers: string[], rows: string[][], options: Parameters<type
 
 describe('chats by name', () => {
   it('a new person gets them on create, an existing one joins only those not yet joined', async () => {
-    const { result, row } = await run(['Email', 'Имя', 'Фамилия', 'Чаты'], [
+    const { result, row, plan } = await run(['Email', 'Имя', 'Фамилия', 'Чаты'], [
       ['new.hire@example.ru', 'Нина', 'Новая', 'Продажи, Общий'],
       ['m.ivanova@example.ru', '', '', 'продажи; общий'],
     ]);
@@ -51,6 +52,7 @@ describe('chats by name', () => {
     expect(row(3)).toMatchObject({ kind: 'update', userId: MARIA, chatRequests: [{ method: 'POST', chatId: 504, chatName: 'Продажи' }] });
     expect(row(3).userRequest).toBeUndefined();
     expect(row(3).changes).toEqual([{ field: 'chats', before: null, after: '+ Продажи' }]);
+    expect(formatPlan(plan)).toMatch(/row 3 m\.ivanova@example\.ru {2}update {2}chats: \+ Продажи$/m);
     expect(result.status).toBe('ok');
     expect(result.summary?.counts).toMatchObject({ created: 1, updated: 1 });
     expect(writesByRoute(sandbox.requestLog())).toEqual({ 'POST /users': 1, 'POST /chats/{id}/members': 1 });
