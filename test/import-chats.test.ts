@@ -6,7 +6,9 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { applySavedPlan } from '../src/app/apply-saved.js';
 import { formatPlan } from '../src/cli/import-text.js';
+import { PachcaClient } from '../src/pachca/client.js';
 import type { RunningSandbox, SandboxDirectory } from '../src/sandbox/api.js';
 import { writeCsvFile } from '../src/sheets/write.js';
 import type { Plan, PlanItem } from '../src/sync/plan.js';
@@ -100,6 +102,21 @@ describe('chats by name', () => {
     // Разработка is a closed chat the Owner is not in: not listed, so left alone.
     expect(membersOf(503)).toContain(MARIA);
     expect(membersOf(501)).toContain(MARIA);
+  });
+
+  it('a saved plan that only joins chats is applied exactly by apply DIR', async () => {
+    runs += 1;
+    const file = join(workDir, `sheet-${runs}.csv`);
+    await writeCsvFile(file, ['Email', 'Чаты'], [['m.ivanova@example.ru', 'Продажи']]);
+    const out = join(workDir, `run-${runs}`);
+    await importInProcess(sandbox, file, out, {}, { dryRun: true });
+    const applied = await applySavedPlan({ dir: out, yes: true }, {
+      connect: () => new PachcaClient({ apiUrl: sandbox.url, token: sandbox.adminToken }), events: () => undefined,
+    });
+    expect(applied.status).toBe('ok');
+    expect(applied.summary?.counts.updated).toBe(1);
+    expect(writesByRoute(sandbox.requestLog())).toEqual({ 'POST /chats/{id}/members': 1 });
+    expect(membersOf(504)).toContain(MARIA);
   });
 
   it('a new guest needs exactly one chat, named or by id', async () => {
