@@ -1,4 +1,6 @@
 // The plan's data: what an import would change, as plain data (printed, saved as plan.json, applied).
+import type { ChatContext } from './plan-chats.js';
+import type { RowPhoto } from './plan-photos.js';
 import type { AvatarImageType, StatusUpdateRequest, UserCreateRequest, UserUpdateRequest, WriteScope } from '../pachca/types.js';
 
 export const PLAN_ITEM_KINDS = [
@@ -218,6 +220,12 @@ export const DEFAULT_PLAN_OPTIONS: PlanOptions = {
   maxSuspend: '10%',
   skipEmailNotify: false,
 };
+
+/** What the plan knows beyond the directory: the chats the token sees and the rows' photo files (by row number). */
+export interface PlanExtras {
+  chats?: ChatContext;
+  photos?: ReadonlyMap<number, RowPhoto>;
+}
 
 export interface PlanSelf {
   /** The token's own user (from /profile). */

@@ -7,7 +7,7 @@ import { parseCustomValue } from '../records/normalize.js';
 import { sheetWarnings } from '../records/warnings.js';
 import { emailKey, tagKey, type Directory } from './directory.js';
 import { comparableText, isUnknownField, withCurrentSuspended } from './field-compare.js';
-import type { CreateUserItem, FieldChange, Plan, PlanItem, PlanOptions, PlanSelf, StatusRequest, TagItem, UpdateUserRequest } from './plan-types.js';
+import type { CreateUserItem, FieldChange, Plan, PlanExtras, PlanItem, PlanOptions, PlanSelf, StatusRequest, TagItem, UpdateUserRequest } from './plan-types.js';
 import {
   CLEARABLE_FIELDS, customCell, displayName, emptyCounts, normalizeCustomValue, orNull, requiredScopes,
   resolveCustomColumns, sameTagSet, statusChanges, statusInput, statusIntent, statusView, TEXT_FIELDS, tagsText, text,
@@ -16,19 +16,13 @@ import {
 import type { ExportBase } from './export-base.js';
 import { conflictMessage, customField, ThreeWayMerge, type RowMerge } from './merge-base.js';
 import { planMissing } from './missing.js';
-import { CHAT_IDS_ON_EXISTING, chatsForExisting, createChatsChange, rowChats, type ChatContext, type RowChats } from './plan-chats.js';
+import { CHAT_IDS_ON_EXISTING, chatsForExisting, createChatsChange, rowChats, type RowChats } from './plan-chats.js';
 import { planOffboard } from './plan-offboard.js';
-import { photoSide, type RowPhoto } from './plan-photos.js';
+import { photoSide } from './plan-photos.js';
 import { bothSides, withSideRequests } from './plan-side.js';
 import { planTagsSheet, type TagNameResolver, type TagsSheetInput } from './tags-sheet.js';
 
 export { CHAT_IDS_ON_EXISTING } from './plan-chats.js';
-
-/** What the plan knows beyond the directory: the chats the token sees and the rows' photo files. */
-export interface PlanExtras {
-  chats?: ChatContext;
-  photos?: ReadonlyMap<number, RowPhoto>;
-}
 
 export * from './plan-types.js';
 export { normalizeCustomValue, parseMaxSuspend, READ_ONLY_COLUMNS, resolveCustomColumns } from './plan-values.js';
