@@ -86,6 +86,26 @@ describe('chats by name', () => {
     expect(writesByRoute(sandbox.requestLog())).toEqual({ 'POST /chats/{id}/members': 1 });
   });
 
+  it('a name two chats share is ambiguous: the row is invalid and names their ids', async () => {
+    const twin = structuredClone(seed);
+    twin.chats.find((chat) => chat.id === 506)!.name = 'продажи';
+    const box = await startTestSandbox({ seed: twin });
+    try {
+      runs += 1;
+      const file = join(workDir, `sheet-${runs}.csv`);
+      await writeCsvFile(file, ['Email', 'Чаты'], [['m.ivanova@example.ru', 'Продажи'], ['d.kuznetsov@example.ru', '504']]);
+      const { events, result } = await importInProcess(box, file, join(workDir, `run-${runs}`));
+      const plan = (events.find((event) => event.type === 'plan-ready') as { plan: Plan }).plan;
+      expect(plan.items.find((item) => item.row === 2)).toMatchObject({
+        kind: 'invalid', message: 'chats: 2 chats are named "Продажи" (ids 504, 506): give the id instead',
+      });
+      expect(plan.items.find((item) => item.row === 3)).toMatchObject({ kind: 'update', chatRequests: [{ method: 'POST', chatId: 504 }] });
+      expect(result.status).toBe('rows-failed');
+    } finally {
+      await box.stop();
+    }
+  });
+
   it('merge never removes; --chats replace also leaves the listed chats the cell does not name', async () => {
     const merged = await run(['Email', 'Чаты'], [['m.ivanova@example.ru', 'Продажи']], {}, true);
     expect(merged.row(2).chatRequests).toEqual([{ method: 'POST', chatId: 504, chatName: 'Продажи' }]);
