@@ -51,6 +51,8 @@ describe('pachca-roster audit', () => {
       'Admins and guests': 3, 'Empty tags': 1, 'Possible duplicates': 2,
     });
     expect(result.stdout).not.toContain(sandbox.adminToken);
+    // The finding names the command that fixes it.
+    expect(result.stdout).toContain('To fix: pachca-roster import FILE, where FILE lists their e-mails with action = offboard');
   });
 
   it('takes --inactive-days and prints JSON with --json', async () => {

@@ -86,9 +86,19 @@ beforeEach(() => {
 });
 
 describe('unmodified export imports as no change', () => {
-  it('XLSX: zero planned changes, zero writes', async () => {
+  it('XLSX (with the Chats and Chat membership sheets): zero planned changes, zero writes', async () => {
     const file = join(workDir, 'unchanged.xlsx');
-    expect((await cli(['export', '--out', file])).code).toBe(0);
+    expect((await cli(['export', '--out', file, '--chat-members'])).code).toBe(0);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(file);
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['Users', 'Tags', 'Membership', 'Chats', 'Chat membership', 'Summary', '_export_base']);
+    // Chats: id, name, kind, members, tags linked, open, archived; Продажи is a channel linked to the tag Продажи.
+    const chats = workbook.getWorksheet('Chats')!;
+    expect(chats.getRow(1).values).toEqual([undefined, 'id', 'name', 'kind', 'members', 'tags', 'open', 'archived']);
+    const sales = (chats.getSheetValues() as unknown[][]).find((row) => row?.[2] === 'Продажи')!;
+    expect(sales.slice(1)).toEqual([504, 'Продажи', 'channel', 8, 'Продажи', 'yes', 'no']);
+    const membership = (workbook.getWorksheet('Chat membership')!.getSheetValues() as unknown[][]).filter(Boolean).slice(1);
+    expect(membership.filter((row) => row[2] === 504).map((row) => row[3])).toEqual([22, 23, 24, 25, 26, 42, 45]);
     const before = sandbox.directory();
     const { changing, writes } = await importFile(file, 'xlsx-unchanged');
     expect(changing).toEqual([]);

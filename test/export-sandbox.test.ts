@@ -30,6 +30,9 @@ const DANGEROUS = {
 };
 const DANGER_EMAIL = 'danger@example.ru';
 
+/** GET /chats twice (the chats the token is in, every open chat): one page each here. */
+const CHAT_WALKS = 2;
+
 function user(id: number, fields: Partial<User>): User {
   return {
     id, first_name: null, last_name: null, nickname: `user${id}`, email: `user${id}@example.ru`, phone_number: null,
@@ -191,15 +194,15 @@ describe('export to XLSX', () => {
     workbook = await readWorkbook(join(workDir, 'directory.xlsx'));
   });
 
-  it('uses the minimum of requests: ceil(U/50) + ceil(T/50) + 1', () => {
+  it('uses the minimum of requests: ceil(U/50) + ceil(T/50) + 1, and the two walks of the chats for the Chats sheet', () => {
     const directory = sandbox.directory();
-    expect(requestsMade).toBe(Math.ceil(directory.users.length / 50) + Math.ceil(directory.tags.length / 50) + 1);
-    expect(requestsMade).toBe(6);
+    expect(requestsMade).toBe(Math.ceil(directory.users.length / 50) + Math.ceil(directory.tags.length / 50) + 1 + CHAT_WALKS);
+    expect(requestsMade).toBe(8);
     expect(sandbox.stats().writes).toBe(0);
   });
 
   it('has the four sheets, frozen headers and an autofilter, and the values as exported in a very hidden, protected sheet', () => {
-    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['Users', 'Tags', 'Membership', 'Summary', '_export_base']);
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['Users', 'Tags', 'Membership', 'Chats', 'Summary', '_export_base']);
     const base = workbook.getWorksheet('_export_base')!;
     expect(base.state).toBe('veryHidden');
     expect((base as unknown as { sheetProtection: unknown }).sheetProtection).toMatchObject({ sheet: true });
@@ -315,7 +318,7 @@ describe('export to CSV', () => {
     const out = join(workDir, 'csv-semicolon');
     const result = await exportCli(['--format', 'csv', '--out', out, '--delimiter', ';']);
     expect(result.code).toBe(0);
-    expect((await readdir(out)).sort()).toEqual(['membership.csv', 'tags.csv', 'users.base.json', 'users.csv']);
+    expect((await readdir(out)).sort()).toEqual(['chats.csv', 'membership.csv', 'tags.csv', 'users.base.json', 'users.csv']);
     expect((await stat(join(out, 'users.base.json'))).mode & 0o777).toBe(0o600);
 
     const bytes = await readFile(join(out, 'users.csv'));
@@ -353,7 +356,7 @@ describe('export to CSV', () => {
     const result = await exportCli(['--format', 'csv', '--out', out, '--json']);
     expect(result.code).toBe(0);
     const summary = JSON.parse(result.stdout) as { files: string[]; counts: { users: number; memberships: number; tags: number } };
-    expect(summary.files.map((file) => file.slice(out.length + 1))).toEqual(['users.csv', 'tags.csv', 'membership.csv', 'users.base.json']);
+    expect(summary.files.map((file) => file.slice(out.length + 1))).toEqual(['users.csv', 'tags.csv', 'membership.csv', 'users.base.json', 'chats.csv']);
     expect(summary.counts.users).toBe(people().length);
     expect(summary.counts.tags).toBe(sandbox.directory().tags.length);
     const text = (await readFile(join(out, 'users.csv'), 'utf8')).slice(1);
@@ -431,13 +434,14 @@ describe('export filters and options', () => {
   });
 
   it('needs one empty-page probe per list when the server signals the end only by an empty page', async () => {
+    // The users' and tags' walks each need their probe page; of the chats', only the one that lists Общий (a closed chat).
     sandbox.configure({ legacyPagination: true });
     const before = sandbox.stats().total;
     const out = join(workDir, 'legacy.xlsx');
     const result = await exportCli(['--out', out]);
     expect(result.code).toBe(0);
     const directory = sandbox.directory();
-    expect(sandbox.stats().total - before).toBe(Math.ceil(directory.users.length / 50) + Math.ceil(directory.tags.length / 50) + 1 + 2);
+    expect(sandbox.stats().total - before).toBe(Math.ceil(directory.users.length / 50) + Math.ceil(directory.tags.length / 50) + 1 + 2 + CHAT_WALKS + 1);
     const users = readSheet((await readWorkbook(out)).getWorksheet('Users')!);
     expect(users.rows).toHaveLength(people().length);
   });

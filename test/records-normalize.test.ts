@@ -21,7 +21,7 @@ describe('column aliases', () => {
     ['Отдел', 'department'], ['Департамент', 'department'], ['Подразделение', 'department'],
     ['Должность', 'title'], ['Position', 'title'], ['Роль', 'role'], ['Уровень доступа', 'role'],
     ['Теги', 'tags'], ['Группы', 'tags'], ['Tags', 'tags'], ['Заблокирован', 'suspended'], ['Уволен', 'suspended'], ['Suspended', 'suspended'],
-    ['Чаты', 'chat_ids'], ['Действие', 'action'],
+    ['Чаты', 'chats'], ['Chat ids', 'chat_ids'], ['Фото', 'photo'], ['Действие', 'action'],
     ['  e_mail ', 'email'], ['EMAIL', 'email'], ['Status-Away-Message', 'status_away_message'], ['Нет на мёсте', 'status_is_away'],
   ])('%j -> %s', (header, column) => {
     expect(columnForHeader(header)).toBe(column);

@@ -4,6 +4,9 @@ import { InputError } from '../exit-codes.js';
 import type { PachcaApi } from '../pachca/api.js';
 import { UnknownTagError, XlsxExportStream, selectForExport, writeExportCsv, type ExportFilter, type ExportResult } from '../reports/export.js';
 import { readDirectory } from './read-directory.js';
+import { AuthError } from '../pachca/errors.js';
+import type { ExportChats } from '../reports/export-chats.js';
+import { listVisibleChats } from '../sync/chat-list.js';
 import { systemClock, type Clock, type EventSink } from './events.js';
 
 export type ExportTarget =
@@ -13,6 +16,8 @@ export type ExportTarget =
 export interface ExportRequest {
   target: ExportTarget;
   filter: ExportFilter;
+  /** --chat-members: a Chat membership sheet (one more request per chat). */
+  chatMembers?: boolean;
 }
 
 export interface ExportPorts {
@@ -45,6 +50,11 @@ export async function exportDirectory(request: ExportRequest, ports: ExportPorts
   const { target, filter } = request;
   // The workbook is written while the directory is listed: each page's rows as it arrives.
   const stream = target.format === 'xlsx' ? new XlsxExportStream(target.path, filter) : undefined;
+  // Listed beside the directory, not after it.
+  const chatsListed = listExportChats(api, request.chatMembers === true).then(
+    (chats) => ({ chats }),
+    (error: unknown) => ({ error }),
+  );
   let directory;
   try {
     directory = await readDirectory(api, events, stream ? {
@@ -74,8 +84,32 @@ export async function exportDirectory(request: ExportRequest, ports: ExportPorts
     throw new InputError(`no user matches ${describeFilter(filter)}; nothing was written`);
   }
 
+  const listed = await chatsListed;
+  let chats: ExportChats | undefined;
+  if ('chats' in listed) chats = listed.chats;
+  else if (listed.error instanceof AuthError && listed.error.status === 403) {
+    // A token without chats:read still exports the directory.
+    events({ type: 'warning', text: `the Chats sheet is left out: ${listed.error.message}` });
+  } else {
+    await stream?.abort();
+    throw listed.error;
+  }
+  const meta = { apiUrl: api.apiUrl, exportedAt, filter, ...(chats ? { chats } : {}) };
   const result: ExportResult = stream
-    ? await stream.finish(directory, { apiUrl: api.apiUrl, exportedAt, filter }, selection)
-    : await writeExportCsv(target.format === 'csv' ? target.folder : '.', directory, selection, { delimiter: target.format === 'csv' ? target.delimiter : ',', exportedAt });
+    ? await stream.finish(directory, meta, selection)
+    : await writeExportCsv(target.format === 'csv' ? target.folder : '.', directory, selection, { delimiter: target.format === 'csv' ? target.delimiter : ',', exportedAt, ...(chats ? { chats } : {}) });
   return { ...result, apiUrl: api.apiUrl, exportedAt, requests: api.stats().requests };
+}
+
+/** Every chat the token sees (archived ones too), and with `members` who is in each. */
+async function listExportChats(api: PachcaApi, members: boolean): Promise<ExportChats> {
+  const chats = await listVisibleChats(api, { archived: true });
+  if (!members) return { chats };
+  const byChat = new Map<number, number[]>();
+  await Promise.all(chats.map(async (chat) => {
+    const ids: number[] = [];
+    for await (const user of api.listChatMembers(chat.id)) ids.push(user.id);
+    byChat.set(chat.id, ids.sort((a, b) => a - b));
+  }));
+  return { chats, members: byChat };
 }

@@ -20,6 +20,8 @@ import { attachBefore } from '../sync/recorded-values.js';
 import { rememberRenamedNames } from '../sync/resume.js';
 import { openNewRunFolder, openResumeFolder, type RunFolder } from '../sync/run-folder.js';
 import { MEMBERSHIP_SHEET, TAGS_SHEET, tagsSheetInput } from '../sync/tags-sheet.js';
+import { loadChatContext } from '../sync/chat-membership.js';
+import { findRowPhotos } from '../sync/plan-photos.js';
 import { applyInFolder, earlierAttempts, finishDryRun, type ApplyContext, type RunResult } from './apply-run.js';
 import { CancelledError, toCliError } from './errors.js';
 import { systemClock, type Clock, type EventSink } from './events.js';
@@ -163,6 +165,8 @@ async function importInFolder(request: ImportRequest, ports: ImportPorts, runFol
   if (saved && tagsSheet.input) rememberRenamedNames(tagsSheet.input, saved.items);
   // An edited export's values as exported: the base of the three-way merge.
   const exportBase = await readExportBase(sheet.detected, sheet.companions);
+  // Photo files are found and checked before any request: a bad --photos folder is exit 2.
+  const photos = await findRowPhotos(sheet, planOptions.photos);
   const shape = reportShapeFor(sheet.detected, request.reportDelimiter);
   const lang = request.lang ?? 'en';
 
@@ -174,7 +178,8 @@ async function importInFolder(request: ImportRequest, ports: ImportPorts, runFol
   let savedPlan: SavedPlan;
   try {
     const directory = await takeSnapshot(api, (users) => ports.events({ type: 'listing', users })).finally(() => ports.events({ type: 'listing-done' }));
-    plan = buildPlan(sheet, directory, planOptions, { selfId: token.selfId }, tagsSheet.input, exportBase.base);
+    const chats = await loadChatContext(api, sheet, planOptions);
+    plan = buildPlan(sheet, directory, planOptions, { selfId: token.selfId }, tagsSheet.input, exportBase.base, { ...(chats ? { chats } : {}), photos });
     plan.warnings.push(...tagsSheet.warnings, ...(exportBase.warning ? [exportBase.warning] : []));
     attachBefore(plan.items, directory);
     savedPlan = {

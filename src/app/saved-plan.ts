@@ -84,6 +84,8 @@ const itemBase = {
 };
 const statusRequestSchema = z.looseObject({ method: z.enum(['PUT', 'DELETE']), path: z.string() });
 const userId = z.number().int();
+const chatRequestsSchema = z.array(z.looseObject({ method: z.enum(['POST', 'DELETE']), chatId: z.number().int(), chatName: z.string() })).optional();
+const photoRequestSchema = z.looseObject({ method: z.literal('PUT'), file: z.string().min(1), type: z.enum(['image/jpeg', 'image/png']), size: z.number().int() }).optional();
 
 /** Each kind with the fields apply needs of it (the PlanItem union, checked). */
 const itemSchema = z.discriminatedUnion('kind', [
@@ -93,12 +95,16 @@ const itemSchema = z.discriminatedUnion('kind', [
     ...itemBase, kind: z.literal('create'), email: z.string(),
     userRequest: z.looseObject({ method: z.literal('POST'), path: z.literal('/users'), body: z.looseObject({ user: z.looseObject({}) }) }),
     statusRequest: statusRequestSchema.optional(),
+    photoRequest: photoRequestSchema,
   }),
+  // An update without a PUT of the user (only chats, a photo, a status) is the SideUpdateItem.
   z.looseObject({
     ...itemBase, kind: z.enum(['update', 'suspend', 'restore']), userId,
-    userRequest: z.looseObject({ method: z.literal('PUT'), path: z.string(), userId, body: z.looseObject({ user: z.looseObject({}) }) }),
+    userRequest: z.looseObject({ method: z.literal('PUT'), path: z.string(), userId, body: z.looseObject({ user: z.looseObject({}) }) }).optional(),
     statusRequest: statusRequestSchema.optional(),
-  }),
+    chatRequests: chatRequestsSchema,
+    photoRequest: photoRequestSchema,
+  }).refine((item) => item.kind === 'update' || item.userRequest !== undefined, { message: 'a suspend or restore needs its userRequest', path: ['userRequest'] }),
   z.looseObject({ ...itemBase, kind: z.literal('delete'), userId, userRequest: z.looseObject({ method: z.literal('DELETE'), path: z.string(), userId }) }),
   z.looseObject({ ...itemBase, kind: z.enum(['set-status', 'clear-status']), userId, statusRequest: statusRequestSchema }),
   z.looseObject({ ...itemBase, kind: z.enum(['unchanged', 'skip', 'invalid']) }),
@@ -127,6 +133,10 @@ const savedPlanSchema = z.looseObject({
     skipEmailNotify: z.boolean(),
     preferSheet: z.boolean().optional(),
     match: z.string().regex(/^(email|id|custom:.+)$/, 'email, id or custom:NAME').optional(),
+    chats: z.enum(['merge', 'replace']).optional(),
+    offboard: z.boolean().optional(),
+    leaveChats: z.boolean().optional(),
+    photos: z.object({ dir: z.string().optional(), key: z.string().optional(), overwrite: z.boolean() }).optional(),
   }),
   welcomeFile: z.string().optional(),
   apiUrl: z.string(),
@@ -184,6 +194,12 @@ export function planFlagsOf(readOptions: SheetReadOptions, planOptions: PlanOpti
     '--max-suspend': planOptions.maxSuspend,
     '--skip-email-notify': String(planOptions.skipEmailNotify),
     '--match': planOptions.match ?? '(id for an export with ids, else email)',
+    '--chats': planOptions.chats ?? 'merge',
+    '--offboard': String(planOptions.offboard === true),
+    '--leave-chats': String(planOptions.leaveChats === true),
+    '--photos': planOptions.photos?.dir !== undefined ? resolve(planOptions.photos.dir) : '(none)',
+    '--photos-key': planOptions.photos?.key ?? '(e-mail)',
+    '--photos-overwrite': String(planOptions.photos?.overwrite === true),
     '--welcome': welcomeFile !== undefined ? resolve(welcomeFile) : '(none)',
     '--sheet': readOptions.sheet ?? '(first with data)',
     '--map': readOptions.map?.join(' ') ?? '(none)',

@@ -42,7 +42,9 @@ export function formatPlan(plan: Plan, preferSheet = false, rowNumbers = true): 
     }
     item.changes.forEach((change, index) => {
       const head = index === 0 ? `  ${who}  ${item.kind}` : `  ${' '.repeat(who.length)}  ${' '.repeat(item.kind.length)}`;
-      table.push(`${head}  ${change.field}: ${show(change.before)} -> ${show(change.after)}`);
+      // Chats joined and left read as a list of moves: `chats: + Продажи, - Архив`.
+      const moves = change.field === 'chats' && change.before === null;
+      table.push(`${head}  ${change.field}: ${moves ? show(change.after) : `${show(change.before)} -> ${show(change.after)}`}`);
     });
   }
   if (table.length > 0) {

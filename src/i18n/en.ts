@@ -99,8 +99,8 @@ export const en = {
     role: 'user, admin, multi_guest or guest (a guest needs exactly one chat in Chats). Empty: user.',
     tags: 'Tags separated by commas, semicolons or line breaks. Missing tags are created.',
     suspended: 'yes/no. Empty: leave as is.',
-    chat_ids: 'Chat ids to add the employee to, separated by commas.',
-    action: 'Empty: create or update. Also: suspend, restore, delete (only with --allow-delete), skip. The example row says skip, so it is never imported.',
+    chat_ids: 'Chats to add the employee to, by name or id, separated by commas (an existing employee joins those not yet joined).',
+    action: 'Empty: create or update. Also: suspend, restore, offboard (suspend, out of every tag, status cleared), delete (only with --allow-delete), skip. The example row says skip, so it is never imported.',
   } satisfies Record<TemplateNoteColumn, string>,
   templateChoose: (choices: string) => `Choose: ${choices}`,
 

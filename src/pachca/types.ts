@@ -199,7 +199,8 @@ export interface OAuthErrorBody {
 }
 
 /** Scopes the tool's write paths need (admin personal tokens only). */
-export type WriteScope = 'users:create' | 'users:update' | 'users:delete' | 'group_tags:write' | 'user_status:write';
+export type WriteScope =
+  | 'users:create' | 'users:update' | 'users:delete' | 'group_tags:write' | 'user_status:write' | 'chat_members:write' | 'user_avatar:write';
 
 /** Event keys of GET /audit_events (the spec's AuditEventKey enum). */
 export const AUDIT_EVENT_KEYS = [

@@ -5,7 +5,7 @@ import type { CanonicalColumn, ColumnMapping, Issue } from './types.js';
 /** Canonical columns in the order the template and the export write them. */
 export const CANONICAL_COLUMNS: readonly CanonicalColumn[] = [
   'email', 'last_name', 'first_name', 'middle_name', 'full_name', 'nickname', 'phone_number',
-  'department', 'title', 'role', 'tags', 'suspended', 'chat_ids', 'action',
+  'department', 'title', 'role', 'tags', 'suspended', 'chats', 'chat_ids', 'photo', 'action',
   'status_emoji', 'status_title', 'status_expires_at', 'status_is_away', 'status_away_message',
 ];
 
@@ -27,7 +27,9 @@ const ALIASES: Record<CanonicalColumn, readonly string[]> = {
   role: ['access level', 'роль', 'уровень доступа', 'права'],
   tags: ['groups', 'group tags', 'list_tags', 'теги', 'тэги', 'группы', 'метки'],
   suspended: ['blocked', 'fired', 'заблокирован', 'уволен', 'блокировка', 'заблокировать'],
-  chat_ids: ['chats', 'chat ids', 'chat id', 'чаты', 'id чатов', 'чат'],
+  chats: ['чаты', 'чат', 'chat names'],
+  chat_ids: ['chat ids', 'chat id', 'id чатов'],
+  photo: ['photo file', 'avatar', 'picture', 'фото', 'фотография', 'аватар'],
   action: ['operation', 'действие', 'операция'],
   status_emoji: ['status emoji', 'эмодзи статуса', 'эмодзи', 'статус эмодзи'],
   status_title: ['status', 'status title', 'статус', 'текст статуса'],

@@ -232,6 +232,7 @@ const ACTION_WORDS: Record<string, RecordAction> = {
   upsert: 'upsert', 'создать или обновить': 'upsert', синхронизировать: 'upsert',
   suspend: 'suspend', block: 'suspend', fire: 'suspend', заблокировать: 'suspend', уволить: 'suspend', блокировать: 'suspend',
   restore: 'restore', unblock: 'restore', восстановить: 'restore', разблокировать: 'restore', вернуть: 'restore',
+  offboard: 'offboard', offboarding: 'offboard', увольнение: 'offboard', оффбординг: 'offboard',
   delete: 'delete', remove: 'delete', удалить: 'delete',
   skip: 'skip', ignore: 'skip', пропустить: 'skip', пропуск: 'skip', игнорировать: 'skip',
 };
@@ -240,7 +241,7 @@ export function parseAction(text: string): Parsed<RecordAction> {
   const action = ACTION_WORDS[wordKey(text)];
   return action
     ? ok(action)
-    : fail('unknown action (use create, update, upsert, suspend, restore, delete, skip; or создать, обновить, заблокировать, восстановить, удалить, пропустить)');
+    : fail('unknown action (use create, update, upsert, suspend, restore, offboard, delete, skip; or создать, обновить, заблокировать, восстановить, увольнение, удалить, пропустить)');
 }
 
 export function parseChatIds(text: string): Parsed<number[]> {

@@ -44,7 +44,7 @@ const TEMPLATE_COLUMNS: readonly TemplateColumn[] = [
   // The example row says "skip", so a template imported as it is never creates the sample person.
   { column: 'action', width: 16, header: { ru: 'Действие', en: 'Action' },
     example: { ru: 'пропустить', en: 'skip' },
-    choices: { ru: ['создать', 'обновить', 'заблокировать', 'восстановить', 'удалить', 'пропустить'], en: ['create', 'update', 'suspend', 'restore', 'delete', 'skip'] } },
+    choices: { ru: ['создать', 'обновить', 'заблокировать', 'восстановить', 'увольнение', 'удалить', 'пропустить'], en: ['create', 'update', 'suspend', 'restore', 'offboard', 'delete', 'skip'] } },
 ];
 
 /** The template's header colour (white bold on indigo); failed.xlsx uses it too. */

@@ -22,11 +22,11 @@ export interface Issue {
 
 export type CanonicalColumn =
   | 'email' | 'first_name' | 'last_name' | 'middle_name' | 'full_name' | 'nickname'
-  | 'phone_number' | 'department' | 'title' | 'role' | 'tags' | 'suspended' | 'chat_ids'
-  | 'action' | 'status_emoji' | 'status_title' | 'status_expires_at' | 'status_is_away'
+  | 'phone_number' | 'department' | 'title' | 'role' | 'tags' | 'suspended' | 'chats' | 'chat_ids'
+  | 'photo' | 'action' | 'status_emoji' | 'status_title' | 'status_expires_at' | 'status_is_away'
   | 'status_away_message';
 
-export type RecordAction = 'create' | 'update' | 'upsert' | 'suspend' | 'restore' | 'delete' | 'skip';
+export type RecordAction = 'create' | 'update' | 'upsert' | 'suspend' | 'restore' | 'offboard' | 'delete' | 'skip';
 
 /** Status columns of one row. `clear: true` when status_title is '-'. */
 export interface StatusFields {
@@ -56,6 +56,10 @@ export interface EmployeeRecord {
   tags?: string[];
   suspended?: boolean;
   chat_ids?: number[];
+  /** Chats named by name or id (`chats` column), split like tags; resolved against the chats the token sees by the plan. */
+  chats?: string[];
+  /** A photo file's path as written (`photo` column), relative to the sheet's folder. */
+  photo?: string;
   action: RecordAction;
   status?: StatusFields;
   /** Custom property values by the column's property name (resolved against the directory later). */

@@ -141,15 +141,23 @@ export function validateRow(
   if (tags !== undefined) record.tags = tags;
   assignDefined(record, 'suspended', take('suspended', (text) => parseBoolean(text, { suspendedWords: true })));
   assignDefined(record, 'chat_ids', take('chat_ids', parseChatIds));
+  assignDefined(record, 'chats', take('chats', (text): Parsed<string[]> => {
+    const list = splitTags(text);
+    const tooLong = list.find((name) => name.length > MAX_LENGTH.text);
+    return tooLong ? { ok: false, message: `chat "${tooLong.slice(0, 40)}…" is longer than ${MAX_LENGTH.text} characters` } : { ok: true, value: list };
+  }));
+  assignDefined(record, 'photo', take('photo', limited(MAX_LENGTH.customProperty)));
   record.action = take('action', parseAction) ?? 'upsert';
 
-  if (record.role === 'guest' && (record.chat_ids?.length ?? 0) !== 1) {
+  // Counted before the names are looked up: a name and an id of the same chat count twice here, once in the plan.
+  const chatCount = (record.chat_ids?.length ?? 0) + (record.chats?.length ?? 0);
+  if (record.role === 'guest' && chatCount !== 1) {
     const roleCell = cellsByColumn.get('role')!;
     // Only creating a guest needs the chat; an existing guest (say, in an exported sheet) is fine,
     // and only the import knows which it is, so here it is a warning and the plan enforces it.
     issues.push({
       row: row.rowNumber, column: roleCell.header, value: roleCell.text, severity: 'warning', onlyWhenCreating: true,
-      message: `a new guest needs exactly one chat in chat_ids (got ${record.chat_ids?.length ?? 0}); an existing guest is left as is`,
+      message: `a new guest needs exactly one chat in chats or chat_ids (got ${chatCount}); an existing guest is left as is`,
     });
   }
 

@@ -28,6 +28,11 @@ export interface PendingInviteFinding {
   ageDays: number;
 }
 
+/** What fixes the "suspended but still in tags" finding (issue 15's offboarding). */
+export const SUSPENDED_IN_TAGS_FIX =
+  'To fix: pachca-roster import FILE, where FILE lists their e-mails with action = offboard (removes the tags, clears the status, keeps them suspended); ' +
+  'or pachca-roster import STAFF --suspend-missing --offboard with the whole staff sheet.';
+
 export interface SuspendedInTagsFinding {
   user: User;
   tags: string[];
@@ -270,7 +275,7 @@ export function findingTables(report: AuditReport): FindingTable[] {
     {
       key: 'suspendedInTags',
       title: 'Suspended but still in tags',
-      description: 'Suspended accounts that still belong to tags.',
+      description: `Suspended accounts that still belong to tags. ${SUSPENDED_IN_TAGS_FIX}`,
       columns: [...PERSON_COLUMNS, 'tags'],
       rows: report.suspendedInTags.map((finding) => [...personCells(finding.user), finding.tags.join(', ')]),
     },

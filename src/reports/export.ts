@@ -11,6 +11,7 @@ import {
 } from '../sync/export-base.js';
 import { READ_ONLY_COLUMNS } from '../sync/plan.js';
 import { MEMBERSHIP_SHEET, TAGS_SHEET } from '../sync/tags-sheet.js';
+import { addChatSheets, writeChatCsvs, type ExportChats } from './export-chats.js';
 
 export { EXPORT_LEADING_COLUMNS, EXPORT_STATUS_COLUMNS, TAG_SEPARATOR } from '../sync/export-base.js';
 export const TAGS_COLUMNS = ['id', 'name', 'users_count', 'active members', 'suspended members'] as const;
@@ -187,6 +188,8 @@ export interface ExportMeta {
   apiUrl: string;
   exportedAt: Date;
   filter: ExportFilter;
+  /** The chats listed for the Chats sheets (absent: the token could not list them). */
+  chats?: ExportChats;
 }
 
 export interface ExportCounts {
@@ -328,6 +331,8 @@ export class XlsxExportStream {
         if (index % YIELD_EVERY_ROWS === YIELD_EVERY_ROWS - 1) await yieldToStreams();
       }
 
+      if (meta.chats) addChatSheets(this.writer, meta.chats, directory.tags, selection.users);
+
       const summary = summaryRows(counts, meta);
       const summarySheet = this.writer.addSheet('Summary', fittedColumns(['item', 'value'], summary), { autoFilter: false });
       for (const row of summary) summarySheet.addRow(row);
@@ -384,7 +389,7 @@ export async function writeExportCsv(
   directoryPath: string,
   directory: Directory,
   selection: ExportSelection,
-  { delimiter = ',', exportedAt = new Date() }: { delimiter?: string; exportedAt?: Date } = {},
+  { delimiter = ',', exportedAt = new Date(), chats }: { delimiter?: string; exportedAt?: Date; chats?: ExportChats } = {},
 ): Promise<ExportResult> {
   await makePrivateFolder(directoryPath);
   const usersPath = join(directoryPath, CSV_FILE_NAMES.users);
@@ -401,7 +406,8 @@ export async function writeExportCsv(
   // The values as exported, for the three-way merge when an edited users.csv is imported later.
   const basePath = baseSideFilePath(usersPath);
   await writeFileAtomic(basePath, `${JSON.stringify(baseSideFile(directory, selection.users, exportedAt))}\n`);
-  return { files: [usersPath, tagsPath, membershipPath, basePath], counts: exportCounts(directory, selection) };
+  const chatFiles = chats ? await writeChatCsvs(directoryPath, chats, directory.tags, selection.users, delimiter) : [];
+  return { files: [usersPath, tagsPath, membershipPath, basePath, ...chatFiles], counts: exportCounts(directory, selection) };
 }
 
 /** `pachca-directory-YYYY-MM-DD.xlsx` for the local date of `when`. */

@@ -7,6 +7,7 @@ import type { PachcaApi } from '../pachca/api.js';
 import { ApiError, AuthError, InterruptedError, NotFoundError, NotSentError } from '../pachca/errors.js';
 import { stepId, type JournalEntry, type JournalRecord, type JournalStep, type JournalWriter } from './journal.js';
 import { tagKey } from './directory.js';
+import { runSideRequests } from './apply-side.js';
 import { SeatGate } from './seats.js';
 import { stepValues } from './recorded-values.js';
 import { actionableItems, isTagItem, type Plan, type PlanItem, type PlanItemKind } from './plan.js';
@@ -248,6 +249,21 @@ export async function applyPlan(plan: Plan, api: PachcaApi, journal: JournalWrit
       }
     }
     const notes = [item.message, recoveredNote].filter(Boolean);
+    if (userId !== undefined && (item.chatRequests || item.photoRequest)) {
+      const side = await runSideRequests(item, userId, {
+        api, completed, record: (step, ok, extra) => record(item, step, ok, extra), stopped: () => fatal !== undefined || interrupted,
+      });
+      notes.push(...side.notes);
+      if (!side.ok) {
+        const doneBefore = request !== undefined || status !== undefined;
+        if (side.error === undefined || side.error instanceof InterruptedError || side.error instanceof NotSentError) {
+          if (side.error instanceof InterruptedError) interrupted = true;
+          if (!doneBefore) return notAttempted(item, userId);
+          return { item, result: resultOfKind(item.kind), userId, message: [...notes, `${side.what} not done yet: the run ${fatal ? 'stopped' : 'was interrupted'} (--resume does it)`].join('; ') };
+        }
+        return failure(item, side.step, side.error, userId, doneBefore ? `${resultOfKind(item.kind)}, but ${side.what} failed: ` : `${side.what} failed: `);
+      }
+    }
     const welcomeItem = request?.method === 'POST' ? item : pendingWelcomes.get(item.key);
     if (hooks.welcomeText !== undefined && welcomeItem && userId !== undefined && !completed.has(stepId(item.key, 'welcome'))) {
       try {

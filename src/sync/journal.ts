@@ -8,7 +8,7 @@ import { PRIVATE_FILE_MODE } from '../files/private.js';
 import { PLAN_ITEM_KINDS, type PlanItemKind } from './plan.js';
 import type { StepValues } from './recorded-values.js';
 
-export const JOURNAL_STEPS = ['create-tag', 'rename-tag', 'delete-tag', 'user', 'status', 'welcome'] as const;
+export const JOURNAL_STEPS = ['create-tag', 'rename-tag', 'delete-tag', 'user', 'status', 'welcome', 'chat-join', 'chat-leave', 'photo'] as const;
 export type JournalStep = (typeof JOURNAL_STEPS)[number];
 
 /** Which run a line belongs to. */
@@ -31,6 +31,8 @@ export interface JournalEntry extends StepValues {
   row?: number;
   email?: string;
   userId?: number;
+  /** The chat a chat-join or chat-leave step was about. */
+  chatId?: number;
   /** For a user create whose POST outcome was unknown and that was found by email. */
   recovered?: boolean;
   message?: string;
@@ -55,6 +57,7 @@ const entrySchema = z.looseObject({
   row: z.number().int().optional(),
   email: z.string().optional(),
   userId: z.number().int().optional(),
+  chatId: z.number().int().optional(),
   recovered: z.boolean().optional(),
   message: z.string().optional(),
   before: z.looseObject({}).optional(),
@@ -136,6 +139,7 @@ export function readJournal(path: string, identity?: RunIdentity): JournalConten
   return contents;
 }
 
-export function stepId(key: string, step: JournalStep): string {
-  return `${key} ${step}`;
+/** One step of one item; a chat step also names its chat. */
+export function stepId(key: string, step: JournalStep, chatId?: number): string {
+  return chatId === undefined ? `${key} ${step}` : `${key} ${step} ${chatId}`;
 }

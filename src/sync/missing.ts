@@ -2,11 +2,13 @@
 // --max-suspend (a sheet that lists too few people is refused before anything is planned).
 import { InputError } from '../exit-codes.js';
 import type { Directory } from './directory.js';
-import type { ChangeUserItem, PlanOptions, PlanSelf } from './plan-types.js';
+import type { ChatContext } from './plan-chats.js';
+import { planOffboard } from './plan-offboard.js';
+import type { ChangeUserItem, PlanItem, PlanOptions, PlanSelf } from './plan-types.js';
 import { displayName, parseMaxSuspend, userPath } from './plan-values.js';
 
 /** `named`: the people the sheet's rows name by the match key or e-mail (Matcher.namedUserIds), rows the reader rejected included. */
-export function planMissing(named: ReadonlySet<number>, directory: Directory, options: PlanOptions, self: PlanSelf): ChangeUserItem[] {
+export function planMissing(named: ReadonlySet<number>, directory: Directory, options: PlanOptions, self: PlanSelf, chats?: ChatContext): PlanItem[] {
   const active = directory.users.filter((user) => !user.bot && !user.suspended && user.email);
   const missing = active.filter((user) => !named.has(user.id) && user.id !== self.selfId && user.id !== self.ownerId);
   const limit = parseMaxSuspend(options.maxSuspend, active.length);
@@ -16,7 +18,8 @@ export function planMissing(named: ReadonlySet<number>, directory: Directory, op
         'check that the sheet lists everyone, or raise --max-suspend if this is intended',
     );
   }
-  return missing.map((user) => ({
+  if (options.offboard === true) return offboardMissing(directory, named, self, chats, options.leaveChats === true);
+  return missing.map((user): ChangeUserItem => ({
     key: `missing:${user.id}`,
     kind: 'suspend',
     email: user.email!,
@@ -26,4 +29,21 @@ export function planMissing(named: ReadonlySet<number>, directory: Directory, op
     userRequest: { method: 'PUT', path: userPath(user.id), userId: user.id, body: { user: { suspended: true } } },
     message: 'not in the sheet (--suspend-missing)',
   }));
+}
+
+/**
+ * --offboard: every person the sheet does not name is offboarded, the suspended ones too when
+ * something is left to take away (tags, a status, chats): the audit's "suspended but still in tags".
+ */
+function offboardMissing(directory: Directory, named: ReadonlySet<number>, self: PlanSelf, chats: ChatContext | undefined, leaveChats: boolean): PlanItem[] {
+  const items: PlanItem[] = [];
+  for (const user of directory.users) {
+    if (user.bot || !user.email || named.has(user.id) || user.id === self.selfId || user.id === self.ownerId) continue;
+    const item = planOffboard(user, {
+      key: `missing:${user.id}`, email: user.email, name: displayName(undefined, user), currentTags: user.list_tags,
+      message: 'not in the sheet (--suspend-missing --offboard)',
+    }, chats, leaveChats);
+    if (item.kind !== 'unchanged') items.push(item);
+  }
+  return items;
 }

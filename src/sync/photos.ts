@@ -16,7 +16,7 @@ export interface Photo {
   type: AvatarImageType;
 }
 
-export type PhotoLookup = { ok: true; photo: Photo } | { ok: false; missing: boolean; reason: string };
+export type PhotoLookup = { ok: true; photo: Photo; size: number } | { ok: false; missing: boolean; reason: string };
 
 const megabytes = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
@@ -25,8 +25,20 @@ export function photoKey(text: string): string {
   return text.trim().toLowerCase();
 }
 
+/** A photo as the plan keeps it: the file, not its bytes (read again when it is uploaded). */
+export type PhotoFinding =
+  | { ok: true; file: string; type: AvatarImageType; size: number }
+  | { ok: false; missing: boolean; reason: string };
+
+/** Checks one file as readPhoto does, reading only its first bytes. */
+export async function inspectPhoto(path: string, maxBytes = AVATAR_MAX_BYTES): Promise<PhotoFinding> {
+  const found = await readPhoto(path, maxBytes, 16);
+  if (!found.ok) return found;
+  return { ok: true, file: found.photo.path, type: found.photo.type, size: found.size };
+}
+
 /** Reads one image file: the size first (not read past the limit), then the type by content. */
-export async function readPhoto(path: string, maxBytes = AVATAR_MAX_BYTES): Promise<PhotoLookup> {
+export async function readPhoto(path: string, maxBytes = AVATAR_MAX_BYTES, firstBytes?: number): Promise<PhotoLookup & { size?: number }> {
   let size: number;
   try {
     const info = await stat(path);
@@ -43,7 +55,12 @@ export async function readPhoto(path: string, maxBytes = AVATAR_MAX_BYTES): Prom
   try {
     const file = await open(path, 'r');
     try {
-      bytes = await file.readFile();
+      if (firstBytes === undefined) bytes = await file.readFile();
+      else {
+        const head = Buffer.alloc(Math.min(firstBytes, size));
+        await file.read(head, 0, head.length, 0);
+        bytes = head;
+      }
     } finally {
       await file.close();
     }
@@ -52,7 +69,7 @@ export async function readPhoto(path: string, maxBytes = AVATAR_MAX_BYTES): Prom
   }
   const type = avatarImageType(bytes);
   if (!type) return { ok: false, missing: false, reason: `photo ${path} is not a JPEG or PNG image` };
-  return { ok: true, photo: { path, bytes, type } };
+  return { ok: true, photo: { path, bytes, type }, size };
 }
 
 /** A folder of photos named `<key>.jpg|.jpeg|.png`; other files are ignored. */
@@ -80,6 +97,14 @@ export class PhotoFolder {
     if (paths.length === 0) return { ok: false, missing: true, reason: `no photo for ${key.trim()} in ${this.folder}` };
     if (paths.length > 1) return { ok: false, missing: false, reason: `${paths.length} photos for ${key.trim()} (${paths.sort().join(', ')}): keep one` };
     return readPhoto(paths[0] as string);
+  }
+
+  /** As find, reading only the file's first bytes. */
+  async inspect(key: string): Promise<PhotoFinding> {
+    const paths = this.byKey.get(photoKey(key)) ?? [];
+    if (paths.length === 0) return { ok: false, missing: true, reason: `no photo for ${key.trim()} in ${this.folder}` };
+    if (paths.length > 1) return { ok: false, missing: false, reason: `${paths.length} photos for ${key.trim()} (${paths.sort().join(', ')}): keep one` };
+    return inspectPhoto(resolve(paths[0] as string));
   }
 }
 

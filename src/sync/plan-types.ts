@@ -1,7 +1,9 @@
 // The plan's data: what an import would change, as plain data (printed, saved as plan.json, applied).
-import type { StatusUpdateRequest, UserCreateRequest, UserUpdateRequest, WriteScope } from '../pachca/types.js';
 import type { MatchOption } from './match.js';
 import type { RecordedValues } from './recorded-values.js';
+import type { ChatContext } from './plan-chats.js';
+import type { RowPhoto } from './plan-photos.js';
+import type { AvatarImageType, StatusUpdateRequest, UserCreateRequest, UserUpdateRequest, WriteScope } from '../pachca/types.js';
 
 export const PLAN_ITEM_KINDS = [
   'create-tag', 'rename-tag', 'delete-tag', 'create', 'update', 'suspend', 'restore', 'delete', 'set-status', 'clear-status',
@@ -32,6 +34,29 @@ export type StatusRequest =
   | { method: 'PUT'; path: string; body: StatusUpdateRequest }
   | { method: 'DELETE'; path: string };
 
+/** Joins (POST /chats/{id}/members) or leaves (DELETE /chats/{id}/members/{user_id}) one chat. */
+export interface ChatMembershipRequest {
+  method: 'POST' | 'DELETE';
+  chatId: number;
+  /** The chat's name as the token sees it (`#id` when unseen), for plans and reports. */
+  chatName: string;
+}
+
+/** PUT /users/{user_id}/avatar with the image file read at apply time (its size and type were checked when planning). */
+export interface PhotoRequest {
+  method: 'PUT';
+  /** Absolute path of the JPEG or PNG file. */
+  file: string;
+  type: AvatarImageType;
+  size: number;
+}
+
+/** Items that never join chats or upload a photo. */
+interface NoSideRequests {
+  chatRequests?: never;
+  photoRequest?: never;
+}
+
 /** What every item carries. */
 interface ItemBase {
   /** Stable identity across runs of the same input: `row:12`, `tag:backend`, `missing:345`, `tags-row:5` (Tags sheet). */
@@ -57,7 +82,7 @@ interface PersonFields {
 }
 
 /** A tag item sends no user request. */
-interface TagFields {
+interface TagFields extends NoSideRequests {
   email?: never;
   name?: never;
   userId?: never;
@@ -95,6 +120,9 @@ export interface CreateUserItem extends ItemBase, PersonFields {
   statusRequest?: StatusRequest;
   /** Lower-cased names of tags the request carries that a create-tag or rename-tag item of this plan makes exist. */
   needsTags?: string[];
+  /** The chats go in the create's chat_ids; only a photo follows it. */
+  chatRequests?: never;
+  photoRequest?: PhotoRequest;
 }
 
 /** A change to an existing person; a row that changes the user and its status carries both requests. */
@@ -104,9 +132,23 @@ export interface ChangeUserItem extends ItemBase, PersonFields {
   userRequest: UpdateUserRequest;
   statusRequest?: StatusRequest;
   needsTags?: string[];
+  /** Sent after the user's PUT (offboarding leaves chats; a row joins them). */
+  chatRequests?: ChatMembershipRequest[];
+  photoRequest?: PhotoRequest;
 }
 
-export interface DeleteUserItem extends ItemBase, PersonFields {
+/** A person whose chats, photo (and maybe status) change but whose user record does not: no PUT. */
+export interface SideUpdateItem extends ItemBase, PersonFields {
+  kind: 'update';
+  userId: number;
+  userRequest?: never;
+  statusRequest?: StatusRequest;
+  needsTags?: never;
+  chatRequests?: ChatMembershipRequest[];
+  photoRequest?: PhotoRequest;
+}
+
+export interface DeleteUserItem extends ItemBase, PersonFields, NoSideRequests {
   kind: 'delete';
   userId: number;
   userRequest: DeleteUserRequest;
@@ -115,7 +157,7 @@ export interface DeleteUserItem extends ItemBase, PersonFields {
 }
 
 /** Only the status changes. */
-export interface StatusItem extends ItemBase, PersonFields {
+export interface StatusItem extends ItemBase, PersonFields, NoSideRequests {
   kind: 'set-status' | 'clear-status';
   userId: number;
   userRequest?: never;
@@ -124,7 +166,7 @@ export interface StatusItem extends ItemBase, PersonFields {
 }
 
 /** Nothing is sent: a row (of the sheet or the Tags sheet) that is unchanged, skipped or invalid. */
-export interface QuietItem extends ItemBase {
+export interface QuietItem extends ItemBase, NoSideRequests {
   kind: 'unchanged' | 'skip' | 'invalid';
   email?: string;
   name?: string;
@@ -136,7 +178,8 @@ export interface QuietItem extends ItemBase {
   needsTags?: never;
 }
 
-export type PlanItem = CreateTagItem | RenameTagItem | DeleteTagItem | CreateUserItem | ChangeUserItem | DeleteUserItem | StatusItem | QuietItem;
+export type PlanItem =
+  | CreateTagItem | RenameTagItem | DeleteTagItem | CreateUserItem | ChangeUserItem | SideUpdateItem | DeleteUserItem | StatusItem | QuietItem;
 export type PlanItemKind = PlanItem['kind'];
 export type TagItem = CreateTagItem | RenameTagItem | DeleteTagItem;
 
@@ -155,6 +198,23 @@ export interface PlanOptions {
   preferSheet?: boolean;
   /** --match: how rows find their people; absent: by id when the sheet has an id column with values (an export), else by e-mail. */
   match?: MatchOption;
+  /** `--chats`: merge (default) adds the sheet's chats; replace also leaves the chats the token sees that the cell does not name. */
+  chats?: TagsMode;
+  /** `--offboard` (with suspendMissing): the people missing from the sheet are offboarded, not only suspended. */
+  offboard?: boolean;
+  /** `--leave-chats`: offboarding also takes people out of every chat the token sees. */
+  leaveChats?: boolean;
+  /** `--photos DIR`, `--photos-key COLUMN`, `--photos-overwrite`. */
+  photos?: PhotoOptions;
+}
+
+export interface PhotoOptions {
+  /** A folder of `<key>.jpg|.jpeg|.png` files (absolute). */
+  dir?: string;
+  /** The column whose value names a person's file (default the e-mail). */
+  key?: string;
+  /** Upload even for people who have a photo. */
+  overwrite: boolean;
 }
 
 export const DEFAULT_PLAN_OPTIONS: PlanOptions = {
@@ -166,6 +226,12 @@ export const DEFAULT_PLAN_OPTIONS: PlanOptions = {
   maxSuspend: '10%',
   skipEmailNotify: false,
 };
+
+/** What the plan knows beyond the directory: the chats the token sees and the rows' photo files (by row number). */
+export interface PlanExtras {
+  chats?: ChatContext;
+  photos?: ReadonlyMap<number, RowPhoto>;
+}
 
 export interface PlanSelf {
   /** The token's own user (from /profile). */

@@ -189,6 +189,8 @@ export function requiredScopes(items: readonly PlanItem[]): WriteScope[] {
     if (item.userRequest?.method === 'PUT') scopes.add('users:update');
     if (item.userRequest?.method === 'DELETE') scopes.add('users:delete');
     if (item.statusRequest) scopes.add('user_status:write');
+    if (item.chatRequests && item.chatRequests.length > 0) scopes.add('chat_members:write');
+    if (item.photoRequest) scopes.add('user_avatar:write');
   }
   return [...scopes].sort();
 }

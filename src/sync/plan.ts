@@ -7,7 +7,7 @@ import { parseCustomValue } from '../records/normalize.js';
 import { sheetWarnings } from '../records/warnings.js';
 import { emailKey, tagKey, type Directory } from './directory.js';
 import { comparableText, isUnknownField, withCurrentSuspended } from './field-compare.js';
-import type { CreateUserItem, FieldChange, Plan, PlanItem, PlanOptions, PlanSelf, StatusRequest, TagItem, UpdateUserRequest } from './plan-types.js';
+import type { CreateUserItem, FieldChange, Plan, PlanExtras, PlanItem, PlanOptions, PlanSelf, StatusRequest, TagItem, UpdateUserRequest } from './plan-types.js';
 import {
   CLEARABLE_FIELDS, customCell, displayName, emptyCounts, normalizeCustomValue, orNull, requiredScopes,
   resolveCustomColumns, sameTagSet, statusChanges, statusInput, statusIntent, statusView, TEXT_FIELDS, tagsText, text,
@@ -17,11 +17,13 @@ import type { ExportBase } from './export-base.js';
 import { conflictMessage, customField, ThreeWayMerge, type RowMerge } from './merge-base.js';
 import { Matcher } from './match.js';
 import { planMissing } from './missing.js';
+import { CHAT_IDS_ON_EXISTING, chatsForExisting, createChatsChange, rowChats, type RowChats } from './plan-chats.js';
+import { planOffboard } from './plan-offboard.js';
+import { photoSide } from './plan-photos.js';
+import { bothSides, withSideRequests } from './plan-side.js';
 import { planTagsSheet, type TagNameResolver, type TagsSheetInput } from './tags-sheet.js';
 
-/** Why a row's chat_ids do nothing for a person who exists already. */
-export const CHAT_IDS_ON_EXISTING =
-  'warning: chat_ids is used only when a row creates a person, so this person was not added to those chats; add them in Pachca (the chat > Members > Add)';
+export { CHAT_IDS_ON_EXISTING } from './plan-chats.js';
 
 export * from './plan-types.js';
 export { normalizeCustomValue, parseMaxSuspend, READ_ONLY_COLUMNS, resolveCustomColumns } from './plan-values.js';
@@ -60,6 +62,7 @@ class Planner {
     private readonly self: PlanSelf,
     tagsSheet: TagsSheetInput | undefined,
     exportBase: ExportBase | undefined,
+    private readonly extras: PlanExtras = {},
   ) {
     this.customColumns = resolveCustomColumns(sheet, directory);
     this.matcher = new Matcher(sheet, directory, options.match, this.customColumns);
@@ -93,7 +96,7 @@ class Planner {
       const record = recordsByRow.get(row.rowNumber);
       return record ? this.withRowWarnings(this.planRecord(record)) : this.invalidRow(row);
     });
-    const missingItems = this.options.suspendMissing ? planMissing(this.matcher.namedUserIds(), this.directory, this.options, this.self) : [];
+    const missingItems = this.options.suspendMissing ? planMissing(this.matcher.namedUserIds(), this.directory, this.options, this.self, this.extras.chats) : [];
     const tagItems = [...this.tags.toCreate].map((key): PlanItem => ({
       key: `tag:${key}`,
       kind: 'create-tag',
@@ -168,14 +171,26 @@ class Planner {
     if (record.action === 'skip') return { ...this.base(record, user), kind: 'skip', changes: [], message: 'action is skip' };
     if (record.action === 'delete') return this.planDelete(record, user);
     if (!user) {
-      if (record.action === 'update' || record.action === 'suspend' || record.action === 'restore') {
+      if (record.action !== 'create' && record.action !== 'upsert') {
         return this.invalid(record, user, `action ${record.action}: no user with this ${this.matcher.keyName} in Pachca`);
       }
       if (!record.email) return this.invalid(record, user, `no one in Pachca has ${this.matcher.keyName} ${this.matcher.keyOf(record)}, and a new person needs an e-mail`);
-      return this.planCreate(record);
-    }
-    if (user.bot) return this.invalid(record, user, 'this email belongs to a bot; bots are not managed by import');
-    return this.planUpdate(record, user);
+    } else if (user.bot) return this.invalid(record, user, 'this email belongs to a bot; bots are not managed by import');
+    if (user && record.action === 'offboard') return this.planOffboardRow(record, user);
+    const chats = rowChats(record, this.extras.chats);
+    if (chats.error) return this.invalid(record, user, chats.error);
+    const item = user ? this.planUpdate(record, user) : this.planCreate(record, chats);
+    const photo = photoSide(this.extras.photos?.get(record.source.rowNumber), user, this.options.photos?.overwrite === true);
+    if (!user) return withSideRequests(item, photo);
+    return withSideRequests(item, bothSides(chatsForExisting(user, chats, this.extras.chats, this.options.chats ?? 'merge'), photo));
+  }
+
+  private planOffboardRow(record: EmployeeRecord, user: User): PlanItem {
+    if (user.id === this.self.selfId) return this.invalid(record, user, "the token's own user cannot be offboarded");
+    if (user.id === this.self.ownerId) return this.invalid(record, user, 'the workspace Owner cannot be offboarded');
+    const { key, row, email, name } = this.base(record, user);
+    const currentTags = this.tagNames.current(user.list_tags);
+    return planOffboard(user, { key, row, email, name, currentTags }, this.extras.chats, this.options.leaveChats === true);
   }
 
   private planDelete(record: EmployeeRecord, user: User | undefined): PlanItem {
@@ -249,13 +264,13 @@ class Planner {
     return undefined;
   }
 
-  private planCreate(record: EmployeeRecord): PlanItem {
+  private planCreate(record: EmployeeRecord, chats: RowChats): PlanItem {
     const customError = this.customValueError(record);
     if (customError) return this.invalid(record, undefined, customError);
     // A status the row cannot set (a title without an emoji) is skipped with a warning; the person is still created.
     const status = statusIntent(record.status);
-    if (record.role === 'guest' && record.chat_ids?.length !== 1) {
-      return this.invalid(record, undefined, `role guest: a new guest needs exactly one chat in chat_ids (got ${record.chat_ids?.length ?? 0})`);
+    if (record.role === 'guest' && chats.ids.length !== 1) {
+      return this.invalid(record, undefined, `role guest: a new guest needs exactly one chat in chats or chat_ids (got ${chats.ids.length})`);
     }
     const user: UserCreateInput = { email: record.email };
     const changes: FieldChange[] = [{ field: 'email', before: null, after: record.email }];
@@ -275,9 +290,10 @@ class Planner {
       user.suspended = suspended;
       changes.push({ field: 'suspended', before: null, after: String(suspended) });
     }
-    if (record.chat_ids && record.chat_ids.length > 0) {
-      user.chat_ids = record.chat_ids;
-      changes.push({ field: 'chat_ids', before: null, after: record.chat_ids.join(', ') });
+    const chatsChange = createChatsChange(record, chats);
+    if (chatsChange) {
+      user.chat_ids = chats.ids;
+      changes.push(chatsChange);
     }
     let needsTags: string[] = [];
     if (record.tags && record.tags.length > 0) {
@@ -469,8 +485,9 @@ class Planner {
  */
 export function buildPlan(
   sheet: ValidatedSheet, directory: Directory, options: PlanOptions, self: PlanSelf, tagsSheet?: TagsSheetInput, exportBase?: ExportBase,
+  extras: PlanExtras = {},
 ): Plan {
-  return new Planner(sheet, directory, options, self, tagsSheet, exportBase).build();
+  return new Planner(sheet, directory, options, self, tagsSheet, exportBase, extras).build();
 }
 
 /** Plan items that change a tag itself (created, renamed, deleted) rather than a user. */
@@ -480,5 +497,5 @@ export function isTagItem(item: PlanItem): item is TagItem {
 
 /** Items that send requests, in plan order (apply runs them in phases: tags, users, tag deletes). */
 export function actionableItems(plan: Plan): PlanItem[] {
-  return plan.items.filter((item) => isTagItem(item) || item.userRequest || item.statusRequest);
+  return plan.items.filter((item) => isTagItem(item) || item.userRequest || item.statusRequest || item.chatRequests || item.photoRequest);
 }

@@ -8,6 +8,8 @@ import type { Plan, PlanItem, PlanItemKind } from './plan.js';
 import type { TagsSheetInput } from './tags-sheet.js';
 
 const MAIN_STEPS = new Set(['user', 'create-tag', 'rename-tag', 'delete-tag']);
+/** Steps after a person's own: a row that only joined chats or got a photo was done by them. */
+const SIDE_STEPS = new Set(['chat-join', 'chat-leave', 'photo']);
 /** Kinds whose work, once done, makes the fresh plan see the row as unchanged. */
 const WORK_KINDS: ReadonlySet<PlanItemKind> = new Set(['create', 'update', 'suspend', 'restore', 'delete', 'set-status', 'clear-status', 'rename-tag']);
 const NOT_DONE = new Set(['invalid', 'skipped', 'failed']);
@@ -15,7 +17,7 @@ const NOT_DONE = new Set(['invalid', 'skipped', 'failed']);
 /** Steps the earlier attempts finished, by stepId. */
 export function completedSteps(earlier: readonly JournalEntry[]): Map<string, JournalEntry> {
   const completed = new Map<string, JournalEntry>();
-  for (const entry of earlier) if (entry.ok) completed.set(stepId(entry.key, entry.step), entry);
+  for (const entry of earlier) if (entry.ok) completed.set(stepId(entry.key, entry.step, entry.chatId), entry);
   return completed;
 }
 
@@ -53,7 +55,7 @@ export function mergeEarlierResults(outcomes: Outcome[], earlier: readonly Journ
     const firstItem = firstPlanItems.get(outcome.item.key);
     const done = byKey.get(outcome.item.key) ?? [];
     const mainStep = done.find((entry) => MAIN_STEPS.has(entry.step));
-    const main = mainStep ?? done.find((entry) => entry.step === 'status');
+    const main = mainStep ?? done.find((entry) => entry.step === 'status') ?? done.find((entry) => SIDE_STEPS.has(entry.step));
     if (!main) return unjournaledWork(outcome, firstItem);
     const replace = outcome.result === 'unchanged'
       || (mainStep !== undefined && (outcome.result === 'status set' || outcome.result === 'status cleared'));

@@ -4,7 +4,7 @@ import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import { InputError } from '../../exit-codes.js';
 import type { ConnectionArgv } from '../connection.js';
 import { auditDirectory } from '../../app/audit-directory.js';
-import { DEFAULT_INACTIVE_DAYS, auditSummary, summaryLines } from '../../reports/audit.js';
+import { DEFAULT_INACTIVE_DAYS, SUSPENDED_IN_TAGS_FIX, auditSummary, summaryLines } from '../../reports/audit.js';
 import { securityLogCounts, securityLogSummaryLines, type SecurityLogReport } from '../../reports/audit-log.js';
 import { fileFlag, FlagError, numberFlag } from '../flag-values.js';
 import { connectionOptions, forceOption } from '../options.js';
@@ -119,6 +119,7 @@ export const auditCommand: CommandModule<object, AuditArgs> = {
     const text = [
       `Audit of ${report.people} people (bots excluded), inactive = more than ${inactiveDays} days:`,
       ...lines.map(([title, count]) => `  ${title.padEnd(width)}  ${count}`),
+      ...(report.suspendedInTags.length > 0 ? [SUSPENDED_IN_TAGS_FIX] : []),
       ...(securityLog ? [securityLog.note ?? `Security log since ${securityLog.since.toISOString().slice(0, 10)}:`] : []),
       ...logLines.map(([title, count]) => `  ${title.padEnd(width)}  ${count}`),
       ...files.map((file) => `Wrote ${file}`),

@@ -3,6 +3,7 @@ import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import type { ConnectionArgv } from '../connection.js';
 import { exportDirectory } from '../../app/export-directory.js';
 import { CSV_FILE_NAMES, defaultExportFileName, type ExportFilter } from '../../reports/export.js';
+import { CHAT_CSV_FILE_NAMES } from '../../reports/export-chats.js';
 import { fileFlag, FlagError, single } from '../flag-values.js';
 import { connectionOptions, forceOption } from '../options.js';
 import { checkOutputFile, checkOutputFolder } from '../output-files.js';
@@ -27,6 +28,7 @@ interface ExportArgs extends ConnectionArgv {
   query?: string;
   tag?: string;
   department?: string;
+  'chat-members': boolean;
   json: boolean;
   force: boolean;
 }
@@ -38,16 +40,17 @@ export const exportCommand: CommandModule<object, ExportArgs> = {
     yargs
       .options({
         out: { type: 'string', requiresArg: true, coerce: fileFlag('out'), describe: 'XLSX: the workbook file, ending in .xlsx (default pachca-directory-<date>.xlsx); CSV: the folder for users.csv, tags.csv, membership.csv (default: the current folder)' },
-        format: { requiresArg: true, choices: ['xlsx', 'csv'] as const, default: 'xlsx' as const, describe: 'xlsx: one workbook with Users, Tags, Membership and Summary sheets (and the values as exported in a hidden sheet); csv: users.csv, tags.csv, membership.csv (UTF-8 with BOM) and users.base.json (the values as exported: keep it beside users.csv)' },
+        format: { requiresArg: true, choices: ['xlsx', 'csv'] as const, default: 'xlsx' as const, describe: 'xlsx: one workbook with Users, Tags, Membership, Chats (Chat membership with --chat-members) and Summary sheets (and the values as exported in a hidden sheet); csv: users.csv, tags.csv, membership.csv, chats.csv (UTF-8 with BOM) and users.base.json (the values as exported: keep it beside users.csv)' },
         delimiter: { type: 'string', requiresArg: true, default: ',', coerce: delimiterFlag, describe: 'CSV delimiter: "," ";" or "tab" (";" suits Excel with a Russian locale)' },
         'include-bots': { type: 'boolean', default: false, describe: 'Include bot accounts (left out by default)' },
         query: { type: 'string', requiresArg: true, describe: 'Only users whose name, email, phone or nickname contains this text (case-insensitive); the Tags sheet still lists every tag' },
         tag: { type: 'string', requiresArg: true, describe: 'Only members of this tag (exit 2 if there is no such tag); the Tags sheet still lists every tag' },
         department: { type: 'string', requiresArg: true, describe: 'Only this department (whole name, case-insensitive)' },
+        'chat-members': { type: 'boolean', default: false, describe: 'Add a Chat membership sheet (chat-membership.csv): who is in each chat the token sees (one request per chat)' },
         json: { type: 'boolean', default: false, describe: 'Print a JSON summary (counts and file paths) instead of text' },
       })
       .options(forceOption)
-      .group(['out', 'force', 'format', 'delimiter', 'include-bots', 'query', 'tag', 'department', 'json'], 'Export:')
+      .group(['out', 'force', 'format', 'delimiter', 'include-bots', 'query', 'tag', 'department', 'chat-members', 'json'], 'Export:')
       .options(connectionOptions)
       .check((argv) => {
         if (argv.format === 'xlsx' && typeof argv.out === 'string' && !/\.xlsx$/i.test(argv.out)) {
@@ -65,7 +68,7 @@ export const exportCommand: CommandModule<object, ExportArgs> = {
     const xlsxPath = argv.out ?? defaultExportFileName(exportedAt);
     if (argv.format === 'csv') {
       if (checkOutputFolder(csvFolder)) {
-        for (const name of Object.values(CSV_FILE_NAMES)) checkOutputFile(join(csvFolder, name), argv.force);
+        for (const name of [...Object.values(CSV_FILE_NAMES), ...Object.values(CHAT_CSV_FILE_NAMES)]) checkOutputFile(join(csvFolder, name), argv.force);
       }
     } else {
       checkOutputFile(xlsxPath, argv.force);
@@ -81,6 +84,7 @@ export const exportCommand: CommandModule<object, ExportArgs> = {
       {
         target: argv.format === 'xlsx' ? { format: 'xlsx', path: resolve(xlsxPath) } : { format: 'csv', folder: resolve(csvFolder), delimiter: argv.delimiter },
         filter,
+        chatMembers: argv['chat-members'],
       },
       { api: connectFromFlags(argv), events: renderReadEvents(), clock: { now: () => exportedAt } },
     );

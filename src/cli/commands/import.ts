@@ -12,8 +12,9 @@ import { fileFlag, FlagError, NO_STDIN, single } from '../flag-values.js';
 import { connectionOptions, sheetOptions } from '../options.js';
 import { langOf } from '../lang.js';
 import { runInTerminal } from '../run-command.js';
+import { checkOnboardingArguments, givenOnboardingFlags, onboardingOptions, onboardingPlanOptions, type OnboardingArgs } from '../onboarding-flags.js';
 
-interface ImportArgs extends ConnectionArgv {
+interface ImportArgs extends ConnectionArgv, OnboardingArgs {
   file?: string;
   'dry-run': boolean;
   yes: boolean;
@@ -56,6 +57,7 @@ const importOptions = {
   'suspend-missing': { type: 'boolean', defaultDescription: 'false', describe: "Suspend active people (pending invites included) who are not in the sheet; never bots or the token's own user" },
   'max-suspend': { type: 'string', requiresArg: true, defaultDescription: DEFAULT_PLAN_OPTIONS.maxSuspend, describe: 'Refuse (exit 2) when --suspend-missing would suspend more than N people, or N% of active people; 0 allows none' },
   match: { type: 'string', requiresArg: true, coerce: matchFlag, defaultDescription: 'id for an export (a sheet with ids), else email', describe: 'How rows find their people: email, id (the export\'s id column) or custom:NAME (a custom property, e.g. "custom:Табельный номер"); with id or custom:NAME a changed e-mail is an update' },
+  ...onboardingOptions,
   welcome: { type: 'string', requiresArg: true, coerce: fileFlag('welcome'), describe: 'Send this UTF-8 text file as a direct message to each created user ({first_name} is filled in); a failed message is noted in the report' },
   json: { type: 'boolean', default: false, describe: 'Print summary.json to stdout (the plan and messages go to stderr)' },
   quiet: { type: 'boolean', alias: 'q', default: false, describe: 'Print only the summary (no plan table, no progress bar)' },
@@ -105,6 +107,7 @@ function checkImportArguments(argv: Partial<ImportArgs>): true {
   } catch (error) {
     throw new FlagError((error as Error).message);
   }
+  checkOnboardingArguments(argv);
   if (argv.out !== undefined && existsSync(argv.out) && !statSync(argv.out).isDirectory()) {
     throw new FlagError(`--out ${argv.out} is a file; --out names the run folder (created when missing)`);
   }
@@ -125,6 +128,7 @@ function givenPlanFlags(argv: ArgumentsCamelCase<ImportArgs>, readOptions: Sheet
     '--skip-email-notify': argv['skip-email-notify'] !== undefined,
     '--match': argv.match !== undefined,
     '--welcome': argv.welcome !== undefined,
+    ...givenOnboardingFlags(argv),
     '--sheet': argv.sheet !== undefined,
     '--map': Boolean(argv.map?.length),
     '--mapping': argv.mapping !== undefined,
@@ -156,6 +160,7 @@ async function handle(argv: ArgumentsCamelCase<ImportArgs>, dryRun: boolean): Pr
     skipEmailNotify: argv['skip-email-notify'] ?? DEFAULT_PLAN_OPTIONS.skipEmailNotify,
     ...(argv['prefer-sheet'] ? { preferSheet: true } : {}),
     ...(argv.match !== undefined ? { match: argv.match } : {}),
+    ...onboardingPlanOptions(argv),
   };
   const request: ImportRequest = {
     ...(argv.file ? { file: argv.file } : {}),
