@@ -6,7 +6,7 @@ import type { EmployeeRecord, StatusFields, ValidatedSheet } from '../records/ty
 import { parseCustomValue } from '../records/normalize.js';
 import { STATUS_SKIPPED } from '../records/validate.js';
 import { tagKey, type Directory } from './directory.js';
-import type { FieldChange, PlanItem, PlanItemKind } from './plan-types.js';
+import type { FieldChange, Plan, PlanItem, PlanItemKind, TagItem } from './plan-types.js';
 import { PLAN_ITEM_KINDS } from './plan-types.js';
 
 export const TEXT_FIELDS = ['first_name', 'last_name', 'nickname', 'phone_number', 'department', 'title'] as const;
@@ -193,4 +193,14 @@ export function requiredScopes(items: readonly PlanItem[]): WriteScope[] {
     if (item.photoRequest) scopes.add('user_avatar:write');
   }
   return [...scopes].sort();
+}
+
+/** Plan items that change a tag itself (created, renamed, deleted) rather than a user. */
+export function isTagItem(item: PlanItem): item is TagItem {
+  return item.kind === 'create-tag' || item.kind === 'rename-tag' || item.kind === 'delete-tag';
+}
+
+/** Items that send requests, in plan order (apply runs them in phases: tags, users, tag deletes). */
+export function actionableItems(plan: Plan): PlanItem[] {
+  return plan.items.filter((item) => isTagItem(item) || item.userRequest || item.statusRequest || item.chatRequests || item.photoRequest);
 }

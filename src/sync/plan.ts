@@ -7,7 +7,7 @@ import { parseCustomValue } from '../records/normalize.js';
 import { sheetWarnings } from '../records/warnings.js';
 import { emailKey, tagKey, type Directory } from './directory.js';
 import { comparableText, isUnknownField, withCurrentSuspended } from './field-compare.js';
-import type { CreateUserItem, FieldChange, Plan, PlanExtras, PlanItem, PlanOptions, PlanSelf, StatusRequest, TagItem, UpdateUserRequest } from './plan-types.js';
+import type { CreateUserItem, FieldChange, Plan, PlanExtras, PlanItem, PlanOptions, PlanSelf, StatusRequest, UpdateUserRequest } from './plan-types.js';
 import {
   CLEARABLE_FIELDS, customCell, displayName, emptyCounts, normalizeCustomValue, orNull, requiredScopes,
   resolveCustomColumns, sameTagSet, statusChanges, statusInput, statusIntent, statusView, TEXT_FIELDS, tagsText, text,
@@ -24,9 +24,8 @@ import { bothSides, withSideRequests } from './plan-side.js';
 import { planTagsSheet, type TagNameResolver, type TagsSheetInput } from './tags-sheet.js';
 
 export { CHAT_IDS_ON_EXISTING } from './plan-chats.js';
-
 export * from './plan-types.js';
-export { normalizeCustomValue, parseMaxSuspend, READ_ONLY_COLUMNS, resolveCustomColumns } from './plan-values.js';
+export { actionableItems, isTagItem, normalizeCustomValue, parseMaxSuspend, READ_ONLY_COLUMNS, resolveCustomColumns } from './plan-values.js';
 
 interface TagResolution {
   /** Canonical spelling (the directory's, else the sheet's first) per lower-cased name. */
@@ -488,14 +487,4 @@ export function buildPlan(
   extras: PlanExtras = {},
 ): Plan {
   return new Planner(sheet, directory, options, self, tagsSheet, exportBase, extras).build();
-}
-
-/** Plan items that change a tag itself (created, renamed, deleted) rather than a user. */
-export function isTagItem(item: PlanItem): item is TagItem {
-  return item.kind === 'create-tag' || item.kind === 'rename-tag' || item.kind === 'delete-tag';
-}
-
-/** Items that send requests, in plan order (apply runs them in phases: tags, users, tag deletes). */
-export function actionableItems(plan: Plan): PlanItem[] {
-  return plan.items.filter((item) => isTagItem(item) || item.userRequest || item.statusRequest || item.chatRequests || item.photoRequest);
 }
