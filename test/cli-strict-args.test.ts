@@ -32,6 +32,7 @@ const COMMANDS: Record<string, string[]> = {
   status: ['status', '11', '--clear', '--yes'],
   suspend: ['suspend', '11', '--yes'],
   restore: ['restore', '11', '--yes'],
+  offboard: ['offboard', '11', '--yes'],
   tag: ['tag', 'add', 'HR', '11', '--yes'],
 };
 
@@ -75,6 +76,7 @@ const PER_COMMAND: Record<string, string[][]> = {
   status: [['--emoji', 'x'], ['--clear=maybe'], ['--until'], ['--timeout', 'abc'], ['--out', 'a', '--out', 'b']],
   suspend: [['--json', 'extra'], ['Иван Петров'], ['--concurrency', '-1'], ['--out'], ['--dry-run=no']],
   restore: [['-q', 'extra'], ['--retries', '-1'], ['--allow-delete']],
+  offboard: [['--leave-chats'], ['--timeout', 'abc'], ['--dry-run=maybe']],
   tag: [['--out', 'a', '--out', 'b'], ['--yes=maybe'], ['--create-tags']],
 };
 
@@ -85,7 +87,7 @@ const WHOLE_LINES: string[][] = [
   ['find'], ['show'], ['members'], ['show', '1', '2'], ['members', 'HR', 'Backend'], ['fnd', 'Петров'], ['member', 'HR'],
   ['apply'], ['apply', '-'], ['apply', '', '--yes'], ['apply', 'a', 'b', '--yes'],
   ['set'], ['set', '11'], ['set', 'Петров', 'Отдел=HR'], ['status', '11', '--yes'], ['status', '11', '--emoji', 'x', '--yes'], ['status', '11', '12', '--clear'],
-  ['suspend'], ['suspend', '--yes'], ['restore', '--yes'], ['tag', 'add'], ['tag', 'add', 'HR'], ['tag', 'rename', 'HR', '11'], ['tag', 'add', '+HR', '11'],
+  ['suspend'], ['suspend', '--yes'], ['restore', '--yes'], ['offboard'], ['tag', 'add'], ['tag', 'add', 'HR'], ['tag', 'rename', 'HR', '11'], ['tag', 'add', '+HR', '11'],
   ['sett', '11', 'x=y'],
 ];
 
@@ -137,7 +139,7 @@ describe('the messages', () => {
 
   it('suggests the command that was meant', async () => {
     expect(await firstLine(['improt', SHEET])).toBe('Error: unknown command "improt"; did you mean import?');
-    expect(await firstLine(['--yes', 'import', SHEET])).toBe('Error: unknown flag --yes; name a command first (import, plan, apply, undo, validate, export, audit, template, sandbox, demo, ui, find, show, tags, members, chats, set, status, suspend, restore, tag)');
+    expect(await firstLine(['--yes', 'import', SHEET])).toBe('Error: unknown flag --yes; name a command first (import, plan, apply, undo, validate, export, audit, template, sandbox, demo, ui, find, show, tags, members, chats, set, status, suspend, restore, offboard, tag)');
   });
 
   it('names the flag, the value and what is allowed', async () => {

@@ -128,7 +128,7 @@ describe('set', () => {
   it('a column set cannot change is refused by the parse (exit 2), before any request', async () => {
     const result = await runMain(['set', '11', 'Действие=удалить', '--yes']);
     expect(result.code).toBe(2);
-    expect(result.stderr.split('\n')[0]).toBe('Error: set cannot change column "Действие": use the suspend or restore command');
+    expect(result.stderr.split('\n')[0]).toBe('Error: set cannot change column "Действие": use the suspend, restore or offboard command');
     expect((await runMain(['set', '11', 'Отчество=Ивановна', '--yes'])).stderr.split('\n')[0]).toBe(
       'Error: set cannot change column "Отчество": Pachca has no middle-name field (a custom property for it is set by its name)',
     );
@@ -203,6 +203,26 @@ describe('suspend and restore', () => {
     expect((await runMain(['restore', '11', '12', '--yes', '--out', runFolder()])).code).toBe(0);
     expect(writes(before)).toEqual(['PUT /users/{id} 200', 'PUT /users/{id} 200']);
     expect([user(11).suspended, user(12).suspended]).toEqual([false, false]);
+  });
+
+  it('offboard: suspended, out of every tag and the status cleared (one PUT, one DELETE of the status); restore brings back only the suspension', async () => {
+    const person = sandbox.directory().users.find((candidate) => !candidate.bot && !candidate.suspended && candidate.list_tags.length > 0 && candidate.id !== OWNER_ID && candidate.email);
+    expect(person, 'the seed has an active person with tags').toBeDefined();
+    const id = person!.id;
+    const tags = [...person!.list_tags];
+    expect((await runMain(['status', String(id), '--emoji', '🌴', '--title', 'В отпуске', '--yes', '--out', runFolder()])).code).toBe(0);
+    const before = sandbox.requestLog().length;
+    const result = await runMain(['offboard', person!.email!, '--yes', '--out', runFolder()]);
+    expect(result.code, result.stderr).toBe(0);
+    expect(writes(before)).toEqual(['PUT /users/{id} 200', 'DELETE /users/{user_id}/status 204']);
+    expect(user(id).suspended).toBe(true);
+    expect(user(id).list_tags).toEqual([]);
+    expect(user(id).user_status).toBeNull();
+    expect(result.stdout).toContain(`tags: ${tags.join(', ')} -> (empty)`);
+
+    expect((await runMain(['restore', String(id), '--yes', '--out', runFolder()])).code).toBe(0);
+    expect(user(id).suspended).toBe(false);
+    expect(user(id).list_tags).toEqual([]);
   });
 
   it('an unknown person among several: exit 2 "no such person", nothing sent, no run folder', async () => {

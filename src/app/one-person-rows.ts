@@ -48,7 +48,7 @@ export interface OnePersonCells {
 /** Sheet columns `set` cannot set, and why (the e-mail is refused for every one-person command). */
 export const NOT_SETTABLE: Partial<Record<CanonicalColumn, string>> = {
   email: 'the e-mail names the person and cannot be set here',
-  action: 'use the suspend or restore command',
+  action: 'use the suspend, restore or offboard command',
   chat_ids: 'chat_ids only works when a sheet creates a person (add them in Pachca: the chat > Members > Add)',
   middle_name: 'Pachca has no middle-name field (a custom property for it is set by its name)',
 };
@@ -105,7 +105,9 @@ export function scopesFor(parsed: OnePersonCells): WriteScope[] {
   if (parsed.tagEdits.length > 0) targets.push('tags');
   const scopes: WriteScope[] = [];
   if (targets.some((target) => !target.startsWith('status_'))) scopes.push('users:update');
-  if (targets.some((target) => target.startsWith('status_'))) scopes.push('user_status:write');
+  // Offboarding also clears the status.
+  const offboards = [...parsed.cells].some(([header, value]) => parsed.mapping.byHeader.get(header) === 'action' && value === 'offboard');
+  if (offboards || targets.some((target) => target.startsWith('status_'))) scopes.push('user_status:write');
   return scopes;
 }
 

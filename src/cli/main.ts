@@ -13,7 +13,7 @@ import { sandboxCommand } from './commands/sandbox.js';
 import { setCommand } from './commands/set.js';
 import { showCommand } from './commands/show.js';
 import { statusCommand } from './commands/status.js';
-import { restoreCommand, suspendCommand } from './commands/suspend.js';
+import { offboardCommand, restoreCommand, suspendCommand } from './commands/suspend.js';
 import { tagCommand } from './commands/tag.js';
 import { tagsCommand } from './commands/tags.js';
 import { templateCommand } from './commands/template.js';
@@ -33,7 +33,7 @@ const COMMANDS = [
   // The everyday read commands.
   findCommand, showCommand, tagsCommand, membersCommand, chatsCommand,
   // The everyday one-person changes.
-  setCommand, statusCommand, suspendCommand, restoreCommand, tagCommand,
+  setCommand, statusCommand, suspendCommand, restoreCommand, offboardCommand, tagCommand,
 ] as CommandModule[];
 
 /**

@@ -1,4 +1,4 @@
-// `suspend EMAIL|ID...` and `restore EMAIL|ID...`: the sheet's action = suspend / restore, per person.
+// `suspend`, `restore` and `offboard EMAIL|ID...`: the sheet's action = suspend / restore / offboard, per person.
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import { FlagError } from '../flag-values.js';
 import { connectionOptions } from '../options.js';
@@ -8,7 +8,7 @@ interface PeopleArgs extends WriteArgs {
   people?: string[];
 }
 
-function peopleCommand(action: 'suspend' | 'restore', describe: string, example: [string, string]): CommandModule<object, PeopleArgs> {
+function peopleCommand(action: 'suspend' | 'restore' | 'offboard', describe: string, example: [string, string]): CommandModule<object, PeopleArgs> {
   return {
     command: `${action} [people..]`,
     describe,
@@ -41,4 +41,10 @@ export const restoreCommand = peopleCommand(
   'restore',
   'Restore suspended people (each takes a seat again): plan, confirm, apply, report',
   ['$0 restore ivan@example.ru', 'Show the plan, ask, restore'],
+);
+
+export const offboardCommand = peopleCommand(
+  'offboard',
+  'Offboard people: suspend, take them out of every tag and clear their status in one plan (restore brings back only the suspension)',
+  ['$0 offboard ivan@example.ru --yes', 'Offboard one leaver without asking'],
 );
