@@ -92,7 +92,7 @@ describe('offboarding', () => {
   it('refuses the Owner and unknown people; the row is invalid', async () => {
     const { item } = await run(['email', 'action'], [['oleg.petrov@example.ru', 'offboard'], ['nobody@example.ru', 'offboard']]);
     expect(item('row:2')).toMatchObject({ kind: 'invalid', message: "the token's own user cannot be offboarded" });
-    expect(item('row:3')).toMatchObject({ kind: 'invalid', message: 'action offboard: no user with this email in Pachca' });
+    expect(item('row:3')).toMatchObject({ kind: 'invalid', message: 'action offboard: no user with this e-mail in Pachca' });
   });
 
   it('--suspend-missing --offboard offboards the people the sheet leaves out, the suspended ones still in tags too', async () => {
