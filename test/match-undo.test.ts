@@ -315,3 +315,21 @@ describe('undo RUN_DIR', () => {
     expect(sandbox.directory().tags.some((tag) => tag.name === 'Стажёры')).toBe(false);
   });
 });
+
+describe('undo names what it does not take back', () => {
+  it('a chat the run joined someone to is named in the undo plan and left alone', async () => {
+    const file = join(workDir, `chats-${++counter}.csv`);
+    await writeCsvFile(file, ['email', 'Чаты'], [['m.ivanova@example.ru', 'Продажи']]);
+    const run = fresh('run');
+    const imported = await cli(['import', file, '--yes', '--out', run]);
+    expect(imported.code, imported.stderr).toBe(0);
+    const member = userByEmail('m.ivanova@example.ru')!.id;
+    const chat = sandbox.directory().chats.find((candidate) => candidate.name === 'Продажи')!;
+    expect(chat.member_ids).toContain(member);
+
+    const undone = await cli(['undo', run, '--yes', '--out', fresh('undo')]);
+    expect(undone.code, undone.stderr).toBe(0);
+    expect(undone.stdout).toContain(`not undone: m.ivanova@example.ru joined chat ${chat.id}`);
+    expect(sandbox.directory().chats.find((candidate) => candidate.id === chat.id)!.member_ids).toContain(member);
+  });
+});

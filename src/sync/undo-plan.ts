@@ -76,6 +76,9 @@ function readTrails(entries: readonly JournalEntry[]): { people: Map<number, Per
       const trail = tag(entry.tagId);
       trail.renamed = follow(trail.renamed, entry.before.tag_name, entry.after.tag_name);
     }
+    if (entry.step === 'chat-join') notes.push(`not undone: ${who} joined chat ${entry.chatId ?? '?'} (take them out in Pachca: the chat > Members)`);
+    if (entry.step === 'chat-leave') notes.push(`not undone: ${who} left chat ${entry.chatId ?? '?'} (add them back in Pachca: the chat > Members > Add)`);
+    if (entry.step === 'photo') notes.push(`not undone: the photo uploaded for ${who} (the earlier photo is not kept)`);
     if (entry.step === 'delete-tag') notes.push(`cannot be undone: tag "${entry.before?.tag_name ?? entry.key}" was deleted (made again only for people this undo puts back in it)`);
     if (entry.userId === undefined || (entry.step !== 'user' && entry.step !== 'status')) continue;
     const trail = person(entry, entry.userId);
