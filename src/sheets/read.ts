@@ -4,6 +4,7 @@ import { open, stat } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import { InputError } from '../exit-codes.js';
 import type { Row, RowStray, SheetDetected } from './types.js';
+import { isBlank } from './cell-text.js';
 import { readCsvRows, sniffCsv } from './csv.js';
 import { OLE_MAGIC, oleFileMessage } from './ole.js';
 import type { RawRow } from './raw-row.js';
@@ -131,19 +132,21 @@ function uniqueHeaders(values: string[]): string[] {
  * Text in cells that no header names. For a CSV line with more fields than the header line
  * it also gives the counts: there a value with an unquoted delimiter has shifted the rest.
  */
-function strayCells(raw: RawRow, named: ReadonlySet<number>, headerWidth: number, kind: FileKind): RowStray | undefined {
+function strayCells(raw: RawRow, named: readonly boolean[], headerWidth: number, kind: FileKind): RowStray | undefined {
   let cells: Array<{ column: number; value: string }> | undefined;
-  raw.values.forEach((value, index) => {
-    if (named.has(index) || value.trim() === '') return;
+  const { values } = raw;
+  for (let index = 0; index < values.length; index++) {
+    const value = values[index]!;
+    if (named[index] === true || isBlank(value)) continue;
     (cells ??= []).push({ column: index + 1, value: value.length > 100 ? value.slice(0, 100) : value });
-  });
+  }
   if (!cells) return undefined;
   const overflows = kind === 'csv' && cells.some((cell) => cell.column > headerWidth);
   return overflows ? { cells, fieldCount: raw.values.length, headerFieldCount: headerWidth } : { cells };
 }
 
 function isEmptyRaw(row: RawRow): boolean {
-  return row.values.every((value) => value.trim() === '');
+  return row.values.every(isBlank);
 }
 
 /**
@@ -154,7 +157,7 @@ export async function openSheet(path: string, options: SheetReadOptions = {}): P
   const label = basename(path);
   const kind = await classify(path);
   const detected: SheetDetected = { file: path, format: kind, headerRow: 0, headers: [] };
-  let source: AsyncGenerator<RawRow & { sheet?: string }>;
+  let source: AsyncGenerator<Array<RawRow & { sheet?: string }>>;
   if (kind === 'csv') {
     const sniff = await sniffCsv(path, { encoding: options.encoding, delimiter: options.delimiter });
     detected.encoding = sniff.encoding;
@@ -165,18 +168,25 @@ export async function openSheet(path: string, options: SheetReadOptions = {}): P
   }
 
   const buffered: Array<RawRow & { sheet?: string }> = [];
+  /** Rows of the last batch read after the header row. */
+  let unread: Array<RawRow & { sheet?: string }> = [];
   let headerIndex = -1;
-  while (buffered.length < SHEET_LIMITS.headerSearchRows) {
+  search: while (buffered.length < SHEET_LIMITS.headerSearchRows) {
     const next = await source.next();
     if (next.done) break;
-    if (isEmptyRaw(next.value)) continue;
-    buffered.push(next.value);
-    const known = options.isKnownHeader
-      ? next.value.values.filter((value) => value.trim() !== '' && options.isKnownHeader!(value.trim())).length
-      : 0;
-    if (known >= 2) {
-      headerIndex = buffered.length - 1;
-      break;
+    const batch = next.value;
+    for (let index = 0; index < batch.length; index++) {
+      const raw = batch[index]!;
+      if (isEmptyRaw(raw)) continue;
+      buffered.push(raw);
+      const known = options.isKnownHeader
+        ? raw.values.filter((value) => value.trim() !== '' && options.isKnownHeader!(value.trim())).length
+        : 0;
+      if (known >= 2) headerIndex = buffered.length - 1;
+      if (known >= 2 || buffered.length >= SHEET_LIMITS.headerSearchRows) {
+        unread = batch.slice(index + 1);
+        break search;
+      }
     }
   }
   if (buffered.length === 0) {
@@ -193,7 +203,7 @@ export async function openSheet(path: string, options: SheetReadOptions = {}): P
     throw new InputError(`${label}: the header row (row ${headerRow.rowNumber}) has ${detected.headers.length.toLocaleString('en-US')} columns; more than ${SHEET_LIMITS.maxColumns.toLocaleString('en-US')} (Excel's limit) are refused`);
   }
   if (headerRow.sheet !== undefined) detected.sheet = headerRow.sheet;
-  const pending = buffered.slice(headerIndex + 1);
+  const pending = [...buffered.slice(headerIndex + 1), ...unread];
   const allowNoData = options.allowNoData ?? false;
   const maxRows = options.limits?.maxRows ?? SHEET_LIMITS.maxRows;
   const maxCellChars = options.limits?.maxCellChars ?? SHEET_LIMITS.maxCellChars;
@@ -203,34 +213,44 @@ export async function openSheet(path: string, options: SheetReadOptions = {}): P
     const columns = headers.flatMap((header, index) => (header === '' ? [] : [{ header, index }]));
     const layout = new RowLayout(columns.map((column) => column.header));
     const pool = new StringPool();
-    const named = new Set(columns.map((column) => column.index));
+    /** named[i]: column i (0-based) has a header. */
+    const named: boolean[] = headers.map((header) => header !== '');
     /** The row, or undefined when every named cell is blank (text only under empty headers). */
     const toRow = (raw: RawRow): Row | undefined => {
-      const values = columns.map(({ header, index }) => {
+      const values: string[] = [];
+      let blank = true;
+      for (let position = 0; position < columns.length; position++) {
+        const { header, index } = columns[position]!;
         const value = raw.values[index] ?? '';
         if (value.length > maxCellChars) {
           throw new InputError(`${label}: row ${raw.rowNumber}, column "${header}": the cell holds ${value.length.toLocaleString('en-US')} characters; cells over ${maxCellChars.toLocaleString('en-US')} are refused`);
         }
-        return pool.intern(index, value);
-      });
-      if (values.every((value) => value.trim() === '')) return undefined;
+        values.push(pool.intern(index, value));
+        if (blank && !isBlank(value)) blank = false;
+      }
+      if (blank) return undefined;
       const row: Row = { rowNumber: raw.rowNumber, cells: new RowCells(layout, values) };
       const stray = strayCells(raw, named, headers.length, kind);
       if (stray) row.stray = stray;
       return row;
     };
-    try {
-      const emit = function* (raw: RawRow): Generator<Row> {
-        if (isEmptyRaw(raw)) return;
+    /** The rows of a batch that are not empty. */
+    const take = (batch: readonly RawRow[]): Row[] => {
+      const rows: Row[] = [];
+      for (const raw of batch) {
+        if (isEmptyRaw(raw)) continue;
         count++;
         if (count > maxRows) {
           throw new InputError(`${label}: more than ${maxRows.toLocaleString('en-US')} rows; split the file`);
         }
         const row = toRow(raw);
-        if (row) yield row;
-      };
-      for (const raw of pending) yield* emit(raw);
-      for await (const raw of source) yield* emit(raw);
+        if (row) rows.push(row);
+      }
+      return rows;
+    };
+    try {
+      yield* take(pending);
+      for await (const batch of source) yield* take(batch);
     } finally {
       await source.return(undefined);
     }

@@ -4,7 +4,7 @@ import type { Readable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
 import { excelJs, type ExcelJSModule as ExcelJS } from './exceljs.js';
 import { InputError } from '../exit-codes.js';
-import { dateText, excelSerialToDate, numberText, unescapeOoxmlText } from './cell-text.js';
+import { dateText, detached, excelSerialToDate, numberText, unescapeOoxmlText } from './cell-text.js';
 import { inspectZip, openZipEntry } from './zip-guard.js';
 import type { RawRow } from './raw-row.js';
 
@@ -33,15 +33,6 @@ function isDateFormat(format: string | undefined): boolean {
 function dateCellText(date: Date): string {
   // Excel stores days as fractions; round to the second so 10:30 does not read as 10:29:59.999.
   return dateText(new Date(Math.round(date.getTime() / 1000) * 1000));
-}
-
-/**
- * exceljs hands out cell text as V8 slices of the XML chunk it parsed, and a slice keeps the
- * whole chunk alive: a 100,000-row sheet held for the report would pin ~100 MB of XML. A copy
- * holds only its own characters (V8 makes slices only from 13 characters up).
- */
-function detached(text: string): string {
-  return text.length < 13 ? text : Buffer.from(text, 'utf16le').toString('utf16le');
 }
 
 function scalarText(value: unknown, numFmt: string | undefined): string {
@@ -212,9 +203,10 @@ let robustReaderClass: ReturnType<typeof robustWorkbookReader> | undefined;
 
 /**
  * Streams the rows of the sheet named `sheetName`, or of the first sheet with any
- * non-empty row. Rows keep their Excel row numbers; empty rows are not yielded.
+ * non-empty row, in batches (as the CSV reader does; here one row each). Rows keep their
+ * Excel row numbers; empty rows are not yielded.
  */
-export async function* readXlsxRows(path: string, sheetName?: string): AsyncGenerator<XlsxRawRow> {
+export async function* readXlsxRows(path: string, sheetName?: string): AsyncGenerator<XlsxRawRow[]> {
   const label = basename(path);
   robustReaderClass ??= robustWorkbookReader(excelJs().stream.xlsx.WorkbookReader as unknown as WorkbookReaderClass);
   const workbook = new robustReaderClass(path, {
@@ -234,7 +226,7 @@ export async function* readXlsxRows(path: string, sheetName?: string): AsyncGene
         const values = rowValues(row);
         if (values.every((value) => value.trim() === '')) continue;
         yielded = true;
-        yield { sheet: worksheet.name, rowNumber: row.number, values };
+        yield [{ sheet: worksheet.name, rowNumber: row.number, values }];
       }
       if (yielded || sheetName !== undefined) return;
     }
