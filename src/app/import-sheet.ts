@@ -145,8 +145,7 @@ async function importInFolder(request: ImportRequest, ports: ImportPorts, runFol
   }
   const runId = saved?.runId ?? randomUUID();
   const welcomeText = readWelcome(welcomeFile);
-  const sha256 = saved?.input.sha256 ?? (await sha256File(inputPath));
-  const sheet = await ports.readSheet(inputPath, readOptions);
+  const [sha256, sheet] = await Promise.all([saved?.input.sha256 ?? sha256File(inputPath), ports.readSheet(inputPath, readOptions)]);
   // An export workbook's Tags sheet carries tag renames and deletes; CSV and one-sheet files have none.
   const tagsSheet = sheet.detected.format === 'xlsx' ? await readTagsSheet(inputPath, sheet.detected.sheet) : { warnings: [] };
   if (saved && tagsSheet.input) rememberRenamedNames(tagsSheet.input, saved.items);
@@ -158,11 +157,17 @@ async function importInFolder(request: ImportRequest, ports: ImportPorts, runFol
   // 2. The token, 3. the snapshot, 4. the plan.
   if (stopped()) throw new CancelledError();
   const api = ports.connect();
-  const token = await checkToken(api, ports.interrupt);
+  // The token check and the listing go out together: the listing's cursor chain is the longer wait.
+  const listing = takeSnapshot(api, (users) => ports.events({ type: 'listing', users })).finally(() => ports.events({ type: 'listing-done' }));
+  const token = await checkToken(api, ports.interrupt).catch(async (error: unknown) => {
+    // A refused token is the error to report, once the listing (refused too) has ended.
+    await listing.catch(() => undefined);
+    throw error;
+  });
   let plan: Plan;
   let savedPlan: SavedPlan;
   try {
-    const directory = await takeSnapshot(api, (users) => ports.events({ type: 'listing', users })).finally(() => ports.events({ type: 'listing-done' }));
+    const directory = await listing;
     plan = buildPlan(sheet, directory, planOptions, { selfId: token.selfId }, tagsSheet.input, exportBase.base);
     plan.warnings.push(...tagsSheet.warnings, ...(exportBase.warning ? [exportBase.warning] : []));
     savedPlan = {
@@ -190,44 +195,50 @@ async function importInFolder(request: ImportRequest, ports: ImportPorts, runFol
   // tags, what each row was to do). A resume's fresh plan goes beside it.
   const planFile = join(folder, saved ? RESUME_PLAN_FILE : 'plan.json');
   writeFileSync(planFile, `${JSON.stringify(savedPlan, null, 2)}\n`, { mode: PRIVATE_FILE_MODE });
-  await writePlanWorkbook(folder, savedPlan, lang);
+  // With --yes nobody reads plan.xlsx before the requests go: it is written after them, so the
+  // first request does not wait for the workbook (nor for loading exceljs, for a CSV input).
+  const workbookAfterApply = request.yes && !request.dryRun;
+  if (!workbookAfterApply) await writePlanWorkbook(folder, savedPlan, lang);
+  try {
+    const missing = missingScopes(plan.requiredScopes, token.scopes);
+    if (missing.length > 0) throw missingScopesError(missing);
 
-  const missing = missingScopes(plan.requiredScopes, token.scopes);
-  if (missing.length > 0) throw missingScopesError(missing);
+    // 5. The plan is ready.
+    ports.events({ type: 'plan-ready', plan, preferSheet: planOptions.preferSheet === true, planFile });
+    const context: ApplyContext = {
+      folder,
+      api,
+      events: ports.events,
+      clock,
+      identity: { runId, inputSha256: sha256 },
+      inputPath,
+      detected: sheet.detected,
+      rows: sheet.rows,
+      shape,
+      lang,
+      ...(welcomeText !== undefined ? { welcomeText } : {}),
+      ...(ports.confirm ? { confirm: ports.confirm } : {}),
+      yes: request.yes,
+      ...(ports.interrupt ? { interrupt: ports.interrupt } : {}),
+      ...(saved ? { firstPlanItems: saved.items } : {}),
+      startedAt,
+    };
 
-  // 5. The plan is ready.
-  ports.events({ type: 'plan-ready', plan, preferSheet: planOptions.preferSheet === true, planFile });
-  const context: ApplyContext = {
-    folder,
-    api,
-    events: ports.events,
-    clock,
-    identity: { runId, inputSha256: sha256 },
-    inputPath,
-    detected: sheet.detected,
-    rows: sheet.rows,
-    shape,
-    lang,
-    ...(welcomeText !== undefined ? { welcomeText } : {}),
-    ...(ports.confirm ? { confirm: ports.confirm } : {}),
-    yes: request.yes,
-    ...(ports.interrupt ? { interrupt: ports.interrupt } : {}),
-    ...(saved ? { firstPlanItems: saved.items } : {}),
-    startedAt,
-  };
+    if (request.dryRun) {
+      const outcomes = plan.items.map(staticOutcome);
+      const status = outcomes.some((outcome) => outcome.result === 'invalid') ? 'rows-failed' : 'ok';
+      const summary = runSummary(context, plan, outcomes, status, true);
+      if (status === 'rows-failed') await writeFailedRows({ folder, outcomes, detected: sheet.detected, rows: sheet.rows, shape, lang });
+      await writeSummary(folder, summary);
+      ports.events({ type: 'note', text: `Dry run: nothing was changed. The plan is in ${join(folder, 'plan.json')}` });
+      ports.events({ type: 'finished', summary, runFolder: folder });
+      return { status, runFolder: folder, summary };
+    }
 
-  if (request.dryRun) {
-    const outcomes = plan.items.map(staticOutcome);
-    const status = outcomes.some((outcome) => outcome.result === 'invalid') ? 'rows-failed' : 'ok';
-    const summary = runSummary(context, plan, outcomes, status, true);
-    if (status === 'rows-failed') await writeFailedRows({ folder, outcomes, detected: sheet.detected, rows: sheet.rows, shape, lang });
-    await writeSummary(folder, summary);
-    ports.events({ type: 'note', text: `Dry run: nothing was changed. The plan is in ${join(folder, 'plan.json')}` });
-    ports.events({ type: 'finished', summary, runFolder: folder });
-    return { status, runFolder: folder, summary };
+    // 6. What earlier attempts of this run did (--resume): only this run's journal lines count; 7. apply.
+    const earlier = saved ? earlierAttempts(folder, context.identity, ports.events) : [];
+    return await applyInFolder(plan, context, earlier);
+  } finally {
+    if (workbookAfterApply) await writePlanWorkbook(folder, savedPlan, lang);
   }
-
-  // 6. What earlier attempts of this run did (--resume): only this run's journal lines count; 7. apply.
-  const earlier = saved ? earlierAttempts(folder, context.identity, ports.events) : [];
-  return applyInFolder(plan, context, earlier);
 }
