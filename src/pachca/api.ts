@@ -4,6 +4,7 @@ import type {
   AccessTokenInfo, AuditEvent, AuditEventFilter, AvatarData, AvatarImageType, Chat, ChatListFilter, ChatMemberRoleFilter,
   CustomPropertyDefinition, GroupTag, Message, StatusInput, User, UserCreateRequest, UserStatus, UserUpdateInput,
 } from './types.js';
+import type { RateLimiter } from './limiter.js';
 
 export interface ConnectionOptions {
   /** Base URL including /api/shared/v1. */
@@ -19,6 +20,11 @@ export interface ConnectionOptions {
   retries?: number;
   /** Optional logger for one-line diagnostics (never receives the token). */
   log?: (line: string) => void;
+  /**
+   * The run's one rate limiter, made by the command and shared by every client it makes for the
+   * token (its rps and concurrency are the limiter's own). Default: a limiter of the client's own.
+   */
+  limiter?: RateLimiter;
   /**
    * Ctrl+C: once aborted, requests not yet on the wire fail with InterruptedError (none is sent);
    * requests in flight finish or time out.

@@ -3,7 +3,7 @@
 import type { ClientStats, ConnectionOptions, PachcaApi, SendGuard } from './api.js';
 import { ApiError, AuthError, InterruptedError, PachcaError, RateLimitError, UnknownOutcomeError } from './errors.js';
 import { AUTO_CONCURRENCY_CAP } from './concurrency.js';
-import { limiterFor, type RateLimiter } from './limiter.js';
+import { RateLimiter } from './limiter.js';
 import { paginate } from './paginate.js';
 import { withRetries } from './retry.js';
 import { request, type ApiRequest, type FileUpload, type HttpMethod, type QueryParams, type TransportConfig } from './transport.js';
@@ -58,9 +58,9 @@ export class PachcaClient implements PachcaApi {
     // The most requests this client may have in flight (auto: the controller's cap).
     const setting = options.concurrency ?? DEFAULT_CONCURRENCY;
     this.concurrency = setting === 'auto' ? AUTO_CONCURRENCY_CAP : setting;
-    this.limiter = limiterFor(this.apiUrl, options.token, {
+    this.limiter = options.limiter ?? new RateLimiter({
       rps: options.rps ?? DEFAULT_RPS,
-      concurrency: options.concurrency ?? DEFAULT_CONCURRENCY,
+      concurrency: setting,
       log: options.log,
     });
   }
