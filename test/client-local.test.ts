@@ -97,6 +97,34 @@ describe('transport', () => {
   });
 });
 
+describe('pagination read-ahead', () => {
+  it('with readAhead the next page is asked for before the current page is handed on; without it, only when asked', async () => {
+    const pageRequests: Array<string | null> = [];
+    let secondAsked!: () => void;
+    const second = new Promise<void>((resolve) => (secondAsked = resolve));
+    const { url } = await serve((req, res) => {
+      const cursor = req.url.searchParams.get('cursor');
+      pageRequests.push(cursor);
+      if (cursor === 'p2') secondAsked();
+      const last = cursor === 'p2';
+      json(res, 200, { data: [{ id: last ? 2 : 1 }], meta: { paginate: { next_page: last ? 'p3' : 'p2', has_next: !last } } });
+    });
+    const api = client(url);
+    const ahead = api.listUsers({ readAhead: true })[Symbol.asyncIterator]();
+    expect((await ahead.next()).value).toMatchObject({ id: 1 });
+    await second; // asked for while the first page's user is still being looked at
+    expect((await ahead.next()).value).toMatchObject({ id: 2 });
+    expect((await ahead.next()).done).toBe(true);
+    expect(pageRequests).toEqual([null, 'p2']);
+
+    pageRequests.length = 0;
+    const plain = api.listUsers()[Symbol.asyncIterator]();
+    expect((await plain.next()).value).toMatchObject({ id: 1 });
+    await plain.return?.(undefined);
+    expect(pageRequests).toEqual([null]);
+  });
+});
+
 describe('pagination stop rules', () => {
   const ids = Array.from({ length: 120 }, (_, index) => index + 1);
 

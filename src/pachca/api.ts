@@ -5,6 +5,7 @@ import type {
   CustomPropertyDefinition, GroupTag, Message, StatusInput, User, UserCreateRequest, UserStatus, UserUpdateInput,
 } from './types.js';
 import type { RateLimiter } from './limiter.js';
+import type { PaginateOptions } from './paginate.js';
 
 export interface ConnectionOptions {
   /** Base URL including /api/shared/v1. */
@@ -52,8 +53,8 @@ export interface PachcaApi {
   getProfile(): Promise<User>;
   getTokenInfo(): Promise<AccessTokenInfo>;
 
-  /** Every user (all pages), in server order. */
-  listUsers(): AsyncIterable<User>;
+  /** Every user (all pages), in server order; `readAhead` asks for each next page before handing on the current one. */
+  listUsers(options?: PaginateOptions): AsyncIterable<User>;
   searchUsers(query: string): AsyncIterable<User>;
   getUser(id: number): Promise<User>;
   /** Case-insensitive exact match on email, via the list (there is no exact filter). */
