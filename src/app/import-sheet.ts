@@ -195,10 +195,23 @@ async function importInFolder(request: ImportRequest, ports: ImportPorts, runFol
   // tags, what each row was to do). A resume's fresh plan goes beside it.
   const planFile = join(folder, saved ? RESUME_PLAN_FILE : 'plan.json');
   writeFileSync(planFile, `${JSON.stringify(savedPlan, null, 2)}\n`, { mode: PRIVATE_FILE_MODE });
-  // With --yes nobody reads plan.xlsx before the requests go: it is written after them, so the
-  // first request does not wait for the workbook (nor for loading exceljs, for a CSV input).
-  const workbookAfterApply = request.yes && !request.dryRun;
-  if (!workbookAfterApply) await writePlanWorkbook(folder, savedPlan, lang);
+  // With --yes nobody reads plan.xlsx before the requests go: it is written once the first
+  // answer is in (requests are flowing and the run mostly waits on the rate), so the first
+  // request does not wait for it (nor for loading exceljs, for a CSV input), nor does the exit.
+  const workbookDuringApply = request.yes && !request.dryRun;
+  let workbook: Promise<void> | undefined;
+  const writeWorkbook = (): Promise<void> => {
+    workbook ??= writePlanWorkbook(folder, savedPlan, lang);
+    workbook.catch(() => undefined); // awaited (and its error thrown) at the end
+    return workbook;
+  };
+  if (!workbookDuringApply) await writeWorkbook();
+  const events: EventSink = workbookDuringApply
+    ? (event) => {
+      ports.events(event);
+      if (event.type === 'action-done') void writeWorkbook();
+    }
+    : ports.events;
   try {
     const missing = missingScopes(plan.requiredScopes, token.scopes);
     if (missing.length > 0) throw missingScopesError(missing);
@@ -208,7 +221,7 @@ async function importInFolder(request: ImportRequest, ports: ImportPorts, runFol
     const context: ApplyContext = {
       folder,
       api,
-      events: ports.events,
+      events,
       clock,
       identity: { runId, inputSha256: sha256 },
       inputPath,
@@ -239,6 +252,6 @@ async function importInFolder(request: ImportRequest, ports: ImportPorts, runFol
     const earlier = saved ? earlierAttempts(folder, context.identity, ports.events) : [];
     return await applyInFolder(plan, context, earlier);
   } finally {
-    if (workbookAfterApply) await writePlanWorkbook(folder, savedPlan, lang);
+    await writeWorkbook();
   }
 }
