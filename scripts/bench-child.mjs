@@ -2,6 +2,7 @@
 // only, no tsx), so its peak RSS is its own. The parent (scripts/bench.ts) runs the sandbox.
 //   node scripts/bench-child.mjs RESULT_FILE cli <pachca-roster arguments...>
 //   node scripts/bench-child.mjs RESULT_FILE read <sheet file>
+//   node scripts/bench-child.mjs RESULT_FILE bare                (Node start-up alone)
 // Writes {"exitCode", "elapsedSeconds", "maxRssMb", ...} as JSON to RESULT_FILE.
 import { writeFileSync } from 'node:fs';
 
@@ -23,7 +24,7 @@ if (kind === 'cli') {
     result.exitCode = 1;
     result.error = error instanceof Error ? error.message : String(error);
   }
-} else {
+} else if (kind !== 'bare') {
   throw new Error(`bench-child: unknown kind ${kind}`);
 }
 

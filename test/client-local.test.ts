@@ -5,7 +5,8 @@ import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PachcaClient, type ClientHooks } from '../src/pachca/client.js';
 import { ApiError, AuthError, NetworkError, RateLimitError, UnknownOutcomeError } from '../src/pachca/errors.js';
-import { RateLimiter, limiterFor } from '../src/pachca/limiter.js';
+import { RateLimiter } from '../src/pachca/limiter.js';
+import { resolveConnection } from '../src/cli/connection.js';
 import { USER_AGENT } from '../src/version.js';
 import { arrivalsBeyondOnTheWire } from './helpers/rate-limit.js';
 
@@ -54,7 +55,7 @@ function json(res: ServerResponse, status: number, body: unknown, headers: Recor
   res.end(body === undefined ? '' : JSON.stringify(body));
 }
 
-function client(url: string, options: { rps?: number; concurrency?: number; timeoutMs?: number; retries?: number } = {}, hooks: ClientHooks = {}): PachcaClient {
+function client(url: string, options: { rps?: number; concurrency?: number; timeoutMs?: number; retries?: number; limiter?: RateLimiter } = {}, hooks: ClientHooks = {}): PachcaClient {
   return new PachcaClient({ apiUrl: url, token: TOKEN, ...options }, { retryMinDelayMs: 10, ...hooks });
 }
 
@@ -93,6 +94,34 @@ describe('transport', () => {
     await collect(client(url).listTagsByNames(['A', 'B c']));
     expect(received[0]!.url.searchParams.getAll('names[]')).toEqual(['A', 'B c']);
     expect(received[0]!.url.searchParams.get('limit')).toBe('50');
+  });
+});
+
+describe('pagination read-ahead', () => {
+  it('with readAhead the next page is asked for before the current page is handed on; without it, only when asked', async () => {
+    const pageRequests: Array<string | null> = [];
+    let secondAsked!: () => void;
+    const second = new Promise<void>((resolve) => (secondAsked = resolve));
+    const { url } = await serve((req, res) => {
+      const cursor = req.url.searchParams.get('cursor');
+      pageRequests.push(cursor);
+      if (cursor === 'p2') secondAsked();
+      const last = cursor === 'p2';
+      json(res, 200, { data: [{ id: last ? 2 : 1 }], meta: { paginate: { next_page: last ? 'p3' : 'p2', has_next: !last } } });
+    });
+    const api = client(url);
+    const ahead = api.listUsers({ readAhead: true })[Symbol.asyncIterator]();
+    expect((await ahead.next()).value).toMatchObject({ id: 1 });
+    await second; // asked for while the first page's user is still being looked at
+    expect((await ahead.next()).value).toMatchObject({ id: 2 });
+    expect((await ahead.next()).done).toBe(true);
+    expect(pageRequests).toEqual([null, 'p2']);
+
+    pageRequests.length = 0;
+    const plain = api.listUsers()[Symbol.asyncIterator]();
+    expect((await plain.next()).value).toMatchObject({ id: 1 });
+    await plain.return?.(undefined);
+    expect(pageRequests).toEqual([null]);
   });
 });
 
@@ -249,6 +278,29 @@ describe('the token stays secret', () => {
 });
 
 describe('limiter', () => {
+  it('is made once per command: the clients a command makes share it, another command has its own', async () => {
+    // Answers only once two requests are waiting, so both are in flight at once.
+    const held: ServerResponse[] = [];
+    const { url, received } = await serve((_req, res) => {
+      held.push(res);
+      if (held.length === 2) for (const waiting of held.splice(0)) json(waiting, 200, { data: { id: 1 } });
+    });
+    const connection = resolveConnection({ 'api-url': url, token: TOKEN, rps: 100, concurrency: 4 }, {});
+    const otherCommand = resolveConnection({ 'api-url': url, token: TOKEN, rps: 100, concurrency: 4 }, {});
+    expect(connection.limiter).toBeInstanceOf(RateLimiter);
+    expect(otherCommand.limiter).not.toBe(connection.limiter);
+
+    const first = new PachcaClient(connection);
+    const second = new PachcaClient(connection);
+    await Promise.all([first.getUser(1), second.getUser(2)]);
+    expect(connection.limiter!.peakInFlight).toBe(2);
+    // A client of another command goes through its own limiter.
+    await Promise.all([new PachcaClient(otherCommand).getUser(3), new PachcaClient(otherCommand).getUser(4)]);
+    expect(received).toHaveLength(4);
+    expect(connection.limiter!.peakInFlight).toBe(2);
+    expect(otherCommand.limiter!.peakInFlight).toBe(2);
+  });
+
   it('pauses every request until Retry-After has passed, then lowers its rate', async () => {
     let first429At = 0;
     const { url, received } = await serve((_req, res) => {
@@ -261,7 +313,8 @@ describe('limiter', () => {
     });
     const sent: number[] = [];
     let limitedAt = 0;
-    const api = client(url, { rps: 20, concurrency: 4 }, {
+    const limiter = new RateLimiter({ rps: 20, concurrency: 4 });
+    const api = client(url, { rps: 20, concurrency: 4, limiter }, {
       onSend: ({ at }) => sent.push(at),
       onResult: ({ at, status }) => { if (status === 429) limitedAt = at; },
     });
@@ -275,7 +328,7 @@ describe('limiter', () => {
     expect(arrivalsBeyondOnTheWire(received.map((r) => r.at), sent, { from: first429At, until: first429At + 1000 }, limitedAt)).toBe(0);
     expect(api.stats().rateLimited).toBe(1);
     expect(sent).toHaveLength(13);
-    expect(limiterFor(url, TOKEN, { rps: 20, concurrency: 4 }).rps).toBeCloseTo(14);
+    expect(limiter.rps).toBeCloseTo(14);
   });
 
   it('lowers its rate once per 429 wave (x0.7), holds it, then climbs back additively to the configured rate', async () => {

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { isBlank, isWhitespaceCode } from '../src/sheets/cell-text.js';
 import { describe, expect, it } from 'vitest';
 import { CANONICAL_COLUMNS, columnForHeader, mapHeaders, parseMapFlags, resolveOverrides } from '../src/records/columns.js';
 import {
@@ -165,9 +166,26 @@ describe('normalization', () => {
   });
 });
 
+describe('white space', () => {
+  it('isWhitespaceCode and isBlank agree with \\s and trim() for every UTF-16 code unit', () => {
+    for (let code = 0; code <= 0xffff; code++) {
+      const char = String.fromCharCode(code);
+      expect(isWhitespaceCode(code), `U+${code.toString(16)}`).toBe(/\s/.test(char));
+      expect(isBlank(`${char} `)).toBe(`${char} `.trim() === '');
+    }
+  });
+
+  it('a word list does not answer to the names of object properties', () => {
+    for (const word of ['constructor', 'toString', '__proto__', 'hasOwnProperty']) {
+      expect(parseRole(word).ok).toBe(false);
+      expect(parseAction(word).ok).toBe(false);
+    }
+  });
+});
+
 describe('collapseSpaces', () => {
   it('gives what a plain replace-and-trim gives, for any text (its fast path for clean cells included)', () => {
-    const spaces = fc.constantFrom(' ', '  ', '\t', '\n', '\r\n', '\u00a0', '\u2003', '\ufeff');
+    const spaces = fc.constantFrom(' ', '  ', '\t', '\n', '\r\n', '\u00a0', '\u2003', '\ufeff', '\u000b', '\u1680', '\u2028', '\u202f', '\u3000', '\u180e', '\u200b');
     const word = fc.string({ maxLength: 6 });
     const text = fc.array(fc.oneof(spaces, word), { maxLength: 8 }).map((parts) => parts.join(''));
     fc.assert(fc.property(text, (value) => collapseSpaces(value) === value.replace(/\s+/g, ' ').trim()), { numRuns: 2000 });

@@ -156,10 +156,10 @@ async function importInFolder(request: ImportRequest, ports: ImportPorts, runFol
   }
   const runId = saved?.runId ?? randomUUID();
   const welcomeText = readWelcome(welcomeFile);
-  const sha256 = saved?.input.sha256 ?? (await sha256File(inputPath));
+  // One pass over a workbook reads the users and the export's other sheets; the file is hashed meanwhile.
   const matchedByOtherKey = planOptions.match !== undefined && planOptions.match !== 'email';
-  // One pass over a workbook reads the users and the export's other sheets.
-  const sheet = await ports.readSheet(inputPath, { ...readOptions, companionSheets: EXPORT_COMPANION_SHEETS, ...(matchedByOtherKey ? { emailOptional: true } : {}) });
+  const readOptionsNow: ImportReadOptions & { emailOptional?: boolean } = { ...readOptions, companionSheets: EXPORT_COMPANION_SHEETS, ...(matchedByOtherKey ? { emailOptional: true } : {}) };
+  const [sha256, sheet] = await Promise.all([saved?.input.sha256 ?? sha256File(inputPath), ports.readSheet(inputPath, readOptionsNow)]);
   // An export workbook's Tags sheet carries tag renames and deletes; CSV and one-sheet files have none.
   const tagsSheet = sheet.detected.format === 'xlsx' ? tagsSheetInput(inputPath, sheet.detected.sheet, sheet.companions) : { warnings: [] };
   if (saved && tagsSheet.input) rememberRenamedNames(tagsSheet.input, saved.items);
@@ -173,11 +173,17 @@ async function importInFolder(request: ImportRequest, ports: ImportPorts, runFol
   // 2. The token, 3. the snapshot, 4. the plan.
   if (stopped()) throw new CancelledError();
   const api = ports.connect();
-  const token = await checkToken(api, ports.interrupt);
+  // The token check and the listing go out together: the listing's cursor chain is the longer wait.
+  const listing = takeSnapshot(api, (users) => ports.events({ type: 'listing', users })).finally(() => ports.events({ type: 'listing-done' }));
+  const token = await checkToken(api, ports.interrupt).catch(async (error: unknown) => {
+    // A refused token is the error to report, once the listing (refused too) has ended.
+    await listing.catch(() => undefined);
+    throw error;
+  });
   let plan: Plan;
   let savedPlan: SavedPlan;
   try {
-    const directory = await takeSnapshot(api, (users) => ports.events({ type: 'listing', users })).finally(() => ports.events({ type: 'listing-done' }));
+    const directory = await listing;
     const chats = await loadChatContext(api, sheet, planOptions);
     plan = buildPlan(sheet, directory, planOptions, { selfId: token.selfId }, tagsSheet.input, exportBase.base, { ...(chats ? { chats } : {}), photos });
     plan.warnings.push(...tagsSheet.warnings, ...(exportBase.warning ? [exportBase.warning] : []));
@@ -207,35 +213,54 @@ async function importInFolder(request: ImportRequest, ports: ImportPorts, runFol
   // tags, what each row was to do). A resume's fresh plan goes beside it.
   const planFile = join(folder, saved ? RESUME_PLAN_FILE : 'plan.json');
   writeFileSync(planFile, `${JSON.stringify(savedPlan, null, 2)}\n`, { mode: PRIVATE_FILE_MODE });
-  await writePlanWorkbook(folder, savedPlan, lang);
-
-  const missing = missingScopes(plan.requiredScopes, token.scopes);
-  if (missing.length > 0) throw missingScopesError(missing);
-
-  // 5. The plan is ready.
-  ports.events({ type: 'plan-ready', plan, preferSheet: planOptions.preferSheet === true, planFile });
-  const context: ApplyContext = {
-    folder,
-    api,
-    events: ports.events,
-    clock,
-    identity: { runId, inputSha256: sha256 },
-    inputPath,
-    detected: sheet.detected,
-    rows: sheet.rows,
-    shape,
-    lang,
-    ...(welcomeText !== undefined ? { welcomeText } : {}),
-    ...(ports.confirm ? { confirm: ports.confirm } : {}),
-    yes: request.yes,
-    ...(ports.interrupt ? { interrupt: ports.interrupt } : {}),
-    ...(saved ? { firstPlanItems: saved.items } : {}),
-    startedAt,
+  // With --yes nobody reads plan.xlsx before the requests go: it is written once the first
+  // answer is in (requests are flowing and the run mostly waits on the rate), so the first
+  // request does not wait for it (nor for loading exceljs, for a CSV input), nor does the exit.
+  const workbookDuringApply = request.yes && !request.dryRun;
+  let workbook: Promise<void> | undefined;
+  const writeWorkbook = (): Promise<void> => {
+    workbook ??= writePlanWorkbook(folder, savedPlan, lang);
+    workbook.catch(() => undefined); // awaited (and its error thrown) at the end
+    return workbook;
   };
+  if (!workbookDuringApply) await writeWorkbook();
+  const events: EventSink = workbookDuringApply
+    ? (event) => {
+      ports.events(event);
+      if (event.type === 'action-done') void writeWorkbook();
+    }
+    : ports.events;
+  try {
+    const missing = missingScopes(plan.requiredScopes, token.scopes);
+    if (missing.length > 0) throw missingScopesError(missing);
 
-  if (request.dryRun) return finishDryRun(plan, context);
+    // 5. The plan is ready.
+    ports.events({ type: 'plan-ready', plan, preferSheet: planOptions.preferSheet === true, planFile });
+    const context: ApplyContext = {
+      folder,
+      api,
+      events,
+      clock,
+      identity: { runId, inputSha256: sha256 },
+      inputPath,
+      detected: sheet.detected,
+      rows: sheet.rows,
+      shape,
+      lang,
+      ...(welcomeText !== undefined ? { welcomeText } : {}),
+      ...(ports.confirm ? { confirm: ports.confirm } : {}),
+      yes: request.yes,
+      ...(ports.interrupt ? { interrupt: ports.interrupt } : {}),
+      ...(saved ? { firstPlanItems: saved.items } : {}),
+      startedAt,
+    };
 
-  // 6. What earlier attempts of this run did (--resume): only this run's journal lines count; 7. apply.
-  const earlier = saved ? earlierAttempts(folder, context.identity, ports.events) : [];
-  return applyInFolder(plan, context, earlier);
+    if (request.dryRun) return await finishDryRun(plan, context);
+
+    // 6. What earlier attempts of this run did (--resume): only this run's journal lines count; 7. apply.
+    const earlier = saved ? earlierAttempts(folder, context.identity, ports.events) : [];
+    return await applyInFolder(plan, context, earlier);
+  } finally {
+    await writeWorkbook();
+  }
 }

@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { InputError } from '../exit-codes.js';
 import { registerSecret } from '../redact.js';
 import type { ConnectionOptions } from '../pachca/api.js';
+import { RateLimiter } from '../pachca/limiter.js';
 import { DEFAULT_API_URL, DEFAULT_CONCURRENCY, DEFAULT_RETRIES, DEFAULT_RPS, DEFAULT_TIMEOUT_MS } from '../pachca/client.js';
 
 /** The parsed `connectionOptions` flags (yargs gives both spellings; the kebab one is read). */
@@ -94,7 +95,11 @@ function resolveTimeoutMs(argv: ConnectionArgv, env: ConnectionEnv): number {
   return seconds * 1000;
 }
 
-/** Connection options for PachcaClient; registers the token so it is redacted from all output. */
+/**
+ * Connection options for PachcaClient, with the command's one rate limiter (a command resolves
+ * its connection once, so whatever it sends shares one limiter); registers the token so it is
+ * redacted from all output.
+ */
 export function resolveConnection(
   argv: ConnectionArgv,
   env: ConnectionEnv = process.env,
@@ -102,13 +107,16 @@ export function resolveConnection(
 ): ConnectionOptions {
   const token = resolveToken(argv, env);
   registerSecret(token);
+  const rps = positive('--rps', argv.rps, DEFAULT_RPS, false);
+  const concurrency = resolveConcurrency(argv.concurrency);
   return {
     apiUrl: resolveApiUrl(argv, env),
     token,
     timeoutMs: resolveTimeoutMs(argv, env),
-    rps: positive('--rps', argv.rps, DEFAULT_RPS, false),
-    concurrency: resolveConcurrency(argv.concurrency),
+    rps,
+    concurrency,
     retries: positive('--retries', argv.retries, DEFAULT_RETRIES, true),
+    limiter: new RateLimiter({ rps, concurrency, ...(log ? { log } : {}) }),
     ...(log ? { log } : {}),
   };
 }

@@ -4,6 +4,8 @@ import type {
   AccessTokenInfo, AuditEvent, AuditEventFilter, AvatarData, AvatarImageType, Chat, ChatListFilter, ChatMemberRoleFilter,
   CustomPropertyDefinition, GroupTag, Message, StatusInput, User, UserCreateRequest, UserStatus, UserUpdateInput,
 } from './types.js';
+import type { RateLimiter } from './limiter.js';
+import type { PaginateOptions } from './paginate.js';
 
 export interface ConnectionOptions {
   /** Base URL including /api/shared/v1. */
@@ -19,6 +21,11 @@ export interface ConnectionOptions {
   retries?: number;
   /** Optional logger for one-line diagnostics (never receives the token). */
   log?: (line: string) => void;
+  /**
+   * The run's one rate limiter, made by the command and shared by every client it makes for the
+   * token (its rps and concurrency are the limiter's own). Default: a limiter of the client's own.
+   */
+  limiter?: RateLimiter;
   /**
    * Ctrl+C: once aborted, requests not yet on the wire fail with InterruptedError (none is sent);
    * requests in flight finish or time out.
@@ -46,8 +53,8 @@ export interface PachcaApi {
   getProfile(): Promise<User>;
   getTokenInfo(): Promise<AccessTokenInfo>;
 
-  /** Every user (all pages), in server order. */
-  listUsers(): AsyncIterable<User>;
+  /** Every user (all pages), in server order; `readAhead` asks for each next page before handing on the current one. */
+  listUsers(options?: PaginateOptions): AsyncIterable<User>;
   searchUsers(query: string): AsyncIterable<User>;
   getUser(id: number): Promise<User>;
   /** Case-insensitive exact match on email, via the list (there is no exact filter). */

@@ -3,8 +3,8 @@
 import type { ClientStats, ConnectionOptions, PachcaApi, SendGuard } from './api.js';
 import { ApiError, AuthError, InterruptedError, PachcaError, RateLimitError, UnknownOutcomeError } from './errors.js';
 import { AUTO_CONCURRENCY_CAP } from './concurrency.js';
-import { limiterFor, type RateLimiter } from './limiter.js';
-import { paginate } from './paginate.js';
+import { RateLimiter } from './limiter.js';
+import { paginate, type PaginateOptions } from './paginate.js';
 import { withRetries } from './retry.js';
 import { request, type ApiRequest, type FileUpload, type HttpMethod, type QueryParams, type TransportConfig } from './transport.js';
 import { emailKey, tagKey } from './keys.js';
@@ -58,9 +58,9 @@ export class PachcaClient implements PachcaApi {
     // The most requests this client may have in flight (auto: the controller's cap).
     const setting = options.concurrency ?? DEFAULT_CONCURRENCY;
     this.concurrency = setting === 'auto' ? AUTO_CONCURRENCY_CAP : setting;
-    this.limiter = limiterFor(this.apiUrl, options.token, {
+    this.limiter = options.limiter ?? new RateLimiter({
       rps: options.rps ?? DEFAULT_RPS,
-      concurrency: options.concurrency ?? DEFAULT_CONCURRENCY,
+      concurrency: setting,
       log: options.log,
     });
   }
@@ -145,8 +145,8 @@ export class PachcaClient implements PachcaApi {
     return answer.data;
   }
 
-  private list<T>(path: string, query: QueryParams = {}): AsyncIterable<T> {
-    return paginate<T>((pageQuery) => this.call<ListResponse<T>>({ method: 'GET', path, query: pageQuery }), query);
+  private list<T>(path: string, query: QueryParams = {}, options: PaginateOptions = {}): AsyncIterable<T> {
+    return paginate<T>((pageQuery) => this.call<ListResponse<T>>({ method: 'GET', path, query: pageQuery }), query, options);
   }
 
   getProfile(): Promise<User> {
@@ -157,8 +157,8 @@ export class PachcaClient implements PachcaApi {
     return this.data<AccessTokenInfo>('GET', '/oauth/token/info');
   }
 
-  listUsers(): AsyncIterable<User> {
-    return this.list<User>('/users');
+  listUsers(options: PaginateOptions = {}): AsyncIterable<User> {
+    return this.list<User>('/users', {}, options);
   }
 
   searchUsers(query: string): AsyncIterable<User> {

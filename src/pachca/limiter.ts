@@ -1,11 +1,11 @@
-// One rate limiter per token: as many requests in flight as the concurrency controller allows
+// One rate limiter per run: the command creates it and hands it to its client (ConnectionOptions.limiter),
+// so everything a run sends with one token shares it. As many requests in flight as the concurrency controller allows
 // (concurrency.ts: about rps x round trip, at most `concurrency`; bottleneck holds the rest), and
 // request starts at `rps` a second (a token bucket holding a tenth of a second: a start that the
 // event loop made late is caught up, which spacing each start from the last one never does, so a
 // busy machine still sends at the rate). A 429 pauses the WHOLE limiter until Retry-After has fully
 // passed, then the rate resumes lowered (x0.7) and climbs back additively (AIMD), so a limit
 // lower than configured is found instead of being hit over and over.
-import { createHash } from 'node:crypto';
 import Bottleneck from 'bottleneck';
 import { ConcurrencyController, type ConcurrencySetting } from './concurrency.js';
 import { PachcaError, RateLimitError } from './errors.js';
@@ -81,18 +81,6 @@ export class RateLimiter {
   /** When the current pause ends (epoch ms; 0 or past when not paused). */
   get pausedUntilMs(): number {
     return this.pausedUntil;
-  }
-
-  reconfigure(options: LimiterOptions): void {
-    this.log = options.log ?? this.log;
-    if (options.rps === this.configuredRps && options.concurrency === this.configuredConcurrency) return;
-    this.configuredRps = options.rps;
-    this.configuredConcurrency = options.concurrency;
-    this.currentRps = Math.min(this.currentRps, options.rps);
-    this.concurrency.reconfigure(options.concurrency);
-    this.inFlightLimit = this.concurrency.limit;
-    this.starts.setRate(this.currentRps);
-    void this.bottleneck.updateSettings({ maxConcurrent: this.inFlightLimit });
   }
 
   /**
@@ -234,19 +222,4 @@ class StartBucket {
 
 function minimumRps(configured: number): number {
   return Math.min(configured, 0.5);
-}
-
-const limiters = new Map<string, RateLimiter>();
-
-/** The one limiter for this token on this server (shared by every client built for it). */
-export function limiterFor(apiUrl: string, token: string, options: LimiterOptions): RateLimiter {
-  const key = `${apiUrl.replace(/\/+$/, '')} ${createHash('sha256').update(token).digest('hex')}`;
-  const existing = limiters.get(key);
-  if (existing) {
-    existing.reconfigure(options);
-    return existing;
-  }
-  const limiter = new RateLimiter(options);
-  limiters.set(key, limiter);
-  return limiter;
 }

@@ -10,20 +10,33 @@ export const PAGE_LIMIT = 50;
 
 export type PageFetcher<T> = (query: QueryParams) => Promise<ListResponse<T> | null>;
 
-export async function* paginate<T>(fetchPage: PageFetcher<T>, query: QueryParams = {}): AsyncGenerator<T, void, undefined> {
+export interface PaginateOptions {
+  /**
+   * Ask for the next page as soon as a page arrives, before its items are handed on, so the
+   * cursor chain never waits for the consumer's work. For a consumer that reads every page
+   * (one that stops early leaves one page's request unread).
+   */
+  readAhead?: boolean;
+}
+
+export async function* paginate<T>(fetchPage: PageFetcher<T>, query: QueryParams = {}, options: PaginateOptions = {}): AsyncGenerator<T, void, undefined> {
   const sentCursors = new Set<string>();
-  let cursor: string | undefined;
+  const fetchAt = (cursor: string | undefined): Promise<ListResponse<T> | null> => fetchPage({ ...query, limit: PAGE_LIMIT, cursor });
+  let page = await fetchAt(undefined);
   for (;;) {
-    const page = await fetchPage({ ...query, limit: PAGE_LIMIT, cursor });
     const items = Array.isArray(page?.data) ? page.data : [];
     const paginate = page?.meta?.paginate;
     const hasNext = typeof paginate?.has_next === 'boolean' ? paginate.has_next : undefined;
     if (items.length === 0 && hasNext === undefined) return;
+    const next = paginate && hasNext !== false && typeof paginate.next_page === 'string' && paginate.next_page !== '' ? paginate.next_page : undefined;
+    // A missing cursor or one already sent ends the list.
+    const more = next !== undefined && !sentCursors.has(next);
+    if (more) sentCursors.add(next);
+    const ahead = more && options.readAhead ? fetchAt(next) : undefined;
+    // A consumer that stops early never reads the page asked for ahead.
+    ahead?.catch(() => undefined);
     yield* items;
-    if (!paginate || hasNext === false) return;
-    const next = typeof paginate.next_page === 'string' && paginate.next_page !== '' ? paginate.next_page : undefined;
-    if (next === undefined || sentCursors.has(next)) return;
-    sentCursors.add(next);
-    cursor = next;
+    if (!more) return;
+    page = await (ahead ?? fetchAt(next));
   }
 }

@@ -1,7 +1,8 @@
 // Cell text -> field values. Each parser returns the value or a message saying what is wrong.
-import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js';
+import { createRequire } from 'node:module';
+import type { CountryCode } from 'libphonenumber-js';
 import type { RecordRole } from './types.js';
-import { excelSerialToDate } from '../sheets/cell-text.js';
+import { excelSerialToDate, isWhitespaceCode } from '../sheets/cell-text.js';
 import type { RecordAction } from './types.js';
 
 /** A value (perhaps with a warning about what was left out or assumed) or what is wrong. */
@@ -19,13 +20,32 @@ export const MAX_LENGTH = {
 
 /** Trims and collapses runs of whitespace (including line breaks and NBSP) to one space. */
 export function collapseSpaces(text: string): string {
-  // Most cells are already clean: a test is cheaper than a replace that allocates a new string.
-  if (!NEEDS_COLLAPSE.test(text)) return text;
+  // Most cells are already clean: a scan is cheaper than a replace that allocates a new string.
+  if (!needsCollapse(text)) return text;
   return text.replace(/\s+/g, ' ').trim();
 }
 
-/** Whitespace other than single inner spaces: at either end, two in a row, or not a plain space. */
-const NEEDS_COLLAPSE = /^\s|\s$|\s\s|[^\S ]/;
+/** White space other than single inner spaces: at either end, two in a row, or not a plain space. */
+function needsCollapse(text: string): boolean {
+  if (text.length === 0) return false;
+  // Starting as if after a space makes a leading space count.
+  let afterSpace = true;
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if (!isWhitespaceCode(code)) afterSpace = false;
+    else if (afterSpace || code !== 0x20) return true;
+    else afterSpace = true;
+  }
+  return afterSpace;
+}
+
+/**
+ * A word list as a Map: an object would also answer "constructor" or "toString". A cell that
+ * is already a key (most are) is found without making its lookup key.
+ */
+function wordMap<T>(words: Record<string, T>): ReadonlyMap<string, T> {
+  return new Map(Object.entries(words));
+}
 
 /** Lookup key for word lists: lower case, ё -> е, no surrounding spaces or dots. */
 function wordKey(text: string): string {
@@ -37,9 +57,13 @@ const EMAIL_PATTERN = /^[^\s@<>()[\]\\,;:"]+@[^\s@.<>()[\]\\,;:"]+(\.[^\s@.<>()[
 /** Outlook's "Иван Петров <ivan@x.ru>" (or a bare "<ivan@x.ru>"): the address is the part in brackets. */
 const DISPLAY_NAME_ADDRESS = /^(?:[^<>]*\s)?<([^<>\s]+)>$/;
 
+const MAILTO = /^mailto:/i;
+const MAILTO_LENGTH = 'mailto:'.length;
+
 export function parseEmail(text: string): Parsed<string> {
   const cell = collapseSpaces(text);
-  const email = (DISPLAY_NAME_ADDRESS.exec(cell)?.[1] ?? cell).replace(/^mailto:/i, '').toLowerCase();
+  const address = cell.includes('<') ? DISPLAY_NAME_ADDRESS.exec(cell)?.[1] ?? cell : cell;
+  const email = (MAILTO.test(address) ? address.slice(MAILTO_LENGTH) : address).toLowerCase();
   if (email.length > MAX_LENGTH.text) return fail(`email is longer than ${MAX_LENGTH.text} characters`);
   if (!EMAIL_PATTERN.test(email)) return fail('not a valid email (expected one @, a dotted domain and no spaces)');
   return ok(email);
@@ -58,11 +82,20 @@ function russianMobile(cleaned: string, region: string): string | undefined {
   return `+7${match[2]!}`;
 }
 
+type PhoneNumbers = typeof import('libphonenumber-js');
+let phoneNumbers: PhoneNumbers | undefined;
+
+/** libphonenumber, loaded on first use: its metadata is a good part of start-up, and most sheets' phones take the fast path. */
+function libphonenumber(): PhoneNumbers {
+  phoneNumbers ??= createRequire(import.meta.url)('libphonenumber-js') as PhoneNumbers;
+  return phoneNumbers;
+}
+
 export function parsePhone(text: string, region: string): Parsed<string> {
   const cleaned = collapseSpaces(text);
   const mobile = russianMobile(cleaned, region);
   if (mobile !== undefined) return ok(mobile);
-  const phone = parsePhoneNumberFromString(cleaned, { defaultCountry: region.toUpperCase() as CountryCode, extract: false });
+  const phone = libphonenumber().parsePhoneNumberFromString(cleaned, { defaultCountry: region.toUpperCase() as CountryCode, extract: false });
   if (!phone || !phone.isValid()) return fail(`not a valid phone number (region ${region.toUpperCase()} assumed without a country code)`);
   // Pachca keeps one E.164 number: an extension ("доб. 123", "ext. 5") cannot go with it.
   if (phone.ext) return { ok: true, value: phone.number, warning: `extension ${phone.ext} left out (Pachca keeps the number only)` };
@@ -113,16 +146,16 @@ export function splitTags(text: string): string[] {
   return tags;
 }
 
-const ROLE_WORDS: Record<string, RecordRole> = {
+const ROLE_WORDS: ReadonlyMap<string, RecordRole> = wordMap({
   admin: 'admin', administrator: 'admin', администратор: 'admin', админ: 'admin',
   user: 'user', member: 'user', employee: 'user', сотрудник: 'user', пользователь: 'user',
   multi_guest: 'multi_guest', 'multi-guest': 'multi_guest', 'multi guest': 'multi_guest', multiguest: 'multi_guest',
   'мульти-гость': 'multi_guest', мультигость: 'multi_guest', 'мульти гость': 'multi_guest',
   guest: 'guest', гость: 'guest',
-};
+});
 
 export function parseRole(text: string): Parsed<RecordRole> {
-  const role = ROLE_WORDS[wordKey(text)];
+  const role = ROLE_WORDS.get(text) ?? ROLE_WORDS.get(wordKey(text));
   return role ? ok(role) : fail('unknown role (use admin, user, multi_guest or guest; or администратор, сотрудник, мульти-гость, гость)');
 }
 
@@ -226,7 +259,7 @@ export function parseCustomValue(text: string, type: CustomValueType): Parsed<st
   return ok(trimmed);
 }
 
-const ACTION_WORDS: Record<string, RecordAction> = {
+const ACTION_WORDS: ReadonlyMap<string, RecordAction> = wordMap({
   create: 'create', add: 'create', hire: 'create', создать: 'create', добавить: 'create', нанять: 'create', принять: 'create',
   update: 'update', изменить: 'update', обновить: 'update',
   upsert: 'upsert', 'создать или обновить': 'upsert', синхронизировать: 'upsert',
@@ -235,10 +268,10 @@ const ACTION_WORDS: Record<string, RecordAction> = {
   offboard: 'offboard', offboarding: 'offboard', увольнение: 'offboard', оффбординг: 'offboard',
   delete: 'delete', remove: 'delete', удалить: 'delete',
   skip: 'skip', ignore: 'skip', пропустить: 'skip', пропуск: 'skip', игнорировать: 'skip',
-};
+});
 
 export function parseAction(text: string): Parsed<RecordAction> {
-  const action = ACTION_WORDS[wordKey(text)];
+  const action = ACTION_WORDS.get(text) ?? ACTION_WORDS.get(wordKey(text));
   return action
     ? ok(action)
     : fail('unknown action (use create, update, upsert, suspend, restore, offboard, delete, skip; or создать, обновить, заблокировать, восстановить, увольнение, удалить, пропустить)');

@@ -1,9 +1,9 @@
 // Rows -> validated employee records + issues; readAndValidate is the entry point for validate and import.
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { z } from 'zod';
 import { InputError } from '../exit-codes.js';
-import { excelColumnLetter } from '../sheets/cell-text.js';
+import { excelColumnLetter, isBlank } from '../sheets/cell-text.js';
+import { RowCells } from '../sheets/row-cells.js';
 import { openSheet } from '../sheets/read.js';
 import { StringPool } from '../sheets/string-pool.js';
 import {
@@ -37,20 +37,109 @@ export interface ReadAndValidateOptions extends RecordOptions {
 type TextField = 'first_name' | 'last_name' | 'middle_name' | 'nickname' | 'department' | 'title';
 const TEXT_FIELDS: readonly TextField[] = ['first_name', 'last_name', 'middle_name', 'nickname', 'department', 'title'];
 
-const unknownSets = new WeakMap<ColumnMapping, ReadonlySet<string>>();
-
-/** The mapping's unknown headers as a set, made once per mapping: a per-cell list search is quadratic on wide sheets. */
-function unknownHeaders(mapping: ColumnMapping): ReadonlySet<string> {
-  let set = unknownSets.get(mapping);
-  if (!set) {
-    set = new Set(mapping.unknown);
-    unknownSets.set(mapping, set);
-  }
-  return set;
+/** What validating one cell means, for one header of the sheet. */
+interface CellPlan {
+  header: string;
+  /** A standard column; undefined for custom:NAME columns and unknown headers. */
+  column?: CanonicalColumn;
+  /** custom:NAME columns and unknown headers alike: the import decides which are real custom properties. */
+  customName?: string;
 }
+
+/**
+ * What validating a sheet's rows keeps from row to row: the plan of its columns (the rows of
+ * one sheet share their headers), repeated tag cells split once, and one pool of tag names.
+ */
+export class ValidationMemo {
+  readonly pool = new StringPool();
+  private planned?: { headers: readonly string[]; mapping: ColumnMapping; plan: readonly CellPlan[] };
+  private tagLists: Map<string, readonly string[]> | null = new Map();
+
+  /** The headers' plan, in the row's own header order (issues come in that order). */
+  planFor(cells: ReadonlyMap<string, string>, mapping: ColumnMapping): readonly CellPlan[] {
+    const headers = cells instanceof RowCells ? cells.headers : [...cells.keys()];
+    if (this.planned?.headers === headers && this.planned.mapping === mapping) return this.planned.plan;
+    const unknown = new Set(mapping.unknown);
+    const plan: CellPlan[] = [];
+    for (const header of headers) {
+      const target: ColumnTarget | undefined = mapping.byHeader.get(header);
+      if (target === undefined) {
+        if (unknown.has(header)) plan.push({ header, customName: header });
+      } else if (target.startsWith('custom:')) {
+        plan.push({ header, customName: target.slice('custom:'.length) });
+      } else {
+        plan.push({ header, column: target as CanonicalColumn });
+      }
+    }
+    this.planned = { headers, mapping, plan };
+    return plan;
+  }
+
+  /** splitTags of a cell, pooled; a sheet repeats a few tag cells, so each is split once (a fresh array each time). */
+  tags(text: string): string[] {
+    const known = this.tagLists?.get(text);
+    if (known) return known.slice();
+    const list = splitTags(text).map((tag) => this.pool.intern('tags', tag));
+    if (this.tagLists) {
+      if (this.tagLists.size >= MAX_REMEMBERED_TAG_CELLS) this.tagLists = null;
+      else this.tagLists.set(text, list.slice());
+    }
+    return list;
+  }
+}
+
+const MAX_REMEMBERED_TAG_CELLS = 1_000;
 
 /** A status needs an emoji and a title together; a row with one of them is imported without its status. */
 export const STATUS_SKIPPED = 'status not set: a status needs both status_emoji and status_title (the rest of the row is imported)';
+
+interface Cell {
+  header: string;
+  text: string;
+}
+
+/** One row being validated: its non-blank standard cells and the issues it raises. */
+class RowCheck {
+  hasError = false;
+  readonly cells = new Map<CanonicalColumn, Cell>();
+
+  constructor(
+    private readonly rowNumber: number,
+    private readonly issues: Issue[],
+  ) {}
+
+  report(column: string, value: string, message: string, severity: Issue['severity'] = 'error'): void {
+    this.issues.push({ row: this.rowNumber, column, value, message, severity });
+    if (severity === 'error') this.hasError = true;
+  }
+
+  take<T>(column: CanonicalColumn, parse: (text: string) => Parsed<T>): T | undefined {
+    const cell = this.cells.get(column);
+    if (!cell) return undefined;
+    return this.judge(cell, parse(cell.text));
+  }
+
+  /** Text with spaces collapsed, at most `limit` characters. */
+  text(column: CanonicalColumn, limit: number): string | undefined {
+    const cell = this.cells.get(column);
+    if (!cell) return undefined;
+    const value = collapseSpaces(cell.text);
+    if (value.length > limit) {
+      this.report(cell.header, cell.text, `longer than ${limit} characters (${value.length})`);
+      return undefined;
+    }
+    return value;
+  }
+
+  private judge<T>(cell: Cell, parsed: Parsed<T>): T | undefined {
+    if (!parsed.ok) {
+      this.report(cell.header, cell.text, parsed.message);
+      return undefined;
+    }
+    if (parsed.warning) this.report(cell.header, cell.text, parsed.warning, 'warning');
+    return parsed.value;
+  }
+}
 
 /** Validates one row; pushes issues; returns the record when the row has no errors. */
 export function validateRow(
@@ -58,96 +147,72 @@ export function validateRow(
   mapping: ColumnMapping,
   options: RecordOptions,
   issues: Issue[],
-  pool: StringPool = new StringPool(),
+  memo: ValidationMemo = new ValidationMemo(),
 ): EmployeeRecord | undefined {
   const region = options.phoneRegion ?? 'RU';
-  const cellsByColumn = new Map<CanonicalColumn, { header: string; text: string }>();
   const record: EmployeeRecord = {
     email: '', action: 'upsert', customByName: {}, blankFields: [],
     source: { rowNumber: row.rowNumber, cells: row.cells },
   };
-  let hasError = false;
-  const report = (column: string, value: string, message: string, severity: Issue['severity'] = 'error') => {
-    issues.push({ row: row.rowNumber, column, value, message, severity });
-    if (severity === 'error') hasError = true;
-  };
+  const check = new RowCheck(row.rowNumber, issues);
+  const cellsByColumn = check.cells;
 
-  const unknown = unknownHeaders(mapping);
-  for (const [header, text] of row.cells) {
-    const target: ColumnTarget | undefined = mapping.byHeader.get(header);
-    const isUnknown = target === undefined && unknown.has(header);
-    if (target === undefined && !isUnknown) continue;
-    if (target === undefined || target.startsWith('custom:')) {
-      // custom:NAME columns and unknown headers alike: the import decides which are real custom properties.
-      const name = target === undefined ? header : target.slice('custom:'.length);
+  for (const { header, column, customName } of memo.planFor(row.cells, mapping)) {
+    const text = row.cells.get(header);
+    if (text === undefined) continue;
+    if (customName !== undefined) {
       const value = collapseSpaces(text);
-      if (value === '') record.blankFields.push(`custom:${name}`);
-      else if (value.length > MAX_LENGTH.customProperty) report(header, text, `longer than ${MAX_LENGTH.customProperty} characters`);
-      else record.customByName[name] = value;
-      continue;
+      if (value === '') record.blankFields.push(`custom:${customName}`);
+      else if (value.length > MAX_LENGTH.customProperty) check.report(header, text, `longer than ${MAX_LENGTH.customProperty} characters`);
+      else record.customByName[customName] = value;
+    } else if (isBlank(text)) {
+      record.blankFields.push(column!);
+    } else {
+      cellsByColumn.set(column!, { header, text });
     }
-    const column = target as CanonicalColumn;
-    if (collapseSpaces(text) === '') record.blankFields.push(column);
-    else cellsByColumn.set(column, { header, text });
   }
 
-  if (row.stray) reportStray(row.stray, report);
-
-  const take = <T>(column: CanonicalColumn, parse: (text: string) => Parsed<T>): T | undefined => {
-    const cell = cellsByColumn.get(column);
-    if (!cell) return undefined;
-    const parsed = parse(cell.text);
-    if (!parsed.ok) {
-      report(cell.header, cell.text, parsed.message);
-      return undefined;
-    }
-    if (parsed.warning) report(cell.header, cell.text, parsed.warning, 'warning');
-    return parsed.value;
-  };
-  const limited = (limit: number) => (text: string): Parsed<string> => {
-    const value = collapseSpaces(text);
-    return value.length > limit ? { ok: false, message: `longer than ${limit} characters (${value.length})` } : { ok: true, value };
-  };
+  if (row.stray) reportStray(row.stray, (column, value, message, severity) => check.report(column, value, message, severity));
 
   const emailCell = cellsByColumn.get('email');
   if (!emailCell && options.emailOptional) {
     // Matched by another key: the planner decides whether the row needs an e-mail.
   } else if (!emailCell) {
-    report(mapping.byHeader.size > 0 ? headerOf(mapping, 'email') : '', '', 'no email: every row needs one (a total or note line? remove it)');
+    check.report(mapping.byHeader.size > 0 ? headerOf(mapping, 'email') : '', '', 'no email: every row needs one (a total or note line? remove it)');
   } else {
-    record.email = take('email', parseEmail) ?? '';
+    record.email = check.take('email', parseEmail) ?? '';
   }
 
   for (const field of TEXT_FIELDS) {
-    const value = take(field, limited(MAX_LENGTH.text));
+    const value = check.text(field, MAX_LENGTH.text);
     if (value !== undefined) record[field] = value;
   }
-  const fullName = take('full_name', limited(MAX_LENGTH.text * 3));
+  const fullName = check.text('full_name', MAX_LENGTH.text * 3);
   if (fullName !== undefined) {
     const parts = splitFullName(fullName);
     for (const [field, value] of Object.entries(parts) as Array<[keyof typeof parts, string]>) {
       if (record[field] !== undefined) continue; // explicit first/last/middle columns win
-      if (value.length > MAX_LENGTH.text) report(cellsByColumn.get('full_name')!.header, fullName, `${field} is longer than ${MAX_LENGTH.text} characters`);
+      if (value.length > MAX_LENGTH.text) check.report(cellsByColumn.get('full_name')!.header, fullName, `${field} is longer than ${MAX_LENGTH.text} characters`);
       else record[field] = value;
     }
   }
-  assignDefined(record, 'phone_number', take('phone_number', (text) => parsePhone(text, region)));
-  assignDefined(record, 'role', take('role', parseRole));
-  const tags = take('tags', (text): Parsed<string[]> => {
-    const list = splitTags(text).map((tag) => pool.intern('tags', tag));
+  assignDefined(record, 'phone_number', check.take('phone_number', (text) => parsePhone(text, region)));
+  assignDefined(record, 'role', check.take('role', parseRole));
+  const tags = check.take('tags', (text): Parsed<string[]> => {
+    const list = memo.tags(text);
     const tooLong = list.find((tag) => tag.length > MAX_LENGTH.text);
     return tooLong ? { ok: false, message: `tag "${tooLong.slice(0, 40)}…" is longer than ${MAX_LENGTH.text} characters` } : { ok: true, value: list };
   });
   if (tags !== undefined) record.tags = tags;
-  assignDefined(record, 'suspended', take('suspended', (text) => parseBoolean(text, { suspendedWords: true })));
-  assignDefined(record, 'chat_ids', take('chat_ids', parseChatIds));
-  assignDefined(record, 'chats', take('chats', (text): Parsed<string[]> => {
+  assignDefined(record, 'suspended', check.take('suspended', (text) => parseBoolean(text, { suspendedWords: true })));
+  assignDefined(record, 'chat_ids', check.take('chat_ids', parseChatIds));
+  assignDefined(record, 'chats', check.take('chats', (text): Parsed<string[]> => {
     const list = splitTags(text);
     const tooLong = list.find((name) => name.length > MAX_LENGTH.text);
     return tooLong ? { ok: false, message: `chat "${tooLong.slice(0, 40)}…" is longer than ${MAX_LENGTH.text} characters` } : { ok: true, value: list };
   }));
-  assignDefined(record, 'photo', take('photo', limited(MAX_LENGTH.customProperty)));
-  record.action = take('action', parseAction) ?? 'upsert';
+  assignDefined(record, 'photo', check.text('photo', MAX_LENGTH.customProperty));
+  record.action = check.take('action', parseAction) ?? 'upsert';
 
   // Counted before the names are looked up: a name and an id of the same chat count twice here, once in the plan.
   const chatCount = (record.chat_ids?.length ?? 0) + (record.chats?.length ?? 0);
@@ -161,31 +226,35 @@ export function validateRow(
     });
   }
 
-  const status: StatusFields = {};
   const titleCell = cellsByColumn.get('status_title');
-  if (titleCell && collapseSpaces(titleCell.text) === '-') status.clear = true;
-  else {
-    const title = take('status_title', limited(MAX_LENGTH.statusTitle));
-    if (title !== undefined) status.title = title;
+  if (titleCell || STATUS_COLUMNS.some((column) => cellsByColumn.has(column))) {
+    const status: StatusFields = {};
+    if (titleCell && collapseSpaces(titleCell.text) === '-') status.clear = true;
+    else {
+      const title = check.text('status_title', MAX_LENGTH.statusTitle);
+      if (title !== undefined) status.title = title;
+    }
+    const emoji = check.text('status_emoji', MAX_LENGTH.text);
+    if (emoji !== undefined) status.emoji = emoji;
+    const expiresAt = check.take('status_expires_at', parseDateTime);
+    if (expiresAt !== undefined) status.expires_at = expiresAt;
+    const isAway = check.take('status_is_away', (text) => parseBoolean(text));
+    if (isAway !== undefined) status.is_away = isAway;
+    const awayMessage = check.text('status_away_message', MAX_LENGTH.awayMessage);
+    if (awayMessage !== undefined) status.away_message = awayMessage;
+    if (!status.clear) {
+      // Not an error: the person is imported and only the status is skipped (the plan says so too).
+      if (status.title !== undefined && !cellsByColumn.has('status_emoji')) check.report(titleCell!.header, titleCell!.text, STATUS_SKIPPED, 'warning');
+      const emojiCell = cellsByColumn.get('status_emoji');
+      if (status.emoji !== undefined && !titleCell && emojiCell) check.report(emojiCell.header, emojiCell.text, STATUS_SKIPPED, 'warning');
+    }
+    if (Object.keys(status).length > 0) record.status = status;
   }
-  const emoji = take('status_emoji', limited(MAX_LENGTH.text));
-  if (emoji !== undefined) status.emoji = emoji;
-  const expiresAt = take('status_expires_at', parseDateTime);
-  if (expiresAt !== undefined) status.expires_at = expiresAt;
-  const isAway = take('status_is_away', (text) => parseBoolean(text));
-  if (isAway !== undefined) status.is_away = isAway;
-  const awayMessage = take('status_away_message', limited(MAX_LENGTH.awayMessage));
-  if (awayMessage !== undefined) status.away_message = awayMessage;
-  if (!status.clear) {
-    // Not an error: the person is imported and only the status is skipped (the plan says so too).
-    if (status.title !== undefined && !cellsByColumn.has('status_emoji')) report(titleCell!.header, titleCell!.text, STATUS_SKIPPED, 'warning');
-    const emojiCell = cellsByColumn.get('status_emoji');
-    if (status.emoji !== undefined && !titleCell && emojiCell) report(emojiCell.header, emojiCell.text, STATUS_SKIPPED, 'warning');
-  }
-  if (Object.keys(status).length > 0) record.status = status;
 
-  return hasError ? undefined : record;
+  return check.hasError ? undefined : record;
 }
+
+const STATUS_COLUMNS: readonly CanonicalColumn[] = ['status_emoji', 'status_expires_at', 'status_is_away', 'status_away_message'];
 
 function reportStray(stray: RowStray, report: (column: string, value: string, message: string, severity?: Issue['severity']) => void): void {
   const first = stray.cells[0]!;
@@ -221,7 +290,7 @@ export class RecordValidator {
   readonly invalidRows = new Set<number>();
   readonly issues: Issue[] = [];
   private readonly firstRowByEmail = new Map<string, number>();
-  private readonly pool = new StringPool();
+  private readonly memo = new ValidationMemo();
 
   constructor(
     private readonly mapping: ColumnMapping,
@@ -230,7 +299,7 @@ export class RecordValidator {
 
   /** Rows come from the sheet reader, which never yields a row whose cells are all blank. */
   add(row: Row): void {
-    const record = validateRow(row, this.mapping, this.options, this.issues, this.pool);
+    const record = validateRow(row, this.mapping, this.options, this.issues, this.memo);
     if (!record) {
       this.invalidRows.add(row.rowNumber);
       // An invalid row still holds its email: a later row with it is a duplicate, not the one that stands.
@@ -249,8 +318,6 @@ export class RecordValidator {
   }
 }
 
-/** A --mapping file: {"Header as written": "column or custom:NAME"}. */
-const MAPPING_FILE = z.record(z.string(), z.string());
 
 async function loadOverrides(options: ReadAndValidateOptions): Promise<HeaderOverrides> {
   const combined: Record<string, string> = {};
@@ -263,7 +330,10 @@ async function loadOverrides(options: ReadAndValidateOptions): Promise<HeaderOve
       const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : 'not valid JSON';
       throw new InputError(`--mapping ${label}: ${reason}`);
     }
-    const checked = MAPPING_FILE.safeParse(parsed);
+    // zod is loaded only when a --mapping file is given: it is a good part of reading's start-up.
+    const { z } = await import('zod');
+    /** A --mapping file: {"Header as written": "column or custom:NAME"}. */
+    const checked = z.record(z.string(), z.string()).safeParse(parsed);
     if (!checked.success) {
       const header = checked.error.issues[0]?.path[0];
       throw new InputError(header === undefined

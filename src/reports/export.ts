@@ -279,7 +279,7 @@ export interface ExportResult {
  * so only the Tags, Membership and Summary sheets are left when the last page is in (finish).
  */
 export class XlsxExportStream {
-  private readonly writer: XlsxWriter;
+  private opened: XlsxWriter | undefined;
   private lists: Directory | undefined;
   private keep: (user: User) => boolean = () => false;
   private sheet: XlsxSheetWriter | undefined;
@@ -287,8 +287,15 @@ export class XlsxExportStream {
   private readonly pending: CellValue[][] = [];
   private written = 0;
 
-  constructor(private readonly path: string, private readonly filter: ExportFilter) {
-    this.writer = createXlsxWriter(path);
+  constructor(private readonly path: string, private readonly filter: ExportFilter) {}
+
+  /**
+   * The workbook, opened on first use (when the lists have come): loading exceljs then overlaps
+   * the first round trips instead of delaying the first request.
+   */
+  private get writer(): XlsxWriter {
+    this.opened ??= createXlsxWriter(this.path);
+    return this.opened;
   }
 
   /** Fixes the columns and the filters. Throws UnknownTagError for a --tag the directory lacks. */
@@ -356,8 +363,8 @@ export class XlsxExportStream {
   }
 
   /** Gives up: removes the partial file. */
-  abort(): Promise<void> {
-    return this.writer.abort();
+  async abort(): Promise<void> {
+    await this.opened?.abort();
   }
 
   private openUsersSheet(): void {

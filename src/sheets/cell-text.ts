@@ -52,3 +52,43 @@ export function excelColumnLetter(columnNumber: number): string {
   }
   return letters;
 }
+
+/** What JavaScript's \s and trim() count as white space, by character code. */
+export function isWhitespaceCode(code: number): boolean {
+  if (code > 0x20 && code < 0xa0) return false;
+  return code === 0x20 || (code >= 0x09 && code <= 0x0d) || code === 0xa0 || code === 0x1680
+    || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f
+    || code === 0x205f || code === 0x3000 || code === 0xfeff;
+}
+
+/** text.trim() === '' without making the trimmed copy. */
+export function isBlank(text: string): boolean {
+  for (let index = 0; index < text.length; index++) if (!isWhitespaceCode(text.charCodeAt(index))) return false;
+  return true;
+}
+
+/**
+ * A copy of text cut from a larger string. V8 keeps such a cut as a view of the whole (from
+ * 13 characters up), so a 100,000-row sheet held for the report would keep every chunk it
+ * was read from, tens of MB. A copy holds only its own characters.
+ */
+export function detached(text: string): string {
+  return text.length < 13 ? text : Buffer.from(text, 'utf16le').toString('utf16le');
+}
+
+/** Characters that make a spreadsheet program treat a CSV cell as a formula. */
+const FORMULA_TRIGGERS = new Set(['=', '+', '-', '@', '\t', '\r']);
+
+/**
+ * CSV injection guard: text a spreadsheet would run as a formula gets a leading
+ * apostrophe. The CSV reader strips it again (see restoreNeutralized), so an
+ * export re-imports exactly ('+79161234567' reads back as '+79161234567').
+ */
+export function neutralizeFormula(text: string): string {
+  return text.length > 0 && FORMULA_TRIGGERS.has(text[0]!) ? `'${text}` : text;
+}
+
+/** Reader side of neutralizeFormula: "'=x" -> "=x"; a lone apostrophe elsewhere is kept. */
+export function restoreNeutralized(text: string): string {
+  return text.length > 1 && text.charCodeAt(0) === 0x27 && FORMULA_TRIGGERS.has(text[1]!) ? text.slice(1) : text;
+}

@@ -2,15 +2,23 @@
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { parse } from 'csv-parse';
 import iconv from 'iconv-lite';
 import { InputError } from '../exit-codes.js';
+import { restoreNeutralized } from './cell-text.js';
+import { CsvQuoteNotClosedError, CsvRecordReader } from './csv-records.js';
 import type { RawRow } from './raw-row.js';
-import { restoreNeutralized } from './write.js';
 
 export const CSV_DELIMITERS = [';', ',', '\t', '|'] as const;
 const SAMPLE_BYTES = 64 * 1024;
+const READ_CHUNK_BYTES = 256 * 1024;
 const REPLACEMENT_CHARACTER = '\uFFFD';
+/** Half a UTF-16 surrogate pair. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** Text with bytes the decoder could not read (a U+FFFD, or half a surrogate pair from UTF-16). */
+function isBadlyDecoded(text: string): boolean {
+  return text.includes(REPLACEMENT_CHARACTER) || LONE_SURROGATE.test(text);
+}
 
 /** Encoding names as SheetDetected reports them -> iconv-lite names. */
 const ENCODING_ALIASES: Record<string, string> = {
@@ -147,52 +155,67 @@ export async function sniffCsv(path: string, overrides: { encoding?: string; del
   return hint ? { encoding, delimiter, sepLine: true } : { encoding, delimiter };
 }
 
-/** Streams the records; rowNumber is the 1-based record number (what Excel shows when it opens the CSV). */
-export async function* readCsvRows(path: string, sniff: CsvSniff): AsyncGenerator<RawRow> {
+/** Streams the records in batches (one per chunk of the file); rowNumber is the 1-based record number (what Excel shows when it opens the CSV). */
+export async function* readCsvRows(path: string, sniff: CsvSniff): AsyncGenerator<RawRow[]> {
   const label = basename(path);
-  const parser = parse({
-    delimiter: sniff.delimiter,
-    relax_column_count: true,
-    relax_quotes: true,
-    // Any line ending, even mixed in one file (pasted rows, files joined, old Mac exports).
-    record_delimiter: ['\r\n', '\n', '\r'],
-    skip_empty_lines: false,
-    bom: true,
-  });
-  const file = createReadStream(path);
-  const decoder = iconv.decodeStream(ENCODING_ALIASES[sniff.encoding] ?? sniff.encoding);
-  file.on('error', (error: Error) => parser.destroy(error));
-  decoder.on('error', (error: Error) => parser.destroy(error));
-  file.pipe(decoder).pipe(parser);
+  const reader = new CsvRecordReader(sniff.delimiter);
+  // Drops the encoding's byte order mark, as the reader drops one more (what Excel writes once).
+  const decoder = iconv.getDecoder(ENCODING_ALIASES[sniff.encoding] ?? sniff.encoding);
+  const file = createReadStream(path, { highWaterMark: READ_CHUNK_BYTES });
   let rowNumber = 0;
   let skipSepLine = sniff.sepLine === true;
-  // Single-byte encodings decode every byte; the Unicode ones mark undecodable bytes with U+FFFD.
+  // Single-byte encodings decode every byte; the Unicode ones mark undecodable bytes with U+FFFD
+  // (and UTF-16 may leave half a surrogate pair). Records are checked once the text shows either.
   const checkDecoding = /^utf/i.test(sniff.encoding);
-  try {
-    for await (const record of parser as AsyncIterable<string[]>) {
+  let suspect = false;
+  const records: string[][] = [];
+  /** The records read so far as one batch of rows; a row that did not decode ends the read after the rows before it. */
+  function* batch(): Generator<RawRow[]> {
+    const rows: RawRow[] = [];
+    for (const record of records) {
       if (skipSepLine) {
         skipSepLine = false;
         continue;
       }
       rowNumber++;
-      if (checkDecoding && record.some((value) => value.includes(REPLACEMENT_CHARACTER))) {
+      if (suspect && record.some(isBadlyDecoded)) {
+        records.length = 0;
+        if (rows.length > 0) yield rows;
         // The encoding was judged from the file's start; bytes that do not decode must not
         // become silent question marks in someone's name.
         throw new InputError(
           `${label}: row ${rowNumber} has bytes that are not valid ${sniff.encoding}; the file's start looked like ${sniff.encoding}, so it may mix encodings. Save it again as UTF-8, or name the encoding with --encoding (e.g. windows-1251)`,
         );
       }
-      yield { rowNumber, values: record.map(restoreNeutralized) };
+      for (let index = 0; index < record.length; index++) record[index] = restoreNeutralized(record[index]!);
+      rows.push({ rowNumber, values: record });
     }
+    records.length = 0;
+    if (rows.length > 0) yield rows;
+  }
+  // UTF-8 decoding never leaves half a surrogate pair: only a U+FFFD needs looking for.
+  const utf8 = /^utf-?8/i.test(sniff.encoding);
+  const decoded = (text: string): string => {
+    if (checkDecoding && !suspect && (utf8 ? text.includes(REPLACEMENT_CHARACTER) : isBadlyDecoded(text))) suspect = true;
+    return text;
+  };
+  try {
+    for await (const bytes of file as AsyncIterable<Buffer>) {
+      reader.write(decoded(decoder.write(bytes)), records);
+      yield* batch();
+    }
+    reader.write(decoded(decoder.end() ?? ''), records);
+    yield* batch();
+    reader.end(records);
+    yield* batch();
   } catch (error) {
     if (error instanceof InputError) throw error;
-    if ((error as { code?: unknown }).code === 'CSV_QUOTE_NOT_CLOSED') {
+    if (error instanceof CsvQuoteNotClosedError) {
       throw new InputError(`${label}: row ${rowNumber + 1}: a value opens with a quote (") that is never closed, so the rest of the file would be one cell; close or remove the quote`);
     }
     const message = error instanceof Error ? error.message : String(error);
     throw new InputError(`${label}: cannot parse CSV at row ${rowNumber + 1}: ${message}`);
   } finally {
     file.destroy();
-    parser.destroy();
   }
 }

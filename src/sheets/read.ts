@@ -4,6 +4,7 @@ import { open, stat } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import { InputError } from '../exit-codes.js';
 import type { NamedSheet, Row, RowStray, SheetDetected } from './types.js';
+import { isBlank } from './cell-text.js';
 import { readCsvRows, sniffCsv } from './csv.js';
 import { OLE_MAGIC, oleFileMessage } from './ole.js';
 import type { RawRow } from './raw-row.js';
@@ -144,19 +145,21 @@ function uniqueHeaders(values: string[]): string[] {
  * Text in cells that no header names. For a CSV line with more fields than the header line
  * it also gives the counts: there a value with an unquoted delimiter has shifted the rest.
  */
-function strayCells(raw: RawRow, named: ReadonlySet<number>, headerWidth: number, kind: FileKind): RowStray | undefined {
+function strayCells(raw: RawRow, named: readonly boolean[], headerWidth: number, kind: FileKind): RowStray | undefined {
   let cells: Array<{ column: number; value: string }> | undefined;
-  raw.values.forEach((value, index) => {
-    if (named.has(index) || value.trim() === '') return;
+  const { values } = raw;
+  for (let index = 0; index < values.length; index++) {
+    const value = values[index]!;
+    if (named[index] === true || isBlank(value)) continue;
     (cells ??= []).push({ column: index + 1, value: value.length > 100 ? value.slice(0, 100) : value });
-  });
+  }
   if (!cells) return undefined;
   const overflows = kind === 'csv' && cells.some((cell) => cell.column > headerWidth);
   return overflows ? { cells, fieldCount: raw.values.length, headerFieldCount: headerWidth } : { cells };
 }
 
 function isEmptyRaw(row: RawRow): boolean {
-  return row.values.every((value) => value.trim() === '');
+  return row.values.every(isBlank);
 }
 
 /**
@@ -166,7 +169,7 @@ function isEmptyRaw(row: RawRow): boolean {
 export async function openSheet(path: string, options: SheetReadOptions = {}): Promise<OpenedSheet> {
   const file = await classify(path);
   const detected: SheetDetected = { file: path, format: file.kind, headerRow: 0, headers: [] };
-  let source: AsyncGenerator<RawRow & { sheet?: string }>;
+  let source: AsyncGenerator<Array<RawRow & { sheet?: string }>>;
   const companions: CompanionSheets = {
     wanted: new Set(file.kind === 'xlsx' ? (options.companionSheets ?? []).map((name) => name.toLowerCase()) : []),
     found: new Map(),
@@ -177,7 +180,7 @@ export async function openSheet(path: string, options: SheetReadOptions = {}): P
     detected.delimiter = sniff.delimiter;
     source = readCsvRows(path, sniff);
   } else {
-    source = readXlsxRows(path, { ...(options.sheet !== undefined ? { sheetName: options.sheet } : {}), entries: file.entries, companions });
+    source = oneRowBatches(readXlsxRows(path, { ...(options.sheet !== undefined ? { sheetName: options.sheet } : {}), entries: file.entries, companions }));
   }
   const { rows } = await sheetFromRows(detected, source, options);
   const requestedName = new Map((options.companionSheets ?? []).map((name) => [name.toLowerCase(), name]));
@@ -196,8 +199,17 @@ export async function openSheet(path: string, options: SheetReadOptions = {}): P
   };
 }
 
-async function* rowsOf<T>(rows: readonly T[]): AsyncGenerator<T> {
-  yield* rows;
+/** The XLSX reader yields rows one by one; the header search and the data rows take batches (the CSV reader's). */
+async function* oneRowBatches<T>(rows: AsyncGenerator<T>): AsyncGenerator<T[]> {
+  try {
+    for await (const row of rows) yield [row];
+  } finally {
+    await rows.return(undefined);
+  }
+}
+
+async function* rowsOf<T>(rows: readonly T[]): AsyncGenerator<T[]> {
+  yield [...rows];
 }
 
 async function collect(rows: AsyncIterable<Row>): Promise<Row[]> {
@@ -208,23 +220,30 @@ async function collect(rows: AsyncIterable<Row>): Promise<Row[]> {
 
 /** Finds the header among the first rows of `source` and streams the data rows after it; fills in `detected`. */
 async function sheetFromRows(
-  detected: SheetDetected, source: AsyncGenerator<RawRow & { sheet?: string }>, options: SheetReadOptions,
+  detected: SheetDetected, source: AsyncGenerator<Array<RawRow & { sheet?: string }>>, options: SheetReadOptions,
 ): Promise<{ rows: AsyncGenerator<Row> }> {
   const label = basename(detected.file);
   const kind: FileKind = detected.format;
   const buffered: Array<RawRow & { sheet?: string }> = [];
+  /** Rows of the last batch read after the header row. */
+  let unread: Array<RawRow & { sheet?: string }> = [];
   let headerIndex = -1;
-  while (buffered.length < SHEET_LIMITS.headerSearchRows) {
+  search: while (buffered.length < SHEET_LIMITS.headerSearchRows) {
     const next = await source.next();
     if (next.done) break;
-    if (isEmptyRaw(next.value)) continue;
-    buffered.push(next.value);
-    const known = options.isKnownHeader
-      ? next.value.values.filter((value) => value.trim() !== '' && options.isKnownHeader!(value.trim())).length
-      : 0;
-    if (known >= 2) {
-      headerIndex = buffered.length - 1;
-      break;
+    const batch = next.value;
+    for (let index = 0; index < batch.length; index++) {
+      const raw = batch[index]!;
+      if (isEmptyRaw(raw)) continue;
+      buffered.push(raw);
+      const known = options.isKnownHeader
+        ? raw.values.filter((value) => value.trim() !== '' && options.isKnownHeader!(value.trim())).length
+        : 0;
+      if (known >= 2) headerIndex = buffered.length - 1;
+      if (known >= 2 || buffered.length >= SHEET_LIMITS.headerSearchRows) {
+        unread = batch.slice(index + 1);
+        break search;
+      }
     }
   }
   if (buffered.length === 0) {
@@ -241,7 +260,7 @@ async function sheetFromRows(
     throw new InputError(`${label}: the header row (row ${headerRow.rowNumber}) has ${detected.headers.length.toLocaleString('en-US')} columns; more than ${SHEET_LIMITS.maxColumns.toLocaleString('en-US')} (Excel's limit) are refused`);
   }
   if (headerRow.sheet !== undefined) detected.sheet = headerRow.sheet;
-  const pending = buffered.slice(headerIndex + 1);
+  const pending = [...buffered.slice(headerIndex + 1), ...unread];
   const allowNoData = options.allowNoData ?? false;
   const maxRows = options.limits?.maxRows ?? SHEET_LIMITS.maxRows;
   const maxCellChars = options.limits?.maxCellChars ?? SHEET_LIMITS.maxCellChars;
@@ -251,34 +270,44 @@ async function sheetFromRows(
     const columns = headers.flatMap((header, index) => (header === '' ? [] : [{ header, index }]));
     const layout = new RowLayout(columns.map((column) => column.header));
     const pool = new StringPool();
-    const named = new Set(columns.map((column) => column.index));
+    /** named[i]: column i (0-based) has a header. */
+    const named: boolean[] = headers.map((header) => header !== '');
     /** The row, or undefined when every named cell is blank (text only under empty headers). */
     const toRow = (raw: RawRow): Row | undefined => {
-      const values = columns.map(({ header, index }) => {
+      const values: string[] = [];
+      let blank = true;
+      for (let position = 0; position < columns.length; position++) {
+        const { header, index } = columns[position]!;
         const value = raw.values[index] ?? '';
         if (value.length > maxCellChars) {
           throw new InputError(`${label}: row ${raw.rowNumber}, column "${header}": the cell holds ${value.length.toLocaleString('en-US')} characters; cells over ${maxCellChars.toLocaleString('en-US')} are refused`);
         }
-        return pool.intern(index, value);
-      });
-      if (values.every((value) => value.trim() === '')) return undefined;
+        values.push(pool.intern(index, value));
+        if (blank && !isBlank(value)) blank = false;
+      }
+      if (blank) return undefined;
       const row: Row = { rowNumber: raw.rowNumber, cells: new RowCells(layout, values) };
       const stray = strayCells(raw, named, headers.length, kind);
       if (stray) row.stray = stray;
       return row;
     };
-    try {
-      const emit = function* (raw: RawRow): Generator<Row> {
-        if (isEmptyRaw(raw)) return;
+    /** The rows of a batch that are not empty. */
+    const take = (batch: readonly RawRow[]): Row[] => {
+      const rows: Row[] = [];
+      for (const raw of batch) {
+        if (isEmptyRaw(raw)) continue;
         count++;
         if (count > maxRows) {
           throw new InputError(`${label}: more than ${maxRows.toLocaleString('en-US')} rows; split the file`);
         }
         const row = toRow(raw);
-        if (row) yield row;
-      };
-      for (const raw of pending) yield* emit(raw);
-      for await (const raw of source) yield* emit(raw);
+        if (row) rows.push(row);
+      }
+      return rows;
+    };
+    try {
+      yield* take(pending);
+      for await (const batch of source) yield* take(batch);
     } finally {
       await source.return(undefined);
     }

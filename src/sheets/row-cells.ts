@@ -24,6 +24,11 @@ export class RowCells implements ReadonlyMap<string, string> {
     private readonly texts: readonly string[],
   ) {}
 
+  /** The sheet's headers, one array shared by every row of the sheet. */
+  get headers(): readonly string[] {
+    return this.layout.headers;
+  }
+
   get size(): number {
     return this.layout.headers.length;
   }

@@ -4,26 +4,12 @@ import { rename, rm } from 'node:fs/promises';
 import { stringify } from 'csv-stringify';
 import { createPrivateWriteStream, temporaryPathFor } from '../files/private.js';
 import { excelJs, type ExcelJSModule as ExcelJS } from './exceljs.js';
-import { dateText, escapeOoxmlText, excelColumnLetter } from './cell-text.js';
+import { dateText, escapeOoxmlText, excelColumnLetter, neutralizeFormula } from './cell-text.js';
 
 export type CellValue = string | number | boolean | Date | null | undefined;
 
-/** Characters that make a spreadsheet program treat a CSV cell as a formula. */
-const FORMULA_TRIGGERS = new Set(['=', '+', '-', '@', '\t', '\r']);
-
-/**
- * CSV injection guard: text a spreadsheet would run as a formula gets a leading
- * apostrophe. The CSV reader strips it again (see restoreNeutralized), so an
- * export re-imports exactly ('+79161234567' reads back as '+79161234567').
- */
-export function neutralizeFormula(text: string): string {
-  return text.length > 0 && FORMULA_TRIGGERS.has(text[0]!) ? `'${text}` : text;
-}
-
-/** Reader side of neutralizeFormula: "'=x" -> "=x"; a lone apostrophe elsewhere is kept. */
-export function restoreNeutralized(text: string): string {
-  return text.length > 1 && text[0] === "'" && FORMULA_TRIGGERS.has(text[1]!) ? text.slice(1) : text;
-}
+// The CSV injection guard lives with the cell texts, which the CSV reader uses without the writers.
+export { neutralizeFormula, restoreNeutralized } from './cell-text.js';
 
 function csvCellText(value: CellValue): string {
   if (value === null || value === undefined) return '';

@@ -4,7 +4,7 @@ import type { Readable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
 import { excelJs, type ExcelJSModule as ExcelJS } from './exceljs.js';
 import { InputError } from '../exit-codes.js';
-import { dateText, excelSerialToDate, numberText, unescapeOoxmlText } from './cell-text.js';
+import { dateText, detached, excelSerialToDate, numberText, unescapeOoxmlText } from './cell-text.js';
 import { inspectZip, openZipEntry, type ZipEntryInfo, type ZipInspection } from './zip-guard.js';
 import type { RawRow } from './raw-row.js';
 
@@ -33,15 +33,6 @@ function isDateFormat(format: string | undefined): boolean {
 function dateCellText(date: Date): string {
   // Excel stores days as fractions; round to the second so 10:30 does not read as 10:29:59.999.
   return dateText(new Date(Math.round(date.getTime() / 1000) * 1000));
-}
-
-/**
- * exceljs hands out cell text as V8 slices of the XML chunk it parsed, and a slice keeps the
- * whole chunk alive: a 100,000-row sheet held for the report would pin ~100 MB of XML. A copy
- * holds only its own characters (V8 makes slices only from 13 characters up).
- */
-function detached(text: string): string {
-  return text.length < 13 ? text : Buffer.from(text, 'utf16le').toString('utf16le');
 }
 
 function scalarText(value: unknown, numFmt: string | undefined): string {

@@ -1,5 +1,6 @@
-// Applies a plan in phases: tag renames, then missing tags, then the user items, then
-// tag deletes (so users' requests never name a tag that is gone or not yet renamed). The client's one limiter
+// Applies a plan in phases: tag renames, then missing tags alongside the user items (each user
+// waits for the new tags it carries), then tag deletes (so users' requests never name a tag
+// that is gone or not yet renamed). The client's one limiter
 // does all pacing at --rps with --concurrency in flight; user items are started twice as many
 // at a time, so a person's follow-ups (status, welcome) queue behind a few requests, not all. A row's failure stays that row's; an auth failure or an unpaid
 // workspace stops the run (items not yet sent are reported as not attempted).
@@ -194,7 +195,10 @@ export async function applyPlan(plan: Plan, api: PachcaApi, journal: JournalWrit
     }
   };
 
+  // Tags are created while users are already being written: a user waits only for the new tags it carries.
+  let tagCreates: Map<string, Promise<void>> = new Map();
   const runUserItem = async (item: PlanItem): Promise<Outcome> => {
+    for (const key of item.needsTags ?? []) await tagCreates.get(key);
     if (interrupted) return notAttempted(item);
     const missingTag = item.needsTags?.find((key) => failedTags.has(key));
     if (missingTag !== undefined) {
@@ -285,8 +289,9 @@ export async function applyPlan(plan: Plan, api: PachcaApi, journal: JournalWrit
 
   try {
     await Promise.all(renameItems.map(async (item) => finish(await renameTag(item))));
-    await Promise.all(tagItems.map(async (item) => finish(await createTag(item))));
+    tagCreates = new Map(tagItems.map((item) => [item.key.slice('tag:'.length), createTag(item).then(finish)]));
     await inPool(userItems, Math.max(1, 2 * api.concurrency), async (item) => finish(await runUserItem(item)));
+    await Promise.all(tagCreates.values());
     for (const key of seats.keys()) {
       const outcome = outcomes.get(key);
       if (outcome) outcome.message = seats.reason();

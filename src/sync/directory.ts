@@ -105,7 +105,8 @@ export async function takeSnapshot(api: PachcaApi, listener: SnapshotListener | 
   });
   const listUsers = async (): Promise<User[]> => {
     const users: User[] = [];
-    for await (const user of api.listUsers()) {
+    // Each next page is asked for before this one's users are handed on: the chain never waits for the listener.
+    for await (const user of api.listUsers({ readAhead: true })) {
       if (refusal) throw refusal.error;
       users.push(user);
       onCount?.(users.length);
