@@ -1,0 +1,4 @@
+// The audit files.
+export const auditEn = {
+  htmlLang: 'en',
+};
