@@ -49,7 +49,7 @@ export function closestName(given: string, known: readonly string[]): string | u
 
 const dashes = (name: string): string => (name.length === 1 ? `-${name}` : `--${name}`);
 
-function commandName(command: CommandModule): string {
+export function commandName(command: CommandModule): string {
   const spec = Array.isArray(command.command) ? command.command[0] : command.command;
   return String(spec ?? '').split(' ')[0]!;
 }

@@ -20,3 +20,5 @@ export function messages(lang: Lang): Catalog {
 }
 
 export { LANGS, resolveLang, type Lang } from './lang.js';
+/** The English catalog, for a command's own English description (main.ts says it in the user's language). */
+export { en };

@@ -4,6 +4,10 @@
 // fails on a clash, which a spread would hide).
 import { auditEn } from './areas/audit.en.js';
 import { cliEn } from './areas/cli.en.js';
+import { helpCliEn } from './areas/helpCli.en.js';
+import { helpImportEn } from './areas/helpImport.en.js';
+import { helpReadEn } from './areas/helpRead.en.js';
+import { helpSandboxEn } from './areas/helpSandbox.en.js';
 import { planEn } from './areas/plan.en.js';
 import { reportEn } from './areas/report.en.js';
 import { templateEn } from './areas/template.en.js';
@@ -18,4 +22,8 @@ export const en = {
   ...planEn,
   ...templateEn,
   ...auditEn,
+  ...helpCliEn,
+  ...helpImportEn,
+  ...helpReadEn,
+  ...helpSandboxEn,
 };

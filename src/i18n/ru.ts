@@ -2,6 +2,10 @@
 import type { Catalog } from './catalog.js';
 import { auditRu } from './areas/audit.ru.js';
 import { cliRu } from './areas/cli.ru.js';
+import { helpCliRu } from './areas/helpCli.ru.js';
+import { helpImportRu } from './areas/helpImport.ru.js';
+import { helpReadRu } from './areas/helpRead.ru.js';
+import { helpSandboxRu } from './areas/helpSandbox.ru.js';
 import { planRu } from './areas/plan.ru.js';
 import { reportRu } from './areas/report.ru.js';
 import { templateRu } from './areas/template.ru.js';
@@ -14,4 +18,8 @@ export const ru: Catalog = {
   ...planRu,
   ...templateRu,
   ...auditRu,
+  ...helpCliRu,
+  ...helpImportRu,
+  ...helpReadRu,
+  ...helpSandboxRu,
 };

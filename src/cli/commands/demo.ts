@@ -19,6 +19,8 @@ import { DEFAULT_PLAN_OPTIONS } from '../../sync/plan.js';
 import { fileFlag } from '../flag-values.js';
 import { formatSummary, renderImportEvents } from '../import-text.js';
 import { redactSecrets, registerSecret } from '../../redact.js';
+import { catalogOf, withExamples } from '../help-lang.js';
+import { en } from '../../i18n/catalog.js';
 
 interface DemoArgs {
   out?: string;
@@ -28,14 +30,16 @@ const FIXTURES = fileURLToPath(new URL('../../../fixtures/', import.meta.url));
 
 export const demoCommand: CommandModule<object, DemoArgs> = {
   command: 'demo',
-  describe: 'Try it offline: a local sandbox with a sample company, the Russian hire sheet imported, the directory exported',
-  builder: (yargs: Argv) =>
-    yargs
+  describe: en.helpCommands.demo,
+  builder: (yargs: Argv) => {
+    const t = catalogOf(yargs);
+    const parser = yargs
       .options({
-        out: { type: 'string', requiresArg: true, coerce: fileFlag('out'), describe: 'Run folder for the import report and the export', defaultDescription: './pachca-roster-runs/<timestamp>' },
+        out: { type: 'string', requiresArg: true, coerce: fileFlag('out'), describe: t.helpDemo.out, defaultDescription: './pachca-roster-runs/<timestamp>' },
       })
-      .group(['out'], 'Demo:')
-      .example('$0 demo', 'In-process sandbox on a free port: import fixtures/hires-ru.xlsx, then export the directory to directory-export.xlsx in the run folder') as unknown as Argv<DemoArgs>,
+      .group(['out'], t.helpGroups.demo);
+    return withExamples(parser, t.helpDemo.examples) as unknown as Argv<DemoArgs>;
+  },
   handler: async (argv: ArgumentsCamelCase<DemoArgs>) => {
     const print = (text: string): void => {
       process.stdout.write(`${redactSecrets(text)}\n`);

@@ -4,10 +4,12 @@ import type { ConnectionArgv } from '../connection.js';
 import { exportDirectory } from '../../app/export-directory.js';
 import { CSV_FILE_NAMES, defaultExportFileName, type ExportFilter } from '../../reports/export.js';
 import { fileFlag, FlagError, single } from '../flag-values.js';
-import { connectionOptions, forceOption } from '../options.js';
+import { connectionOptionsIn, forceOptionIn } from '../options.js';
 import { checkOutputFile, checkOutputFolder } from '../output-files.js';
 import { redactSecrets } from '../../redact.js';
 import { connectFromFlags, renderReadEvents } from '../snapshot.js';
+import { catalogOf, withExamples } from '../help-lang.js';
+import { en } from '../../i18n/catalog.js';
 
 const DELIMITERS: Record<string, string> = { ',': ',', ';': ';', comma: ',', semicolon: ';', tab: '\t', '\\t': '\t' };
 
@@ -33,32 +35,31 @@ interface ExportArgs extends ConnectionArgv {
 
 export const exportCommand: CommandModule<object, ExportArgs> = {
   command: 'export',
-  describe: 'Export the directory (users, tags, membership) to an XLSX workbook or CSV files that import reads back',
-  builder: (yargs: Argv) =>
-    yargs
+  describe: en.helpCommands.export,
+  builder: (yargs: Argv) => {
+    const t = catalogOf(yargs);
+    const parser = yargs
       .options({
-        out: { type: 'string', requiresArg: true, coerce: fileFlag('out'), describe: 'XLSX: the workbook file, ending in .xlsx (default pachca-directory-<date>.xlsx); CSV: the folder for users.csv, tags.csv, membership.csv (default: the current folder)' },
-        format: { requiresArg: true, choices: ['xlsx', 'csv'] as const, default: 'xlsx' as const, describe: 'xlsx: one workbook with Users, Tags, Membership and Summary sheets (and the values as exported in a hidden sheet); csv: users.csv, tags.csv, membership.csv (UTF-8 with BOM) and users.base.json (the values as exported: keep it beside users.csv)' },
-        delimiter: { type: 'string', requiresArg: true, default: ',', coerce: delimiterFlag, describe: 'CSV delimiter: "," ";" or "tab" (";" suits Excel with a Russian locale)' },
-        'include-bots': { type: 'boolean', default: false, describe: 'Include bot accounts (left out by default)' },
-        query: { type: 'string', requiresArg: true, describe: 'Only users whose name, email, phone or nickname contains this text (case-insensitive); the Tags sheet still lists every tag' },
-        tag: { type: 'string', requiresArg: true, describe: 'Only members of this tag (exit 2 if there is no such tag); the Tags sheet still lists every tag' },
-        department: { type: 'string', requiresArg: true, describe: 'Only this department (whole name, case-insensitive)' },
-        json: { type: 'boolean', default: false, describe: 'Print a JSON summary (counts and file paths) instead of text' },
+        out: { type: 'string', requiresArg: true, coerce: fileFlag('out'), describe: t.helpExport.out },
+        format: { requiresArg: true, choices: ['xlsx', 'csv'] as const, default: 'xlsx' as const, describe: t.helpExport.format },
+        delimiter: { type: 'string', requiresArg: true, default: ',', coerce: delimiterFlag, describe: t.helpExport.delimiter },
+        'include-bots': { type: 'boolean', default: false, describe: t.helpExport.includeBots },
+        query: { type: 'string', requiresArg: true, describe: t.helpExport.query },
+        tag: { type: 'string', requiresArg: true, describe: t.helpExport.tag },
+        department: { type: 'string', requiresArg: true, describe: t.helpExport.department },
+        json: { type: 'boolean', default: false, describe: t.helpExport.json },
       })
-      .options(forceOption)
-      .group(['out', 'force', 'format', 'delimiter', 'include-bots', 'query', 'tag', 'department', 'json'], 'Export:')
-      .options(connectionOptions)
+      .options(forceOptionIn(t))
+      .group(['out', 'force', 'format', 'delimiter', 'include-bots', 'query', 'tag', 'department', 'json'], t.helpGroups.export)
+      .options(connectionOptionsIn(t))
       .check((argv) => {
         if (argv.format === 'xlsx' && typeof argv.out === 'string' && !/\.xlsx$/i.test(argv.out)) {
           throw new FlagError(`--out ${argv.out}: an XLSX export needs a file name ending in .xlsx (or use --format csv with a folder)`);
         }
         return true;
-      })
-      .example('$0 export', 'Workbook pachca-directory-<date>.xlsx in the current folder')
-      .example('$0 export --tag Backend --out backend.xlsx', 'Everyone in tag Backend')
-      .example('$0 export --format csv --out ./export --delimiter ";"', 'users.csv, tags.csv, membership.csv for Excel with a Russian locale, and users.base.json')
-      .example('$0 export --department Продажи --include-bots --json', 'One department, bots included, JSON summary on stdout') as unknown as Argv<ExportArgs>,
+      });
+    return withExamples(parser, t.helpExport.examples) as unknown as Argv<ExportArgs>;
+  },
   handler: async (argv: ArgumentsCamelCase<ExportArgs>) => {
     const exportedAt = new Date();
     const csvFolder = argv.out ?? '.';

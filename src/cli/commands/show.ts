@@ -1,8 +1,10 @@
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import { parsePersonKey, showPerson, type PersonDetail } from '../../app/people.js';
-import { connectionOptions } from '../options.js';
-import { outputOption, Printer, type Cell } from '../printer.js';
+import { connectionOptionsIn } from '../options.js';
+import { outputOptionIn, Printer, type Cell } from '../printer.js';
 import { warnIfContactsHidden, withReadClient, type ReadArgs } from '../read-commands.js';
+import { catalogOf, withExamples } from '../help-lang.js';
+import { en } from '../../i18n/catalog.js';
 
 interface ShowArgs extends ReadArgs {
   person: string;
@@ -45,15 +47,16 @@ export function personFields(person: PersonDetail): [string, Cell][] {
 
 export const showCommand: CommandModule<object, ShowArgs> = {
   command: 'show <person>',
-  describe: 'One person in full: every field, tags, status with its expiry, custom properties by name, invite, created and last active',
-  builder: (yargs: Argv) =>
-    yargs
-      .positional('person', { type: 'string', demandOption: true, describe: 'The person\'s id or e-mail (to search by name or phone, use find)' })
-      .options(outputOption)
-      .group(['output'], 'Output:')
-      .options(connectionOptions)
-      .example('$0 show 11', 'By id')
-      .example('$0 show m.ivanova@example.ru -o json', 'By e-mail, as JSON') as unknown as Argv<ShowArgs>,
+  describe: en.helpCommands.show,
+  builder: (yargs: Argv) => {
+    const t = catalogOf(yargs);
+    const parser = yargs
+      .positional('person', { type: 'string', demandOption: true, describe: t.helpShow.person })
+      .options(outputOptionIn(t))
+      .group(['output'], t.helpGroups.output)
+      .options(connectionOptionsIn(t));
+    return withExamples(parser, t.helpShow.examples) as unknown as Argv<ShowArgs>;
+  },
   handler: async (argv: ArgumentsCamelCase<ShowArgs>) => {
     const printer = new Printer(argv.output);
     const key = parsePersonKey(argv.person);

@@ -3,7 +3,9 @@ import { ExitCode } from '../../exit-codes.js';
 import type { Issue, ValidatedSheet } from '../../records/types.js';
 import { validateSheet } from '../../app/validate-sheet.js';
 import { FlagError, NO_STDIN } from '../flag-values.js';
-import { sheetOptions } from '../options.js';
+import { sheetOptionsIn } from '../options.js';
+import { catalogOf, withExamples } from '../help-lang.js';
+import { en } from '../../i18n/catalog.js';
 
 interface ValidateArgs {
   file: string;
@@ -104,20 +106,19 @@ function printText(sheet: ValidatedSheet, warnings: readonly string[]): void {
 
 export const validateCommand: CommandModule<object, ValidateArgs> = {
   command: 'validate <file>',
-  describe: 'Check an HR sheet (CSV or XLSX) offline: what was detected, which rows are invalid and why',
-  builder: (yargs: Argv) =>
-    yargs
-      .positional('file', { type: 'string', demandOption: true, describe: 'The CSV or XLSX file to check' })
-      .options(sheetOptions)
-      .option('json', { type: 'boolean', describe: 'Print one JSON object (rows, valid, invalid, warnings, issues, detected)', group: 'Output:' })
+  describe: en.helpCommands.validate,
+  builder: (yargs: Argv) => {
+    const t = catalogOf(yargs);
+    const parser = yargs
+      .positional('file', { type: 'string', demandOption: true, describe: t.helpValidate.file })
+      .options(sheetOptionsIn(t))
+      .option('json', { type: 'boolean', describe: t.helpValidate.json, group: t.helpGroups.output })
       .check((argv) => {
         if (argv.file === '' || argv.file === '-') throw new FlagError(NO_STDIN);
         return true;
-      })
-      .example('$0 validate hires.xlsx', 'Check a workbook; exit 0 when every row is valid, 5 when some are not')
-      .example('$0 validate hires.csv --encoding windows-1251 --delimiter ";"', 'Override what is detected')
-      .example('$0 validate hires.xlsx --sheet "Апрель" --map "Рабочий e-mail=email" --map "Город=custom:Город"', 'Pick a sheet and map columns')
-      .example('$0 validate hires.csv --json', 'Machine-readable result') as unknown as Argv<ValidateArgs>,
+      });
+    return withExamples(parser, t.helpValidate.examples) as unknown as Argv<ValidateArgs>;
+  },
   handler: async (args: ArgumentsCamelCase<ValidateArgs>) => {
     const { sheet, warnings, valid } = await validateSheet(args.file, {
       ...(args.sheet !== undefined ? { sheet: args.sheet } : {}),
