@@ -11,20 +11,16 @@ const COMMANDS = ['import', 'plan', 'apply', 'validate', 'export', 'audit', 'tem
  * --help run in process: yargs prints it with console.log and ends with process.exit(0), a no-op
  * here (the command does not run after help either way).
  */
-async function help(argv: string[], env: Record<string, string | undefined> = {}) {
+async function help(argv: string[], env: Record<string, string> = {}) {
   const exit = vi.spyOn(process, 'exit').mockImplementation((() => undefined) as never);
   let printed = '';
   const log = vi.spyOn(console, 'log').mockImplementation((...parts: unknown[]) => {
     printed += `${parts.join(' ')}\n`;
   });
-  const saved = { ...process.env };
-  for (const key of ['LANG', 'LC_ALL', 'LC_MESSAGES', 'PACHCA_ROSTER_LANG']) delete process.env[key];
-  Object.assign(process.env, env);
   try {
-    const result = await runMain(argv);
+    const result = await runMain(argv, env);
     return { ...result, stdout: result.stdout + printed };
   } finally {
-    process.env = saved;
     exit.mockRestore();
     log.mockRestore();
   }

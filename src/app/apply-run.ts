@@ -5,6 +5,7 @@ import { InputError } from '../exit-codes.js';
 import type { PachcaApi } from '../pachca/api.js';
 import { countResults, countTagsSheetResults, writeRunReport, type RunSummary } from '../reports/report.js';
 import type { Lang } from '../i18n/lang.js';
+import { messages } from '../i18n/catalog.js';
 import type { ReportShape } from '../reports/failed-rows.js';
 import type { Row, SheetDetected } from '../sheets/types.js';
 import { applyPlan, type Outcome } from '../sync/apply.js';
@@ -96,11 +97,11 @@ export async function applyInFolder(plan: Plan, context: ApplyContext, earlier: 
 
   if (work > 0 && !context.yes) {
     if (!context.confirm) {
-      throw new InputError('stdin is not a terminal, so there is nobody to confirm: pass --yes to apply this plan (nothing was changed)');
+      throw new InputError(messages(context.lang).runNobodyToConfirm);
     }
-    const yes = await context.confirm(`Apply ${work} change${work === 1 ? '' : 's'} to ${api.apiUrl}?`);
+    const yes = await context.confirm(messages(context.lang).runConfirmApply(work, api.apiUrl));
     if (!yes || stopped()) {
-      events({ type: 'note', text: 'Cancelled: nothing was changed.' });
+      events({ type: 'note', text: messages(context.lang).runCancelled });
       return { status: stopped() ? 'interrupted' : 'cancelled', runFolder: folder };
     }
   }

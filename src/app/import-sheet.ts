@@ -11,6 +11,7 @@ import { InterruptedError } from '../pachca/errors.js';
 import type { WriteScope } from '../pachca/types.js';
 import type { ValidatedSheet } from '../records/types.js';
 import type { Lang } from '../i18n/lang.js';
+import { messages } from '../i18n/catalog.js';
 import { reportShapeFor } from '../reports/failed-rows.js';
 import { writePlanWorkbook } from '../reports/plan-workbook.js';
 import { writeFailedRows, writeSummary } from '../reports/report.js';
@@ -222,7 +223,7 @@ async function importInFolder(request: ImportRequest, ports: ImportPorts, runFol
     const summary = runSummary(context, plan, outcomes, status, true);
     if (status === 'rows-failed') await writeFailedRows({ folder, outcomes, detected: sheet.detected, rows: sheet.rows, shape, lang });
     await writeSummary(folder, summary);
-    ports.events({ type: 'note', text: `Dry run: nothing was changed. The plan is in ${join(folder, 'plan.json')}` });
+    ports.events({ type: 'note', text: messages(lang).runDryRunNote(join(folder, 'plan.json')) });
     ports.events({ type: 'finished', summary, runFolder: folder });
     return { status, runFolder: folder, summary };
   }

@@ -4,6 +4,7 @@ import type { ValidatedSheet } from '../records/types.js';
 import { readAndValidate } from '../records/validate.js';
 import { sheetWarnings } from '../records/warnings.js';
 import type { SheetReadOptions } from './saved-plan.js';
+import type { Lang } from '../i18n/lang.js';
 
 export interface SheetCheck {
   sheet: ValidatedSheet;
@@ -13,7 +14,8 @@ export interface SheetCheck {
   valid: boolean;
 }
 
-export async function validateSheet(file: string, options: SheetReadOptions): Promise<SheetCheck> {
-  const sheet = await readAndValidate(file, options);
+/** `lang`: the language of the issues' messages and the warnings (default English). */
+export async function validateSheet(file: string, options: SheetReadOptions, lang?: Lang): Promise<SheetCheck> {
+  const sheet = await readAndValidate(file, { ...options, ...(lang ? { lang } : {}) });
   return { sheet, warnings: sheetWarnings(sheet), valid: sheet.invalidRows.size === 0 };
 }

@@ -9,6 +9,9 @@ import { helpImportEn } from './areas/helpImport.en.js';
 import { helpReadEn } from './areas/helpRead.en.js';
 import { helpSandboxEn } from './areas/helpSandbox.en.js';
 import { planEn } from './areas/plan.en.js';
+import { recordsEn } from './areas/records.en.js';
+import { runEn } from './areas/run.en.js';
+import { validateEn } from './areas/validate.en.js';
 import { reportEn } from './areas/report.en.js';
 import { templateEn } from './areas/template.en.js';
 import { wordsEn } from './areas/words.en.js';
@@ -26,4 +29,7 @@ export const en = {
   ...helpImportEn,
   ...helpReadEn,
   ...helpSandboxEn,
+  ...recordsEn,
+  ...runEn,
+  ...validateEn,
 };

@@ -7,6 +7,9 @@ import { helpImportRu } from './areas/helpImport.ru.js';
 import { helpReadRu } from './areas/helpRead.ru.js';
 import { helpSandboxRu } from './areas/helpSandbox.ru.js';
 import { planRu } from './areas/plan.ru.js';
+import { recordsRu } from './areas/records.ru.js';
+import { runRu } from './areas/run.ru.js';
+import { validateRu } from './areas/validate.ru.js';
 import { reportRu } from './areas/report.ru.js';
 import { templateRu } from './areas/template.ru.js';
 import { wordsRu } from './areas/words.ru.js';
@@ -22,4 +25,7 @@ export const ru: Catalog = {
   ...helpImportRu,
   ...helpReadRu,
   ...helpSandboxRu,
+  ...recordsRu,
+  ...runRu,
+  ...validateRu,
 };

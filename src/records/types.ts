@@ -1,3 +1,4 @@
+import type { Lang } from '../i18n/lang.js';
 import type { Row, SheetDetected } from '../sheets/types.js';
 
 // The sheet's own shapes live with the reader; re-exported for the many users of records' types.
@@ -83,4 +84,6 @@ export interface ValidatedSheet {
   /** Row numbers that are invalid. */
   invalidRows: Set<number>;
   issues: Issue[];
+  /** The language its messages are in (and the plan's sheet warnings will be); English when absent. */
+  lang?: Lang;
 }

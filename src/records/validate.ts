@@ -11,13 +11,17 @@ import {
 } from './columns.js';
 import {
   MAX_LENGTH, collapseSpaces, parseAction, parseBoolean, parseChatIds, parseDateTime, parseEmail, parsePhone,
-  parseRole, splitFullName, splitTags, type Parsed,
+  parseRole, splitFullName, splitTags, fail, type Parsed, type Say,
 } from './normalize.js';
+import { en, messages } from '../i18n/catalog.js';
+import type { Lang } from '../i18n/lang.js';
 import type { CanonicalColumn, ColumnMapping, EmployeeRecord, Issue, Row, RowStray, StatusFields, ValidatedSheet } from './types.js';
 
 export interface RecordOptions {
   /** Region for phones written without a country code (default RU). */
   phoneRegion?: string;
+  /** The language of the issues' messages (default English). */
+  lang?: Lang;
 }
 
 export interface ReadAndValidateOptions extends RecordOptions {
@@ -46,7 +50,7 @@ function unknownHeaders(mapping: ColumnMapping): ReadonlySet<string> {
 }
 
 /** A status needs an emoji and a title together; a row with one of them is imported without its status. */
-export const STATUS_SKIPPED = 'status not set: a status needs both status_emoji and status_title (the rest of the row is imported)';
+export const STATUS_SKIPPED = en.recordStatusSkipped;
 
 /** Validates one row; pushes issues; returns the record when the row has no errors. */
 export function validateRow(
@@ -63,8 +67,9 @@ export function validateRow(
     source: { rowNumber: row.rowNumber, cells: row.cells },
   };
   let hasError = false;
-  const report = (column: string, value: string, message: string, severity: Issue['severity'] = 'error') => {
-    issues.push({ row: row.rowNumber, column, value, message, severity });
+  const t = messages(options.lang ?? 'en');
+  const report = (column: string, value: string, say: Say, severity: Issue['severity'] = 'error') => {
+    issues.push({ row: row.rowNumber, column, value, message: say(t), severity });
     if (severity === 'error') hasError = true;
   };
 
@@ -78,7 +83,7 @@ export function validateRow(
       const name = target === undefined ? header : target.slice('custom:'.length);
       const value = collapseSpaces(text);
       if (value === '') record.blankFields.push(`custom:${name}`);
-      else if (value.length > MAX_LENGTH.customProperty) report(header, text, `longer than ${MAX_LENGTH.customProperty} characters`);
+      else if (value.length > MAX_LENGTH.customProperty) report(header, text, (m) => m.recordTooLong(MAX_LENGTH.customProperty));
       else record.customByName[name] = value;
       continue;
     }
@@ -94,7 +99,7 @@ export function validateRow(
     if (!cell) return undefined;
     const parsed = parse(cell.text);
     if (!parsed.ok) {
-      report(cell.header, cell.text, parsed.message);
+      report(cell.header, cell.text, parsed.say);
       return undefined;
     }
     if (parsed.warning) report(cell.header, cell.text, parsed.warning, 'warning');
@@ -102,12 +107,12 @@ export function validateRow(
   };
   const limited = (limit: number) => (text: string): Parsed<string> => {
     const value = collapseSpaces(text);
-    return value.length > limit ? { ok: false, message: `longer than ${limit} characters (${value.length})` } : { ok: true, value };
+    return value.length > limit ? fail((m) => m.recordTooLongBy(limit, value.length)) : { ok: true, value };
   };
 
   const emailCell = cellsByColumn.get('email');
   if (!emailCell) {
-    report(mapping.byHeader.size > 0 ? headerOf(mapping, 'email') : '', '', 'no email: every row needs one (a total or note line? remove it)');
+    report(mapping.byHeader.size > 0 ? headerOf(mapping, 'email') : '', '', (m) => m.recordNoEmail);
   } else {
     record.email = take('email', parseEmail) ?? '';
   }
@@ -121,7 +126,7 @@ export function validateRow(
     const parts = splitFullName(fullName);
     for (const [field, value] of Object.entries(parts) as Array<[keyof typeof parts, string]>) {
       if (record[field] !== undefined) continue; // explicit first/last/middle columns win
-      if (value.length > MAX_LENGTH.text) report(cellsByColumn.get('full_name')!.header, fullName, `${field} is longer than ${MAX_LENGTH.text} characters`);
+      if (value.length > MAX_LENGTH.text) report(cellsByColumn.get('full_name')!.header, fullName, (m) => m.recordFieldTooLong(field, MAX_LENGTH.text));
       else record[field] = value;
     }
   }
@@ -130,7 +135,7 @@ export function validateRow(
   const tags = take('tags', (text): Parsed<string[]> => {
     const list = splitTags(text).map((tag) => pool.intern('tags', tag));
     const tooLong = list.find((tag) => tag.length > MAX_LENGTH.text);
-    return tooLong ? { ok: false, message: `tag "${tooLong.slice(0, 40)}…" is longer than ${MAX_LENGTH.text} characters` } : { ok: true, value: list };
+    return tooLong ? fail((m) => m.recordTagTooLong(tooLong.slice(0, 40), MAX_LENGTH.text)) : { ok: true, value: list };
   });
   if (tags !== undefined) record.tags = tags;
   assignDefined(record, 'suspended', take('suspended', (text) => parseBoolean(text, { suspendedWords: true })));
@@ -143,7 +148,7 @@ export function validateRow(
     // and only the import knows which it is, so here it is a warning and the plan enforces it.
     issues.push({
       row: row.rowNumber, column: roleCell.header, value: roleCell.text, severity: 'warning', onlyWhenCreating: true,
-      message: `a new guest needs exactly one chat in chat_ids (got ${record.chat_ids?.length ?? 0}); an existing guest is left as is`,
+      message: t.recordGuestChats(record.chat_ids?.length ?? 0),
     });
   }
 
@@ -164,24 +169,24 @@ export function validateRow(
   if (awayMessage !== undefined) status.away_message = awayMessage;
   if (!status.clear) {
     // Not an error: the person is imported and only the status is skipped (the plan says so too).
-    if (status.title !== undefined && !cellsByColumn.has('status_emoji')) report(titleCell!.header, titleCell!.text, STATUS_SKIPPED, 'warning');
+    if (status.title !== undefined && !cellsByColumn.has('status_emoji')) report(titleCell!.header, titleCell!.text, (m) => m.recordStatusSkipped, 'warning');
     const emojiCell = cellsByColumn.get('status_emoji');
-    if (status.emoji !== undefined && !titleCell && emojiCell) report(emojiCell.header, emojiCell.text, STATUS_SKIPPED, 'warning');
+    if (status.emoji !== undefined && !titleCell && emojiCell) report(emojiCell.header, emojiCell.text, (m) => m.recordStatusSkipped, 'warning');
   }
   if (Object.keys(status).length > 0) record.status = status;
 
   return hasError ? undefined : record;
 }
 
-function reportStray(stray: RowStray, report: (column: string, value: string, message: string, severity?: Issue['severity']) => void): void {
+function reportStray(stray: RowStray, report: (column: string, value: string, say: Say, severity?: Issue['severity']) => void): void {
   const first = stray.cells[0]!;
   const where = stray.cells.map((cell) => excelColumnLetter(cell.column)).join(', ');
   if (stray.fieldCount !== undefined) {
     // More fields than the header: a value with an unquoted delimiter has shifted every cell after it.
-    report('', first.value, `the line has ${stray.fieldCount} fields but the header has ${stray.headerFieldCount}, so values have shifted into the wrong columns (a value containing the delimiter must be in quotes)`);
+    report('', first.value, (m) => m.recordShiftedFields(stray.fieldCount!, stray.headerFieldCount!));
     return;
   }
-  report('', first.value, `text in column${stray.cells.length > 1 ? 's' : ''} ${where} is not read: the header above it is empty (give the column a header to use it)`, 'warning');
+  report('', first.value, (m) => m.recordStrayText(stray.cells.length, where), 'warning');
 }
 
 /**
@@ -226,7 +231,7 @@ export class RecordValidator {
     }
     const first = this.firstRowByEmail.get(record.email);
     if (first !== undefined) {
-      this.issues.push({ row: row.rowNumber, column: headerOf(this.mapping, 'email'), value: record.email, message: `duplicate of row ${first}`, severity: 'error' });
+      this.issues.push({ row: row.rowNumber, column: headerOf(this.mapping, 'email'), value: record.email, message: messages(this.options.lang ?? 'en').recordDuplicate(first), severity: 'error' });
       this.invalidRows.add(row.rowNumber);
       return;
     }
@@ -275,14 +280,11 @@ export async function readAndValidate(file: string, options: ReadAndValidateOpti
   if (![...mapping.byHeader.values()].includes('email')) {
     await rows.return(undefined);
     // Headers in another encoding read as garbage and match nothing: say which encoding was assumed.
-    const encodingHint = detected.format === 'csv' && !options.encoding
-      ? `; if the headers look garbled, the file is not ${detected.encoding}: name its encoding with --encoding (e.g. windows-1251, koi8-r)`
-      : '';
-    throw new InputError(
-      `${basename(file)}: no email column (header row ${detected.headerRow}: ${detected.headers.join(', ') || 'empty'}); name one "Email" or "Почта", or pass --map "Header=email"${encodingHint}`,
-    );
+    const t = messages(options.lang ?? 'en');
+    const encodingHint = detected.format === 'csv' && !options.encoding ? t.recordGarbledHeaders(detected.encoding ?? '') : '';
+    throw new InputError(`${t.recordNoEmailColumn(basename(file), detected.headerRow, detected.headers.join(', '))}${encodingHint}`);
   }
-  const validator = new RecordValidator(mapping, { phoneRegion: options.phoneRegion });
+  const validator = new RecordValidator(mapping, { phoneRegion: options.phoneRegion, ...(options.lang ? { lang: options.lang } : {}) });
   const allRows: Row[] = [];
   for await (const row of rows) {
     allRows.push(row);
@@ -295,5 +297,6 @@ export async function readAndValidate(file: string, options: ReadAndValidateOpti
     records: validator.records,
     invalidRows: validator.invalidRows,
     issues: [...headerIssues, ...validator.issues],
+    ...(options.lang ? { lang: options.lang } : {}),
   };
 }

@@ -12,9 +12,11 @@ import { checkOutputFile } from '../output-files.js';
 import { redactSecrets } from '../../redact.js';
 import { connectFromFlags, renderReadEvents } from '../snapshot.js';
 import { catalogOf, withExamples } from '../help-lang.js';
-import { en } from '../../i18n/catalog.js';
+import { en, messages } from '../../i18n/catalog.js';
+import { langOf } from '../lang.js';
 
 interface AuditArgs extends ConnectionArgv {
+  lang?: string;
   'inactive-days': number;
   out?: string;
   html?: string;
@@ -102,7 +104,7 @@ export const auditCommand: CommandModule<object, AuditArgs> = {
         ...(argv.out !== undefined ? { xlsxPath: resolve(argv.out) } : {}),
         ...(argv.html !== undefined ? { htmlPath: resolve(argv.html) } : {}),
       },
-      { api: connectFromFlags(argv), events: renderReadEvents(), clock: { now: () => now } },
+      { api: connectFromFlags(argv), events: renderReadEvents(messages(langOf(argv))), clock: { now: () => now } },
     );
 
     if (argv.json) {

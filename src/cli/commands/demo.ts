@@ -21,9 +21,11 @@ import { formatSummary, renderImportEvents } from '../import-text.js';
 import { redactSecrets, registerSecret } from '../../redact.js';
 import { catalogOf, withExamples } from '../help-lang.js';
 import { en } from '../../i18n/catalog.js';
+import { langOf } from '../lang.js';
 
 interface DemoArgs {
   out?: string;
+  lang?: string;
 }
 
 const FIXTURES = fileURLToPath(new URL('../../../fixtures/', import.meta.url));
@@ -41,6 +43,7 @@ export const demoCommand: CommandModule<object, DemoArgs> = {
     return withExamples(parser, t.helpDemo.examples) as unknown as Argv<DemoArgs>;
   },
   handler: async (argv: ArgumentsCamelCase<DemoArgs>) => {
+    const lang = langOf(argv);
     const print = (text: string): void => {
       process.stdout.write(`${redactSecrets(text)}\n`);
     };
@@ -60,14 +63,15 @@ export const demoCommand: CommandModule<object, DemoArgs> = {
           yes: true,
           readOptions: {},
           planOptions: DEFAULT_PLAN_OPTIONS,
+          lang,
         },
         {
-          readSheet: (file, options) => readAndValidate(file, options),
+          readSheet: (file, options) => readAndValidate(file, { ...options, lang }),
           connect: () => client,
-          events: renderImportEvents({ print, warn: (text) => process.stderr.write(`${redactSecrets(text)}\n`), quiet: false }),
+          events: renderImportEvents({ print, warn: (text) => process.stderr.write(`${redactSecrets(text)}\n`), quiet: false, lang }),
         },
       );
-      if (result.summary) print(`\n${formatSummary(result.summary, result.runFolder)}`);
+      if (result.summary) print(`\n${formatSummary(result.summary, result.runFolder, lang)}`);
 
       const directory = await takeSnapshot(client);
       const exportPath = join(result.runFolder, 'directory-export.xlsx');

@@ -9,7 +9,8 @@ import { checkOutputFile, checkOutputFolder } from '../output-files.js';
 import { redactSecrets } from '../../redact.js';
 import { connectFromFlags, renderReadEvents } from '../snapshot.js';
 import { catalogOf, withExamples } from '../help-lang.js';
-import { en } from '../../i18n/catalog.js';
+import { en, messages } from '../../i18n/catalog.js';
+import { langOf } from '../lang.js';
 
 const DELIMITERS: Record<string, string> = { ',': ',', ';': ';', comma: ',', semicolon: ';', tab: '\t', '\\t': '\t' };
 
@@ -22,6 +23,7 @@ function delimiterFlag(given: unknown): string {
 }
 
 interface ExportArgs extends ConnectionArgv {
+  lang?: string;
   out?: string;
   format: 'xlsx' | 'csv';
   delimiter: string;
@@ -83,7 +85,7 @@ export const exportCommand: CommandModule<object, ExportArgs> = {
         target: argv.format === 'xlsx' ? { format: 'xlsx', path: resolve(xlsxPath) } : { format: 'csv', folder: resolve(csvFolder), delimiter: argv.delimiter },
         filter,
       },
-      { api: connectFromFlags(argv), events: renderReadEvents(), clock: { now: () => exportedAt } },
+      { api: connectFromFlags(argv), events: renderReadEvents(messages(langOf(argv))), clock: { now: () => exportedAt } },
     );
     const { requests } = result;
     if (argv.json) {

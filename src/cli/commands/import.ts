@@ -153,7 +153,7 @@ async function handle(argv: ArgumentsCamelCase<ImportArgs>, dryRun: boolean): Pr
   const lang = langOf(argv);
   await runInTerminal({ json: argv.json, quiet: argv.quiet, lang, resumeHint: resumeCommand, ...(argv.resume ? { folder: argv.resume } : {}) }, (ports) =>
     importSheet(request, {
-      readSheet: (file, options) => readAndValidate(file, options),
+      readSheet: (file, options) => readAndValidate(file, { ...options, lang }),
       connect: () => new PachcaClient({ ...resolveConnection(argv, process.env), stopSignal: ports.interrupt }),
       ...ports,
     }));

@@ -5,7 +5,8 @@ import { validateSheet } from '../../app/validate-sheet.js';
 import { FlagError, NO_STDIN } from '../flag-values.js';
 import { sheetOptionsIn } from '../options.js';
 import { catalogOf, withExamples } from '../help-lang.js';
-import { en } from '../../i18n/catalog.js';
+import { en, messages, type Catalog } from '../../i18n/catalog.js';
+import { langOf } from '../lang.js';
 
 interface ValidateArgs {
   file: string;
@@ -16,17 +17,20 @@ interface ValidateArgs {
   delimiter?: string;
   'phone-region': string;
   json?: boolean;
+  lang?: string;
 }
 
-function describeDelimiter(delimiter: string): string {
-  return delimiter === '\t' ? 'tab' : `"${delimiter}"`;
+function describeDelimiter(delimiter: string, t: Catalog): string {
+  return delimiter === '\t' ? t.validateTab : `"${delimiter}"`;
 }
 
-function issueLine(issue: Issue): string {
-  const where = issue.row > 0 ? `row ${issue.row}` : 'file';
-  const column = issue.column ? `, column "${issue.column}"` : '';
-  const value = issue.value ? ` (value "${issue.value.length > 60 ? `${issue.value.slice(0, 60)}…` : issue.value}")` : '';
-  return `  ${issue.severity === 'error' ? 'error  ' : 'warning'} ${where}${column}: ${issue.message}${value}`;
+const severityWord = (severity: Issue['severity'], t: Catalog): string => (severity === 'error' ? t.validateError : t.validateWarningWord);
+
+function issueLine(issue: Issue, t: Catalog): string {
+  const where = issue.row > 0 ? t.validateRow(issue.row) : t.validateFile;
+  const column = issue.column ? t.validateColumn(issue.column) : '';
+  const value = issue.value ? t.validateValue(issue.value.length > 60 ? `${issue.value.slice(0, 60)}…` : issue.value) : '';
+  return `  ${severityWord(issue.severity, t)} ${where}${column}: ${issue.message}${value}`;
 }
 
 /** Above this many issues the text output groups them by kind and lists only the first ones. */
@@ -59,11 +63,11 @@ function issueKinds(issues: readonly Issue[]): IssueKind[] {
     .sort((a, b) => Number(a.severity === 'warning') - Number(b.severity === 'warning') || b.rows.length - a.rows.length);
 }
 
-function kindLine(kind: IssueKind): string {
-  const column = kind.column ? `column "${kind.column}": ` : '';
-  const shown = kind.rows.slice(0, ROWS_SHOWN_PER_KIND).map((row) => (row > 0 ? String(row) : 'file')).join(', ');
-  const more = kind.rows.length > ROWS_SHOWN_PER_KIND ? `, … ${kind.rows.length - ROWS_SHOWN_PER_KIND} more` : '';
-  return `  ${kind.severity === 'error' ? 'error  ' : 'warning'} ${String(kind.rows.length).padStart(5)} × ${column}${kind.message} (rows ${shown}${more})`;
+function kindLine(kind: IssueKind, t: Catalog): string {
+  const column = kind.column ? t.validateKindColumn(kind.column) : '';
+  const shown = kind.rows.slice(0, ROWS_SHOWN_PER_KIND).map((row) => (row > 0 ? String(row) : t.validateFile)).join(', ');
+  const more = Math.max(0, kind.rows.length - ROWS_SHOWN_PER_KIND);
+  return `  ${severityWord(kind.severity, t)} ${String(kind.rows.length).padStart(5)} × ${column}${kind.message} ${t.validateKindRows(shown, more)}`;
 }
 
 export function summarize(sheet: ValidatedSheet) {
@@ -72,34 +76,34 @@ export function summarize(sheet: ValidatedSheet) {
   return { rows: dataRows, valid: sheet.records.length, invalid: sheet.invalidRows.size, warnings };
 }
 
-function printText(sheet: ValidatedSheet, warnings: readonly string[]): void {
+function printText(sheet: ValidatedSheet, warnings: readonly string[], t: Catalog): void {
   const { detected, mapping } = sheet;
   const counts = summarize(sheet);
   const lines: string[] = [];
   const format = detected.format === 'csv'
-    ? `CSV, encoding ${detected.encoding}, delimiter ${describeDelimiter(detected.delimiter ?? ',')}`
-    : `XLSX, sheet "${detected.sheet ?? ''}"`;
-  lines.push(`${detected.file}: ${format}, header at row ${detected.headerRow}`);
-  lines.push('Columns:');
+    ? t.validateFormatCsv(detected.encoding ?? '', describeDelimiter(detected.delimiter ?? ',', t))
+    : t.validateFormatXlsx(detected.sheet ?? '');
+  lines.push(t.validateDetected(detected.file, format, detected.headerRow));
+  lines.push(t.validateColumns);
   const unknown = new Set(mapping.unknown);
   for (const header of detected.headers) {
     const target = mapping.byHeader.get(header);
-    lines.push(`  ${header} -> ${target ?? (unknown.has(header) ? '? (unknown; possible custom property)' : '(ignored)')}`);
+    lines.push(`  ${header} -> ${target ?? (unknown.has(header) ? t.validateUnknownColumn : t.validateIgnoredColumn)}`);
   }
-  lines.push(`Rows: ${counts.rows}, valid: ${counts.valid}, invalid: ${counts.invalid}, warnings: ${counts.warnings}`);
+  lines.push(t.validateCounts(counts.rows, counts.valid, counts.invalid, counts.warnings));
   // The warnings exactly as the import plan prints them (one shared list).
-  for (const warning of warnings) lines.push(`Warning: ${warning}`);
+  for (const warning of warnings) lines.push(t.runWarning(warning));
   // Errors, and the warnings that matter only if the row creates a person (the plan decides those).
   const issues = sheet.issues.filter((issue) => issue.severity === 'error' || issue.onlyWhenCreating);
   if (issues.length > ISSUE_LIST_LIMIT) {
-    lines.push(`Issues by kind (${issues.length} in all):`);
-    for (const kind of issueKinds(issues)) lines.push(kindLine(kind));
-    lines.push(`First ${ISSUE_LIST_LIMIT} issues:`);
-    for (const issue of issues.slice(0, ISSUE_LIST_LIMIT)) lines.push(issueLine(issue));
-    lines.push(`  … and ${issues.length - ISSUE_LIST_LIMIT} more (--json lists every issue)`);
+    lines.push(t.validateIssuesByKind(issues.length));
+    for (const kind of issueKinds(issues)) lines.push(kindLine(kind, t));
+    lines.push(t.validateFirstIssues(ISSUE_LIST_LIMIT));
+    for (const issue of issues.slice(0, ISSUE_LIST_LIMIT)) lines.push(issueLine(issue, t));
+    lines.push(t.validateMoreIssues(issues.length - ISSUE_LIST_LIMIT));
   } else if (issues.length > 0) {
-    lines.push('Issues:');
-    for (const issue of issues) lines.push(issueLine(issue));
+    lines.push(t.validateIssues);
+    for (const issue of issues) lines.push(issueLine(issue, t));
   }
   process.stdout.write(`${lines.join('\n')}\n`);
 }
@@ -120,6 +124,8 @@ export const validateCommand: CommandModule<object, ValidateArgs> = {
     return withExamples(parser, t.helpValidate.examples) as unknown as Argv<ValidateArgs>;
   },
   handler: async (args: ArgumentsCamelCase<ValidateArgs>) => {
+    // --json is for programs: its messages stay English whatever the language.
+    const lang = args.json ? 'en' : langOf(args);
     const { sheet, warnings, valid } = await validateSheet(args.file, {
       ...(args.sheet !== undefined ? { sheet: args.sheet } : {}),
       ...(args.map !== undefined ? { map: args.map.map(String) } : {}),
@@ -127,7 +133,7 @@ export const validateCommand: CommandModule<object, ValidateArgs> = {
       ...(args.encoding !== undefined ? { encoding: args.encoding } : {}),
       ...(args.delimiter !== undefined ? { delimiter: args.delimiter } : {}),
       phoneRegion: args['phone-region'],
-    });
+    }, lang);
     if (args.json) {
       const { detected, mapping } = sheet;
       const output = {
@@ -137,7 +143,7 @@ export const validateCommand: CommandModule<object, ValidateArgs> = {
       };
       process.stdout.write(`${JSON.stringify(output, null, 2)}\n`);
     } else {
-      printText(sheet, warnings);
+      printText(sheet, warnings, messages(lang));
     }
     process.exitCode = valid ? ExitCode.Ok : ExitCode.RowsFailed;
   },
