@@ -94,3 +94,19 @@ describe('a run in the chosen language', () => {
     expect(JSON.parse(json.stdout).issues[0].message).toMatch(/^not a valid email/);
   });
 });
+
+describe('errors in the chosen language', () => {
+  it('a missing file, a missing token and a bad flag value: Russian with LANG=ru, English with --lang en', async () => {
+    const missing = join(folder, 'missing.csv');
+    expect((await runMain(['plan', missing], RU)).stderr).toBe(`Ошибка: ${missing}: такого файла нет\n`);
+    expect((await runMain(['plan', missing, '--lang', 'en'], RU)).stderr).toBe(`Error: ${missing}: no such file\n`);
+    delete process.env.PACHCA_TOKEN;
+    const noToken = await runMain(['tags'], RU);
+    expect(noToken.code).toBe(2);
+    expect(noToken.stderr).toMatch(/^Ошибка: нет токена API: укажите --token-file ФАЙЛ/);
+    const badRps = await runMain(['export', '--rps', '0'], RU);
+    expect(badRps.code).toBe(2);
+    expect(badRps.stderr.split('\n')[0]).toBe('Ошибка: --rps: нужно число больше 0, не больше 1000, а не «0»');
+    expect((await runMain(['export', '--rps', '0', '--lang', 'en'], RU)).stderr.split('\n')[0]).toBe('Error: --rps must be a number above 0, at most 1000, not "0"');
+  });
+});

@@ -107,7 +107,8 @@ export async function importSheet(request: ImportRequest, ports: ImportPorts): P
   const clock = ports.clock ?? systemClock;
   if (!request.resumeDir) {
     if (!request.file) throw new InputError('name the file to import (or --resume DIR)');
-    if (!existsSync(request.file) || !statSync(request.file).isFile()) throw new InputError(`${request.file}: no such file`);
+    const file = request.file;
+    if (!existsSync(file) || !statSync(file).isFile()) throw new InputError((t) => t.errNoSuchFile(file));
   }
   const warn = (text: string): void => ports.events({ type: 'warning', text: text.replace(/^Warning: /, '') });
   // The folder is locked before anything reads or writes it, and let go whatever happens.

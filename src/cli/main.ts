@@ -50,7 +50,7 @@ function checkFlagsGivenOnce(typed: readonly string[]) {
       if (uses.length > 1) single(name, uses);
       const value = uses[0]?.split('=')[1];
       if (value !== undefined && value !== 'true' && value !== 'false') {
-        throw new FlagError(`--${name} is a switch and takes no value (given "${value}"); --no-${name} turns it off`);
+        throw new FlagError((t) => t.errSwitchValue(name, value));
       }
     }
     return true;
@@ -105,7 +105,7 @@ function reportError(error: unknown, t: Catalog): number {
     return error.exitCode;
   }
   if (error instanceof CliError) {
-    process.stderr.write(`${t.errorPrefix}: ${redactSecrets(error.message)}\n`);
+    process.stderr.write(`${t.errorPrefix}: ${redactSecrets(error.say ? error.say(t) : error.message)}\n`);
     return error.exitCode;
   }
   const message = error instanceof Error ? error.message : String(error);

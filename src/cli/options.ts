@@ -12,8 +12,8 @@ function concurrencyFlag(given: unknown): number | 'auto' | undefined {
   if (typeof value === 'string' && value.trim().toLowerCase() === 'auto') return 'auto';
   try {
     return concurrencyNumber(value);
-  } catch (error) {
-    throw new FlagError(`${(error as Error).message.replace(/, not "/, ' or auto, not "')}`);
+  } catch {
+    throw new FlagError((t) => t.errConcurrency(String(value).trim()));
   }
 }
 

@@ -12,6 +12,9 @@ type Widen<T> = T extends string
 
 export type Catalog = Widen<typeof en>;
 
+/** A message said in a catalog's language: how a layer below the CLI hands over words to be read. */
+export type Say = (t: Catalog) => string;
+
 const CATALOGS: Record<Lang, Catalog> = { en, ru };
 
 /** The messages of one language; pass the result (or the Lang) down, never keep it globally. */

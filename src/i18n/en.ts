@@ -4,6 +4,7 @@
 // fails on a clash, which a spread would hide).
 import { auditEn } from './areas/audit.en.js';
 import { cliEn } from './areas/cli.en.js';
+import { errorsEn } from './areas/errors.en.js';
 import { helpCliEn } from './areas/helpCli.en.js';
 import { helpImportEn } from './areas/helpImport.en.js';
 import { helpReadEn } from './areas/helpRead.en.js';
@@ -32,4 +33,5 @@ export const en = {
   ...recordsEn,
   ...runEn,
   ...validateEn,
+  ...errorsEn,
 };

@@ -3,10 +3,10 @@ import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js'
 import type { RecordRole } from './types.js';
 import { excelSerialToDate } from '../sheets/cell-text.js';
 import type { RecordAction } from './types.js';
-import { en, type Catalog } from '../i18n/catalog.js';
+import { en, type Say } from '../i18n/catalog.js';
 
-/** A message said in a catalog's language (the reader's; `message` keeps it in English). */
-export type Say = (t: Catalog) => string;
+export type { Say };
+
 
 /** A value (perhaps with a warning about what was left out or assumed) or what is wrong. */
 export type Parsed<T> = { ok: true; value: T; warning?: Say } | { ok: false; message: string; say: Say };

@@ -33,7 +33,7 @@ export function applyCommandLine(folder: string): string {
 }
 
 function checkApplyArguments(argv: Partial<ApplyArgs>): true {
-  if (!argv.dir || argv.dir === '-') throw new FlagError('name the folder of a saved plan (the --out DIR of plan FILE --out DIR)');
+  if (!argv.dir || argv.dir === '-') throw new FlagError((t) => t.errApplyNameFolder);
   return true;
 }
 

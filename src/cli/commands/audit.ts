@@ -74,13 +74,14 @@ export const auditCommand: CommandModule<object, AuditArgs> = {
       .group(['since', 'days', 'runs'], t.helpGroups.securityLog)
       .options(connectionOptionsIn(t))
       .check((argv) => {
-        if (typeof argv.out === 'string' && !/\.xlsx$/i.test(argv.out)) throw new FlagError(`--out ${argv.out}: the audit workbook needs a file name ending in .xlsx`);
-        if (argv.out !== undefined && argv.html !== undefined && resolve(argv.out) === resolve(argv.html)) throw new FlagError('--out and --html name the same file');
+        const out = argv.out;
+        if (typeof out === 'string' && !/\.xlsx$/i.test(out)) throw new FlagError((t) => t.errAuditXlsxName(out));
+        if (argv.out !== undefined && argv.html !== undefined && resolve(argv.out) === resolve(argv.html)) throw new FlagError((t) => t.errAuditSameFile);
         try {
           securityLogSince(argv, new Date());
           checkRunsFolder(argv.runs);
         } catch (error) {
-          if (error instanceof InputError) throw new FlagError(error.message);
+          if (error instanceof InputError) throw new FlagError(error.say ?? error.message);
           throw error;
         }
         return true;

@@ -18,7 +18,7 @@ const DELIMITERS: Record<string, string> = { ',': ',', ';': ';', comma: ',', sem
 function delimiterFlag(given: unknown): string {
   const value = String(single('delimiter', given));
   const delimiter = DELIMITERS[value];
-  if (delimiter === undefined) throw new FlagError(`--delimiter must be "," ";" or "tab", not "${value}"`);
+  if (delimiter === undefined) throw new FlagError((t) => t.errExportDelimiter(value));
   return delimiter;
 }
 
@@ -56,7 +56,8 @@ export const exportCommand: CommandModule<object, ExportArgs> = {
       .options(connectionOptionsIn(t))
       .check((argv) => {
         if (argv.format === 'xlsx' && typeof argv.out === 'string' && !/\.xlsx$/i.test(argv.out)) {
-          throw new FlagError(`--out ${argv.out}: an XLSX export needs a file name ending in .xlsx (or use --format csv with a folder)`);
+          const out = argv.out;
+          throw new FlagError((t) => t.errExportXlsxName(out));
         }
         return true;
       });

@@ -80,16 +80,17 @@ function builder(yargs: Argv, dryRunCommand: boolean): Argv<ImportArgs> {
 /** Part of the parse: a handler never runs with these wrong. */
 function checkImportArguments(argv: Partial<ImportArgs>): true {
   if (argv.file === '' || argv.file === '-') throw new FlagError(NO_STDIN);
-  if (!argv.file && !argv.resume) throw new FlagError('name the file to import, or --resume DIR to continue a run');
-  if (argv.file && argv.resume) throw new FlagError('give either a file or --resume DIR, not both (the run folder names its file)');
-  if (argv.out !== undefined && argv.resume) throw new FlagError('give either --out DIR or --resume DIR, not both (a resume writes to the run\'s own folder)');
+  if (!argv.file && !argv.resume) throw new FlagError((t) => t.errImportNameFile);
+  if (argv.file && argv.resume) throw new FlagError((t) => t.errImportFileAndResume);
+  if (argv.out !== undefined && argv.resume) throw new FlagError((t) => t.errImportOutAndResume);
   try {
     parseMaxSuspend(single('max-suspend', argv['max-suspend'] ?? DEFAULT_PLAN_OPTIONS.maxSuspend), 100);
   } catch (error) {
     throw new FlagError((error as Error).message);
   }
   if (argv.out !== undefined && existsSync(argv.out) && !statSync(argv.out).isDirectory()) {
-    throw new FlagError(`--out ${argv.out} is a file; --out names the run folder (created when missing)`);
+    const out = argv.out;
+    throw new FlagError((t) => t.errRunFolderIsFile(out));
   }
   return true;
 }

@@ -29,8 +29,10 @@ export const templateCommand: CommandModule<object, TemplateArgs> = {
       .check((argv) => {
         if (typeof argv.out !== 'string') return true;
         const fromName = extname(argv.out).toLowerCase().slice(1);
-        if (fromName !== 'xlsx' && fromName !== 'csv') throw new FlagError(`--out ${argv.out}: the template file name must end in .xlsx or .csv`);
-        if (argv.format !== undefined && argv.format !== fromName) throw new FlagError(`--out ${argv.out} does not end in .${String(argv.format)} as --format ${String(argv.format)} says`);
+        const out = argv.out;
+        if (fromName !== 'xlsx' && fromName !== 'csv') throw new FlagError((t) => t.errTemplateName(out));
+        const format = String(argv.format);
+        if (argv.format !== undefined && argv.format !== fromName) throw new FlagError((t) => t.errTemplateFormat(out, format));
         return true;
       });
     return withExamples(parser, t.helpTemplate.examples) as unknown as Argv<TemplateArgs>;
