@@ -4,6 +4,7 @@ import { InputError } from '../exit-codes.js';
 import type { PachcaApi } from '../pachca/api.js';
 import { UnknownTagError, XlsxExportStream, selectForExport, writeExportCsv, type ExportFilter, type ExportResult } from '../reports/export.js';
 import { readDirectory } from './read-directory.js';
+import type { Lang } from '../i18n/lang.js';
 import { systemClock, type Clock, type EventSink } from './events.js';
 
 export type ExportTarget =
@@ -13,6 +14,8 @@ export type ExportTarget =
 export interface ExportRequest {
   target: ExportTarget;
   filter: ExportFilter;
+  /** The language of the sheet names and headers (default English); import reads either. */
+  lang?: Lang;
 }
 
 export interface ExportPorts {
@@ -44,7 +47,7 @@ export async function exportDirectory(request: ExportRequest, ports: ExportPorts
   const { api, events } = ports;
   const { target, filter } = request;
   // The workbook is written while the directory is listed: each page's rows as it arrives.
-  const stream = target.format === 'xlsx' ? new XlsxExportStream(target.path, filter) : undefined;
+  const stream = target.format === 'xlsx' ? new XlsxExportStream(target.path, filter, request.lang) : undefined;
   let directory;
   try {
     directory = await readDirectory(api, events, stream ? {
@@ -76,6 +79,6 @@ export async function exportDirectory(request: ExportRequest, ports: ExportPorts
 
   const result: ExportResult = stream
     ? await stream.finish(directory, { apiUrl: api.apiUrl, exportedAt, filter }, selection)
-    : await writeExportCsv(target.format === 'csv' ? target.folder : '.', directory, selection, { delimiter: target.format === 'csv' ? target.delimiter : ',', exportedAt });
+    : await writeExportCsv(target.format === 'csv' ? target.folder : '.', directory, selection, { delimiter: target.format === 'csv' ? target.delimiter : ',', exportedAt, lang: request.lang ?? 'en' });
   return { ...result, apiUrl: api.apiUrl, exportedAt, requests: api.stats().requests };
 }

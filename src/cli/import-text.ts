@@ -39,7 +39,7 @@ export function formatPlan(plan: Plan, preferSheet = false, lang: Lang = 'en'): 
     const who = item.kind === 'create-tag'
       ? t.planTag(item.tagName ?? '')
       : isTagsSheetItem(item)
-        ? t.planTagsSheetRow(item.row ?? '?', item.tagId ?? '?')
+        ? t.runTagsSheetRow(TAGS_SHEET, item.row ?? '?', item.tagId)
         : `${item.row !== undefined ? `${t.runRow(item.row)} ` : ''}${item.email ?? ''}`;
     const action = actionWord(t, item.kind);
     if (item.kind === 'create') {
@@ -62,7 +62,7 @@ export function formatPlan(plan: Plan, preferSheet = false, lang: Lang = 'en'): 
     lines.push(t.runInvalidRows(invalid.length));
     for (const item of invalid.slice(0, INVALID_LIMIT)) {
       const where = isTagsSheetItem(item)
-        ? t.planTagsSheetRow(item.row ?? '?', item.tagId ?? '?')
+        ? t.runTagsSheetRow(TAGS_SHEET, item.row ?? '?', item.tagId)
         : `${t.runRow(item.row ?? '?')} ${item.email ?? ''}`;
       lines.push(`  ${where}: ${item.message ?? t.runInvalid}`);
     }

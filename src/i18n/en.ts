@@ -5,6 +5,7 @@
 import { auditEn } from './areas/audit.en.js';
 import { cliEn } from './areas/cli.en.js';
 import { errorsEn } from './areas/errors.en.js';
+import { exportEn } from './areas/export.en.js';
 import { helpCliEn } from './areas/helpCli.en.js';
 import { helpImportEn } from './areas/helpImport.en.js';
 import { helpReadEn } from './areas/helpRead.en.js';
@@ -34,4 +35,5 @@ export const en = {
   ...runEn,
   ...validateEn,
   ...errorsEn,
+  ...exportEn,
 };

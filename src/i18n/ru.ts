@@ -3,6 +3,7 @@ import type { Catalog } from './catalog.js';
 import { auditRu } from './areas/audit.ru.js';
 import { cliRu } from './areas/cli.ru.js';
 import { errorsRu } from './areas/errors.ru.js';
+import { exportRu } from './areas/export.ru.js';
 import { helpCliRu } from './areas/helpCli.ru.js';
 import { helpImportRu } from './areas/helpImport.ru.js';
 import { helpReadRu } from './areas/helpRead.ru.js';
@@ -30,4 +31,5 @@ export const ru: Catalog = {
   ...runRu,
   ...validateRu,
   ...errorsRu,
+  ...exportRu,
 };

@@ -11,6 +11,12 @@ export const READ_ONLY_COLUMNS: readonly string[] = [
 /** failed.csv's own column (English and Russian reports), ignored when the file is imported again. */
 export const FAILED_ERROR_COLUMNS: readonly string[] = ['error', 'ошибка'];
 
+/** Headers the import passes over without a word: the read-only columns in either language, failed.csv's own. */
+const QUIET_HEADERS: ReadonlySet<string> = new Set(
+  [...READ_ONLY_COLUMNS, ...READ_ONLY_COLUMNS.map((column) => messages('ru').exportColumns[column] ?? column), ...FAILED_ERROR_COLUMNS]
+    .map((header) => header.toLowerCase()),
+);
+
 /** Row warnings listed one by one; the rest are counted. */
 export const ROW_WARNINGS_SHOWN = 20;
 
@@ -45,7 +51,7 @@ export function sheetWarnings(sheet: ValidatedSheet, customHeaders: ReadonlySet<
   }
   const middleName = middleNameWarning(sheet, t);
   if (middleName) lines.push(middleName);
-  const quiet = new Set([...READ_ONLY_COLUMNS, ...FAILED_ERROR_COLUMNS]);
+  const quiet = QUIET_HEADERS;
   const ignored = sheet.mapping.unknown.filter((header) => !quiet.has(header.trim().toLowerCase()) && !customHeaders.has(header));
   if (ignored.length > 0) {
     lines.push(t.recordColumnsNotImported(ignored.length, ignored.map((header) => `"${header}"`).join(', ')));

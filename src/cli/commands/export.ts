@@ -85,6 +85,7 @@ export const exportCommand: CommandModule<object, ExportArgs> = {
       {
         target: argv.format === 'xlsx' ? { format: 'xlsx', path: resolve(xlsxPath) } : { format: 'csv', folder: resolve(csvFolder), delimiter: argv.delimiter },
         filter,
+        lang: langOf(argv),
       },
       { api: connectFromFlags(argv), events: renderReadEvents(messages(langOf(argv))), clock: { now: () => exportedAt } },
     );
@@ -93,10 +94,11 @@ export const exportCommand: CommandModule<object, ExportArgs> = {
       process.stdout.write(`${redactSecrets(JSON.stringify({ format: argv.format, files: result.files, counts: result.counts, requests, apiUrl: result.apiUrl, exportedAt: exportedAt.toISOString() }, null, 2))}\n`);
     } else {
       const { counts } = result;
+      const t = messages(langOf(argv));
       const lines = [
-        `Exported ${counts.users} users (of ${counts.usersInDirectory} in the directory${counts.botsExcluded ? `, ${counts.botsExcluded} bot${counts.botsExcluded === 1 ? "" : "s"} left out` : ''}), ${counts.tags} tags, ${counts.memberships} membership rows.`,
+        t.exportDone(counts.users, counts.usersInDirectory, counts.botsExcluded, counts.tags, counts.memberships),
         ...result.files.map((file) => `  ${file}`),
-        `${requests} API requests.`,
+        t.exportRequests(requests),
       ];
       process.stdout.write(`${redactSecrets(lines.join('\n'))}\n`);
     }

@@ -34,4 +34,5 @@ export const runEn = {
   runCancelled: 'Cancelled: nothing was changed.',
   runDryRunNote: (planFile: string) => `Dry run: nothing was changed. The plan is in ${planFile}`,
   runNobodyToConfirm: 'stdin is not a terminal, so there is nobody to confirm: pass --yes to apply this plan (nothing was changed)',
+  runTagsSheetRow: (sheet: string, row: number | string, tagId: number | undefined) => `${sheet} row ${row}${tagId !== undefined ? ` tag id ${tagId}` : ''}`,
 };

@@ -33,4 +33,5 @@ export const runRu: typeof runEn = {
   runCancelled: 'Отменено: ничего не изменено.',
   runDryRunNote: (planFile) => `Пробный запуск: ничего не изменено. План в ${planFile}`,
   runNobodyToConfirm: 'ввод не из терминала, подтвердить некому: укажите --yes, чтобы выполнить этот план (ничего не изменено)',
+  runTagsSheetRow: (sheet, row, tagId) => `лист ${sheet}, строка ${row}${tagId !== undefined ? `, тег ${tagId}` : ''}`,
 };
