@@ -1,5 +1,6 @@
 // A Russian export imports back into an English run, and an English export into a Russian run,
-// with zero changes planned and zero writes sent (in process, against the sandbox).
+// with zero changes planned and zero writes sent (in process, against the sandbox); the audit's
+// workbook, page and printed summary in either language.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -77,5 +78,30 @@ describe('export in one language, import in the other', () => {
     const back = await importBack(join(out, 'users.csv'), 'ru-csv', {});
     expect(back.changing).toEqual([]);
     expect(back.writes).toBe(0);
+  });
+});
+
+describe('audit in the chosen language', () => {
+  it('LANG=ru: Russian sheets, headers and page (lang="ru"); --lang en: English', async () => {
+    const xlsx = join(folder, 'audit-ru.xlsx');
+    const html = join(folder, 'audit-ru.html');
+    const russian = await runMain(['audit', '--out', xlsx, '--html', html], RU);
+    expect(russian.code).toBe(0);
+    expect(russian.stdout).toMatch(/^Проверено сотрудников \(без ботов\): \d+; неактивный — без активности больше 90 дн\.:\n {2}Неактивные/);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(xlsx);
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual([
+      'Неактивные', 'Неприглашённые до конца', 'Заблокированные в тегах', 'Незаполненные поля', 'Администраторы и гости', 'Пустые теги', 'Возможные дубли', 'Итоги',
+    ]);
+    expect((workbook.getWorksheet('Неактивные')!.getRow(1).values as string[]).slice(1, 4)).toEqual(['ID', 'Почта', 'Имя']);
+    const page = readFileSync(html, 'utf8');
+    expect(page).toContain('<html lang="ru">');
+    expect(page).toContain('<h1>Проверка справочника Пачки</h1>');
+
+    const englishHtml = join(folder, 'audit-en.html');
+    const english = await runMain(['audit', '--html', englishHtml, '--lang', 'en'], RU);
+    expect(english.stdout).toMatch(/^Audit of \d+ people/);
+    expect(readFileSync(englishHtml, 'utf8')).toContain('<html lang="en">');
+    expect(readFileSync(englishHtml, 'utf8')).toContain('<h1>Pachca directory audit</h1>');
   });
 });

@@ -97,6 +97,8 @@ export const auditCommand: CommandModule<object, AuditArgs> = {
     const since = securityLogSince(argv, now);
     checkRunsFolder(argv.runs);
 
+    const lang = langOf(argv);
+    const t = messages(lang);
     const { report, securityLog, files } = await auditDirectory(
       {
         inactiveDays,
@@ -104,8 +106,9 @@ export const auditCommand: CommandModule<object, AuditArgs> = {
         ...(argv.runs !== undefined ? { runsFolder: resolve(argv.runs) } : {}),
         ...(argv.out !== undefined ? { xlsxPath: resolve(argv.out) } : {}),
         ...(argv.html !== undefined ? { htmlPath: resolve(argv.html) } : {}),
+        lang,
       },
-      { api: connectFromFlags(argv), events: renderReadEvents(messages(langOf(argv))), clock: { now: () => now } },
+      { api: connectFromFlags(argv), events: renderReadEvents(t), clock: { now: () => now } },
     );
 
     if (argv.json) {
@@ -117,15 +120,15 @@ export const auditCommand: CommandModule<object, AuditArgs> = {
       process.stdout.write(`${redactSecrets(JSON.stringify(output, null, 2))}\n`);
       return;
     }
-    const lines = summaryLines(report);
+    const lines = summaryLines(report, t);
     const logLines = securityLog ? securityLogSummaryLines(securityLog) : [];
     const width = Math.max(...[...lines, ...logLines].map(([title]) => title.length));
     const text = [
-      `Audit of ${report.people} people (bots excluded), inactive = more than ${inactiveDays} days:`,
+      t.auditPrintedHead(report.people, inactiveDays),
       ...lines.map(([title, count]) => `  ${title.padEnd(width)}  ${count}`),
       ...(securityLog ? [securityLog.note ?? `Security log since ${securityLog.since.toISOString().slice(0, 10)}:`] : []),
       ...logLines.map(([title, count]) => `  ${title.padEnd(width)}  ${count}`),
-      ...files.map((file) => `Wrote ${file}`),
+      ...files.map((file) => t.auditWrote(file)),
     ];
     process.stdout.write(`${redactSecrets(text.join('\n'))}\n`);
   },

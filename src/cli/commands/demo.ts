@@ -79,7 +79,7 @@ export const demoCommand: CommandModule<object, DemoArgs> = {
         apiUrl: sandbox.url,
         exportedAt: new Date(),
         filter: {},
-      });
+      }, lang);
       print(`Exported the directory after the import: ${exported.counts.users} users, ${exported.counts.tags} tags -> ${exportPath}`);
 
       // The audit with the security log since its first seeded event (the sample company's dates are fixed).
@@ -88,8 +88,8 @@ export const demoCommand: CommandModule<object, DemoArgs> = {
       const securityLog = buildSecurityLogReport(await readSecurityLog(client, since), directory, { now, runs: readRunJournals(result.runFolder) });
       const audit = buildAudit(directory, { now, lastSignInById: lastSignInById(securityLog) });
       const auditHtml = join(result.runFolder, 'audit.html');
-      await writeAuditHtml(auditHtml, audit, { source: sandbox.url, appendixHtml: renderSecurityLogHtml(securityLog) });
-      await writeAuditXlsx(join(result.runFolder, 'audit.xlsx'), audit, securityLogAppendix(securityLog));
+      await writeAuditHtml(auditHtml, audit, { source: sandbox.url, appendixHtml: renderSecurityLogHtml(securityLog), lang });
+      await writeAuditXlsx(join(result.runFolder, 'audit.xlsx'), audit, securityLogAppendix(securityLog), lang);
       print(`Audited the directory and its security log since ${since.toISOString().slice(0, 10)} -> ${auditHtml}, audit.xlsx:`);
       for (const [title, count] of securityLogSummaryLines(securityLog)) print(`  ${title}: ${count}`);
       print('\nNext: open the report and the export; run "pachca-roster sandbox" to keep a sandbox running and try your own sheets.');
