@@ -129,7 +129,7 @@ describe('plan.xlsx and the language of the reports', () => {
     expect(readFileSync(join(out, 'report.csv'), 'utf8').split('\r\n')[0]).toBe('\uFEFFСтрока;Почта;Имя;Действие;Результат;ID в Пачке;Изменённые поля;Сообщение');
     expect(readFileSync(join(out, 'report.csv'), 'utf8')).toContain(';создан;');
     expect(readFileSync(join(out, 'failed.csv'), 'utf8').split('\r\n')[0]).toBe('\uFEFFРабочая почта;Фамилия;Имя;Отдел;Ошибка');
-    expect(await sheetNames(join(out, 'report.xlsx'))).toEqual(['Отчёт', 'Итоги']);
+    expect(await sheetNames(join(out, 'report.xlsx'))).toEqual(['Итоги', 'Отчёт']);
     expect(run.stdout).toContain('CSV-отчёты: точка с запятой (;), UTF-8 с BOM');
     const summary = summaryOf(out);
     expect(summary.counts.created).toBe(2);

@@ -322,16 +322,17 @@ export async function writeAuditXlsx(path: string, report: AuditReport, appendix
   const t = messages(lang);
   const writer = createXlsxWriter(path);
   try {
-    for (const table of [...findingTables(report, t), ...appendix.tables]) {
-      const sheet = writer.addSheet(sheetName(table.title), table.columns.map((header) => ({ header, width: columnWidth(header, table.rows, table.columns.indexOf(header)) })));
-      for (const row of table.rows) sheet.addRow(row);
-    }
-    const summary = writer.addSheet(t.summarySheet, [{ header: t.auditFinding, width: 32 }, { header: t.auditCount, width: 10 }], { autoFilter: false });
+    // The Summary first (and the sheet the workbook opens on), then a sheet per finding.
+    const summary = writer.addSheet(t.summarySheet, [{ header: t.auditFinding, width: 32 }, { header: t.auditCount, width: 10 }], { autoFilter: false, active: true });
     for (const [title, count] of summaryLines(report, t)) summary.addRow([title, count]);
     summary.addRow([t.auditThreshold, report.inactiveDays]);
     summary.addRow([t.auditPeople, report.people]);
     summary.addRow([t.auditAuditedAt, report.now]);
     for (const row of appendix.summary) summary.addRow(row);
+    for (const table of [...findingTables(report, t), ...appendix.tables]) {
+      const sheet = writer.addSheet(sheetName(table.title), table.columns.map((header) => ({ header, width: columnWidth(header, table.rows, table.columns.indexOf(header)) })));
+      for (const row of table.rows) sheet.addRow(row);
+    }
     await writer.commit();
   } catch (error) {
     await writer.abort();

@@ -335,7 +335,7 @@ export class XlsxExportStream {
       }
 
       const summary = summaryRows(counts, meta, this.t);
-      const summarySheet = this.writer.addSheet(this.t.summarySheet, fittedColumns([this.t.summaryItem, this.t.summaryValue], summary), { autoFilter: false });
+      const summarySheet = this.writer.addSheet(this.t.summarySheet, fittedColumns([this.t.summaryItem, this.t.summaryValue], summary), { autoFilter: false, active: true });
       for (const row of summary) summarySheet.addRow(row);
 
       // The values as exported, for the three-way merge when an edited copy is imported later.
