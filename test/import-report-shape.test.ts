@@ -110,7 +110,7 @@ describe('an XLSX input', () => {
 });
 
 describe('plan.xlsx and the language of the reports', () => {
-  it('a Russian run writes Russian plan.xlsx and report headers; summary.json and plan.json stay English', async () => {
+  it('a Russian run writes Russian plan.xlsx and report headers; the reason in Russian; summary.json and plan.json keep English keys and kinds', async () => {
     const input = join(tempDir, 'staff-ru.csv');
     writeFileSync(input, `${[HEADER, ...ROWS].map((row) => row.join(';')).join('\n')}\n`);
     const out = folder();
@@ -124,7 +124,7 @@ describe('plan.xlsx and the language of the reports', () => {
     expect(changes.getRow(2).getCell(3).value).toBe('создать');
     const invalid = plan.getWorksheet('Ошибки в строках')!;
     expect(invalid.rowCount).toBe(2);
-    expect(String(invalid.getCell('C2').value)).toMatch(/email/i);
+    expect(String(invalid.getCell('C2').value)).toMatch(/^Рабочая почта: неверный адрес почты/);
 
     expect(readFileSync(join(out, 'report.csv'), 'utf8').split('\r\n')[0]).toBe('\uFEFFСтрока;Почта;Имя;Действие;Результат;ID в Пачке;Изменённые поля;Сообщение');
     expect(readFileSync(join(out, 'report.csv'), 'utf8')).toContain(';создан;');

@@ -5,12 +5,12 @@ export const auditRu: typeof auditEn = {
   htmlLang: 'ru',
   auditFindings: {
     inactive: { title: 'Неактивные', description: (days) => `Активные учётные записи без активности больше ${days} дн. или ни разу не входившие и созданные больше ${days} дн. назад.` },
-    pendingInvites: { title: 'Неприглашённые до конца', description: () => 'Приглашение отправлено, но не принято (invite_status sent), сначала самые старые.' },
-    suspendedInTags: { title: 'Заблокированные в тегах', description: () => 'Заблокированные учётные записи, которые всё ещё состоят в тегах.' },
-    missingFields: { title: 'Незаполненные поля', description: () => 'Активные учётные записи без отдела, должности или телефона.' },
-    adminsAndGuests: { title: 'Администраторы и гости', description: () => 'Учётные записи с ролью не «сотрудник»: администраторы (и владелец), гости и мульти-гости.' },
-    emptyTags: { title: 'Пустые теги', description: () => 'Теги, в которых никого нет.' },
-    duplicates: { title: 'Возможные дубли', description: () => 'Сотрудники с одинаковыми именем и фамилией (без учёта регистра) и разной почтой.' },
+    pendingInvites: { title: 'Неприглашённые до конца', description: (_days) => 'Приглашение отправлено, но не принято (invite_status sent), сначала самые старые.' },
+    suspendedInTags: { title: 'Заблокированные в тегах', description: (_days) => 'Заблокированные учётные записи, которые всё ещё состоят в тегах.' },
+    missingFields: { title: 'Незаполненные поля', description: (_days) => 'Активные учётные записи без отдела, должности или телефона.' },
+    adminsAndGuests: { title: 'Администраторы и гости', description: (_days) => 'Учётные записи с ролью не «сотрудник»: администраторы (и владелец), гости и мульти-гости.' },
+    emptyTags: { title: 'Пустые теги', description: (_days) => 'Теги, в которых никого нет.' },
+    duplicates: { title: 'Возможные дубли', description: (_days) => 'Сотрудники с одинаковыми именем и фамилией (без учёта регистра) и разной почтой.' },
   },
   auditColumns: {
     id: 'ID', email: 'Почта', name: 'Имя', department: 'Отдел', last_activity_at: 'Последняя активность', days_since_activity: 'Дней без активности',
