@@ -117,20 +117,22 @@ describe('buildAudit on a directory seeded for each finding', () => {
 });
 
 describe('audit workbook', () => {
-  it('has one sheet per finding plus Summary, with the rows of each finding', async () => {
+  it('has the Summary first (the sheet it opens on), one sheet per finding, landscape pages with the header repeated', async () => {
     const path = join(dir, 'audit.xlsx');
     await writeAuditXlsx(path, report);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(path);
     expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual([
-      'Inactive', 'Pending invites', 'Suspended but still in tags', 'Missing fields', 'Admins and guests', 'Empty tags', 'Possible duplicates', 'Summary',
+      'Summary', 'Inactive', 'Pending invites', 'Suspended but still in tags', 'Missing fields', 'Admins and guests', 'Empty tags', 'Possible duplicates',
     ]);
+    expect(workbook.views[0]).toMatchObject({ activeTab: 0 });
     const pending = workbook.getWorksheet('Pending invites')!;
     expect(pending.getRow(1).values).toEqual([undefined, 'id', 'email', 'name', 'department', 'created_at', 'age_days', 'inviter_id', 'suspended']);
     expect(pending.getRow(2).getCell(2).value).toBe('stale.invite@example.com');
     expect(pending.getRow(2).getCell(6).value).toBe(150);
     expect(pending.getRow(2).getCell(5).value).toBeInstanceOf(Date);
     expect(pending.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    expect(pending.pageSetup).toMatchObject({ orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1' });
     const summary = workbook.getWorksheet('Summary')!;
     const counts = new Map<string, unknown>();
     summary.eachRow((row, rowNumber) => {

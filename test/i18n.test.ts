@@ -1,5 +1,6 @@
 // The message catalog: both languages complete, plural forms, how the language is chosen, and
 // the one-line parse errors in Russian.
+import { readdirSync } from 'node:fs';
 import type { CommandModule } from 'yargs';
 import { describe, expect, it } from 'vitest';
 import { messages } from '../src/i18n/catalog.js';
@@ -64,5 +65,27 @@ describe('parse errors in Russian', () => {
     const command = usageErrorFor('Unknown argument: exprt', undefined, ['exprt'], [exportCommand], t);
     expect(command.message).toBe('неизвестная команда «exprt»; может быть, export?');
     expect(usageErrorFor('Not enough arguments following: out', undefined, ['export', '--out'], [exportCommand], t).message).toBe('у параметра --out нет значения');
+  });
+});
+
+describe('catalog areas', () => {
+  it('every area has both languages, its keys appear in no other area, and each is spread into the catalog', async () => {
+    const folder = new URL('../src/i18n/areas/', import.meta.url);
+    const areas = readdirSync(folder).filter((name) => name.endsWith('.en.ts')).map((name) => name.slice(0, -'.en.ts'.length));
+    expect(areas.length).toBeGreaterThan(3);
+    const seen = new Map<string, string>();
+    for (const area of areas) {
+      const english = (await import(new URL(`${area}.en.ts`, folder).href)) as Record<string, Record<string, unknown>>;
+      const russian = (await import(new URL(`${area}.ru.ts`, folder).href)) as Record<string, Record<string, unknown>>;
+      const englishArea = english[`${area}En`]!;
+      expect(shape(russian[`${area}Ru`]), area).toEqual(shape(englishArea));
+      for (const key of Object.keys(englishArea)) {
+        expect(seen.get(key), `${key} in ${area}`).toBeUndefined();
+        seen.set(key, area);
+        expect((en as Record<string, unknown>)[key], `${area}.${key} spread into en.ts`).toBe(englishArea[key]);
+        expect((ru as Record<string, unknown>)[key], `${area}.${key} spread into ru.ts`).toBe(russian[`${area}Ru`]![key]);
+      }
+    }
+    expect([...seen.keys()].sort()).toEqual(Object.keys(en).sort());
   });
 });

@@ -109,7 +109,7 @@ describe('import: creates, re-runs, reports', () => {
     const ExcelJS = (await import('exceljs')).default;
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(join(out, 'report.xlsx'));
-    expect(workbook.worksheets.map((worksheet) => worksheet.name)).toEqual(['Report', 'Summary']);
+    expect(workbook.worksheets.map((worksheet) => worksheet.name)).toEqual(['Summary', 'Report']);
     const reportSheet = workbook.getWorksheet('Report')!;
     expect(reportSheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
     expect(reportSheet.getColumn(5).values.slice(2)).toEqual(['created', 'created', 'invalid', 'created']);

@@ -111,7 +111,7 @@ describe('an XLSX input', () => {
 });
 
 describe('plan.xlsx and the language of the reports', () => {
-  it('a Russian run writes Russian plan.xlsx and report headers; summary.json and plan.json stay English', async () => {
+  it('a Russian run writes Russian plan.xlsx and report headers; the reason in Russian; summary.json and plan.json keep English keys and kinds', async () => {
     const input = join(tempDir, 'staff-ru.csv');
     writeFileSync(input, `${[HEADER, ...ROWS].map((row) => row.join(';')).join('\n')}\n`);
     const out = folder();
@@ -125,12 +125,12 @@ describe('plan.xlsx and the language of the reports', () => {
     expect(changes.getRow(2).getCell(3).value).toBe('создать');
     const invalid = plan.getWorksheet('Ошибки в строках')!;
     expect(invalid.rowCount).toBe(2);
-    expect(String(invalid.getCell('C2').value)).toMatch(/email/i);
+    expect(String(invalid.getCell('C2').value)).toMatch(/^Рабочая почта: неверный адрес почты/);
 
     expect(readFileSync(join(out, 'report.csv'), 'utf8').split('\r\n')[0]).toBe('\uFEFFСтрока;Почта;Имя;Действие;Результат;ID в Пачке;Изменённые поля;Сообщение');
     expect(readFileSync(join(out, 'report.csv'), 'utf8')).toContain(';создан;');
     expect(readFileSync(join(out, 'failed.csv'), 'utf8').split('\r\n')[0]).toBe('\uFEFFРабочая почта;Фамилия;Имя;Отдел;Ошибка');
-    expect(await sheetNames(join(out, 'report.xlsx'))).toEqual(['Отчёт', 'Итоги']);
+    expect(await sheetNames(join(out, 'report.xlsx'))).toEqual(['Итоги', 'Отчёт']);
     expect(run.stdout).toContain('CSV-отчёты: точка с запятой (;), UTF-8 с BOM');
     const summary = summaryOf(out);
     expect(summary.counts.created).toBe(2);

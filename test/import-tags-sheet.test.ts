@@ -167,7 +167,7 @@ describe('import: the Tags sheet of an export workbook', () => {
     // report.xlsx: a Tags sheet, and only the result cell is coloured.
     const report = new ExcelJS.Workbook();
     await report.xlsx.readFile(join(first, 'report.xlsx'));
-    expect(report.worksheets.map((sheet) => sheet.name)).toEqual(['Report', 'Tags', 'Summary']);
+    expect(report.worksheets.map((sheet) => sheet.name)).toEqual(['Summary', 'Report', 'Tags']);
     const reportTags = report.getWorksheet('Tags')!;
     const reportTagHeaders = headersOf(reportTags);
     const resultColumn = reportTagHeaders.indexOf('result');

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { isBlank, isWhitespaceCode } from '../src/sheets/cell-text.js';
 import { describe, expect, it } from 'vitest';
 import { CANONICAL_COLUMNS, columnForHeader, mapHeaders, parseMapFlags, resolveOverrides } from '../src/records/columns.js';
+import { messages } from '../src/i18n/catalog.js';
 import {
   collapseSpaces, parseAction, parseBoolean, parseChatIds, parseDateTime, parseEmail, parsePhone, parseRole, splitFullName, splitTags,
 } from '../src/records/normalize.js';
@@ -83,8 +84,13 @@ describe('normalization', () => {
   });
 
   it('phones with an extension keep the number and warn that the extension is left out', () => {
-    expect(parsePhone('8 916 123-45-67 доб. 123', 'RU')).toEqual({ ok: true, value: '+79161234567', warning: 'extension 123 left out (Pachca keeps the number only)' });
-    expect(parsePhone('+7 916 123-45-67 ext. 5', 'RU')).toMatchObject({ ok: true, value: '+79161234567', warning: expect.stringContaining('extension 5') });
+    const withExtension = parsePhone('8 916 123-45-67 доб. 123', 'RU');
+    expect(withExtension).toMatchObject({ ok: true, value: '+79161234567' });
+    const warning = withExtension.ok ? withExtension.warning : undefined;
+    expect(warning?.(messages('en'))).toBe('extension 123 left out (Pachca keeps the number only)');
+    expect(warning?.(messages('ru'))).toBe('добавочный 123 отброшен (Пачка хранит только номер)');
+    const ext = parsePhone('+7 916 123-45-67 ext. 5', 'RU');
+    expect(ext.ok && ext.warning?.(messages('en'))).toContain('extension 5');
     expect(parsePhone('+7 916 123-45-67', 'RU')).toEqual({ ok: true, value: '+79161234567' });
   });
 

@@ -5,6 +5,7 @@ import { InputError } from '../exit-codes.js';
 import type { PachcaApi } from '../pachca/api.js';
 import { countResults, countTagsSheetResults, writeFailedRows, writeRunReport, writeSummary, type RunSummary } from '../reports/report.js';
 import type { Lang } from '../i18n/lang.js';
+import { messages } from '../i18n/catalog.js';
 import type { ReportShape } from '../reports/failed-rows.js';
 import type { Row, SheetDetected } from '../sheets/types.js';
 import { applyPlan, staticOutcome, type Outcome } from '../sync/apply.js';
@@ -91,7 +92,7 @@ export async function finishDryRun(plan: Plan, context: ApplyContext): Promise<R
   const summary = runSummary(context, plan, outcomes, status, true);
   if (status === 'rows-failed') await writeFailedRows({ folder, outcomes, detected: context.detected, rows: context.rows, shape: context.shape, lang: context.lang });
   await writeSummary(folder, summary);
-  events({ type: 'note', text: `Dry run: nothing was changed. The plan is in ${join(folder, 'plan.json')}` });
+  events({ type: 'note', text: messages(context.lang).runDryRunNote(join(folder, 'plan.json')) });
   events({ type: 'finished', summary, runFolder: folder });
   return { status, runFolder: folder, summary };
 }
@@ -109,11 +110,11 @@ export async function applyInFolder(plan: Plan, context: ApplyContext, earlier: 
 
   if (work > 0 && !context.yes) {
     if (!context.confirm) {
-      throw new InputError('stdin is not a terminal, so there is nobody to confirm: pass --yes to apply this plan (nothing was changed)');
+      throw new InputError(messages(context.lang).runNobodyToConfirm);
     }
-    const yes = await context.confirm(`Apply ${work} change${work === 1 ? '' : 's'} to ${api.apiUrl}?`);
+    const yes = await context.confirm(messages(context.lang).runConfirmApply(work, api.apiUrl));
     if (!yes || stopped()) {
-      events({ type: 'note', text: 'Cancelled: nothing was changed.' });
+      events({ type: 'note', text: messages(context.lang).runCancelled });
       return { status: stopped() ? 'interrupted' : 'cancelled', runFolder: folder };
     }
   }

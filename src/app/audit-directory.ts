@@ -10,6 +10,7 @@ import { readSecurityLog } from '../sync/security-log.js';
 import { toCliError } from './errors.js';
 import { systemClock, type Clock, type EventSink } from './events.js';
 import { readDirectory } from './read-directory.js';
+import type { Lang } from '../i18n/lang.js';
 
 export interface AuditRequest {
   inactiveDays: number;
@@ -20,6 +21,8 @@ export interface AuditRequest {
   /** Absolute paths to write, when asked. */
   xlsxPath?: string;
   htmlPath?: string;
+  /** The language of the workbook and the page (default English). */
+  lang?: Lang;
 }
 
 export interface AuditPorts {
@@ -50,11 +53,11 @@ export async function auditDirectory(request: AuditRequest, ports: AuditPorts): 
 
   const files: string[] = [];
   if (request.xlsxPath !== undefined) {
-    await writeAuditXlsx(request.xlsxPath, report, securityLog ? securityLogAppendix(securityLog) : undefined);
+    await writeAuditXlsx(request.xlsxPath, report, securityLog ? securityLogAppendix(securityLog) : undefined, request.lang);
     files.push(request.xlsxPath);
   }
   if (request.htmlPath !== undefined) {
-    await writeAuditHtml(request.htmlPath, report, { source: api.apiUrl, ...(securityLog ? { appendixHtml: renderSecurityLogHtml(securityLog) } : {}) });
+    await writeAuditHtml(request.htmlPath, report, { source: api.apiUrl, ...(request.lang ? { lang: request.lang } : {}), ...(securityLog ? { appendixHtml: renderSecurityLogHtml(securityLog) } : {}) });
     files.push(request.htmlPath);
   }
   return { report, ...(securityLog ? { securityLog } : {}), files };

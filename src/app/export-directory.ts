@@ -7,6 +7,7 @@ import { readDirectory } from './read-directory.js';
 import { AuthError } from '../pachca/errors.js';
 import type { ExportChats } from '../reports/export-chats.js';
 import { listVisibleChats } from '../sync/chat-list.js';
+import type { Lang } from '../i18n/lang.js';
 import { systemClock, type Clock, type EventSink } from './events.js';
 
 export type ExportTarget =
@@ -18,6 +19,8 @@ export interface ExportRequest {
   filter: ExportFilter;
   /** --chat-members: a Chat membership sheet (one more request per chat). */
   chatMembers?: boolean;
+  /** The language of the sheet names and headers (default English); import reads either. */
+  lang?: Lang;
 }
 
 export interface ExportPorts {
@@ -49,7 +52,7 @@ export async function exportDirectory(request: ExportRequest, ports: ExportPorts
   const { api, events } = ports;
   const { target, filter } = request;
   // The workbook is written while the directory is listed: each page's rows as it arrives.
-  const stream = target.format === 'xlsx' ? new XlsxExportStream(target.path, filter) : undefined;
+  const stream = target.format === 'xlsx' ? new XlsxExportStream(target.path, filter, request.lang) : undefined;
   // Listed beside the directory, not after it.
   const chatsListed = listExportChats(api, request.chatMembers === true).then(
     (chats) => ({ chats }),
@@ -97,7 +100,7 @@ export async function exportDirectory(request: ExportRequest, ports: ExportPorts
   const meta = { apiUrl: api.apiUrl, exportedAt, filter, ...(chats ? { chats } : {}) };
   const result: ExportResult = stream
     ? await stream.finish(directory, meta, selection)
-    : await writeExportCsv(target.format === 'csv' ? target.folder : '.', directory, selection, { delimiter: target.format === 'csv' ? target.delimiter : ',', exportedAt, ...(chats ? { chats } : {}) });
+    : await writeExportCsv(target.format === 'csv' ? target.folder : '.', directory, selection, { delimiter: target.format === 'csv' ? target.delimiter : ',', exportedAt, lang: request.lang ?? 'en', ...(chats ? { chats } : {}) });
   return { ...result, apiUrl: api.apiUrl, exportedAt, requests: api.stats().requests };
 }
 

@@ -11,6 +11,7 @@ import { InterruptedError } from '../pachca/errors.js';
 import type { WriteScope } from '../pachca/types.js';
 import type { ValidatedSheet } from '../records/types.js';
 import type { Lang } from '../i18n/lang.js';
+import { messages } from '../i18n/catalog.js';
 import { reportShapeFor } from '../reports/failed-rows.js';
 import { writePlanWorkbook } from '../reports/plan-workbook.js';
 import { takeSnapshot } from '../sync/directory.js';
@@ -116,7 +117,8 @@ export async function importSheet(request: ImportRequest, ports: ImportPorts): P
   const clock = ports.clock ?? systemClock;
   if (!request.resumeDir) {
     if (!request.file) throw new InputError('name the file to import (or --resume DIR)');
-    if (!existsSync(request.file) || !statSync(request.file).isFile()) throw new InputError(`${request.file}: no such file`);
+    const file = request.file;
+    if (!existsSync(file) || !statSync(file).isFile()) throw new InputError((t) => t.errNoSuchFile(file));
   }
   const warn = (text: string): void => ports.events({ type: 'warning', text: text.replace(/^Warning: /, '') });
   // The folder is locked before anything reads or writes it, and let go whatever happens.

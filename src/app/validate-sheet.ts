@@ -5,6 +5,7 @@ import { readAndValidate } from '../records/validate.js';
 import { sheetWarnings } from '../records/warnings.js';
 import type { MatchOption } from '../sync/match.js';
 import type { SheetReadOptions } from './saved-plan.js';
+import type { Lang } from '../i18n/lang.js';
 
 export interface SheetCheck {
   sheet: ValidatedSheet;
@@ -17,9 +18,10 @@ export interface SheetCheck {
 /**
  * `match` is how the import would find the rows' people: with `id` or `custom:NAME` the e-mail
  * column is optional, read as the import reads it (a row without an e-mail is not invalid).
+ * `lang`: the language of the issues' messages and the warnings (default English).
  */
-export async function validateSheet(file: string, options: SheetReadOptions, match?: MatchOption): Promise<SheetCheck> {
-  const matchedByOtherKey = match !== undefined && match !== 'email';
-  const sheet = await readAndValidate(file, { ...options, ...(matchedByOtherKey ? { emailOptional: true } : {}) });
+export async function validateSheet(file: string, options: SheetReadOptions, how: { match?: MatchOption; lang?: Lang } = {}): Promise<SheetCheck> {
+  const matchedByOtherKey = how.match !== undefined && how.match !== 'email';
+  const sheet = await readAndValidate(file, { ...options, ...(matchedByOtherKey ? { emailOptional: true } : {}), ...(how.lang ? { lang: how.lang } : {}) });
   return { sheet, warnings: sheetWarnings(sheet), valid: sheet.invalidRows.size === 0 };
 }

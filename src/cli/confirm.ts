@@ -11,11 +11,11 @@ export function isYes(answer: string): boolean {
  * No when the answer is not yes. Ctrl+C at the question (readline catches it on a terminal)
  * calls `onInterrupt` and is a no; so is an abort of `signal` (SIGTERM) while waiting.
  */
-export async function askYesNo(question: string, interrupt?: { signal: AbortSignal; interrupt(): void }): Promise<boolean> {
+export async function askYesNo(question: string, interrupt?: { signal: AbortSignal; interrupt(): void }, choices = '[y/N]'): Promise<boolean> {
   const readline = createInterface({ input: process.stdin, output: process.stderr });
   readline.on('SIGINT', () => interrupt?.interrupt());
   try {
-    return isYes(await readline.question(`${question} [y/N] `, interrupt ? { signal: interrupt.signal } : {}));
+    return isYes(await readline.question(`${question} ${choices} `, interrupt ? { signal: interrupt.signal } : {}));
   } catch (error) {
     if (interrupt?.signal.aborted) return false;
     throw error;

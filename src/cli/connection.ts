@@ -22,8 +22,6 @@ export interface ConnectionArgv {
 
 export type ConnectionEnv = Partial<Record<'PACHCA_API_URL' | 'PACHCA_TOKEN' | 'PACHCA_TIMEOUT', string>>;
 
-const TOKEN_HELP = 'pass --token-file FILE, set PACHCA_TOKEN, or pass --token';
-
 function nonEmpty(value: string | undefined): string | undefined {
   const trimmed = value?.trim();
   return trimmed ? trimmed : undefined;
@@ -36,10 +34,10 @@ function resolveApiUrl(argv: ConnectionArgv, env: ConnectionEnv): string {
   try {
     url = new URL(raw);
   } catch {
-    throw new InputError(`${source}: "${raw}" is not a URL (expected e.g. ${DEFAULT_API_URL})`);
+    throw new InputError((t) => t.errNotUrl(source, raw, DEFAULT_API_URL));
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new InputError(`${source}: "${raw}" must start with http:// or https://`);
+    throw new InputError((t) => t.errNotHttp(source, raw));
   }
   return raw.replace(/\/+$/, '');
 }
@@ -54,21 +52,21 @@ function resolveToken(argv: ConnectionArgv, env: ConnectionEnv): string {
       text = readFileSync(file, 'utf8');
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      throw new InputError(`--token-file ${file}: cannot read the file${code ? ` (${code})` : ''}`);
+      throw new InputError((t) => t.errTokenFileUnreadable(file, code));
     }
     const token = nonEmpty(text);
-    if (!token) throw new InputError(`--token-file ${file}: the file is empty`);
+    if (!token) throw new InputError((t) => t.errTokenFileEmpty(file));
     return token;
   }
   const fromEnv = nonEmpty(env.PACHCA_TOKEN);
   if (fromEnv) return fromEnv;
-  throw new InputError(`no API token: ${TOKEN_HELP} (an Owner/Admin personal token for writes)`);
+  throw new InputError((t) => t.errNoToken);
 }
 
 function positive(name: string, value: number | undefined, fallback: number, integer: boolean): number {
   if (value === undefined) return fallback;
   if (!Number.isFinite(value) || value <= 0 || (integer && !Number.isInteger(value))) {
-    throw new InputError(`${name}: expected a positive ${integer ? 'whole number' : 'number'}, got ${String(value)}`);
+    throw new InputError((t) => t.errNotPositive(name, integer, String(value)));
   }
   return value;
 }
@@ -91,7 +89,7 @@ function resolveTimeoutMs(argv: ConnectionArgv, env: ConnectionEnv): number {
   const fromEnv = nonEmpty(env.PACHCA_TIMEOUT);
   if (fromEnv === undefined) return DEFAULT_TIMEOUT_MS;
   const seconds = positive('PACHCA_TIMEOUT', Number(fromEnv), 0, false);
-  if (seconds > MAX_TIMEOUT_SECONDS) throw new InputError(`PACHCA_TIMEOUT: at most ${MAX_TIMEOUT_SECONDS} seconds, got ${fromEnv}`);
+  if (seconds > MAX_TIMEOUT_SECONDS) throw new InputError((t) => t.errTimeoutTooLong(MAX_TIMEOUT_SECONDS, fromEnv));
   return seconds * 1000;
 }
 

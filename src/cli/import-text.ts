@@ -8,80 +8,88 @@ import { formatConflicts } from '../sync/merge-base.js';
 import { isTagItem, type Plan } from '../sync/plan.js';
 import { resumeCommand } from '../sync/run-folder.js';
 import { isTagsSheetItem, TAGS_SHEET } from '../sync/tags-sheet.js';
-import { readingDirectory, startCountLine, startProgress } from './progress.js';
-import { messages } from '../i18n/catalog.js';
+import { startCountLine, startProgress } from './progress.js';
+import { messages, type Catalog } from '../i18n/catalog.js';
 import type { Lang } from '../i18n/lang.js';
 import { describeReportShape } from '../reports/failed-rows.js';
 
 const TABLE_LIMIT = 40;
+
+/** A plan action or a run result in the reader's words (the files and JSON keep the English values). */
+const actionWord = (t: Catalog, kind: string): string => (t.actions as Record<string, string | undefined>)[kind] ?? kind;
+const resultWord = (t: Catalog, result: string): string => (t.results as Record<string, string | undefined>)[result] ?? result;
 const INVALID_LIMIT = 20;
 
-function show(value: string | null): string {
-  if (value === null || value === '') return '(empty)';
+function show(value: string | null, t: Catalog): string {
+  if (value === null || value === '') return t.runEmpty;
   return value.length > 60 ? `${value.slice(0, 59)}…` : value;
 }
 
 /** The printed plan: counts per action and a table of changes (`rowNumbers` false: people by e-mail alone, as the one-person commands show them). */
-export function formatPlan(plan: Plan, preferSheet = false, rowNumbers = true): string {
+export function formatPlan(plan: Plan, preferSheet = false, lang: Lang = 'en', rowNumbers = true): string {
+  const t = messages(lang);
   const lines: string[] = [];
-  for (const warning of plan.warnings) lines.push(`Warning: ${warning}`);
-  const counts = Object.entries(plan.counts).filter(([, count]) => count > 0).map(([kind, count]) => `${kind} ${count}`);
-  lines.push(`Plan: ${counts.length > 0 ? counts.join(', ') : 'nothing'}`);
+  for (const warning of plan.warnings) lines.push(t.runWarning(warning));
+  const counts = Object.entries(plan.counts).filter(([, count]) => count > 0).map(([kind, count]) => `${actionWord(t, kind)} ${count}`);
+  lines.push(t.runPlan(counts.length > 0 ? counts.join(', ') : t.runNothing));
 
   const table: string[] = [];
   for (const item of plan.items) {
     if (item.changes.length === 0 || item.kind === 'invalid' || item.kind === 'unchanged' || item.kind === 'skip') continue;
     const who = item.kind === 'create-tag' || (isTagItem(item) && !isTagsSheetItem(item))
-      ? `tag "${item.tagName}"`
+      ? t.planTag(item.tagName ?? '')
       : isTagsSheetItem(item)
-        ? `${TAGS_SHEET} row ${item.row} tag id ${item.tagId}`
-        : `${item.row !== undefined && rowNumbers ? `row ${item.row} ` : ''}${item.email ?? ''}`;
+        ? t.runTagsSheetRow(TAGS_SHEET, item.row ?? '?', item.tagId)
+        : `${item.row !== undefined && rowNumbers ? `${t.runRow(item.row)} ` : ''}${item.email ?? ''}`;
+    const action = actionWord(t, item.kind);
     if (item.kind === 'create') {
-      table.push(`  ${who}  create  ${item.changes.filter((change) => change.field !== 'email').map((change) => `${change.field}: ${show(change.after)}`).join(', ') || 'new user'}`);
+      table.push(`  ${who}  ${action}  ${item.changes.filter((change) => change.field !== 'email').map((change) => `${change.field}: ${show(change.after, t)}`).join(', ') || t.planNewUser}`);
       continue;
     }
     item.changes.forEach((change, index) => {
-      const head = index === 0 ? `  ${who}  ${item.kind}` : `  ${' '.repeat(who.length)}  ${' '.repeat(item.kind.length)}`;
+      const head = index === 0 ? `  ${who}  ${action}` : `  ${' '.repeat(who.length)}  ${' '.repeat(action.length)}`;
       // Chats joined and left read as a list of moves: `chats: + Продажи, - Архив`.
       const moves = change.field === 'chats' && change.before === null;
-      table.push(`${head}  ${change.field}: ${moves ? show(change.after) : `${show(change.before)} -> ${show(change.after)}`}`);
+      table.push(`${head}  ${change.field}: ${moves ? show(change.after, t) : `${show(change.before, t)} -> ${show(change.after, t)}`}`);
     });
   }
   if (table.length > 0) {
-    lines.push('Changes:');
+    lines.push(t.runChanges);
     lines.push(...table.slice(0, TABLE_LIMIT));
-    if (table.length > TABLE_LIMIT) lines.push(`  ... and ${table.length - TABLE_LIMIT} more, see plan.json`);
+    if (table.length > TABLE_LIMIT) lines.push(t.runMoreSeePlan(table.length - TABLE_LIMIT));
   }
   lines.push(...formatConflicts(plan.items, preferSheet));
   const invalid = plan.items.filter((item) => item.kind === 'invalid');
   if (invalid.length > 0) {
-    lines.push(`Invalid rows (${invalid.length}; they go to failed.csv):`);
+    lines.push(t.runInvalidRows(invalid.length));
     for (const item of invalid.slice(0, INVALID_LIMIT)) {
       const where = isTagsSheetItem(item)
-        ? `${TAGS_SHEET} row ${item.row ?? '?'}${item.tagId !== undefined ? ` tag id ${item.tagId}` : ''}`
-        : `row ${item.row ?? '?'} ${item.email ?? ''}`;
-      lines.push(`  ${where}: ${item.message ?? 'invalid'}`);
+        ? t.runTagsSheetRow(TAGS_SHEET, item.row ?? '?', item.tagId)
+        : `${t.runRow(item.row ?? '?')} ${item.email ?? ''}`;
+      lines.push(`  ${where}: ${item.message ?? t.runInvalid}`);
     }
-    if (invalid.length > INVALID_LIMIT) lines.push(`  ... and ${invalid.length - INVALID_LIMIT} more, see plan.json`);
+    if (invalid.length > INVALID_LIMIT) lines.push(t.runMoreSeePlan(invalid.length - INVALID_LIMIT));
   }
   return lines.join('\n');
 }
 
 export function formatSummary(summary: RunSummary, folder: string, lang: Lang = 'en'): string {
-  const counts = Object.entries(summary.counts).filter(([, count]) => count > 0).map(([result, count]) => `${result} ${count}`);
+  const t = messages(lang);
+  const resultCounts = (counts: RunSummary['counts']): string[] =>
+    Object.entries(counts).filter(([, count]) => count > 0).map(([result, count]) => `${resultWord(t, result)} ${count}`);
+  const counts = resultCounts(summary.counts);
   const lines = [
-    `${summary.dryRun ? 'Dry run, nothing changed; would be' : summary.exitCode === ExitCode.Interrupted ? 'Interrupted; done so far' : 'Done'}: ${counts.length > 0 ? counts.join(', ') : 'no rows'}${summary.tagsCreated ? `; tags created ${summary.tagsCreated}` : ''}`,
-    `Requests: ${summary.requestsSent} (${summary.rateLimited} rate-limited), ${summary.elapsedSeconds} s`,
-    `Run folder: ${folder}`,
+    `${summary.dryRun ? t.runDryRunWouldBe : summary.exitCode === ExitCode.Interrupted ? t.runInterruptedSoFar : t.runDone}: ${counts.length > 0 ? counts.join(', ') : t.runNoRows}${summary.tagsCreated ? t.runTagsCreated(summary.tagsCreated) : ''}`,
+    t.runRequests(summary.requestsSent, summary.rateLimited, summary.elapsedSeconds),
+    t.runFolder(folder),
   ];
-  if (!summary.dryRun) lines.push(`Report: ${join(folder, 'report.xlsx')}`);
+  if (!summary.dryRun) lines.push(t.runReport(join(folder, 'report.xlsx')));
   if (summary.tagCounts) {
-    const tagCounts = Object.entries(summary.tagCounts).filter(([, count]) => count > 0).map(([result, count]) => `${result} ${count}`);
-    lines.splice(1, 0, `${TAGS_SHEET} sheet: ${tagCounts.join(', ') || 'no rows'}`);
-    if (!summary.dryRun) lines.push(`${TAGS_SHEET} report: ${join(folder, TAGS_REPORT_FILE)}`);
+    lines.splice(1, 0, t.runTagsSheet(TAGS_SHEET, resultCounts(summary.tagCounts).join(', ') || t.runNoRows));
+    if (!summary.dryRun) lines.push(t.runTagsReport(TAGS_SHEET, join(folder, TAGS_REPORT_FILE)));
   }
-  if (summary.counts.failed + summary.counts.invalid > 0) lines.push(`Rows to fix: ${join(folder, 'failed.csv')}`);
-  if (summary.reportFiles) lines.push(messages(lang).summaryReportShapeLine(describeReportShape(summary.reportFiles, lang)));
+  if (summary.counts.failed + summary.counts.invalid > 0) lines.push(t.runRowsToFix(join(folder, 'failed.csv')));
+  if (summary.reportFiles) lines.push(t.summaryReportShapeLine(describeReportShape(summary.reportFiles, lang)));
   return lines.join('\n');
 }
 
@@ -98,25 +106,29 @@ export interface ImportRendering {
   resumeHint?: (folder: string) => string;
   /** The plan names input rows (false for the one-person commands, which have no sheet). */
   rowNumbers?: boolean;
+  /** The language of the text (default English). */
+  lang?: Lang;
 }
 
 /** Renders a run's events as the terminal shows them; the summary is left to the command. */
 export function renderImportEvents(options: ImportRendering, onEvent?: (event: AppEvent) => void): EventSink {
   const barsOff = options.quiet || options.noProgress === true;
   const hint = options.resumeHint ?? resumeCommand;
+  const lang = options.lang ?? 'en';
+  const t = messages(lang);
   let countLine: { count(users: number): void; stop(): void } | undefined;
   let progress: { tick(failed: boolean): void; stop(): void } | undefined;
   return (event) => {
     onEvent?.(event);
     switch (event.type) {
       case 'warning':
-        options.warn(`Warning: ${event.text}`);
+        options.warn(t.runWarning(event.text));
         break;
       case 'note':
-        if (!options.quiet || event.text.startsWith('Cancelled')) options.print(event.text);
+        if (!options.quiet || event.text === t.runCancelled) options.print(event.text);
         break;
       case 'listing':
-        countLine ??= startCountLine(readingDirectory, { quiet: barsOff });
+        countLine ??= startCountLine(t.runReadingDirectory, { quiet: barsOff });
         countLine.count(event.users);
         break;
       case 'listing-done':
@@ -124,10 +136,10 @@ export function renderImportEvents(options: ImportRendering, onEvent?: (event: A
         countLine = undefined;
         break;
       case 'plan-ready':
-        if (!options.quiet) options.print(formatPlan(event.plan, event.preferSheet, options.rowNumbers !== false));
+        if (!options.quiet) options.print(formatPlan(event.plan, event.preferSheet, lang, options.rowNumbers !== false));
         break;
       case 'apply-started':
-        progress = startProgress({ total: event.total, requests: event.requests, quiet: barsOff });
+        progress = startProgress({ total: event.total, requests: event.requests, quiet: barsOff, t });
         break;
       case 'action-done':
         progress?.tick(event.outcome.result === 'failed');
@@ -138,8 +150,8 @@ export function renderImportEvents(options: ImportRendering, onEvent?: (event: A
         break;
       case 'stopped':
         options.warn(event.reason === 'fatal'
-          ? `Stopped: ${event.message}. The journal (${event.journalPath}) records what was done; fix the cause and run: ${hint(event.folder)}`
-          : `Interrupted: nothing more was sent after Ctrl+C. The journal (${event.journalPath}) and the report record what was done; finish the run with: ${hint(event.folder)}`);
+          ? t.runStoppedFatal(event.message, event.journalPath, hint(event.folder))
+          : t.runInterrupted(event.journalPath, hint(event.folder)));
         break;
       default:
         break;

@@ -23,10 +23,11 @@ import { validateCommand } from './commands/validate.js';
 import { redactSecrets } from '../redact.js';
 import { quietOnBrokenPipe } from './broken-pipe.js';
 import { FlagError, single } from './flag-values.js';
-import { isParseFailure, UsageError, usageErrorFor } from './usage-error.js';
+import { commandName, isParseFailure, UsageError, usageErrorFor } from './usage-error.js';
 import { messages, type Catalog } from '../i18n/catalog.js';
 import { langFlagOf, LANGS, resolveLang, withoutLangFlag } from '../i18n/lang.js';
 import { yargsStrings } from './yargs-locale.js';
+import { commandDescription, speakIn } from './help-lang.js';
 
 const COMMANDS = [
   importCommand, planCommand, applyCommand, undoCommand, validateCommand, exportCommand, auditCommand, templateCommand, sandboxCommand, demoCommand, uiCommand,
@@ -57,7 +58,7 @@ function checkFlagsGivenOnce(typed: readonly string[]) {
       if (uses.length > 1) single(name, uses);
       const value = uses[0]?.split('=')[1];
       if (value !== undefined && value !== 'true' && value !== 'false') {
-        throw new FlagError(`--${name} is a switch and takes no value (given "${value}"); --no-${name} turns it off`);
+        throw new FlagError((t) => t.errSwitchValue(name, value));
       }
     }
     return true;
@@ -76,13 +77,13 @@ export async function main(argv: string[]): Promise<number> {
   // value is then refused by the parse like any other bad choice.
   const lang = resolveLang(langFlagOf(argv), process.env);
   const t = messages(lang);
-  let parser = yargs(argv)
+  let parser = speakIn(yargs(argv), t)
     .locale(lang)
     .updateLocale(yargsStrings(lang) as Record<string, string>)
     .scriptName('pachca-roster')
     .usage(t.cliUsage)
     .option('lang', { choices: LANGS, requiresArg: true, describe: t.cliLangOption });
-  for (const command of COMMANDS) parser = parser.command(command);
+  for (const command of COMMANDS) parser = parser.command({ ...command, describe: commandDescription(t, commandName(command), String(command.describe)) });
   parser = parser
     .demandCommand(1, t.cliNameACommand)
     .strict()
@@ -112,7 +113,7 @@ function reportError(error: unknown, t: Catalog): number {
     return error.exitCode;
   }
   if (error instanceof CliError) {
-    process.stderr.write(`${t.errorPrefix}: ${redactSecrets(error.message)}\n`);
+    process.stderr.write(`${t.errorPrefix}: ${redactSecrets(error.say ? error.say(t) : error.message)}\n`);
     return error.exitCode;
   }
   const message = error instanceof Error ? error.message : String(error);

@@ -2,6 +2,7 @@
 // need more than one of them, and the PlanOptions they make.
 import { resolve } from 'node:path';
 import type { PlanOptions, TagsMode } from '../sync/plan.js';
+import type { Catalog } from '../i18n/catalog.js';
 import { fileFlag, FlagError } from './flag-values.js';
 
 export interface OnboardingArgs {
@@ -13,14 +14,17 @@ export interface OnboardingArgs {
   'photos-overwrite'?: boolean;
 }
 
-export const onboardingOptions = {
-  chats: { requiresArg: true, choices: ['merge', 'replace'] as const, defaultDescription: 'merge', describe: "merge: an existing person joins the chats the chats column names; replace: also leaves the chats the token sees that it does not name" },
-  offboard: { type: 'boolean', defaultDescription: 'false', describe: 'With --suspend-missing: offboard the people missing from the sheet (suspend, remove from every tag, clear the status; --leave-chats: leave every chat)' },
-  'leave-chats': { type: 'boolean', defaultDescription: 'false', describe: 'Offboarding (action = offboard, or --offboard) also removes the person from every chat the token sees' },
-  photos: { type: 'string', requiresArg: true, coerce: fileFlag('photos'), describe: 'Folder of JPEG/PNG photos named by e-mail (or by --photos-key), e.g. anna@acme.ru.jpg; a person with a photo keeps it' },
-  'photos-key': { type: 'string', requiresArg: true, describe: 'The column whose value names the photo files in --photos, e.g. "Табельный номер" (default: the e-mail)' },
-  'photos-overwrite': { type: 'boolean', defaultDescription: 'false', describe: 'Upload the photo also for people who already have one' },
-} as const;
+export function onboardingOptionsIn(t: Catalog) {
+  const help = t.helpOnboarding;
+  return {
+    chats: { requiresArg: true, choices: ['merge', 'replace'] as const, defaultDescription: 'merge', describe: help.chats },
+    offboard: { type: 'boolean', defaultDescription: 'false', describe: help.offboard },
+    'leave-chats': { type: 'boolean', defaultDescription: 'false', describe: help.leaveChats },
+    photos: { type: 'string', requiresArg: true, coerce: fileFlag('photos'), describe: help.photos },
+    'photos-key': { type: 'string', requiresArg: true, describe: help.photosKey },
+    'photos-overwrite': { type: 'boolean', defaultDescription: 'false', describe: help.photosOverwrite },
+  } as const;
+}
 
 export function checkOnboardingArguments(argv: Partial<OnboardingArgs> & { 'suspend-missing'?: boolean }): void {
   if (argv.offboard && !argv['suspend-missing']) throw new FlagError('--offboard goes with --suspend-missing (offboard the people missing from the sheet); a row offboards with action = offboard');

@@ -8,19 +8,19 @@ import { InputError } from '../exit-codes.js';
 export function checkOutputFile(path: string, force: boolean, flag = '--out'): void {
   const target = resolve(path);
   if (existsSync(target)) {
-    if (statSync(target).isDirectory()) throw new InputError(`${flag} ${path} is a folder; name a file`);
-    if (!force) throw new InputError(`${path} already exists; pass --force to replace it`);
+    if (statSync(target).isDirectory()) throw new InputError((t) => t.errOutputIsFolder(flag, path));
+    if (!force) throw new InputError((t) => t.errOutputExists(path));
     return;
   }
   const folder = dirname(target);
   if (!existsSync(folder) || !statSync(folder).isDirectory()) {
-    throw new InputError(`${flag} ${path}: the folder ${folder} does not exist`);
+    throw new InputError((t) => t.errOutputNoFolder(flag, path, folder));
   }
 }
 
 /** A folder the command writes files into: missing is fine (it is created), a file is not. Whether it exists. */
 export function checkOutputFolder(path: string, flag = '--out'): boolean {
   if (!existsSync(path)) return false;
-  if (!statSync(path).isDirectory()) throw new InputError(`${flag} ${path} is a file; name a folder`);
+  if (!statSync(path).isDirectory()) throw new InputError((t) => t.errOutputIsFile(flag, path));
   return true;
 }

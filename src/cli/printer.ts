@@ -6,21 +6,26 @@ import type { Options } from 'yargs';
 import { redactSecrets } from '../redact.js';
 import { single } from './flag-values.js';
 import { neutralizeFormula } from '../sheets/write.js';
+import { messages, type Catalog } from '../i18n/catalog.js';
 
 export const OUTPUT_FORMATS = ['table', 'json', 'csv'] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 
-export const outputOption = {
-  output: {
-    alias: 'o',
-    requiresArg: true,
-    choices: OUTPUT_FORMATS,
-    default: 'table' as OutputFormat,
-    // -o and --output are one flag: given twice (in any spelling) it is refused, not resolved.
-    coerce: (given: unknown) => single('output', given) as OutputFormat,
-    describe: 'table (fitted to the terminal), json (for scripts: stable English keys) or csv (UTF-8, formula-like cells neutralized)',
-  },
-} as const satisfies Record<string, Options>;
+export function outputOptionIn(t: Catalog) {
+  return {
+    output: {
+      alias: 'o',
+      requiresArg: true,
+      choices: OUTPUT_FORMATS,
+      default: 'table' as OutputFormat,
+      // -o and --output are one flag: given twice (in any spelling) it is refused, not resolved.
+      coerce: (given: unknown) => single('output', given) as OutputFormat,
+      describe: t.helpOutputFormat,
+    },
+  } as const satisfies Record<string, Options>;
+}
+
+export const outputOption = outputOptionIn(messages('en'));
 
 export type Cell = string | number | boolean | null | undefined | readonly string[];
 

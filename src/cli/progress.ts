@@ -1,6 +1,7 @@
 // Progress of a long run: a cli-progress bar on a terminal (done/total, requests per second,
 // ETA, failures), else one plain line to stderr every few seconds; nothing with --quiet.
 import cliProgress from 'cli-progress';
+import { messages, type Catalog } from '../i18n/catalog.js';
 
 export interface ProgressOptions {
   total: number;
@@ -12,6 +13,8 @@ export interface ProgressOptions {
   /** Plain mode: milliseconds between lines (default 3000). */
   intervalMs?: number;
   stream?: NodeJS.WriteStream;
+  /** The catalog of the line's words (default English). */
+  t?: Catalog;
 }
 
 export interface Progress {
@@ -25,6 +28,7 @@ const NO_PROGRESS: Progress = { tick: () => undefined, stop: () => undefined };
 export function startProgress(options: ProgressOptions): Progress {
   if (options.quiet || options.total === 0) return NO_PROGRESS;
   const stream = options.stream ?? process.stderr;
+  const t = options.t ?? messages('en');
   const started = Date.now();
   const startRequests = options.requests();
   let done = 0;
@@ -38,7 +42,7 @@ export function startProgress(options: ProgressOptions): Progress {
     const bar = new cliProgress.SingleBar(
       {
         stream,
-        format: '{bar} {value}/{total} | {rps} req/s | ETA {eta_formatted} | failures {failures}',
+        format: t.runProgressBar,
         hideCursor: true,
         clearOnComplete: false,
         etaBuffer: 50,
@@ -63,7 +67,7 @@ export function startProgress(options: ProgressOptions): Progress {
   }
 
   const line = (): void => {
-    stream.write(`progress: ${done}/${options.total} done, ${rate()} req/s, ${failures} failed\n`);
+    stream.write(`${t.runProgressLine(done, options.total, rate(), failures)}\n`);
   };
   const timer = setInterval(line, options.intervalMs ?? 3000);
   timer.unref();
@@ -109,6 +113,5 @@ export function startCountLine(
   };
 }
 
-export function readingDirectory(users: number): string {
-  return `Reading the directory: ${users.toLocaleString('en-US')} ${users === 1 ? 'user' : 'users'}`;
-}
+/** The count line's words in English (the commands pass their catalog's). */
+export const readingDirectory = messages('en').runReadingDirectory;

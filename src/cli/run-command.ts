@@ -6,6 +6,7 @@ import type { AppEvent, EventSink } from '../app/events.js';
 import type { RunResult } from '../app/apply-run.js';
 import { CliError, ExitCode } from '../exit-codes.js';
 import type { Lang } from '../i18n/lang.js';
+import { messages } from '../i18n/catalog.js';
 import { redactSecrets } from '../redact.js';
 import { askYesNo, stdinIsTerminal } from './confirm.js';
 import { formatSummary, renderImportEvents } from './import-text.js';
@@ -54,8 +55,8 @@ export async function runInTerminal(output: RunOutput, run: (ports: TerminalPort
   let result: RunResult;
   try {
     result = await run({
-      ...(stdinIsTerminal() ? { confirm: (question: string) => askYesNo(question, interrupts) } : {}),
-      events: renderImportEvents({ print, warn, quiet: output.quiet, noProgress: output.json, resumeHint: output.resumeHint, ...(output.rowNumbers === false ? { rowNumbers: false } : {}) }, onEvent),
+      ...(stdinIsTerminal() ? { confirm: (question: string) => askYesNo(question, interrupts, messages(output.lang).runConfirmChoices) } : {}),
+      events: renderImportEvents({ print, warn, quiet: output.quiet, noProgress: output.json, resumeHint: output.resumeHint, lang: output.lang, ...(output.rowNumbers === false ? { rowNumbers: false } : {}) }, onEvent),
       interrupt: interrupts.signal,
     });
   } catch (error) {

@@ -2,7 +2,7 @@
 // one clear line, with a "did you mean" where a known name is close.
 import yargs, { type Argv, type CommandModule } from 'yargs';
 import { CliError, ExitCode } from '../exit-codes.js';
-import { FlagError } from './flag-values.js';
+import { FlagError, sayOfFlagError } from './flag-values.js';
 import { messages, type Catalog } from '../i18n/catalog.js';
 
 /** A parse failure: exit 2, one line, then a pointer to the command's --help. */
@@ -49,7 +49,7 @@ export function closestName(given: string, known: readonly string[]): string | u
 
 const dashes = (name: string): string => (name.length === 1 ? `-${name}` : `--${name}`);
 
-function commandName(command: CommandModule): string {
+export function commandName(command: CommandModule): string {
   const spec = Array.isArray(command.command) ? command.command[0] : command.command;
   return String(spec ?? '').split(' ')[0]!;
 }
@@ -106,6 +106,8 @@ export function usageErrorFor(
   const commandWord = argv[0]?.startsWith('-') ? undefined : argv[0];
   const command = commands.find((candidate) => commandName(candidate) === commandWord);
   const name = command ? commandName(command) : undefined;
+  const say = sayOfFlagError(error);
+  if (say) return new UsageError(say(t).replace(/\s*\n\s*/g, ' '), command ? commandName(command) : undefined, t);
   const text = (message ?? error?.message ?? t.usageInvalidArguments).trim();
   const line = (summary: string): UsageError => new UsageError(summary.replace(/\s*\n\s*/g, ' '), name, t);
 

@@ -12,6 +12,9 @@ type Widen<T> = T extends string
 
 export type Catalog = Widen<typeof en>;
 
+/** A message said in a catalog's language: how a layer below the CLI hands over words to be read. */
+export type Say = (t: Catalog) => string;
+
 const CATALOGS: Record<Lang, Catalog> = { en, ru };
 
 /** The messages of one language; pass the result (or the Lang) down, never keep it globally. */
@@ -20,3 +23,5 @@ export function messages(lang: Lang): Catalog {
 }
 
 export { LANGS, resolveLang, type Lang } from './lang.js';
+/** The English catalog, for a command's own English description (main.ts says it in the user's language). */
+export { en };

@@ -1,98 +1,39 @@
-// Русский каталог: те же ключи, что в en.ts (недостающий ключ — ошибка типов).
+// Русский каталог: те же области и ключи, что в en.ts (недостающий ключ — ошибка типов).
 import type { Catalog } from './catalog.js';
-import { plural } from './plural.js';
+import { auditRu } from './areas/audit.ru.js';
+import { cliRu } from './areas/cli.ru.js';
+import { errorsRu } from './areas/errors.ru.js';
+import { exportRu } from './areas/export.ru.js';
+import { helpCliRu } from './areas/helpCli.ru.js';
+import { helpImportRu } from './areas/helpImport.ru.js';
+import { helpOnboardingRu } from './areas/helpOnboarding.ru.js';
+import { helpReadRu } from './areas/helpRead.ru.js';
+import { helpSandboxRu } from './areas/helpSandbox.ru.js';
+import { planRu } from './areas/plan.ru.js';
+import { recordsRu } from './areas/records.ru.js';
+import { runRu } from './areas/run.ru.js';
+import { validateRu } from './areas/validate.ru.js';
+import { reportRu } from './areas/report.ru.js';
+import { templateRu } from './areas/template.ru.js';
 import { webRu } from './areas/web.ru.js';
+import { wordsRu } from './areas/words.ru.js';
 
 export const ru: Catalog = {
-  cliUsage: '$0 <команда> [параметры]\n\nПриводит справочник сотрудников Пачки в соответствие с таблицами отдела кадров.',
-  cliNameACommand: 'укажите команду (import, plan, validate, export, audit, template, sandbox, demo)',
-  cliEpilogue: 'Коды выхода: 0 успешно, 1 критическая ошибка, 2 ошибка в команде или во входных данных, 3 ошибка авторизации или не хватает прав токена, 5 завершено, но часть строк с ошибками.\nДокументация: README.md',
-  cliLangOption: 'Язык сообщений и отчётов: ru или en (переменная PACHCA_ROSTER_LANG; по умолчанию по локали: ru_* — русский, иначе английский)',
-  errorPrefix: 'Ошибка',
-
-  usageHelpCommand: (command) => `Справка: pachca-roster ${command} --help`,
-  usageHelpCommands: 'Список команд: pachca-roster --help',
-  usageUnknownFlagNoCommand: (flag, commands) => `неизвестный параметр ${flag}; сначала укажите команду (${commands})`,
-  usageUnknownCommand: (name, suggestion) => `неизвестная команда «${name}»${suggestion ? `; может быть, ${suggestion}?` : ''}`,
-  usageDoesNotTake: (command, given, more, takes) => `${command} не принимает здесь «${given}»${more}; команда принимает ${takes}`,
-  usageTakesNothing: 'только параметры, без файла и других аргументов',
-  usageTakesOne: (what) => `один аргумент ${what}`,
-  usageAndMore: (list) => ` (и ещё ${list})`,
-  usageUnknownFlag: (flag, command, suggestion) => `неизвестный параметр ${flag} у команды ${command}${suggestion ? ` (может быть, ${suggestion}?)` : ''}`,
-  usageNotOneOf: (flag, given, choices, suggestion) => `${flag} «${given}» — не из списка: ${choices}${suggestion ? ` (может быть, ${suggestion}?)` : ''}`,
-  usageNeedsValue: (flag) => `у параметра ${flag} нет значения`,
-  usageNeedsPositional: (command, takes, example) => `команде ${command} нужен ${takes}: ${example}`,
-  usageInvalidArguments: 'неверные аргументы',
-
-  people: (count) => plural('ru', count, { one: 'сотрудник', few: 'сотрудника', many: 'сотрудников', other: 'сотрудника' }),
-  rows: (count) => plural('ru', count, { one: 'строка', few: 'строки', many: 'строк', other: 'строки' }),
-  changes: (count) => plural('ru', count, { one: 'изменение', few: 'изменения', many: 'изменений', other: 'изменения' }),
-
-  results: {
-    created: 'создан', updated: 'изменён', renamed: 'переименован', unchanged: 'без изменений', suspended: 'заблокирован', restored: 'восстановлен',
-    deleted: 'удалён', 'status set': 'статус установлен', 'status cleared': 'статус снят', skipped: 'пропущен', invalid: 'ошибка в строке', failed: 'не выполнено',
-  },
-  actions: {
-    'create-tag': 'создать тег', 'rename-tag': 'переименовать тег', 'delete-tag': 'удалить тег', create: 'создать', update: 'изменить', unchanged: 'без изменений',
-    suspend: 'заблокировать', restore: 'восстановить', delete: 'удалить', 'set-status': 'установить статус', 'clear-status': 'снять статус', skip: 'пропустить', invalid: 'ошибка в строке',
-  },
-  yes: 'да',
-  no: 'нет',
-  none: '(пусто)',
-
-  reportColumns: { row: 'Строка', email: 'Почта', name: 'Имя', action: 'Действие', result: 'Результат', pachca_user_id: 'ID в Пачке', changed_fields: 'Изменённые поля', message: 'Сообщение' },
-  tagsReportColumns: { row: 'Строка', tag_id: 'ID тега', name: 'Название', action: 'Действие', result: 'Результат', changes: 'Изменения', message: 'Сообщение' },
-  reportSheet: 'Отчёт',
-  tagsReportSheet: 'Теги',
-  summarySheet: 'Итоги',
-  summaryItem: 'Показатель',
-  summaryValue: 'Значение',
-  summaryTagsSheetResult: (result) => `Лист Tags: ${result}`,
-  summaryTagsCreated: 'создано тегов',
-  summaryRequests: 'отправлено запросов',
-  summary429: 'ответов 429',
-  summaryElapsed: 'секунд',
-  summaryExitCode: 'код выхода',
-  summaryInput: 'входной файл',
-  summaryApiUrl: 'адрес API',
-  summaryDryRun: 'пробный запуск',
-  summaryStoppedBy: 'причина остановки',
-  summaryReportFiles: 'файлы отчёта',
-  failedErrorColumn: 'Ошибка',
-  reportShape: (delimiter, encoding) => `${delimiter}, ${encoding}`,
-  encodingUtf8Bom: 'UTF-8 с BOM',
-  delimiterNames: { ',': 'запятая (,)', ';': 'точка с запятой (;)', '\t': 'табуляция', '|': 'черта (|)' },
-  summaryReportShapeLine: (shape) => `CSV-отчёты: ${shape}`,
-
-  planSheetChanges: 'Изменения',
-  planSheetInvalid: 'Ошибки в строках',
-  planColumns: { row: 'Строка', person: 'Сотрудник', action: 'Действие', field: 'Поле', before: 'Было', after: 'Станет' },
-  planInvalidColumns: { row: 'Строка', person: 'Сотрудник', reason: 'Причина' },
-  planSummaryAction: 'запланировано',
-  planSummaryCount: 'количество',
-  planSummaryWarning: 'предупреждение',
-  planSummaryInput: 'входной файл',
-  planSummaryCreated: 'план составлен',
-  planNewUser: 'новый сотрудник',
-  planTag: (name) => `тег «${name}»`,
-  planTagsSheetRow: (row, tagId) => `лист Tags, строка ${row}, тег ${tagId}`,
-
-  templateNotes: {
-    email: 'Рабочая почта, обязательна. По ней сотрудник находится в Пачке.',
-    last_name: 'Фамилия. Можно вместо Фамилии, Имени и Отчества заполнить одну колонку ФИО.',
-    first_name: 'Имя, до 255 символов.',
-    middle_name: 'Отчество (в Пачке нет такого поля: его можно сопоставить дополнительному полю через --map "Отчество=custom:Отчество").',
-    phone_number: 'Любой привычный вид: 8 (916) 123-45-67, +7 916 123 45 67, 9161234567. Без кода страны считается российским.',
-    department: 'Отдел или подразделение, до 255 символов.',
-    title: 'Должность, до 255 символов.',
-    role: 'сотрудник, администратор, мульти-гость или гость (гостю нужен ровно один чат в колонке Чаты). Пусто: сотрудник.',
-    tags: 'Теги (группы) через запятую, точку с запятой или с новой строки. Новые теги будут созданы.',
-    suspended: 'да/нет (также уволен, активен). Пусто: не менять.',
-    chat_ids: 'Чаты, куда добавить сотрудника: названия или номера через запятую (существующий сотрудник вступит в те, где его ещё нет).',
-    action: 'Пусто: создать или обновить. Также: заблокировать, восстановить, увольнение (блокировка, снятие всех тегов и статуса), удалить (только с --allow-delete), пропустить. В строке-примере стоит «пропустить», поэтому она не импортируется.',
-  },
-  templateChoose: (choices) => `Выберите: ${choices}`,
-
-  htmlLang: 'ru',
+  ...cliRu,
+  ...wordsRu,
+  ...reportRu,
+  ...planRu,
+  ...templateRu,
+  ...auditRu,
+  ...helpCliRu,
+  ...helpImportRu,
+  ...helpReadRu,
+  ...helpSandboxRu,
+  ...recordsRu,
+  ...runRu,
+  ...validateRu,
+  ...errorsRu,
+  ...exportRu,
   ...webRu,
+  ...helpOnboardingRu,
 };

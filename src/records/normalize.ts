@@ -4,12 +4,16 @@ import type { CountryCode } from 'libphonenumber-js';
 import type { RecordRole } from './types.js';
 import { excelSerialToDate, isWhitespaceCode } from '../sheets/cell-text.js';
 import type { RecordAction } from './types.js';
+import { en, type Say } from '../i18n/catalog.js';
+
+export type { Say };
+
 
 /** A value (perhaps with a warning about what was left out or assumed) or what is wrong. */
-export type Parsed<T> = { ok: true; value: T; warning?: string } | { ok: false; message: string };
+export type Parsed<T> = { ok: true; value: T; warning?: Say } | { ok: false; message: string; say: Say };
 
 const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
-const fail = <T>(message: string): Parsed<T> => ({ ok: false, message });
+export const fail = <T>(say: Say): Parsed<T> => ({ ok: false, message: say(en), say });
 
 export const MAX_LENGTH = {
   text: 255,
@@ -64,8 +68,8 @@ export function parseEmail(text: string): Parsed<string> {
   const cell = collapseSpaces(text);
   const address = cell.includes('<') ? DISPLAY_NAME_ADDRESS.exec(cell)?.[1] ?? cell : cell;
   const email = (MAILTO.test(address) ? address.slice(MAILTO_LENGTH) : address).toLowerCase();
-  if (email.length > MAX_LENGTH.text) return fail(`email is longer than ${MAX_LENGTH.text} characters`);
-  if (!EMAIL_PATTERN.test(email)) return fail('not a valid email (expected one @, a dotted domain and no spaces)');
+  if (email.length > MAX_LENGTH.text) return fail((t) => t.recordEmailTooLong(MAX_LENGTH.text));
+  if (!EMAIL_PATTERN.test(email)) return fail((t) => t.recordEmailInvalid);
   return ok(email);
 }
 
@@ -96,9 +100,9 @@ export function parsePhone(text: string, region: string): Parsed<string> {
   const mobile = russianMobile(cleaned, region);
   if (mobile !== undefined) return ok(mobile);
   const phone = libphonenumber().parsePhoneNumberFromString(cleaned, { defaultCountry: region.toUpperCase() as CountryCode, extract: false });
-  if (!phone || !phone.isValid()) return fail(`not a valid phone number (region ${region.toUpperCase()} assumed without a country code)`);
+  if (!phone || !phone.isValid()) return fail((t) => t.recordPhoneInvalid(region.toUpperCase()));
   // Pachca keeps one E.164 number: an extension ("доб. 123", "ext. 5") cannot go with it.
-  if (phone.ext) return { ok: true, value: phone.number, warning: `extension ${phone.ext} left out (Pachca keeps the number only)` };
+  if (phone.ext) return { ok: true, value: phone.number, warning: (t) => t.recordPhoneExtension(phone.ext!) };
   return ok(phone.number);
 }
 
@@ -156,7 +160,7 @@ const ROLE_WORDS: ReadonlyMap<string, RecordRole> = wordMap({
 
 export function parseRole(text: string): Parsed<RecordRole> {
   const role = ROLE_WORDS.get(text) ?? ROLE_WORDS.get(wordKey(text));
-  return role ? ok(role) : fail('unknown role (use admin, user, multi_guest or guest; or администратор, сотрудник, мульти-гость, гость)');
+  return role ? ok(role) : fail((t) => t.recordRoleUnknown);
 }
 
 const TRUE_WORDS = new Set(['да', 'yes', 'y', 'true', '1', '+', 'д', 'истина']);
@@ -168,8 +172,7 @@ export function parseBoolean(text: string, { suspendedWords = false } = {}): Par
   const word = wordKey(text);
   if (TRUE_WORDS.has(word) || (suspendedWords && SUSPENDED_TRUE_WORDS.has(word))) return ok(true);
   if (FALSE_WORDS.has(word) || (suspendedWords && SUSPENDED_FALSE_WORDS.has(word))) return ok(false);
-  const extra = suspendedWords ? ', уволен/заблокирован, активен' : '';
-  return fail(`not a yes/no value (use да/нет, yes/no, true/false, 1/0, +/-${extra})`);
+  return fail((t) => t.recordNotBoolean(suspendedWords));
 }
 
 function isRealDate(year: number, month: number, day: number): boolean {
@@ -190,8 +193,8 @@ export function parseDateTime(text: string): Parsed<string> {
   const value = collapseSpaces(text);
   const endOfDay = (y: number, m: number, d: number) => `${y}-${pad(m)}-${pad(d)}T23:59:59Z`;
   const withTime = (y: number, m: number, d: number, hh: number, mm: number, ss: number) =>
-    hh < 24 && mm < 60 && ss < 60 ? ok(`${y}-${pad(m)}-${pad(d)}T${pad(hh)}:${pad(mm)}:${pad(ss)}Z`) : fail<string>('not a valid time');
-  const badDate = fail<string>('not a valid date (use YYYY-MM-DD, DD.MM.YYYY or an Excel date)');
+    hh < 24 && mm < 60 && ss < 60 ? ok(`${y}-${pad(m)}-${pad(d)}T${pad(hh)}:${pad(mm)}:${pad(ss)}Z`) : fail<string>((t) => t.recordTimeInvalid);
+  const badDate = fail<string>((t) => t.recordDateTimeInvalid);
 
   let match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
   if (match) {
@@ -249,7 +252,7 @@ export function parseCustomValue(text: string, type: CustomValueType): Parsed<st
     const russian = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(trimmed);
     const [y, m, d] = iso ? [iso[1], iso[2], iso[3]] : russian ? [russian[3], russian[2], russian[1]] : [];
     if (y === undefined || m === undefined || d === undefined) return ok(trimmed);
-    if (!isRealDate(Number(y), Number(m), Number(d))) return fail('not a valid date (use YYYY-MM-DD or DD.MM.YYYY)');
+    if (!isRealDate(Number(y), Number(m), Number(d))) return fail((t) => t.recordDateInvalid);
     return ok(`${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`);
   }
   if (type === 'link') {
@@ -274,14 +277,14 @@ export function parseAction(text: string): Parsed<RecordAction> {
   const action = ACTION_WORDS.get(text) ?? ACTION_WORDS.get(wordKey(text));
   return action
     ? ok(action)
-    : fail('unknown action (use create, update, upsert, suspend, restore, offboard, delete, skip; or создать, обновить, заблокировать, восстановить, увольнение, удалить, пропустить)');
+    : fail((t) => t.recordActionUnknown);
 }
 
 export function parseChatIds(text: string): Parsed<number[]> {
   const parts = collapseSpaces(text).split(/[\s,;|]+/).filter(Boolean);
   const ids: number[] = [];
   for (const part of parts) {
-    if (!/^\d{1,15}$/.test(part) || Number(part) === 0) return fail(`"${part}" is not a chat id (a positive whole number)`);
+    if (!/^\d{1,15}$/.test(part) || Number(part) === 0) return fail((t) => t.recordChatIdInvalid(part));
     if (!ids.includes(Number(part))) ids.push(Number(part));
   }
   return ok(ids);

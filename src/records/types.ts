@@ -1,3 +1,4 @@
+import type { Lang } from '../i18n/lang.js';
 import type { NamedSheet, Row, SheetDetected } from '../sheets/types.js';
 
 // The sheet's own shapes live with the reader; re-exported for the many users of records' types.
@@ -89,4 +90,6 @@ export interface ValidatedSheet {
   issues: Issue[];
   /** The companion sheets asked for that the workbook has, by lower-cased name (read in the same pass). */
   companions?: ReadonlyMap<string, NamedSheet>;
+  /** The language its messages are in (and the plan's sheet warnings will be); English when absent. */
+  lang?: Lang;
 }

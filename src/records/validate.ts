@@ -11,8 +11,10 @@ import {
 } from './columns.js';
 import {
   MAX_LENGTH, collapseSpaces, parseAction, parseBoolean, parseChatIds, parseDateTime, parseEmail, parsePhone,
-  parseRole, splitFullName, splitTags, type Parsed,
+  parseRole, splitFullName, splitTags, fail, type Parsed, type Say,
 } from './normalize.js';
+import { en, messages, type Catalog } from '../i18n/catalog.js';
+import type { Lang } from '../i18n/lang.js';
 import type { CanonicalColumn, ColumnMapping, EmployeeRecord, Issue, Row, RowStray, StatusFields, ValidatedSheet } from './types.js';
 
 export interface RecordOptions {
@@ -20,6 +22,8 @@ export interface RecordOptions {
   phoneRegion?: string;
   /** People are matched by another key (`--match id` or `custom:NAME`): a row or sheet without an e-mail is not an error here. */
   emailOptional?: boolean;
+  /** The language of the issues' messages (default English). */
+  lang?: Lang;
 }
 
 export interface ReadAndValidateOptions extends RecordOptions {
@@ -91,7 +95,7 @@ export class ValidationMemo {
 const MAX_REMEMBERED_TAG_CELLS = 1_000;
 
 /** A status needs an emoji and a title together; a row with one of them is imported without its status. */
-export const STATUS_SKIPPED = 'status not set: a status needs both status_emoji and status_title (the rest of the row is imported)';
+export const STATUS_SKIPPED = en.recordStatusSkipped;
 
 interface Cell {
   header: string;
@@ -106,10 +110,12 @@ class RowCheck {
   constructor(
     private readonly rowNumber: number,
     private readonly issues: Issue[],
+    /** The language the issues' messages are written in. */
+    readonly t: Catalog,
   ) {}
 
-  report(column: string, value: string, message: string, severity: Issue['severity'] = 'error'): void {
-    this.issues.push({ row: this.rowNumber, column, value, message, severity });
+  report(column: string, value: string, say: Say, severity: Issue['severity'] = 'error'): void {
+    this.issues.push({ row: this.rowNumber, column, value, message: say(this.t), severity });
     if (severity === 'error') this.hasError = true;
   }
 
@@ -125,7 +131,7 @@ class RowCheck {
     if (!cell) return undefined;
     const value = collapseSpaces(cell.text);
     if (value.length > limit) {
-      this.report(cell.header, cell.text, `longer than ${limit} characters (${value.length})`);
+      this.report(cell.header, cell.text, (m) => m.recordTooLongBy(limit, value.length));
       return undefined;
     }
     return value;
@@ -133,7 +139,7 @@ class RowCheck {
 
   private judge<T>(cell: Cell, parsed: Parsed<T>): T | undefined {
     if (!parsed.ok) {
-      this.report(cell.header, cell.text, parsed.message);
+      this.report(cell.header, cell.text, parsed.say);
       return undefined;
     }
     if (parsed.warning) this.report(cell.header, cell.text, parsed.warning, 'warning');
@@ -154,8 +160,9 @@ export function validateRow(
     email: '', action: 'upsert', customByName: {}, blankFields: [],
     source: { rowNumber: row.rowNumber, cells: row.cells },
   };
-  const check = new RowCheck(row.rowNumber, issues);
+  const check = new RowCheck(row.rowNumber, issues, messages(options.lang ?? 'en'));
   const cellsByColumn = check.cells;
+  const t = check.t;
 
   for (const { header, column, customName } of memo.planFor(row.cells, mapping)) {
     const text = row.cells.get(header);
@@ -163,7 +170,7 @@ export function validateRow(
     if (customName !== undefined) {
       const value = collapseSpaces(text);
       if (value === '') record.blankFields.push(`custom:${customName}`);
-      else if (value.length > MAX_LENGTH.customProperty) check.report(header, text, `longer than ${MAX_LENGTH.customProperty} characters`);
+      else if (value.length > MAX_LENGTH.customProperty) check.report(header, text, (m) => m.recordTooLong(MAX_LENGTH.customProperty));
       else record.customByName[customName] = value;
     } else if (isBlank(text)) {
       record.blankFields.push(column!);
@@ -172,13 +179,13 @@ export function validateRow(
     }
   }
 
-  if (row.stray) reportStray(row.stray, (column, value, message, severity) => check.report(column, value, message, severity));
+  if (row.stray) reportStray(row.stray, (column, value, say, severity) => check.report(column, value, say, severity));
 
   const emailCell = cellsByColumn.get('email');
   if (!emailCell && options.emailOptional) {
     // Matched by another key: the planner decides whether the row needs an e-mail.
   } else if (!emailCell) {
-    check.report(mapping.byHeader.size > 0 ? headerOf(mapping, 'email') : '', '', 'no email: every row needs one (a total or note line? remove it)');
+    check.report(mapping.byHeader.size > 0 ? headerOf(mapping, 'email') : '', '', (m) => m.recordNoEmail);
   } else {
     record.email = check.take('email', parseEmail) ?? '';
   }
@@ -192,7 +199,7 @@ export function validateRow(
     const parts = splitFullName(fullName);
     for (const [field, value] of Object.entries(parts) as Array<[keyof typeof parts, string]>) {
       if (record[field] !== undefined) continue; // explicit first/last/middle columns win
-      if (value.length > MAX_LENGTH.text) check.report(cellsByColumn.get('full_name')!.header, fullName, `${field} is longer than ${MAX_LENGTH.text} characters`);
+      if (value.length > MAX_LENGTH.text) check.report(cellsByColumn.get('full_name')!.header, fullName, (m) => m.recordFieldTooLong(field, MAX_LENGTH.text));
       else record[field] = value;
     }
   }
@@ -201,7 +208,7 @@ export function validateRow(
   const tags = check.take('tags', (text): Parsed<string[]> => {
     const list = memo.tags(text);
     const tooLong = list.find((tag) => tag.length > MAX_LENGTH.text);
-    return tooLong ? { ok: false, message: `tag "${tooLong.slice(0, 40)}…" is longer than ${MAX_LENGTH.text} characters` } : { ok: true, value: list };
+    return tooLong ? fail((m) => m.recordTagTooLong(tooLong.slice(0, 40), MAX_LENGTH.text)) : { ok: true, value: list };
   });
   if (tags !== undefined) record.tags = tags;
   assignDefined(record, 'suspended', check.take('suspended', (text) => parseBoolean(text, { suspendedWords: true })));
@@ -209,7 +216,7 @@ export function validateRow(
   assignDefined(record, 'chats', check.take('chats', (text): Parsed<string[]> => {
     const list = splitTags(text);
     const tooLong = list.find((name) => name.length > MAX_LENGTH.text);
-    return tooLong ? { ok: false, message: `chat "${tooLong.slice(0, 40)}…" is longer than ${MAX_LENGTH.text} characters` } : { ok: true, value: list };
+    return tooLong ? fail((m) => m.recordChatTooLong(tooLong.slice(0, 40), MAX_LENGTH.text)) : { ok: true, value: list };
   }));
   assignDefined(record, 'photo', check.text('photo', MAX_LENGTH.customProperty));
   record.action = check.take('action', parseAction) ?? 'upsert';
@@ -222,7 +229,7 @@ export function validateRow(
     // and only the import knows which it is, so here it is a warning and the plan enforces it.
     issues.push({
       row: row.rowNumber, column: roleCell.header, value: roleCell.text, severity: 'warning', onlyWhenCreating: true,
-      message: `a new guest needs exactly one chat in chats or chat_ids (got ${chatCount}); an existing guest is left as is`,
+      message: t.recordGuestChats(chatCount),
     });
   }
 
@@ -244,9 +251,9 @@ export function validateRow(
     if (awayMessage !== undefined) status.away_message = awayMessage;
     if (!status.clear) {
       // Not an error: the person is imported and only the status is skipped (the plan says so too).
-      if (status.title !== undefined && !cellsByColumn.has('status_emoji')) check.report(titleCell!.header, titleCell!.text, STATUS_SKIPPED, 'warning');
+      if (status.title !== undefined && !cellsByColumn.has('status_emoji')) check.report(titleCell!.header, titleCell!.text, (m) => m.recordStatusSkipped, 'warning');
       const emojiCell = cellsByColumn.get('status_emoji');
-      if (status.emoji !== undefined && !titleCell && emojiCell) check.report(emojiCell.header, emojiCell.text, STATUS_SKIPPED, 'warning');
+      if (status.emoji !== undefined && !titleCell && emojiCell) check.report(emojiCell.header, emojiCell.text, (m) => m.recordStatusSkipped, 'warning');
     }
     if (Object.keys(status).length > 0) record.status = status;
   }
@@ -256,15 +263,15 @@ export function validateRow(
 
 const STATUS_COLUMNS: readonly CanonicalColumn[] = ['status_emoji', 'status_expires_at', 'status_is_away', 'status_away_message'];
 
-function reportStray(stray: RowStray, report: (column: string, value: string, message: string, severity?: Issue['severity']) => void): void {
+function reportStray(stray: RowStray, report: (column: string, value: string, say: Say, severity?: Issue['severity']) => void): void {
   const first = stray.cells[0]!;
   const where = stray.cells.map((cell) => excelColumnLetter(cell.column)).join(', ');
   if (stray.fieldCount !== undefined) {
     // More fields than the header: a value with an unquoted delimiter has shifted every cell after it.
-    report('', first.value, `the line has ${stray.fieldCount} fields but the header has ${stray.headerFieldCount}, so values have shifted into the wrong columns (a value containing the delimiter must be in quotes)`);
+    report('', first.value, (m) => m.recordShiftedFields(stray.fieldCount!, stray.headerFieldCount!));
     return;
   }
-  report('', first.value, `text in column${stray.cells.length > 1 ? 's' : ''} ${where} is not read: the header above it is empty (give the column a header to use it)`, 'warning');
+  report('', first.value, (m) => m.recordStrayText(stray.cells.length, where), 'warning');
 }
 
 /**
@@ -309,7 +316,7 @@ export class RecordValidator {
     }
     const first = record.email ? this.firstRowByEmail.get(record.email) : undefined;
     if (first !== undefined) {
-      this.issues.push({ row: row.rowNumber, column: headerOf(this.mapping, 'email'), value: record.email, message: `duplicate of row ${first}`, severity: 'error' });
+      this.issues.push({ row: row.rowNumber, column: headerOf(this.mapping, 'email'), value: record.email, message: messages(this.options.lang ?? 'en').recordDuplicate(first), severity: 'error' });
       this.invalidRows.add(row.rowNumber);
       return;
     }
@@ -361,14 +368,11 @@ export async function readAndValidate(file: string, options: ReadAndValidateOpti
   if (!options.emailOptional && ![...mapping.byHeader.values()].includes('email')) {
     await rows.return(undefined);
     // Headers in another encoding read as garbage and match nothing: say which encoding was assumed.
-    const encodingHint = detected.format === 'csv' && !options.encoding
-      ? `; if the headers look garbled, the file is not ${detected.encoding}: name its encoding with --encoding (e.g. windows-1251, koi8-r)`
-      : '';
-    throw new InputError(
-      `${basename(file)}: no email column (header row ${detected.headerRow}: ${detected.headers.join(', ') || 'empty'}); name one "Email" or "Почта", or pass --map "Header=email"${encodingHint}`,
-    );
+    const t = messages(options.lang ?? 'en');
+    const encodingHint = detected.format === 'csv' && !options.encoding ? t.recordGarbledHeaders(detected.encoding ?? '') : '';
+    throw new InputError(`${t.recordNoEmailColumn(basename(file), detected.headerRow, detected.headers.join(', '))}${encodingHint}`);
   }
-  const validator = new RecordValidator(mapping, { phoneRegion: options.phoneRegion, emailOptional: options.emailOptional });
+  const validator = new RecordValidator(mapping, { phoneRegion: options.phoneRegion, emailOptional: options.emailOptional, ...(options.lang ? { lang: options.lang } : {}) });
   const allRows: Row[] = [];
   for await (const row of rows) {
     allRows.push(row);
@@ -382,5 +386,6 @@ export async function readAndValidate(file: string, options: ReadAndValidateOpti
     invalidRows: validator.invalidRows,
     issues: [...headerIssues, ...validator.issues],
     companions: await opened.companions(),
+    ...(options.lang ? { lang: options.lang } : {}),
   };
 }

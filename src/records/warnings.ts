@@ -1,6 +1,7 @@
 // The warnings a sheet gets before anything is sent: one list for validate (offline) and for the
 // import plan, so `validate` shows exactly what `import` will warn about for the same file and flags.
-import type { Issue, ValidatedSheet } from './types.js';
+import type { ValidatedSheet } from './types.js';
+import { messages, type Catalog } from '../i18n/catalog.js';
 
 /** Read-only columns of the export; the import ignores them without a word. */
 export const READ_ONLY_COLUMNS: readonly string[] = [
@@ -10,23 +11,25 @@ export const READ_ONLY_COLUMNS: readonly string[] = [
 /** failed.csv's own column (English and Russian reports), ignored when the file is imported again. */
 export const FAILED_ERROR_COLUMNS: readonly string[] = ['error', 'ошибка'];
 
+/** Headers the import passes over without a word: the read-only columns in either language, failed.csv's own. */
+const QUIET_HEADERS: ReadonlySet<string> = new Set(
+  [...READ_ONLY_COLUMNS, ...READ_ONLY_COLUMNS.map((column) => messages('ru').exportColumns[column] ?? column), ...FAILED_ERROR_COLUMNS]
+    .map((header) => header.toLowerCase()),
+);
+
 /** Row warnings listed one by one; the rest are counted. */
 export const ROW_WARNINGS_SHOWN = 20;
 
-function rowWarning(issue: Issue): string {
-  return `row ${issue.row}${issue.column ? `, column "${issue.column}"` : ''}: ${issue.message}`;
-}
-
-function middleNameWarning(sheet: ValidatedSheet): string | undefined {
+function middleNameWarning(sheet: ValidatedSheet, t: Catalog): string | undefined {
   if (!sheet.records.some((record) => record.middle_name)) return undefined;
   const headers = [...sheet.mapping.byHeader];
   const middleHeader = headers.find(([, target]) => target === 'middle_name')?.[0];
   const fullNameHeader = headers.find(([, target]) => target === 'full_name')?.[0];
   if (middleHeader) {
-    return `column "${middleHeader}" (middle_name) has no Pachca field and is not imported; to keep it, map it to a custom property: --map "${middleHeader}=custom:NAME"`;
+    return t.recordMiddleNameColumn(middleHeader);
   }
   // Mapping the full-name column to a custom property would lose the first and last names.
-  if (fullNameHeader) return `column "${fullNameHeader}" gives last, first and middle names; Pachca has no middle-name field, so middle names are not imported`;
+  if (fullNameHeader) return t.recordMiddleNameInFullName(fullNameHeader);
   return undefined;
 }
 
@@ -38,25 +41,23 @@ function middleNameWarning(sheet: ValidatedSheet): string | undefined {
  * validate, offline, does not, and lists every unknown column).
  */
 export function sheetWarnings(sheet: ValidatedSheet, customHeaders: ReadonlySet<string> = new Set()): string[] {
+  const t = messages(sheet.lang ?? 'en');
   const lines: string[] = [];
   const unknown = new Set(sheet.mapping.unknown);
   for (const issue of sheet.issues) {
     if (issue.row === 0 && issue.severity === 'warning' && !unknown.has(issue.column)) {
-      lines.push(issue.column ? `column "${issue.column}": ${issue.message}` : issue.message);
+      lines.push(issue.column ? t.recordColumnWarning(issue.column, issue.message) : issue.message);
     }
   }
-  const middleName = middleNameWarning(sheet);
+  const middleName = middleNameWarning(sheet, t);
   if (middleName) lines.push(middleName);
-  const quiet = new Set([...READ_ONLY_COLUMNS, ...FAILED_ERROR_COLUMNS]);
+  const quiet = QUIET_HEADERS;
   const ignored = sheet.mapping.unknown.filter((header) => !quiet.has(header.trim().toLowerCase()) && !customHeaders.has(header));
   if (ignored.length > 0) {
-    lines.push(
-      `column${ignored.length > 1 ? 's' : ''} not imported (not Pachca fields): ${ignored.map((header) => `"${header}"`).join(', ')}; ` +
-        'a column named as a custom property in Pachca is imported into it; --map "Header=column" maps one to a standard column',
-    );
+    lines.push(t.recordColumnsNotImported(ignored.length, ignored.map((header) => `"${header}"`).join(', ')));
   }
   const rowWarnings = sheet.issues.filter((issue) => issue.row > 0 && issue.severity === 'warning' && !issue.onlyWhenCreating);
-  lines.push(...rowWarnings.slice(0, ROW_WARNINGS_SHOWN).map(rowWarning));
-  if (rowWarnings.length > ROW_WARNINGS_SHOWN) lines.push(`... and ${rowWarnings.length - ROW_WARNINGS_SHOWN} more row warnings (validate --json lists them all)`);
+  lines.push(...rowWarnings.slice(0, ROW_WARNINGS_SHOWN).map((issue) => t.recordRowWarning(issue.row, issue.column, issue.message)));
+  if (rowWarnings.length > ROW_WARNINGS_SHOWN) lines.push(t.recordMoreRowWarnings(rowWarnings.length - ROW_WARNINGS_SHOWN));
   return lines;
 }

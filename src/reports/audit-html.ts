@@ -3,6 +3,8 @@
 import { writeFileAtomic } from '../files/private.js';
 import type { CellValue } from '../sheets/write.js';
 import { auditSummary, findingTables, type AuditReport } from './audit.js';
+import { messages } from '../i18n/catalog.js';
+import type { Lang } from '../i18n/lang.js';
 
 export function escapeHtml(value: string): string {
   return value
@@ -96,45 +98,48 @@ export interface AuditHtmlOptions {
   source?: string;
   /** More sections (already escaped HTML), after the directory's findings. */
   appendixHtml?: string;
+  /** The page's language (its words and its lang attribute); default English. */
+  lang?: Lang;
 }
 
-export function renderAuditHtml(report: AuditReport, { source, appendixHtml = '' }: AuditHtmlOptions = {}): string {
+export function renderAuditHtml(report: AuditReport, { source, appendixHtml = '', lang = 'en' }: AuditHtmlOptions = {}): string {
+  const t = messages(lang);
   const counts = auditSummary(report);
-  const tables = findingTables(report);
+  const tables = findingTables(report, t);
   const summaryRows = tables.map((finding) => [finding.title, counts[finding.key]] as CellValue[]);
   const sections = tables.map((finding) => [
     `<section id="${finding.key}">`,
     `<h2>${escapeHtml(finding.title)} <span class="count">(${counts[finding.key]})</span></h2>`,
     `<p class="muted">${escapeHtml(finding.description)}</p>`,
-    finding.rows.length ? table(finding.columns, finding.rows) : '<p>Nothing found.</p>',
+    finding.rows.length ? table(finding.columns, finding.rows) : `<p>${escapeHtml(t.auditNothingFound)}</p>`,
     '</section>',
   ].join('\n'));
   const departmentChart = horizontalBarChart(
-    'Headcount by department',
+    t.auditHeadcount,
     report.headcountByDepartment.map((entry) => ({ label: entry.department, value: entry.count })),
   );
   const activityChart = histogramChart(
-    'Days since last activity',
+    t.auditDaysSince,
     report.activityHistogram.map((bucket) => ({ label: bucket.label, value: bucket.count })),
   );
   return `<!DOCTYPE html>
-<html lang="en">
+<html lang="${t.htmlLang}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Pachca directory audit</title>
+<title>${escapeHtml(t.auditPageTitle)}</title>
 <style>${STYLE}</style>
 </head>
 <body>
-<h1>Pachca directory audit</h1>
-<p class="muted">Audited at ${escapeHtml(cellText(report.now))}${source ? ` from ${escapeHtml(source)}` : ''}; ${report.people} people (bots excluded); inactive means more than ${report.inactiveDays} days.</p>
-<h2>Summary</h2>
-${table(['finding', 'count'], summaryRows)}
+<h1>${escapeHtml(t.auditPageTitle)}</h1>
+<p class="muted">${escapeHtml(t.auditPageIntro(cellText(report.now), source, report.people, report.inactiveDays))}</p>
+<h2>${escapeHtml(t.summarySheet)}</h2>
+${table([t.auditFinding, t.auditCount], summaryRows)}
 <div class="charts">
-<figure><figcaption>Headcount by department (active people)</figcaption>
+<figure><figcaption>${escapeHtml(t.auditHeadcountCaption)}</figcaption>
 ${departmentChart}
 </figure>
-<figure><figcaption>Days since last activity (active people)</figcaption>
+<figure><figcaption>${escapeHtml(t.auditDaysSinceCaption)}</figcaption>
 ${activityChart}
 </figure>
 </div>

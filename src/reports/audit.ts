@@ -4,6 +4,8 @@ import type { GroupTag, User } from '../pachca/types.js';
 import type { CellValue } from '../sheets/write.js';
 import { createXlsxWriter } from '../sheets/write.js';
 import { tagKey, type Directory } from '../sync/directory.js';
+import { messages, type Catalog } from '../i18n/catalog.js';
+import type { Lang } from '../i18n/lang.js';
 
 export const DEFAULT_INACTIVE_DAYS = 90;
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -30,7 +32,7 @@ export interface PendingInviteFinding {
 
 /** What fixes the "suspended but still in tags" finding (issue 15's offboarding). */
 export const SUSPENDED_IN_TAGS_FIX =
-  'To fix: pachca-roster import FILE, where FILE lists their e-mails with action = offboard (removes the tags, clears the status, keeps them suspended); ' +
+  'To fix: pachca-roster offboard EMAIL... (takes them out of every tag, clears the status, keeps them suspended), ' +
   'or pachca-roster import STAFF --suspend-missing --offboard with the whole staff sheet.';
 
 export interface SuspendedInTagsFinding {
@@ -250,70 +252,63 @@ function personCells(user: User): CellValue[] {
 }
 const PERSON_COLUMNS = ['id', 'email', 'name'];
 
-export function findingTables(report: AuditReport): FindingTable[] {
+/** The findings as tables, titled and headed in the catalog's words. */
+export function findingTables(report: AuditReport, t: Catalog = messages('en')): FindingTable[] {
+  const said = (table: Omit<FindingTable, 'title' | 'description'>): FindingTable => ({
+    ...table,
+    title: t.auditFindings[table.key].title,
+    description: t.auditFindings[table.key].description(report.inactiveDays),
+    columns: table.columns.map((column) => t.auditColumns[column] ?? column),
+  });
   return [
-    {
+    said({
       key: 'inactive',
-      title: 'Inactive',
-      description: `Active accounts with no activity for more than ${report.inactiveDays} days, or never logged in and created more than ${report.inactiveDays} days ago.`,
       columns: [...PERSON_COLUMNS, 'department', 'last_activity_at', 'days_since_activity', 'created_at', 'reason'],
       rows: report.inactive.map((finding) => [
         ...personCells(finding.user), finding.user.department ?? '', dateOrNull(finding.user.last_activity_at),
         finding.daysSinceActivity, dateOrNull(finding.user.created_at), finding.reason,
       ]),
-    },
-    {
+    }),
+    said({
       key: 'pendingInvites',
-      title: 'Pending invites',
-      description: 'Invitations sent but not accepted (invite_status sent), oldest first.',
       columns: [...PERSON_COLUMNS, 'department', 'created_at', 'age_days', 'inviter_id', 'suspended'],
       rows: report.pendingInvites.map((finding) => [
         ...personCells(finding.user), finding.user.department ?? '', dateOrNull(finding.user.created_at),
         finding.ageDays, finding.user.inviter_id, String(finding.user.suspended),
       ]),
-    },
-    {
+    }),
+    said({
       key: 'suspendedInTags',
-      title: 'Suspended but still in tags',
-      description: `Suspended accounts that still belong to tags. ${SUSPENDED_IN_TAGS_FIX}`,
       columns: [...PERSON_COLUMNS, 'tags'],
       rows: report.suspendedInTags.map((finding) => [...personCells(finding.user), finding.tags.join(', ')]),
-    },
-    {
+    }),
+    said({
       key: 'missingFields',
-      title: 'Missing fields',
-      description: 'Active accounts without a department, title or phone number.',
       columns: [...PERSON_COLUMNS, 'missing', 'department', 'title', 'phone_number'],
       rows: report.missingFields.map((finding) => [
         ...personCells(finding.user), finding.missing.join(', '),
         finding.user.department ?? '', finding.user.title ?? '', finding.user.phone_number ?? '',
       ]),
-    },
-    {
+    }),
+    said({
       key: 'adminsAndGuests',
-      title: 'Admins and guests',
-      description: 'Accounts with a role other than user: admins (and the owner), guests and multi-guests.',
       columns: [...PERSON_COLUMNS, 'role', 'suspended', 'last_activity_at'],
       rows: report.adminsAndGuests.map((finding) => [
         ...personCells(finding.user), finding.user.role, String(finding.user.suspended), dateOrNull(finding.user.last_activity_at),
       ]),
-    },
-    {
+    }),
+    said({
       key: 'emptyTags',
-      title: 'Empty tags',
-      description: 'Tags nobody belongs to.',
       columns: ['tag_id', 'tag', 'users_count'],
       rows: report.emptyTags.map((finding) => [finding.tag.id, finding.tag.name, finding.tag.users_count]),
-    },
-    {
+    }),
+    said({
       key: 'duplicates',
-      title: 'Possible duplicates',
-      description: 'People with the same first and last name (case-insensitive) and different emails.',
       columns: ['duplicate_name', ...PERSON_COLUMNS, 'department', 'suspended', 'created_at'],
       rows: report.duplicates.flatMap((group) => group.users.map((user) => [
         group.name, ...personCells(user), user.department ?? '', String(user.suspended), dateOrNull(user.created_at),
       ])),
-    },
+    }),
   ];
 }
 
@@ -328,19 +323,21 @@ export interface AuditAppendix {
   summary: [string, CellValue][];
 }
 
-export async function writeAuditXlsx(path: string, report: AuditReport, appendix: AuditAppendix = { tables: [], summary: [] }): Promise<void> {
+export async function writeAuditXlsx(path: string, report: AuditReport, appendix: AuditAppendix = { tables: [], summary: [] }, lang: Lang = 'en'): Promise<void> {
+  const t = messages(lang);
   const writer = createXlsxWriter(path);
   try {
-    for (const table of [...findingTables(report), ...appendix.tables]) {
+    // The Summary first (and the sheet the workbook opens on), then a sheet per finding.
+    const summary = writer.addSheet(t.summarySheet, [{ header: t.auditFinding, width: 32 }, { header: t.auditCount, width: 10 }], { autoFilter: false, active: true });
+    for (const [title, count] of summaryLines(report, t)) summary.addRow([title, count]);
+    summary.addRow([t.auditThreshold, report.inactiveDays]);
+    summary.addRow([t.auditPeople, report.people]);
+    summary.addRow([t.auditAuditedAt, report.now]);
+    for (const row of appendix.summary) summary.addRow(row);
+    for (const table of [...findingTables(report, t), ...appendix.tables]) {
       const sheet = writer.addSheet(sheetName(table.title), table.columns.map((header) => ({ header, width: columnWidth(header, table.rows, table.columns.indexOf(header)) })));
       for (const row of table.rows) sheet.addRow(row);
     }
-    const summary = writer.addSheet('Summary', [{ header: 'finding', width: 32 }, { header: 'count', width: 10 }], { autoFilter: false });
-    for (const [title, count] of summaryLines(report)) summary.addRow([title, count]);
-    summary.addRow(['inactive threshold (days)', report.inactiveDays]);
-    summary.addRow(['people (bots excluded)', report.people]);
-    summary.addRow(['audited at', report.now]);
-    for (const row of appendix.summary) summary.addRow(row);
     await writer.commit();
   } catch (error) {
     await writer.abort();
@@ -359,7 +356,7 @@ function columnWidth(header: string, rows: CellValue[][], index: number): number
 }
 
 /** [title, count] per finding, in sheet order. */
-export function summaryLines(report: AuditReport): [string, number][] {
+export function summaryLines(report: AuditReport, t: Catalog = messages('en')): [string, number][] {
   const counts = auditSummary(report);
-  return findingTables(report).map((table) => [table.title, counts[table.key]]);
+  return findingTables(report, t).map((table) => [table.title, counts[table.key]]);
 }

@@ -12,6 +12,8 @@ import {
 import { READ_ONLY_COLUMNS } from '../sync/plan.js';
 import { MEMBERSHIP_SHEET, TAGS_SHEET } from '../sync/tags-sheet.js';
 import { addChatSheets, writeChatCsvs, type ExportChats } from './export-chats.js';
+import { messages, type Catalog } from '../i18n/catalog.js';
+import type { Lang } from '../i18n/lang.js';
 
 export { EXPORT_LEADING_COLUMNS, EXPORT_STATUS_COLUMNS, TAG_SEPARATOR } from '../sync/export-base.js';
 export const TAGS_COLUMNS = ['id', 'name', 'users_count', 'active members', 'suspended members'] as const;
@@ -138,13 +140,13 @@ export function selectForExport(directory: Directory, filter: ExportFilter = {})
   return { users, membership, tags, ...(tag ? { tag } : {}), botsExcluded: directory.users.length - people.length };
 }
 
-/** Users sheet headers: import columns (custom properties by name), then read-only columns. */
-export function userColumns(directory: Directory): string[] {
+/** Users sheet headers: import columns (custom properties by name), then read-only columns, in the catalog's words. */
+export function userColumns(directory: Directory, t: Catalog = messages('en')): string[] {
   return [
     ...importColumns(directory),
     // The import's own list of the columns it ignores: the two sides cannot drift apart.
     ...READ_ONLY_COLUMNS,
-  ];
+  ].map((column) => (column in t.exportColumns ? t.exportColumns[column]! : column));
 }
 
 function parseDate(value: string | null): Date | null {
@@ -216,7 +218,8 @@ export function exportCounts(directory: Directory, selection: ExportSelection): 
   };
 }
 
-function summaryRows(counts: ExportCounts, meta: ExportMeta): CellValue[][] {
+function summaryRows(counts: ExportCounts, meta: ExportMeta, t: Catalog): CellValue[][] {
+  const words = t.exportSummary;
   const filters = [
     meta.filter.query ? `query=${meta.filter.query}` : '',
     meta.filter.tag ? `tag=${meta.filter.tag}` : '',
@@ -224,17 +227,17 @@ function summaryRows(counts: ExportCounts, meta: ExportMeta): CellValue[][] {
     meta.filter.includeBots ? 'include-bots' : '',
   ].filter(Boolean);
   return [
-    ['exported_at', meta.exportedAt],
-    ['api_url', meta.apiUrl],
-    ['filters', filters.length ? filters.join('; ') : 'none'],
-    ['users exported', counts.users],
-    ['users in directory', counts.usersInDirectory],
-    ['bots excluded', counts.botsExcluded],
-    ['suspended users exported', counts.suspended],
-    ['pending invites exported', counts.pendingInvites],
-    ['tags', counts.tags],
-    ['membership rows', counts.memberships],
-    ['custom properties', counts.customProperties],
+    [words.exportedAt, meta.exportedAt],
+    [words.apiUrl, meta.apiUrl],
+    [words.filters, filters.length ? filters.join('; ') : words.none],
+    [words.users, counts.users],
+    [words.usersInDirectory, counts.usersInDirectory],
+    [words.botsExcluded, counts.botsExcluded],
+    [words.suspended, counts.suspended],
+    [words.pendingInvites, counts.pendingInvites],
+    [words.tags, counts.tags],
+    [words.memberships, counts.memberships],
+    [words.customProperties, counts.customProperties],
   ];
 }
 
@@ -287,7 +290,11 @@ export class XlsxExportStream {
   private readonly pending: CellValue[][] = [];
   private written = 0;
 
-  constructor(private readonly path: string, private readonly filter: ExportFilter) {}
+  private readonly t: Catalog;
+
+  constructor(private readonly path: string, private readonly filter: ExportFilter, lang: Lang = 'en') {
+    this.t = messages(lang);
+  }
 
   /**
    * The workbook, opened on first use (when the lists have come): loading exceljs then overlaps
@@ -340,8 +347,8 @@ export class XlsxExportStream {
 
       if (meta.chats) addChatSheets(this.writer, meta.chats, directory.tags, selection.users);
 
-      const summary = summaryRows(counts, meta);
-      const summarySheet = this.writer.addSheet('Summary', fittedColumns(['item', 'value'], summary), { autoFilter: false });
+      const summary = summaryRows(counts, meta, this.t);
+      const summarySheet = this.writer.addSheet(this.t.summarySheet, fittedColumns([this.t.summaryItem, this.t.summaryValue], summary), { autoFilter: false, active: true });
       for (const row of summary) summarySheet.addRow(row);
 
       // The values as exported, for the three-way merge when an edited copy is imported later.
@@ -368,14 +375,14 @@ export class XlsxExportStream {
   }
 
   private openUsersSheet(): void {
-    this.sheet = this.writer.addSheet('Users', fittedColumns(userColumns(this.lists!), this.pending));
+    this.sheet = this.writer.addSheet(this.t.exportUsersSheet, fittedColumns(userColumns(this.lists!, this.t), this.pending));
     for (const row of this.pending.splice(0)) this.sheet.addRow(row);
   }
 }
 
 /** Writes the four-sheet workbook with exceljs's streaming writer, from a snapshot already taken. */
-export async function writeExportXlsx(path: string, directory: Directory, selection: ExportSelection, meta: ExportMeta): Promise<ExportResult> {
-  const stream = new XlsxExportStream(path, meta.filter);
+export async function writeExportXlsx(path: string, directory: Directory, selection: ExportSelection, meta: ExportMeta, lang: Lang = 'en'): Promise<ExportResult> {
+  const stream = new XlsxExportStream(path, meta.filter, lang);
   try {
     stream.start(directory.tags, directory.customProperties);
     for (const [index, user] of directory.users.entries()) {
@@ -396,14 +403,14 @@ export async function writeExportCsv(
   directoryPath: string,
   directory: Directory,
   selection: ExportSelection,
-  { delimiter = ',', exportedAt = new Date(), chats }: { delimiter?: string; exportedAt?: Date; chats?: ExportChats } = {},
+  { delimiter = ',', exportedAt = new Date(), lang = 'en', chats }: { delimiter?: string; exportedAt?: Date; lang?: Lang; chats?: ExportChats } = {},
 ): Promise<ExportResult> {
   await makePrivateFolder(directoryPath);
   const usersPath = join(directoryPath, CSV_FILE_NAMES.users);
   const tagsPath = join(directoryPath, CSV_FILE_NAMES.tags);
   const membershipPath = join(directoryPath, CSV_FILE_NAMES.membership);
   const options = { delimiter, bom: true };
-  await writeCsvFile(usersPath, userColumns(directory), (function* () {
+  await writeCsvFile(usersPath, userColumns(directory, messages(lang)), (function* () {
     for (const user of selection.users) yield userRow(user, directory);
   })(), options);
   await writeCsvFile(tagsPath, [...TAGS_COLUMNS], selection.tags.map(tagRow), options);

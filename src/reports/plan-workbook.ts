@@ -38,7 +38,7 @@ export async function writePlanWorkbook(folder: string, plan: PlanWorkbookInput,
   const t = messages(lang);
   const writer = createXlsxWriter(join(folder, PLAN_WORKBOOK_FILE));
   try {
-    const summary = writer.addSheet(t.summarySheet, [{ header: t.summaryItem, width: 30 }, { header: t.summaryValue, width: 80 }], { autoFilter: false });
+    const summary = writer.addSheet(t.summarySheet, [{ header: t.summaryItem, width: 30 }, { header: t.summaryValue, width: 80 }], { autoFilter: false, active: true });
     if (plan.input) summary.addRow([t.planSummaryInput, plan.input.path]);
     if (plan.createdAt) summary.addRow([t.planSummaryCreated, plan.createdAt]);
     for (const kind of PLAN_ITEM_KINDS) summary.addRow([t.actions[kind], plan.counts[kind]]);

@@ -129,14 +129,8 @@ async function writeXlsxReport(path: string, rows: readonly Outcome[], tagRows: 
   try {
     const widths: Record<string, number> = { row: 7, email: 32, name: 28, action: 13, result: 15, pachca_user_id: 15, changed_fields: 36, message: 70 };
     const columns: XlsxColumn[] = REPORT_COLUMNS.map((column) => ({ header: t.reportColumns[column], key: column, width: widths[column] ?? 15 }));
-    const results = writer.addSheet(t.reportSheet, columns);
-    for (const outcome of rows) results.addRow(reportRow(outcome, t), { fills: resultFills(REPORT_COLUMNS, outcome.result) });
-    if (tagRows.length > 0) {
-      const tagWidths: Record<string, number> = { row: 7, tag_id: 10, name: 28, action: 13, result: 15, changes: 50, message: 70 };
-      const tags = writer.addSheet(t.tagsReportSheet, TAGS_REPORT_COLUMNS.map((column) => ({ header: t.tagsReportColumns[column], key: column, width: tagWidths[column] ?? 15 })));
-      for (const outcome of tagRows) tags.addRow(tagsReportRow(outcome, t), { fills: resultFills(TAGS_REPORT_COLUMNS, outcome.result) });
-    }
-    const summarySheet = writer.addSheet(t.summarySheet, [{ header: t.summaryItem, width: 24 }, { header: t.summaryValue, width: 60 }], { autoFilter: false });
+    // The Summary first (and the sheet the workbook opens on), then the rows.
+    const summarySheet = writer.addSheet(t.summarySheet, [{ header: t.summaryItem, width: 24 }, { header: t.summaryValue, width: 60 }], { autoFilter: false, active: true });
     for (const result of ROW_RESULTS) summarySheet.addRow([t.results[result], summary.counts[result]]);
     if (summary.tagCounts) {
       for (const result of ROW_RESULTS) if (summary.tagCounts[result] > 0) summarySheet.addRow([t.summaryTagsSheetResult(t.results[result]), summary.tagCounts[result]]);
@@ -151,6 +145,13 @@ async function writeXlsxReport(path: string, rows: readonly Outcome[], tagRows: 
     summarySheet.addRow([t.summaryDryRun, summary.dryRun ? t.yes : t.no]);
     if (summary.reportFiles) summarySheet.addRow([t.summaryReportFiles, describeReportShape(summary.reportFiles, lang)]);
     if (summary.stoppedBy) summarySheet.addRow([t.summaryStoppedBy, summary.stoppedBy]);
+    const results = writer.addSheet(t.reportSheet, columns);
+    for (const outcome of rows) results.addRow(reportRow(outcome, t), { fills: resultFills(REPORT_COLUMNS, outcome.result) });
+    if (tagRows.length > 0) {
+      const tagWidths: Record<string, number> = { row: 7, tag_id: 10, name: 28, action: 13, result: 15, changes: 50, message: 70 };
+      const tags = writer.addSheet(t.tagsReportSheet, TAGS_REPORT_COLUMNS.map((column) => ({ header: t.tagsReportColumns[column], key: column, width: tagWidths[column] ?? 15 })));
+      for (const outcome of tagRows) tags.addRow(tagsReportRow(outcome, t), { fills: resultFills(TAGS_REPORT_COLUMNS, outcome.result) });
+    }
     await writer.commit();
   } catch (error) {
     await writer.abort();

@@ -71,6 +71,8 @@ export interface XlsxSheetOptions {
   protect?: boolean;
   /** Header cells in white bold on this ARGB background (the hire template's look); default plain bold. */
   headerFill?: string;
+  /** The sheet the workbook opens on (the Summary); default the first. */
+  active?: boolean;
 }
 
 export interface XlsxRowStyle {
@@ -116,6 +118,7 @@ export function createXlsxWriter(path: string): XlsxWriter {
     useSharedStrings: false,
   });
   let currentSheet: ExcelJS.Worksheet | undefined;
+  let sheetCount = 0;
   const finishCurrentSheet = (): void => {
     currentSheet?.commit();
     currentSheet = undefined;
@@ -126,9 +129,14 @@ export function createXlsxWriter(path: string): XlsxWriter {
       finishCurrentSheet();
       const freezeHeader = options.freezeHeader ?? true;
       const autoFilter = options.autoFilter ?? true;
+      const index = sheetCount++;
+      const selected = options.active === true;
+      if (selected) workbook.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: index, visibility: 'visible' }];
       const sheet = workbook.addWorksheet(name, {
         views: freezeHeader ? [{ state: 'frozen', ySplit: 1, xSplit: 0 }] : [],
         ...(options.state ? { state: options.state } : {}),
+        // Printing: landscape, as wide as one page, the header row on every page.
+        pageSetup: { orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1' },
       });
       // Sets the protection synchronously; the promise only matters with a password.
       if (options.protect) void sheet.protect('', { selectLockedCells: true, selectUnlockedCells: true });

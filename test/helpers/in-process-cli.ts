@@ -25,7 +25,12 @@ export interface InProcessOptions {
   env?: Record<string, string | undefined>;
   /** Working folder for the run (default: the current one). */
   cwd?: string;
+  /** Variables set on top of this process's for the run only, e.g. { LANG: 'ru_RU.UTF-8' }. */
+  extraEnv?: Record<string, string>;
 }
+
+/** The machine's locale variables: a run is English unless the test asks for a language. */
+const LOCALE_VARIABLES = ['LANG', 'LC_ALL', 'LC_MESSAGES'] as const;
 
 type TtyFlag = { isTTY?: boolean };
 
@@ -62,7 +67,9 @@ export async function runMain(argv: string[], options: InProcessOptions = {}): P
   const savedEnv = process.env;
   const savedCwd = process.cwd();
   const restoreTerminal = withoutTerminal();
-  if (options.env) process.env = cleanEnv(options.env);
+  process.env = options.env ? cleanEnv(options.env) : { ...savedEnv };
+  for (const name of LOCALE_VARIABLES) delete process.env[name];
+  Object.assign(process.env, options.extraEnv ?? {});
   if (options.cwd) process.chdir(options.cwd);
   // A fresh process knows no token yet: one registered by an earlier run must not hide a leak.
   forgetSecrets();

@@ -7,7 +7,9 @@ import { FlagError } from '../flag-values.js';
 import { shellQuoted } from '../../sync/run-folder.js';
 import { langOf } from '../lang.js';
 import { runInTerminal } from '../run-command.js';
-import { connectionOptions } from '../options.js';
+import { connectionOptionsIn } from '../options.js';
+import { catalogOf, withExamples } from '../help-lang.js';
+import { en, type Catalog } from '../../i18n/catalog.js';
 
 interface ApplyArgs extends ConnectionArgv {
   dir?: string;
@@ -17,11 +19,13 @@ interface ApplyArgs extends ConnectionArgv {
   lang?: string;
 }
 
-const applyOptions = {
-  yes: { type: 'boolean', alias: 'y', default: false, describe: 'Apply without asking (required when stdin is not a terminal)' },
-  json: { type: 'boolean', default: false, describe: 'Print summary.json to stdout (the plan and messages go to stderr)' },
-  quiet: { type: 'boolean', alias: 'q', default: false, describe: 'Print only the summary (no plan table, no progress bar)' },
-} as const;
+function applyOptionsIn(t: Catalog) {
+  return {
+    yes: { type: 'boolean', alias: 'y', default: false, describe: t.helpYes },
+    json: { type: 'boolean', default: false, describe: t.helpJsonSummary },
+    quiet: { type: 'boolean', alias: 'q', default: false, describe: t.helpQuiet },
+  } as const;
+}
 
 /** The command that applies (or finishes applying) the plan in `folder`, quoted for a POSIX shell. */
 export function applyCommandLine(folder: string): string {
@@ -29,7 +33,7 @@ export function applyCommandLine(folder: string): string {
 }
 
 function checkApplyArguments(argv: Partial<ApplyArgs>): true {
-  if (!argv.dir || argv.dir === '-') throw new FlagError('name the folder of a saved plan (the --out DIR of plan FILE --out DIR)');
+  if (!argv.dir || argv.dir === '-') throw new FlagError((t) => t.errApplyNameFolder);
   return true;
 }
 
@@ -45,15 +49,17 @@ async function handle(argv: ArgumentsCamelCase<ApplyArgs>): Promise<void> {
 
 export const applyCommand: CommandModule<object, ApplyArgs> = {
   command: 'apply [dir]',
-  describe: 'Apply the plan saved by "plan FILE --out DIR" exactly, after checking the people and tags it changes are as planned (resumable)',
-  builder: (yargs: Argv) =>
-    yargs
-      .positional('dir', { type: 'string', describe: 'The folder plan --out wrote (plan.json); run it again to finish an interrupted apply' })
+  describe: en.helpCommands.apply,
+  builder: (yargs: Argv) => {
+    const t = catalogOf(yargs);
+    const applyOptions = applyOptionsIn(t);
+    const parser = yargs
+      .positional('dir', { type: 'string', describe: t.helpApply.dir })
       .options(applyOptions)
-      .group(Object.keys(applyOptions), 'Apply:')
-      .options(connectionOptions)
-      .check(checkApplyArguments)
-      .example('$0 plan staff.csv --out plans/monday', 'Plan and save the plan; nothing is changed')
-      .example('$0 apply plans/monday --yes', 'Apply exactly that plan; refused (exit 2) if a person or tag it changes was changed since') as unknown as Argv<ApplyArgs>,
+      .group(Object.keys(applyOptions), t.helpGroups.apply)
+      .options(connectionOptionsIn(t))
+      .check(checkApplyArguments);
+    return withExamples(parser, t.helpApply.examples) as unknown as Argv<ApplyArgs>;
+  },
   handler: (argv) => handle(argv),
 };

@@ -7,12 +7,16 @@ import { auditDirectory } from '../../app/audit-directory.js';
 import { DEFAULT_INACTIVE_DAYS, SUSPENDED_IN_TAGS_FIX, auditSummary, summaryLines } from '../../reports/audit.js';
 import { securityLogCounts, securityLogSummaryLines, type SecurityLogReport } from '../../reports/audit-log.js';
 import { fileFlag, FlagError, numberFlag } from '../flag-values.js';
-import { connectionOptions, forceOption } from '../options.js';
+import { connectionOptionsIn, forceOptionIn } from '../options.js';
 import { checkOutputFile } from '../output-files.js';
 import { redactSecrets } from '../../redact.js';
 import { connectFromFlags, renderReadEvents } from '../snapshot.js';
+import { catalogOf, withExamples } from '../help-lang.js';
+import { en, messages } from '../../i18n/catalog.js';
+import { langOf } from '../lang.js';
 
 interface AuditArgs extends ConnectionArgv {
+  lang?: string;
   'inactive-days': number;
   out?: string;
   html?: string;
@@ -52,38 +56,38 @@ function checkRunsFolder(runs: string | undefined): void {
 
 export const auditCommand: CommandModule<object, AuditArgs> = {
   command: 'audit',
-  describe: 'Audit the directory: inactive people, pending invites, suspended people still in tags, missing fields, admins and guests, empty tags, possible duplicates; with --since/--days also the security log (roles, accounts, tokens, 2FA, sign-ins, changes outside the tool)',
-  builder: (yargs: Argv) =>
-    yargs
+  describe: en.helpCommands.audit,
+  builder: (yargs: Argv) => {
+    const t = catalogOf(yargs);
+    const parser = yargs
       .options({
-        'inactive-days': { type: 'string', requiresArg: true, default: DEFAULT_INACTIVE_DAYS, coerce: numberFlag('inactive-days', { min: 0, max: 36500, integer: true, unit: 'days' }), describe: 'Inactive: an active person with no activity for more than this many days (or never logged in and created that long ago)' },
-        out: { type: 'string', requiresArg: true, coerce: fileFlag('out'), describe: 'Write the findings as an XLSX workbook (file name ending in .xlsx; one sheet per finding and a Summary)' },
-        html: { type: 'string', requiresArg: true, coerce: fileFlag('html'), describe: 'Write a self-contained HTML page (tables, charts of headcount by department and of last activity; opens offline)' },
-        json: { type: 'boolean', default: false, describe: 'Print the summary counts (and file paths) as JSON' },
-        since: { type: 'string', requiresArg: true, describe: 'Also read the security log from this date (YYYY-MM-DD, UTC): role changes, accounts created/deleted, API tokens, 2FA failures, last sign-ins, changes outside the tool (Owner token, Corporation plan)' },
-        days: { type: 'string', requiresArg: true, coerce: numberFlag('days', { min: 1, max: 36500, integer: true, unit: 'days' }), describe: 'Like --since, for the last N days (the log keeps 90)' },
-        runs: { type: 'string', requiresArg: true, describe: 'Folder of this tool\'s run folders (e.g. ./pachca-roster-runs): their journal.jsonl files tell the tool\'s changes from others in the security log' },
+        'inactive-days': { type: 'string', requiresArg: true, default: DEFAULT_INACTIVE_DAYS, coerce: numberFlag('inactive-days', { min: 0, max: 36500, integer: true, unit: 'days' }), describe: t.helpAudit.inactiveDays },
+        out: { type: 'string', requiresArg: true, coerce: fileFlag('out'), describe: t.helpAudit.out },
+        html: { type: 'string', requiresArg: true, coerce: fileFlag('html'), describe: t.helpAudit.html },
+        json: { type: 'boolean', default: false, describe: t.helpAudit.json },
+        since: { type: 'string', requiresArg: true, describe: t.helpAudit.since },
+        days: { type: 'string', requiresArg: true, coerce: numberFlag('days', { min: 1, max: 36500, integer: true, unit: 'days' }), describe: t.helpAudit.days },
+        runs: { type: 'string', requiresArg: true, describe: t.helpAudit.runs },
       })
-      .options(forceOption)
-      .group(['inactive-days', 'out', 'html', 'force', 'json'], 'Audit:')
-      .group(['since', 'days', 'runs'], 'Security log:')
-      .options(connectionOptions)
+      .options(forceOptionIn(t))
+      .group(['inactive-days', 'out', 'html', 'force', 'json'], t.helpGroups.audit)
+      .group(['since', 'days', 'runs'], t.helpGroups.securityLog)
+      .options(connectionOptionsIn(t))
       .check((argv) => {
-        if (typeof argv.out === 'string' && !/\.xlsx$/i.test(argv.out)) throw new FlagError(`--out ${argv.out}: the audit workbook needs a file name ending in .xlsx`);
-        if (argv.out !== undefined && argv.html !== undefined && resolve(argv.out) === resolve(argv.html)) throw new FlagError('--out and --html name the same file');
+        const out = argv.out;
+        if (typeof out === 'string' && !/\.xlsx$/i.test(out)) throw new FlagError((t) => t.errAuditXlsxName(out));
+        if (argv.out !== undefined && argv.html !== undefined && resolve(argv.out) === resolve(argv.html)) throw new FlagError((t) => t.errAuditSameFile);
         try {
           securityLogSince(argv, new Date());
           checkRunsFolder(argv.runs);
         } catch (error) {
-          if (error instanceof InputError) throw new FlagError(error.message);
+          if (error instanceof InputError) throw new FlagError(error.say ?? error.message);
           throw error;
         }
         return true;
-      })
-      .example('$0 audit', 'Print a count per finding (nothing is written, nothing changes)')
-      .example('$0 audit --inactive-days 30 --out audit.xlsx --html audit.html', 'Workbook and web page, 30-day threshold')
-      .example('$0 audit --json', 'Counts as JSON for monitoring')
-      .example('$0 audit --days 30 --runs ./pachca-roster-runs --html audit.html', 'Add the last 30 days of the security log, telling this tool\'s runs from changes made by hand') as unknown as Argv<AuditArgs>,
+      });
+    return withExamples(parser, t.helpAudit.examples) as unknown as Argv<AuditArgs>;
+  },
   handler: async (argv: ArgumentsCamelCase<AuditArgs>) => {
     const inactiveDays = argv['inactive-days'];
     if (argv.out !== undefined) checkOutputFile(argv.out, argv.force);
@@ -93,6 +97,8 @@ export const auditCommand: CommandModule<object, AuditArgs> = {
     const since = securityLogSince(argv, now);
     checkRunsFolder(argv.runs);
 
+    const lang = langOf(argv);
+    const t = messages(lang);
     const { report, securityLog, files } = await auditDirectory(
       {
         inactiveDays,
@@ -100,8 +106,9 @@ export const auditCommand: CommandModule<object, AuditArgs> = {
         ...(argv.runs !== undefined ? { runsFolder: resolve(argv.runs) } : {}),
         ...(argv.out !== undefined ? { xlsxPath: resolve(argv.out) } : {}),
         ...(argv.html !== undefined ? { htmlPath: resolve(argv.html) } : {}),
+        lang,
       },
-      { api: connectFromFlags(argv), events: renderReadEvents(), clock: { now: () => now } },
+      { api: connectFromFlags(argv), events: renderReadEvents(t), clock: { now: () => now } },
     );
 
     if (argv.json) {
@@ -113,16 +120,16 @@ export const auditCommand: CommandModule<object, AuditArgs> = {
       process.stdout.write(`${redactSecrets(JSON.stringify(output, null, 2))}\n`);
       return;
     }
-    const lines = summaryLines(report);
+    const lines = summaryLines(report, t);
     const logLines = securityLog ? securityLogSummaryLines(securityLog) : [];
     const width = Math.max(...[...lines, ...logLines].map(([title]) => title.length));
     const text = [
-      `Audit of ${report.people} people (bots excluded), inactive = more than ${inactiveDays} days:`,
+      t.auditPrintedHead(report.people, inactiveDays),
       ...lines.map(([title, count]) => `  ${title.padEnd(width)}  ${count}`),
       ...(report.suspendedInTags.length > 0 ? [SUSPENDED_IN_TAGS_FIX] : []),
       ...(securityLog ? [securityLog.note ?? `Security log since ${securityLog.since.toISOString().slice(0, 10)}:`] : []),
       ...logLines.map(([title, count]) => `  ${title.padEnd(width)}  ${count}`),
-      ...files.map((file) => `Wrote ${file}`),
+      ...files.map((file) => t.auditWrote(file)),
     ];
     process.stdout.write(`${redactSecrets(text.join('\n'))}\n`);
   },

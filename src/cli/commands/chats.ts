@@ -2,9 +2,11 @@
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import type { Chat } from '../../pachca/types.js';
 import { chatKind, listVisibleChats } from '../../sync/chat-list.js';
-import { connectionOptions } from '../options.js';
-import { outputOption, Printer, type Column } from '../printer.js';
+import { connectionOptionsIn } from '../options.js';
+import { outputOptionIn, Printer, type Column } from '../printer.js';
 import { withReadClient, type ReadArgs } from '../read-commands.js';
+import { catalogOf, withExamples } from '../help-lang.js';
+import { en } from '../../i18n/catalog.js';
 
 interface ChatsArgs extends ReadArgs {
   archived: boolean;
@@ -28,15 +30,16 @@ const CHAT_COLUMNS: readonly Column<ChatRow>[] = (['id', 'name', 'kind', 'member
 
 export const chatsCommand: CommandModule<object, ChatsArgs> = {
   command: 'chats',
-  describe: 'List the chats the token can see (the ones its person is in and every open one): id, name, kind, members, open, archived',
-  builder: (yargs: Argv) =>
-    yargs
-      .options(outputOption)
-      .option('archived', { type: 'boolean', default: false, describe: 'Include archived chats' })
-      .group(['output', 'archived'], 'Chats:')
-      .options(connectionOptions)
-      .example('$0 chats', 'A table of the chats, by id')
-      .example('$0 chats -o csv --archived > chats.csv', 'Every chat the token sees, archived ones too, as CSV') as unknown as Argv<ChatsArgs>,
+  describe: en.helpCommands.chats,
+  builder: (yargs: Argv) => {
+    const t = catalogOf(yargs);
+    const parser = yargs
+      .options(outputOptionIn(t))
+      .option('archived', { type: 'boolean', default: false, describe: t.helpChats.archived })
+      .group(['output', 'archived'], t.helpGroups.chats)
+      .options(connectionOptionsIn(t));
+    return withExamples(parser, t.helpChats.examples) as unknown as Argv<ChatsArgs>;
+  },
   handler: async (argv: ArgumentsCamelCase<ChatsArgs>) => {
     const printer = new Printer(argv.output);
     const chats = await withReadClient(argv, (api) => listVisibleChats(api, { archived: argv.archived }), 'listing chats');

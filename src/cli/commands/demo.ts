@@ -16,24 +16,31 @@ import { DEFAULT_PLAN_OPTIONS } from '../../sync/plan.js';
 import { fileFlag } from '../flag-values.js';
 import { formatSummary, renderImportEvents } from '../import-text.js';
 import { redactSecrets, registerSecret } from '../../redact.js';
+import { catalogOf, withExamples } from '../help-lang.js';
+import { en } from '../../i18n/catalog.js';
+import { langOf } from '../lang.js';
 
 interface DemoArgs {
   out?: string;
+  lang?: string;
 }
 
 const FIXTURES = fileURLToPath(new URL('../../../fixtures/', import.meta.url));
 
 export const demoCommand: CommandModule<object, DemoArgs> = {
   command: 'demo',
-  describe: 'Try it offline: a local sandbox with a sample company, the Russian hire sheet imported, the directory exported',
-  builder: (yargs: Argv) =>
-    yargs
+  describe: en.helpCommands.demo,
+  builder: (yargs: Argv) => {
+    const t = catalogOf(yargs);
+    const parser = yargs
       .options({
-        out: { type: 'string', requiresArg: true, coerce: fileFlag('out'), describe: 'Run folder for the import report and the export', defaultDescription: './pachca-roster-runs/<timestamp>' },
+        out: { type: 'string', requiresArg: true, coerce: fileFlag('out'), describe: t.helpDemo.out, defaultDescription: './pachca-roster-runs/<timestamp>' },
       })
-      .group(['out'], 'Demo:')
-      .example('$0 demo', 'In-process sandbox on a free port: import fixtures/hires-ru.xlsx, then export the directory to directory-export.xlsx in the run folder') as unknown as Argv<DemoArgs>,
+      .group(['out'], t.helpGroups.demo);
+    return withExamples(parser, t.helpDemo.examples) as unknown as Argv<DemoArgs>;
+  },
   handler: async (argv: ArgumentsCamelCase<DemoArgs>) => {
+    const lang = langOf(argv);
     const print = (text: string): void => {
       process.stdout.write(`${redactSecrets(text)}\n`);
     };
@@ -53,21 +60,22 @@ export const demoCommand: CommandModule<object, DemoArgs> = {
           yes: true,
           readOptions: {},
           planOptions: DEFAULT_PLAN_OPTIONS,
+          lang,
         },
         {
-          readSheet: (file, options) => readAndValidate(file, options),
+          readSheet: (file, options) => readAndValidate(file, { ...options, lang }),
           connect: () => client,
-          events: renderImportEvents({ print, warn: (text) => process.stderr.write(`${redactSecrets(text)}\n`), quiet: false }),
+          events: renderImportEvents({ print, warn: (text) => process.stderr.write(`${redactSecrets(text)}\n`), quiet: false, lang }),
         },
       );
-      if (result.summary) print(`\n${formatSummary(result.summary, result.runFolder)}`);
+      if (result.summary) print(`\n${formatSummary(result.summary, result.runFolder, lang)}`);
 
       // The same use cases as export and audit, on the sandbox: the directory after the import, then its audit.
       const quiet: EventSink = (event) => {
         if (event.type === 'warning') process.stderr.write(`${redactSecrets(`Warning: ${event.text}`)}\n`);
       };
       const exportPath = join(result.runFolder, 'directory-export.xlsx');
-      const exported = await exportDirectory({ target: { format: 'xlsx', path: exportPath }, filter: {} }, { api: client, events: quiet });
+      const exported = await exportDirectory({ target: { format: 'xlsx', path: exportPath }, filter: {}, lang }, { api: client, events: quiet });
       print(`Exported the directory after the import: ${exported.counts.users} users, ${exported.counts.tags} tags -> ${exportPath}`);
 
       // The security log since its first seeded event (the sample company's dates are fixed); the run's journal marks the tool's changes.
@@ -75,7 +83,7 @@ export const demoCommand: CommandModule<object, DemoArgs> = {
       const since = firstLoggedAt(sandbox.directory()) ?? now;
       const auditHtml = join(result.runFolder, 'audit.html');
       const audit = await auditDirectory(
-        { inactiveDays: DEFAULT_INACTIVE_DAYS, since, runsFolder: result.runFolder, xlsxPath: join(result.runFolder, 'audit.xlsx'), htmlPath: auditHtml },
+        { inactiveDays: DEFAULT_INACTIVE_DAYS, since, runsFolder: result.runFolder, xlsxPath: join(result.runFolder, 'audit.xlsx'), htmlPath: auditHtml, lang },
         { api: client, events: quiet, clock: { now: () => now } },
       );
       print(`Audited the directory and its security log since ${since.toISOString().slice(0, 10)} -> ${auditHtml}, audit.xlsx:`);

@@ -5,10 +5,13 @@ import { exportDirectory } from '../../app/export-directory.js';
 import { CSV_FILE_NAMES, defaultExportFileName, type ExportFilter } from '../../reports/export.js';
 import { CHAT_CSV_FILE_NAMES } from '../../reports/export-chats.js';
 import { fileFlag, FlagError, single } from '../flag-values.js';
-import { connectionOptions, forceOption } from '../options.js';
+import { connectionOptionsIn, forceOptionIn } from '../options.js';
 import { checkOutputFile, checkOutputFolder } from '../output-files.js';
 import { redactSecrets } from '../../redact.js';
 import { connectFromFlags, renderReadEvents } from '../snapshot.js';
+import { catalogOf, withExamples } from '../help-lang.js';
+import { en, messages } from '../../i18n/catalog.js';
+import { langOf } from '../lang.js';
 
 const DELIMITERS: Record<string, string> = { ',': ',', ';': ';', comma: ',', semicolon: ';', tab: '\t', '\\t': '\t' };
 
@@ -16,11 +19,12 @@ const DELIMITERS: Record<string, string> = { ',': ',', ';': ';', comma: ',', sem
 function delimiterFlag(given: unknown): string {
   const value = String(single('delimiter', given));
   const delimiter = DELIMITERS[value];
-  if (delimiter === undefined) throw new FlagError(`--delimiter must be "," ";" or "tab", not "${value}"`);
+  if (delimiter === undefined) throw new FlagError((t) => t.errExportDelimiter(value));
   return delimiter;
 }
 
 interface ExportArgs extends ConnectionArgv {
+  lang?: string;
   out?: string;
   format: 'xlsx' | 'csv';
   delimiter: string;
@@ -35,33 +39,33 @@ interface ExportArgs extends ConnectionArgv {
 
 export const exportCommand: CommandModule<object, ExportArgs> = {
   command: 'export',
-  describe: 'Export the directory (users, tags, membership) to an XLSX workbook or CSV files that import reads back',
-  builder: (yargs: Argv) =>
-    yargs
+  describe: en.helpCommands.export,
+  builder: (yargs: Argv) => {
+    const t = catalogOf(yargs);
+    const parser = yargs
       .options({
-        out: { type: 'string', requiresArg: true, coerce: fileFlag('out'), describe: 'XLSX: the workbook file, ending in .xlsx (default pachca-directory-<date>.xlsx); CSV: the folder for users.csv, tags.csv, membership.csv (default: the current folder)' },
-        format: { requiresArg: true, choices: ['xlsx', 'csv'] as const, default: 'xlsx' as const, describe: 'xlsx: one workbook with Users, Tags, Membership, Chats (Chat membership with --chat-members) and Summary sheets (and the values as exported in a hidden sheet); csv: users.csv, tags.csv, membership.csv, chats.csv (UTF-8 with BOM) and users.base.json (the values as exported: keep it beside users.csv)' },
-        delimiter: { type: 'string', requiresArg: true, default: ',', coerce: delimiterFlag, describe: 'CSV delimiter: "," ";" or "tab" (";" suits Excel with a Russian locale)' },
-        'include-bots': { type: 'boolean', default: false, describe: 'Include bot accounts (left out by default)' },
-        query: { type: 'string', requiresArg: true, describe: 'Only users whose name, email, phone or nickname contains this text (case-insensitive); the Tags sheet still lists every tag' },
-        tag: { type: 'string', requiresArg: true, describe: 'Only members of this tag (exit 2 if there is no such tag); the Tags sheet still lists every tag' },
-        department: { type: 'string', requiresArg: true, describe: 'Only this department (whole name, case-insensitive)' },
-        'chat-members': { type: 'boolean', default: false, describe: 'Add a Chat membership sheet (chat-membership.csv): who is in each chat the token sees (one request per chat)' },
-        json: { type: 'boolean', default: false, describe: 'Print a JSON summary (counts and file paths) instead of text' },
+        out: { type: 'string', requiresArg: true, coerce: fileFlag('out'), describe: t.helpExport.out },
+        format: { requiresArg: true, choices: ['xlsx', 'csv'] as const, default: 'xlsx' as const, describe: t.helpExport.format },
+        delimiter: { type: 'string', requiresArg: true, default: ',', coerce: delimiterFlag, describe: t.helpExport.delimiter },
+        'include-bots': { type: 'boolean', default: false, describe: t.helpExport.includeBots },
+        query: { type: 'string', requiresArg: true, describe: t.helpExport.query },
+        tag: { type: 'string', requiresArg: true, describe: t.helpExport.tag },
+        department: { type: 'string', requiresArg: true, describe: t.helpExport.department },
+        'chat-members': { type: 'boolean', default: false, describe: t.helpOnboarding.chatMembers },
+        json: { type: 'boolean', default: false, describe: t.helpExport.json },
       })
-      .options(forceOption)
-      .group(['out', 'force', 'format', 'delimiter', 'include-bots', 'query', 'tag', 'department', 'chat-members', 'json'], 'Export:')
-      .options(connectionOptions)
+      .options(forceOptionIn(t))
+      .group(['out', 'force', 'format', 'delimiter', 'include-bots', 'query', 'tag', 'department', 'chat-members', 'json'], t.helpGroups.export)
+      .options(connectionOptionsIn(t))
       .check((argv) => {
         if (argv.format === 'xlsx' && typeof argv.out === 'string' && !/\.xlsx$/i.test(argv.out)) {
-          throw new FlagError(`--out ${argv.out}: an XLSX export needs a file name ending in .xlsx (or use --format csv with a folder)`);
+          const out = argv.out;
+          throw new FlagError((t) => t.errExportXlsxName(out));
         }
         return true;
-      })
-      .example('$0 export', 'Workbook pachca-directory-<date>.xlsx in the current folder')
-      .example('$0 export --tag Backend --out backend.xlsx', 'Everyone in tag Backend')
-      .example('$0 export --format csv --out ./export --delimiter ";"', 'users.csv, tags.csv, membership.csv for Excel with a Russian locale, and users.base.json')
-      .example('$0 export --department Продажи --include-bots --json', 'One department, bots included, JSON summary on stdout') as unknown as Argv<ExportArgs>,
+      });
+    return withExamples(parser, t.helpExport.examples) as unknown as Argv<ExportArgs>;
+  },
   handler: async (argv: ArgumentsCamelCase<ExportArgs>) => {
     const exportedAt = new Date();
     const csvFolder = argv.out ?? '.';
@@ -85,18 +89,20 @@ export const exportCommand: CommandModule<object, ExportArgs> = {
         target: argv.format === 'xlsx' ? { format: 'xlsx', path: resolve(xlsxPath) } : { format: 'csv', folder: resolve(csvFolder), delimiter: argv.delimiter },
         filter,
         chatMembers: argv['chat-members'],
+        lang: langOf(argv),
       },
-      { api: connectFromFlags(argv), events: renderReadEvents(), clock: { now: () => exportedAt } },
+      { api: connectFromFlags(argv), events: renderReadEvents(messages(langOf(argv))), clock: { now: () => exportedAt } },
     );
     const { requests } = result;
     if (argv.json) {
       process.stdout.write(`${redactSecrets(JSON.stringify({ format: argv.format, files: result.files, counts: result.counts, requests, apiUrl: result.apiUrl, exportedAt: exportedAt.toISOString() }, null, 2))}\n`);
     } else {
       const { counts } = result;
+      const t = messages(langOf(argv));
       const lines = [
-        `Exported ${counts.users} users (of ${counts.usersInDirectory} in the directory${counts.botsExcluded ? `, ${counts.botsExcluded} bot${counts.botsExcluded === 1 ? "" : "s"} left out` : ''}), ${counts.tags} tags, ${counts.memberships} membership rows.`,
+        t.exportDone(counts.users, counts.usersInDirectory, counts.botsExcluded, counts.tags, counts.memberships),
         ...result.files.map((file) => `  ${file}`),
-        `${requests} API requests.`,
+        t.exportRequests(requests),
       ];
       process.stdout.write(`${redactSecrets(lines.join('\n'))}\n`);
     }

@@ -1,9 +1,11 @@
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import { InputError } from '../../exit-codes.js';
 import { findPeople } from '../../app/people.js';
-import { connectionOptions } from '../options.js';
-import { outputOption, Printer } from '../printer.js';
+import { connectionOptionsIn } from '../options.js';
+import { outputOptionIn, Printer } from '../printer.js';
 import { PERSON_COLUMNS, warnIfContactsHidden, withReadClient, type ReadArgs } from '../read-commands.js';
+import { catalogOf, withExamples } from '../help-lang.js';
+import { en } from '../../i18n/catalog.js';
 
 interface FindArgs extends ReadArgs {
   query: string;
@@ -12,19 +14,19 @@ interface FindArgs extends ReadArgs {
 
 export const findCommand: CommandModule<object, FindArgs> = {
   command: 'find <query>',
-  describe: 'Find people by name, e-mail, phone or nickname (Pachca\'s own search): id, name, e-mail, department, title, role, tags, suspended, status',
-  builder: (yargs: Argv) =>
-    yargs
-      .positional('query', { type: 'string', demandOption: true, describe: 'Part of a name ("Иван Петров" in quotes), an e-mail, a phone number in any format, or a nickname' })
-      .options(outputOption)
+  describe: en.helpCommands.find,
+  builder: (yargs: Argv) => {
+    const t = catalogOf(yargs);
+    const parser = yargs
+      .positional('query', { type: 'string', demandOption: true, describe: t.helpFind.query })
+      .options(outputOptionIn(t))
       .options({
-        'phone-region': { type: 'string', requiresArg: true, default: 'RU', describe: 'Region for a phone number typed without a country code' },
+        'phone-region': { type: 'string', requiresArg: true, default: 'RU', describe: t.helpFind.phoneRegion },
       })
-      .group(['output', 'phone-region'], 'Output:')
-      .options(connectionOptions)
-      .example('$0 find Петров', 'Everyone whose name, e-mail or nickname contains Петров')
-      .example('$0 find "8 (916) 123-45-67"', 'By phone, in any format')
-      .example('$0 find @example.ru -o json', 'JSON for scripts') as unknown as Argv<FindArgs>,
+      .group(['output', 'phone-region'], t.helpGroups.output)
+      .options(connectionOptionsIn(t));
+    return withExamples(parser, t.helpFind.examples) as unknown as Argv<FindArgs>;
+  },
   handler: async (argv: ArgumentsCamelCase<FindArgs>) => {
     const printer = new Printer(argv.output);
     const { people, contactsHidden } = await withReadClient(argv, (api) => findPeople(api, argv.query, argv['phone-region']));

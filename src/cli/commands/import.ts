@@ -9,10 +9,12 @@ import { DEFAULT_PLAN_OPTIONS, parseMaxSuspend, type PlanOptions, type TagsMode 
 import { resumeCommand } from '../../sync/run-folder.js';
 import { parseMatchOption, type MatchOption } from '../../sync/match.js';
 import { fileFlag, FlagError, NO_STDIN, single } from '../flag-values.js';
-import { connectionOptions, sheetOptions } from '../options.js';
+import { connectionOptionsIn, sheetOptionsIn } from '../options.js';
+import { catalogOf, withExamples } from '../help-lang.js';
+import { en, type Catalog } from '../../i18n/catalog.js';
 import { langOf } from '../lang.js';
 import { runInTerminal } from '../run-command.js';
-import { checkOnboardingArguments, givenOnboardingFlags, onboardingOptions, onboardingPlanOptions, type OnboardingArgs } from '../onboarding-flags.js';
+import { checkOnboardingArguments, givenOnboardingFlags, onboardingOptionsIn, onboardingPlanOptions, type OnboardingArgs } from '../onboarding-flags.js';
 
 interface ImportArgs extends ConnectionArgv, OnboardingArgs {
   file?: string;
@@ -42,49 +44,42 @@ interface ImportArgs extends ConnectionArgv, OnboardingArgs {
   lang?: string;
 }
 
-const importOptions = {
-  'dry-run': { type: 'boolean', default: false, describe: 'Show the plan and write plan.json, summary.json and failed.csv (invalid rows) to the run folder; change nothing (what the plan command does)' },
-  yes: { type: 'boolean', alias: 'y', default: false, describe: 'Apply without asking (required when stdin is not a terminal)' },
-  out: { type: 'string', requiresArg: true, coerce: fileFlag('out'), describe: 'Run folder for plan.json, journal.jsonl, report.xlsx/csv, failed.csv, summary.json', defaultDescription: './pachca-roster-runs/<timestamp>' },
-  resume: { type: 'string', requiresArg: true, coerce: fileFlag('resume'), describe: 'Finish an interrupted run from its run folder with the flags it was planned with: re-reads the same file (refused if it changed), skips what the journal says is done; give no file' },
-  // No yargs defaults for the flags that shape a plan: --resume must see which ones were given.
-  tags: { requiresArg: true, choices: ['merge', 'replace'] as const, defaultDescription: 'merge', describe: "merge: add the sheet's tags to each user's; replace: make them exactly the sheet's" },
-  'create-tags': { type: 'boolean', defaultDescription: 'true', describe: 'Create tags the sheet names that do not exist yet (--no-create-tags makes such rows invalid)' },
-  'skip-email-notify': { type: 'boolean', defaultDescription: 'false', describe: 'Do not send Pachca invitation e-mails to created users' },
-  'blank-clears': { type: 'boolean', defaultDescription: 'false', describe: 'An empty cell clears first_name, last_name, phone_number, department, title, custom properties (and tags with --tags replace); default: left alone' },
-  'allow-delete': { type: 'boolean', defaultDescription: 'false', describe: 'Carry out action=delete rows, of users and of the Tags sheet (irreversible; without it they are invalid)' },
-  'prefer-sheet': { type: 'boolean', defaultDescription: 'false', describe: "An edited export: a cell changed both in the sheet and in Pachca since the export is a conflict, and Pachca's value is kept; this applies the sheet's instead (cells left as exported never change anything)" },
-  'suspend-missing': { type: 'boolean', defaultDescription: 'false', describe: "Suspend active people (pending invites included) who are not in the sheet; never bots or the token's own user" },
-  'max-suspend': { type: 'string', requiresArg: true, defaultDescription: DEFAULT_PLAN_OPTIONS.maxSuspend, describe: 'Refuse (exit 2) when --suspend-missing would suspend more than N people, or N% of active people; 0 allows none' },
-  match: { type: 'string', requiresArg: true, coerce: matchFlag, defaultDescription: 'id for an export (a sheet with ids), else email', describe: 'How rows find their people: email, id (the export\'s id column) or custom:NAME (a custom property, e.g. "custom:Табельный номер"); with id or custom:NAME a changed e-mail is an update' },
-  ...onboardingOptions,
-  welcome: { type: 'string', requiresArg: true, coerce: fileFlag('welcome'), describe: 'Send this UTF-8 text file as a direct message to each created user ({first_name} is filled in); a failed message is noted in the report' },
-  json: { type: 'boolean', default: false, describe: 'Print summary.json to stdout (the plan and messages go to stderr)' },
-  quiet: { type: 'boolean', alias: 'q', default: false, describe: 'Print only the summary (no plan table, no progress bar)' },
-  'report-delimiter': { requiresArg: true, choices: [',', ';', 'tab', '|'] as const, describe: "Delimiter of report.csv and failed.csv (default: the input CSV's, else \",\")" },
-} as const;
+function importOptionsIn(t: Catalog) {
+  const help = t.helpImport;
+  return {
+    'dry-run': { type: 'boolean', default: false, describe: help.dryRun },
+    yes: { type: 'boolean', alias: 'y', default: false, describe: t.helpYes },
+    out: { type: 'string', requiresArg: true, coerce: fileFlag('out'), describe: help.out, defaultDescription: './pachca-roster-runs/<timestamp>' },
+    resume: { type: 'string', requiresArg: true, coerce: fileFlag('resume'), describe: help.resume },
+    // No yargs defaults for the flags that shape a plan: --resume must see which ones were given.
+    tags: { requiresArg: true, choices: ['merge', 'replace'] as const, defaultDescription: 'merge', describe: help.tags },
+    'create-tags': { type: 'boolean', defaultDescription: 'true', describe: help.createTags },
+    'skip-email-notify': { type: 'boolean', defaultDescription: 'false', describe: help.skipEmailNotify },
+    'blank-clears': { type: 'boolean', defaultDescription: 'false', describe: help.blankClears },
+    'allow-delete': { type: 'boolean', defaultDescription: 'false', describe: help.allowDelete },
+    'prefer-sheet': { type: 'boolean', defaultDescription: 'false', describe: help.preferSheet },
+    'suspend-missing': { type: 'boolean', defaultDescription: 'false', describe: help.suspendMissing },
+    'max-suspend': { type: 'string', requiresArg: true, defaultDescription: DEFAULT_PLAN_OPTIONS.maxSuspend, describe: help.maxSuspend },
+    match: { type: 'string', requiresArg: true, coerce: matchFlag, defaultDescription: t.helpOnboarding.matchDefault, describe: t.helpOnboarding.match },
+    ...onboardingOptionsIn(t),
+    welcome: { type: 'string', requiresArg: true, coerce: fileFlag('welcome'), describe: help.welcome },
+    json: { type: 'boolean', default: false, describe: t.helpJsonSummary },
+    quiet: { type: 'boolean', alias: 'q', default: false, describe: t.helpQuiet },
+    'report-delimiter': { requiresArg: true, choices: [',', ';', 'tab', '|'] as const, describe: help.reportDelimiter },
+  } as const;
+}
 
 function builder(yargs: Argv, dryRunCommand: boolean): Argv<ImportArgs> {
+  const t = catalogOf(yargs);
+  const importOptions = importOptionsIn(t);
   const withFile = yargs
-    .positional('file', { type: 'string', describe: 'CSV or XLSX sheet of employees (one row per person, matched by email); an XLSX export may also carry a Tags sheet (id, name, optional action) that renames and deletes tags' })
+    .positional('file', { type: 'string', describe: t.helpImport.file })
     .options(importOptions)
-    .group(Object.keys(importOptions), 'Import:')
-    .options(sheetOptions)
-    .options(connectionOptions)
+    .group(Object.keys(importOptions), t.helpGroups.import)
+    .options(sheetOptionsIn(t))
+    .options(connectionOptionsIn(t))
     .check(checkImportArguments);
-  const examples = dryRunCommand
-    ? withFile
-      .example('$0 plan hires.xlsx', 'Show what importing hires.xlsx would change, without changing anything')
-      .example('$0 plan staff.csv --suspend-missing --tags replace', 'Preview a full sync: exact tags, offboard people missing from the sheet')
-    : withFile
-      .example('$0 import hires.xlsx', 'Show the plan, ask, apply, write the report to ./pachca-roster-runs/<timestamp>/')
-      .example('$0 import staff.csv --yes --suspend-missing --max-suspend 5', 'Non-interactive full sync; suspends at most 5 people missing from the sheet')
-      .example('$0 import hires.csv --yes --welcome welcome.txt --skip-email-notify', 'Create people and greet them in Pachca instead of by e-mail')
-      .example('$0 import --resume pachca-roster-runs/2026-08-14_10-00-00 --yes', 'Finish an interrupted run without duplicates')
-      .example('$0 import pachca-directory.xlsx --allow-delete', "An edited export: its Tags sheet renames tags (edit a name cell) and deletes them (action = delete); users follow the renames")
-      .example('$0 import pachca-directory-2026-08-01.xlsx --prefer-sheet', "An edited old export: cells left as exported change nothing; cells also changed in Pachca since take the sheet's value")
-      .example('PACHCA_TOKEN=$(cat token) $0 import hires.csv --dry-run --json', 'Dry run; summary.json (the counts it would make) on stdout, the plan in the run folder');
-  return examples as unknown as Argv<ImportArgs>;
+  return withExamples(withFile, dryRunCommand ? t.helpImport.planExamples : t.helpImport.importExamples) as unknown as Argv<ImportArgs>;
 }
 
 /** `coerce` for --match: email, id or custom:NAME (and their Russian words). */
@@ -99,9 +94,9 @@ export function matchFlag(given: unknown): MatchOption {
 /** Part of the parse: a handler never runs with these wrong. */
 function checkImportArguments(argv: Partial<ImportArgs>): true {
   if (argv.file === '' || argv.file === '-') throw new FlagError(NO_STDIN);
-  if (!argv.file && !argv.resume) throw new FlagError('name the file to import, or --resume DIR to continue a run');
-  if (argv.file && argv.resume) throw new FlagError('give either a file or --resume DIR, not both (the run folder names its file)');
-  if (argv.out !== undefined && argv.resume) throw new FlagError('give either --out DIR or --resume DIR, not both (a resume writes to the run\'s own folder)');
+  if (!argv.file && !argv.resume) throw new FlagError((t) => t.errImportNameFile);
+  if (argv.file && argv.resume) throw new FlagError((t) => t.errImportFileAndResume);
+  if (argv.out !== undefined && argv.resume) throw new FlagError((t) => t.errImportOutAndResume);
   try {
     parseMaxSuspend(single('max-suspend', argv['max-suspend'] ?? DEFAULT_PLAN_OPTIONS.maxSuspend), 100);
   } catch (error) {
@@ -109,7 +104,8 @@ function checkImportArguments(argv: Partial<ImportArgs>): true {
   }
   checkOnboardingArguments(argv);
   if (argv.out !== undefined && existsSync(argv.out) && !statSync(argv.out).isDirectory()) {
-    throw new FlagError(`--out ${argv.out} is a file; --out names the run folder (created when missing)`);
+    const out = argv.out;
+    throw new FlagError((t) => t.errRunFolderIsFile(out));
   }
   return true;
 }
@@ -177,7 +173,7 @@ async function handle(argv: ArgumentsCamelCase<ImportArgs>, dryRun: boolean): Pr
   const lang = langOf(argv);
   await runInTerminal({ json: argv.json, quiet: argv.quiet, lang, resumeHint: resumeCommand, ...(argv.resume ? { folder: argv.resume } : {}) }, (ports) =>
     importSheet(request, {
-      readSheet: (file, options) => readAndValidate(file, options),
+      readSheet: (file, options) => readAndValidate(file, { ...options, lang }),
       connect: () => new PachcaClient({ ...resolveConnection(argv, process.env), stopSignal: ports.interrupt }),
       ...ports,
     }));
@@ -185,14 +181,14 @@ async function handle(argv: ArgumentsCamelCase<ImportArgs>, dryRun: boolean): Pr
 
 export const importCommand: CommandModule<object, ImportArgs> = {
   command: 'import [file]',
-  describe: 'Bring the Pachca directory in line with a sheet: plan, confirm, apply, report (resumable)',
+  describe: en.helpCommands.import,
   builder: (yargs) => builder(yargs, false),
   handler: (argv) => handle(argv, argv['dry-run']),
 };
 
 export const planCommand: CommandModule<object, ImportArgs> = {
   command: 'plan [file]',
-  describe: 'Show what importing a sheet would change (import --dry-run): nothing is changed',
+  describe: en.helpCommands.plan,
   builder: (yargs) => builder(yargs, true),
   handler: (argv) => handle(argv, true),
 };

@@ -1,10 +1,12 @@
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import { InputError } from '../../exit-codes.js';
 import { tagMembers, UnknownTagError } from '../../app/people.js';
-import { connectionOptions } from '../options.js';
-import { outputOption, Printer } from '../printer.js';
+import { connectionOptionsIn } from '../options.js';
+import { outputOptionIn, Printer } from '../printer.js';
 import { PERSON_COLUMNS, warnIfContactsHidden, withReadClient, type ReadArgs } from '../read-commands.js';
 import { levenshtein } from '../usage-error.js';
+import { catalogOf, withExamples } from '../help-lang.js';
+import { en } from '../../i18n/catalog.js';
 
 interface MembersArgs extends ReadArgs {
   tag: string;
@@ -40,15 +42,16 @@ export function unknownTagMessage(error: UnknownTagError): string {
 
 export const membersCommand: CommandModule<object, MembersArgs> = {
   command: 'members <tag>',
-  describe: 'List the people in a tag (by name, any case, or by id)',
-  builder: (yargs: Argv) =>
-    yargs
-      .positional('tag', { type: 'string', demandOption: true, describe: 'The tag\'s name (case does not matter) or id' })
-      .options(outputOption)
-      .group(['output'], 'Output:')
-      .options(connectionOptions)
-      .example('$0 members Backend', 'Everyone tagged Backend')
-      .example('$0 members москва -o json', 'JSON for scripts') as unknown as Argv<MembersArgs>,
+  describe: en.helpCommands.members,
+  builder: (yargs: Argv) => {
+    const t = catalogOf(yargs);
+    const parser = yargs
+      .positional('tag', { type: 'string', demandOption: true, describe: t.helpMembers.tag })
+      .options(outputOptionIn(t))
+      .group(['output'], t.helpGroups.output)
+      .options(connectionOptionsIn(t));
+    return withExamples(parser, t.helpMembers.examples) as unknown as Argv<MembersArgs>;
+  },
   handler: async (argv: ArgumentsCamelCase<MembersArgs>) => {
     const printer = new Printer(argv.output);
     const { people, tag, contactsHidden } = await withReadClient(argv, (api) => tagMembers(api, argv.tag)).catch((error: unknown) => {

@@ -1,17 +1,19 @@
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import { parsePersonKey, personChats, showPerson, type ChatView, type PersonDetail } from '../../app/people.js';
-import { connectionOptions } from '../options.js';
-import { outputOption, Printer, type Cell } from '../printer.js';
+import { connectionOptionsIn } from '../options.js';
+import { outputOptionIn, Printer, type Cell } from '../printer.js';
 import { warnIfContactsHidden, withReadClient, type ReadArgs } from '../read-commands.js';
+import { catalogOf, withExamples } from '../help-lang.js';
+import { en, type Catalog } from '../../i18n/catalog.js';
 
 interface ShowArgs extends ReadArgs {
   person: string;
   chats: boolean;
 }
 
-const showOptions = {
-  chats: { type: 'boolean', default: false, describe: 'Also the chats the person is in, among those the token sees (two listings of the chats; closed chats the token\'s own person is not in are not known)' },
-} as const;
+function showOptionsIn(t: Catalog) {
+  return { chats: { type: 'boolean', default: false, describe: t.helpOnboarding.showChats } } as const;
+}
 
 /**
  * The lines of `show` (table and CSV): the sheet's column names where a field has one (as the
@@ -52,17 +54,17 @@ export function personFields(person: PersonDetail, chats?: readonly ChatView[]):
 
 export const showCommand: CommandModule<object, ShowArgs> = {
   command: 'show <person>',
-  describe: 'One person in full: every field, tags, status with its expiry, custom properties by name, invite, created and last active',
-  builder: (yargs: Argv) =>
-    yargs
-      .positional('person', { type: 'string', demandOption: true, describe: 'The person\'s id or e-mail (to search by name or phone, use find)' })
-      .options(outputOption)
-      .options(showOptions)
-      .group(['output', 'chats'], 'Output:')
-      .options(connectionOptions)
-      .example('$0 show 11', 'By id')
-      .example('$0 show m.ivanova@example.ru -o json', 'By e-mail, as JSON')
-      .example('$0 show 11 --chats', 'With the chats the person is in') as unknown as Argv<ShowArgs>,
+  describe: en.helpCommands.show,
+  builder: (yargs: Argv) => {
+    const t = catalogOf(yargs);
+    const parser = yargs
+      .positional('person', { type: 'string', demandOption: true, describe: t.helpShow.person })
+      .options(outputOptionIn(t))
+      .options(showOptionsIn(t))
+      .group(['output', 'chats'], t.helpGroups.output)
+      .options(connectionOptionsIn(t));
+    return withExamples(parser, [...t.helpShow.examples, ['$0 show 11 --chats', t.helpOnboarding.showChatsExample] as const]) as unknown as Argv<ShowArgs>;
+  },
   handler: async (argv: ArgumentsCamelCase<ShowArgs>) => {
     const printer = new Printer(argv.output);
     const key = parsePersonKey(argv.person);

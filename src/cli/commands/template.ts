@@ -1,9 +1,11 @@
 import { extname } from 'node:path';
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import { fileFlag, FlagError } from '../flag-values.js';
-import { forceOption } from '../options.js';
+import { forceOptionIn } from '../options.js';
 import { checkOutputFile } from '../output-files.js';
 import { defaultTemplateName, writeTemplate, type TemplateFormat, type TemplateLanguage } from '../../records/template.js';
+import { catalogOf, withExamples } from '../help-lang.js';
+import { en } from '../../i18n/catalog.js';
 
 interface TemplateArgs {
   lang: TemplateLanguage;
@@ -14,24 +16,27 @@ interface TemplateArgs {
 
 export const templateCommand: CommandModule<object, TemplateArgs> = {
   command: 'template',
-  describe: 'Write a hire template (XLSX with notes and drop-downs, or CSV) to fill in and import',
-  builder: (yargs: Argv) =>
-    yargs
+  describe: en.helpCommands.template,
+  builder: (yargs: Argv) => {
+    const t = catalogOf(yargs);
+    const parser = yargs
       // The global --lang (main.ts) gives the choices; here it also picks the headers, Russian by default.
-      .option('lang', { requiresArg: true, default: 'ru' as const, describe: 'Header language (and the language of messages)' })
-      .option('format', { requiresArg: true, choices: ['xlsx', 'csv'] as const, describe: 'File format (default: from --out, else xlsx)' })
-      .option('out', { type: 'string', requiresArg: true, coerce: fileFlag('out'), describe: 'Where to write it, a name ending in .xlsx or .csv (default: hire-template-<lang>.<format> in the current folder)' })
-      .options(forceOption)
-      .group(['lang', 'format', 'out', 'force'], 'Template:')
+      .option('lang', { requiresArg: true, default: 'ru' as const, describe: t.helpTemplate.lang })
+      .option('format', { requiresArg: true, choices: ['xlsx', 'csv'] as const, describe: t.helpTemplate.format })
+      .option('out', { type: 'string', requiresArg: true, coerce: fileFlag('out'), describe: t.helpTemplate.out })
+      .options(forceOptionIn(t))
+      .group(['lang', 'format', 'out', 'force'], t.helpGroups.template)
       .check((argv) => {
         if (typeof argv.out !== 'string') return true;
         const fromName = extname(argv.out).toLowerCase().slice(1);
-        if (fromName !== 'xlsx' && fromName !== 'csv') throw new FlagError(`--out ${argv.out}: the template file name must end in .xlsx or .csv`);
-        if (argv.format !== undefined && argv.format !== fromName) throw new FlagError(`--out ${argv.out} does not end in .${String(argv.format)} as --format ${String(argv.format)} says`);
+        const out = argv.out;
+        if (fromName !== 'xlsx' && fromName !== 'csv') throw new FlagError((t) => t.errTemplateName(out));
+        const format = String(argv.format);
+        if (argv.format !== undefined && argv.format !== fromName) throw new FlagError((t) => t.errTemplateFormat(out, format));
         return true;
-      })
-      .example('$0 template', 'hire-template-ru.xlsx: Russian headers, notes on each column, drop-downs for role and suspended, one example row to replace')
-      .example('$0 template --lang en --format csv --out hires.csv', 'An English CSV template (UTF-8 with BOM, comma-separated)') as unknown as Argv<TemplateArgs>,
+      });
+    return withExamples(parser, t.helpTemplate.examples) as unknown as Argv<TemplateArgs>;
+  },
   handler: async (args: ArgumentsCamelCase<TemplateArgs>) => {
     const fromName = args.out ? extname(args.out).toLowerCase().slice(1) : '';
     const format: TemplateFormat = args.format ?? (fromName === 'csv' ? 'csv' : 'xlsx');

@@ -3,7 +3,10 @@ import { ExitCode } from '../../exit-codes.js';
 import type { Issue, ValidatedSheet } from '../../records/types.js';
 import { validateSheet } from '../../app/validate-sheet.js';
 import { FlagError, NO_STDIN } from '../flag-values.js';
-import { sheetOptions } from '../options.js';
+import { sheetOptionsIn } from '../options.js';
+import { catalogOf, withExamples } from '../help-lang.js';
+import { en, messages, type Catalog } from '../../i18n/catalog.js';
+import { langOf } from '../lang.js';
 import type { MatchOption } from '../../sync/match.js';
 import { matchFlag } from './import.js';
 
@@ -17,17 +20,20 @@ interface ValidateArgs {
   'phone-region': string;
   match?: MatchOption;
   json?: boolean;
+  lang?: string;
 }
 
-function describeDelimiter(delimiter: string): string {
-  return delimiter === '\t' ? 'tab' : `"${delimiter}"`;
+function describeDelimiter(delimiter: string, t: Catalog): string {
+  return delimiter === '\t' ? t.validateTab : `"${delimiter}"`;
 }
 
-function issueLine(issue: Issue): string {
-  const where = issue.row > 0 ? `row ${issue.row}` : 'file';
-  const column = issue.column ? `, column "${issue.column}"` : '';
-  const value = issue.value ? ` (value "${issue.value.length > 60 ? `${issue.value.slice(0, 60)}…` : issue.value}")` : '';
-  return `  ${issue.severity === 'error' ? 'error  ' : 'warning'} ${where}${column}: ${issue.message}${value}`;
+const severityWord = (severity: Issue['severity'], t: Catalog): string => (severity === 'error' ? t.validateError : t.validateWarningWord);
+
+function issueLine(issue: Issue, t: Catalog): string {
+  const where = issue.row > 0 ? t.validateRow(issue.row) : t.validateFile;
+  const column = issue.column ? t.validateColumn(issue.column) : '';
+  const value = issue.value ? t.validateValue(issue.value.length > 60 ? `${issue.value.slice(0, 60)}…` : issue.value) : '';
+  return `  ${severityWord(issue.severity, t)} ${where}${column}: ${issue.message}${value}`;
 }
 
 /** Above this many issues the text output groups them by kind and lists only the first ones. */
@@ -60,11 +66,11 @@ function issueKinds(issues: readonly Issue[]): IssueKind[] {
     .sort((a, b) => Number(a.severity === 'warning') - Number(b.severity === 'warning') || b.rows.length - a.rows.length);
 }
 
-function kindLine(kind: IssueKind): string {
-  const column = kind.column ? `column "${kind.column}": ` : '';
-  const shown = kind.rows.slice(0, ROWS_SHOWN_PER_KIND).map((row) => (row > 0 ? String(row) : 'file')).join(', ');
-  const more = kind.rows.length > ROWS_SHOWN_PER_KIND ? `, … ${kind.rows.length - ROWS_SHOWN_PER_KIND} more` : '';
-  return `  ${kind.severity === 'error' ? 'error  ' : 'warning'} ${String(kind.rows.length).padStart(5)} × ${column}${kind.message} (rows ${shown}${more})`;
+function kindLine(kind: IssueKind, t: Catalog): string {
+  const column = kind.column ? t.validateKindColumn(kind.column) : '';
+  const shown = kind.rows.slice(0, ROWS_SHOWN_PER_KIND).map((row) => (row > 0 ? String(row) : t.validateFile)).join(', ');
+  const more = Math.max(0, kind.rows.length - ROWS_SHOWN_PER_KIND);
+  return `  ${severityWord(kind.severity, t)} ${String(kind.rows.length).padStart(5)} × ${column}${kind.message} ${t.validateKindRows(shown, more)}`;
 }
 
 export function summarize(sheet: ValidatedSheet) {
@@ -73,57 +79,57 @@ export function summarize(sheet: ValidatedSheet) {
   return { rows: dataRows, valid: sheet.records.length, invalid: sheet.invalidRows.size, warnings };
 }
 
-function printText(sheet: ValidatedSheet, warnings: readonly string[]): void {
+function printText(sheet: ValidatedSheet, warnings: readonly string[], t: Catalog): void {
   const { detected, mapping } = sheet;
   const counts = summarize(sheet);
   const lines: string[] = [];
   const format = detected.format === 'csv'
-    ? `CSV, encoding ${detected.encoding}, delimiter ${describeDelimiter(detected.delimiter ?? ',')}`
-    : `XLSX, sheet "${detected.sheet ?? ''}"`;
-  lines.push(`${detected.file}: ${format}, header at row ${detected.headerRow}`);
-  lines.push('Columns:');
+    ? t.validateFormatCsv(detected.encoding ?? '', describeDelimiter(detected.delimiter ?? ',', t))
+    : t.validateFormatXlsx(detected.sheet ?? '');
+  lines.push(t.validateDetected(detected.file, format, detected.headerRow));
+  lines.push(t.validateColumns);
   const unknown = new Set(mapping.unknown);
   for (const header of detected.headers) {
     const target = mapping.byHeader.get(header);
-    lines.push(`  ${header} -> ${target ?? (unknown.has(header) ? '? (unknown; possible custom property)' : '(ignored)')}`);
+    lines.push(`  ${header} -> ${target ?? (unknown.has(header) ? t.validateUnknownColumn : t.validateIgnoredColumn)}`);
   }
-  lines.push(`Rows: ${counts.rows}, valid: ${counts.valid}, invalid: ${counts.invalid}, warnings: ${counts.warnings}`);
+  lines.push(t.validateCounts(counts.rows, counts.valid, counts.invalid, counts.warnings));
   // The warnings exactly as the import plan prints them (one shared list).
-  for (const warning of warnings) lines.push(`Warning: ${warning}`);
+  for (const warning of warnings) lines.push(t.runWarning(warning));
   // Errors, and the warnings that matter only if the row creates a person (the plan decides those).
   const issues = sheet.issues.filter((issue) => issue.severity === 'error' || issue.onlyWhenCreating);
   if (issues.length > ISSUE_LIST_LIMIT) {
-    lines.push(`Issues by kind (${issues.length} in all):`);
-    for (const kind of issueKinds(issues)) lines.push(kindLine(kind));
-    lines.push(`First ${ISSUE_LIST_LIMIT} issues:`);
-    for (const issue of issues.slice(0, ISSUE_LIST_LIMIT)) lines.push(issueLine(issue));
-    lines.push(`  … and ${issues.length - ISSUE_LIST_LIMIT} more (--json lists every issue)`);
+    lines.push(t.validateIssuesByKind(issues.length));
+    for (const kind of issueKinds(issues)) lines.push(kindLine(kind, t));
+    lines.push(t.validateFirstIssues(ISSUE_LIST_LIMIT));
+    for (const issue of issues.slice(0, ISSUE_LIST_LIMIT)) lines.push(issueLine(issue, t));
+    lines.push(t.validateMoreIssues(issues.length - ISSUE_LIST_LIMIT));
   } else if (issues.length > 0) {
-    lines.push('Issues:');
-    for (const issue of issues) lines.push(issueLine(issue));
+    lines.push(t.validateIssues);
+    for (const issue of issues) lines.push(issueLine(issue, t));
   }
   process.stdout.write(`${lines.join('\n')}\n`);
 }
 
 export const validateCommand: CommandModule<object, ValidateArgs> = {
   command: 'validate <file>',
-  describe: 'Check an HR sheet (CSV or XLSX) offline: what was detected, which rows are invalid and why',
-  builder: (yargs: Argv) =>
-    yargs
-      .positional('file', { type: 'string', demandOption: true, describe: 'The CSV or XLSX file to check' })
-      .options(sheetOptions)
-      .option('match', { type: 'string', requiresArg: true, coerce: matchFlag, describe: 'Check the sheet as import --match reads it: with id or custom:NAME the e-mail column is optional', group: 'Reading the file:' })
-      .option('json', { type: 'boolean', describe: 'Print one JSON object (rows, valid, invalid, warnings, issues, detected)', group: 'Output:' })
+  describe: en.helpCommands.validate,
+  builder: (yargs: Argv) => {
+    const t = catalogOf(yargs);
+    const parser = yargs
+      .positional('file', { type: 'string', demandOption: true, describe: t.helpValidate.file })
+      .options(sheetOptionsIn(t))
+      .option('match', { type: 'string', requiresArg: true, coerce: matchFlag, describe: t.helpOnboarding.validateMatch, group: t.helpGroups.reading })
+      .option('json', { type: 'boolean', describe: t.helpValidate.json, group: t.helpGroups.output })
       .check((argv) => {
         if (argv.file === '' || argv.file === '-') throw new FlagError(NO_STDIN);
         return true;
-      })
-      .example('$0 validate hires.xlsx', 'Check a workbook; exit 0 when every row is valid, 5 when some are not')
-      .example('$0 validate hires.csv --encoding windows-1251 --delimiter ";"', 'Override what is detected')
-      .example('$0 validate hires.xlsx --sheet "Апрель" --map "Рабочий e-mail=email" --map "Город=custom:Город"', 'Pick a sheet and map columns')
-      .example('$0 validate zup.xlsx --match "custom:Табельный номер"', 'A sheet matched by personnel number: no e-mail column needed')
-      .example('$0 validate hires.csv --json', 'Machine-readable result') as unknown as Argv<ValidateArgs>,
+      });
+    return withExamples(parser, t.helpValidate.examples) as unknown as Argv<ValidateArgs>;
+  },
   handler: async (args: ArgumentsCamelCase<ValidateArgs>) => {
+    // --json is for programs: its messages stay English whatever the language.
+    const lang = args.json ? 'en' : langOf(args);
     const { sheet, warnings, valid } = await validateSheet(args.file, {
       ...(args.sheet !== undefined ? { sheet: args.sheet } : {}),
       ...(args.map !== undefined ? { map: args.map.map(String) } : {}),
@@ -131,7 +137,7 @@ export const validateCommand: CommandModule<object, ValidateArgs> = {
       ...(args.encoding !== undefined ? { encoding: args.encoding } : {}),
       ...(args.delimiter !== undefined ? { delimiter: args.delimiter } : {}),
       phoneRegion: args['phone-region'],
-    }, args.match);
+    }, { ...(args.match !== undefined ? { match: args.match } : {}), lang });
     if (args.json) {
       const { detected, mapping } = sheet;
       const output = {
@@ -141,7 +147,7 @@ export const validateCommand: CommandModule<object, ValidateArgs> = {
       };
       process.stdout.write(`${JSON.stringify(output, null, 2)}\n`);
     } else {
-      printText(sheet, warnings);
+      printText(sheet, warnings, messages(lang));
     }
     process.exitCode = valid ? ExitCode.Ok : ExitCode.RowsFailed;
   },

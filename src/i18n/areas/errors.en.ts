@@ -1,0 +1,36 @@
+// Errors a person reads (exit 2 before anything is sent): flags, connection settings, files to
+// read and write. Thrown as a `Say` (src/exit-codes.ts, src/cli/flag-values.ts), said by the CLI.
+
+export const errorsEn = {
+  errGivenTimes: (flag: string, times: number) => `--${flag} is given ${times} times; give it once`,
+  errSwitchValue: (name: string, value: string) => `--${name} is a switch and takes no value (given "${value}"); --no-${name} turns it off`,
+  errNumberRange: (flag: string, integer: boolean, min: number, max: number, aboveMin: boolean, unit: string | undefined, given: string) =>
+    `--${flag} must be ${integer ? 'a whole number' : 'a number'} ${aboveMin ? `above ${min}, at most ${max}` : `from ${min} to ${max}`}${unit ? ` (${unit})` : ''}, not "${given}"`,
+  errConcurrency: (given: string) => `--concurrency must be a whole number from 1 to 1000 or auto, not "${given}"`,
+  errNeedsPath: (flag: string) => `--${flag} needs a path`,
+  errNoStdout: (flag: string) => `--${flag} -: standard output is not supported here; give a path`,
+  errNoStdin: 'name the sheet file (reading from standard input, "-", is not supported)',
+  errNotUrl: (source: string, given: string, example: string) => `${source}: "${given}" is not a URL (expected e.g. ${example})`,
+  errNotHttp: (source: string, given: string) => `${source}: "${given}" must start with http:// or https://`,
+  errTokenFileUnreadable: (file: string, code: string | undefined) => `--token-file ${file}: cannot read the file${code ? ` (${code})` : ''}`,
+  errTokenFileEmpty: (file: string) => `--token-file ${file}: the file is empty`,
+  errNoToken: 'no API token: pass --token-file FILE, set PACHCA_TOKEN, or pass --token (an Owner/Admin personal token for writes)',
+  errNotPositive: (name: string, integer: boolean, given: string) => `${name}: expected a positive ${integer ? 'whole number' : 'number'}, got ${given}`,
+  errTimeoutTooLong: (max: number, given: string) => `PACHCA_TIMEOUT: at most ${max} seconds, got ${given}`,
+  errOutputIsFolder: (flag: string, path: string) => `${flag} ${path} is a folder; name a file`,
+  errOutputExists: (path: string) => `${path} already exists; pass --force to replace it`,
+  errOutputNoFolder: (flag: string, path: string, folder: string) => `${flag} ${path}: the folder ${folder} does not exist`,
+  errOutputIsFile: (flag: string, path: string) => `${flag} ${path} is a file; name a folder`,
+  errImportNameFile: 'name the file to import, or --resume DIR to continue a run',
+  errImportFileAndResume: 'give either a file or --resume DIR, not both (the run folder names its file)',
+  errImportOutAndResume: "give either --out DIR or --resume DIR, not both (a resume writes to the run's own folder)",
+  errRunFolderIsFile: (path: string) => `--out ${path} is a file; --out names the run folder (created when missing)`,
+  errNoSuchFile: (path: string) => `${path}: no such file`,
+  errApplyNameFolder: 'name the folder of a saved plan (the --out DIR of plan FILE --out DIR)',
+  errExportXlsxName: (path: string) => `--out ${path}: an XLSX export needs a file name ending in .xlsx (or use --format csv with a folder)`,
+  errExportDelimiter: (given: string) => `--delimiter must be "," ";" or "tab", not "${given}"`,
+  errTemplateName: (path: string) => `--out ${path}: the template file name must end in .xlsx or .csv`,
+  errTemplateFormat: (path: string, format: string) => `--out ${path} does not end in .${format} as --format ${format} says`,
+  errAuditXlsxName: (path: string) => `--out ${path}: the audit workbook needs a file name ending in .xlsx`,
+  errAuditSameFile: '--out and --html name the same file',
+};

@@ -1,0 +1,27 @@
+// The run report (report.xlsx, report.csv, report-tags.csv), its Summary, failed.csv/failed.xlsx.
+export const reportEn = {
+  reportColumns: { row: 'row', email: 'email', name: 'name', action: 'action', result: 'result', pachca_user_id: 'pachca_user_id', changed_fields: 'changed_fields', message: 'message' },
+  tagsReportColumns: { row: 'row', tag_id: 'tag_id', name: 'name', action: 'action', result: 'result', changes: 'changes', message: 'message' },
+  reportSheet: 'Report',
+  tagsReportSheet: 'Tags',
+  summarySheet: 'Summary',
+  summaryItem: 'item',
+  summaryValue: 'value',
+  summaryTagsSheetResult: (result: string) => `Tags sheet: ${result}`,
+  summaryTagsCreated: 'tags created',
+  summaryRequests: 'requests sent',
+  summary429: '429 answers',
+  summaryElapsed: 'elapsed seconds',
+  summaryExitCode: 'exit code',
+  summaryInput: 'input',
+  summaryApiUrl: 'API URL',
+  summaryDryRun: 'dry run',
+  summaryStoppedBy: 'stopped by',
+  summaryReportFiles: 'report files',
+  failedErrorColumn: 'error',
+  /** How report.csv and failed.csv were written, for the summary. */
+  reportShape: (delimiter: string, encoding: string) => `${delimiter}, ${encoding}`,
+  encodingUtf8Bom: 'UTF-8 with BOM',
+  delimiterNames: { ',': 'comma (,)', ';': 'semicolon (;)', '\t': 'tab', '|': 'bar (|)' } as Record<string, string>,
+  summaryReportShapeLine: (shape: string) => `CSV reports: ${shape}`,
+};

@@ -1,0 +1,38 @@
+// What import, plan and apply print while they run: the plan, warnings, the question, the
+// progress line, what to do after a stop, the summary (src/cli/import-text.ts, progress.ts,
+// confirm.ts; the notes and the question come from src/app).
+
+export const runEn = {
+  runWarning: (text: string) => `Warning: ${text}`,
+  runPlan: (counts: string) => `Plan: ${counts}`,
+  runNothing: 'nothing',
+  runChanges: 'Changes:',
+  runEmpty: '(empty)',
+  runRow: (row: number | string) => `row ${row}`,
+  runMoreSeePlan: (count: number) => `  ... and ${count} more, see plan.json or plan.xlsx`,
+  runInvalidRows: (count: number) => `Invalid rows (${count}; they go to failed.csv):`,
+  runInvalid: 'invalid',
+  runDone: 'Done',
+  runDryRunWouldBe: 'Dry run, nothing changed; would be',
+  runInterruptedSoFar: 'Interrupted; done so far',
+  runNoRows: 'no rows',
+  runTagsCreated: (count: number) => `; tags created ${count}`,
+  runRequests: (sent: number, limited: number, seconds: number) => `Requests: ${sent} (${limited} rate-limited), ${seconds} s`,
+  runFolder: (folder: string) => `Run folder: ${folder}`,
+  runReport: (path: string) => `Report: ${path}`,
+  runTagsSheet: (sheet: string, counts: string) => `${sheet} sheet: ${counts}`,
+  runTagsReport: (sheet: string, path: string) => `${sheet} report: ${path}`,
+  runRowsToFix: (path: string) => `Rows to fix: ${path}`,
+  runStoppedFatal: (message: string, journal: string, command: string) => `Stopped: ${message}. The journal (${journal}) records what was done; fix the cause and run: ${command}`,
+  runInterrupted: (journal: string, command: string) => `Interrupted: nothing more was sent after Ctrl+C. The journal (${journal}) and the report record what was done; finish the run with: ${command}`,
+  /** The progress bar's line (cli-progress tokens in braces stay as they are). */
+  runProgressBar: '{bar} {value}/{total} | {rps} req/s | ETA {eta_formatted} | failures {failures}',
+  runProgressLine: (done: number, total: number, rate: string, failed: number) => `progress: ${done}/${total} done, ${rate} req/s, ${failed} failed`,
+  runReadingDirectory: (users: number) => `Reading the directory: ${users.toLocaleString('en-US')} ${users === 1 ? 'user' : 'users'}`,
+  runConfirmApply: (changes: number, apiUrl: string) => `Apply ${changes} change${changes === 1 ? '' : 's'} to ${apiUrl}?`,
+  runConfirmChoices: '[y/N]',
+  runCancelled: 'Cancelled: nothing was changed.',
+  runDryRunNote: (planFile: string) => `Dry run: nothing was changed. The plan is in ${planFile}`,
+  runNobodyToConfirm: 'stdin is not a terminal, so there is nobody to confirm: pass --yes to apply this plan (nothing was changed)',
+  runTagsSheetRow: (sheet: string, row: number | string, tagId: number | undefined) => `${sheet} row ${row}${tagId !== undefined ? ` tag id ${tagId}` : ''}`,
+};

@@ -1,0 +1,109 @@
+// A Russian export imports back into an English run, and an English export into a Russian run,
+// with zero changes planned and zero writes sent (in process, against the sandbox); the audit's
+// workbook, page and printed summary in either language.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { RunningSandbox } from '../src/sandbox/api.js';
+import { runMain } from './helpers/in-process-cli.js';
+import { startTestSandbox } from './helpers/sandbox.js';
+
+const SEED = join(import.meta.dirname, '..', 'fixtures', 'directory.json');
+const RU = { extraEnv: { LANG: 'ru_RU.UTF-8' } };
+
+let sandbox: RunningSandbox;
+let folder: string;
+const savedEnv = { ...process.env };
+
+beforeAll(async () => {
+  sandbox = await startTestSandbox({ seed: SEED });
+  folder = mkdtempSync(join(tmpdir(), 'i18n-roundtrip-'));
+});
+
+afterAll(async () => {
+  process.env = savedEnv;
+  rmSync(folder, { recursive: true, force: true });
+  await sandbox.stop();
+});
+
+beforeEach(() => {
+  sandbox.reset();
+  process.env.PACHCA_API_URL = sandbox.url;
+  process.env.PACHCA_TOKEN = sandbox.adminToken;
+});
+
+/** Imports `file` with --yes; the plan's changing items, the writes sent and what was printed. */
+async function importBack(file: string, name: string, env: Record<string, string>, extra: string[] = []) {
+  const before = sandbox.stats().writes;
+  const out = join(folder, `run-${name}`);
+  const result = await runMain(['import', file, '--yes', '--out', out, ...extra], { extraEnv: env });
+  expect(result.code, result.stderr).toBe(0);
+  const plan = JSON.parse(readFileSync(join(out, 'plan.json'), 'utf8')) as { items: Array<{ kind: string }> };
+  return { changing: plan.items.filter((item) => item.kind !== 'unchanged'), writes: sandbox.stats().writes - before, printed: result.stdout + result.stderr };
+}
+
+describe('export in one language, import in the other', () => {
+  it('Russian XLSX export -> English import: zero changes, zero writes, no column left unread', async () => {
+    const file = join(folder, 'ru.xlsx');
+    const exported = await runMain(['export', '--out', file], RU);
+    expect(exported.code).toBe(0);
+    expect(exported.stdout).toMatch(/^Выгружено сотрудников: \d+ \(из \d+ в справочнике; ботов не выгружено: \d+\), тегов: \d+/);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(file);
+    expect(workbook.worksheets.map((sheet) => sheet.name).slice(0, 4)).toEqual(['Сотрудники', 'Tags', 'Membership', 'Итоги']);
+    // Written while the directory is listed, the Summary comes last but is the sheet the workbook opens on.
+    expect(workbook.views[0]).toMatchObject({ activeTab: 3 });
+    const headers = workbook.getWorksheet('Сотрудники')!.getRow(1).values as string[];
+    expect(headers).toEqual(expect.arrayContaining(['Почта', 'Имя', 'Фамилия', 'Отдел', 'Должность', 'Заблокирован', 'Последняя активность']));
+    const back = await importBack(file, 'ru-xlsx', {}, ['--lang', 'en']);
+    expect(back.changing).toEqual([]);
+    expect(back.writes).toBe(0);
+    expect(back.printed).not.toContain('not imported');
+  });
+
+  it('English XLSX export -> Russian import: zero changes, zero writes', async () => {
+    const file = join(folder, 'en.xlsx');
+    expect((await runMain(['export', '--out', file, '--lang', 'en'], RU)).code).toBe(0);
+    const back = await importBack(file, 'en-xlsx', RU.extraEnv);
+    expect(back.changing).toEqual([]);
+    expect(back.writes).toBe(0);
+    expect(back.printed).toContain('Готово');
+    expect(back.printed).not.toContain('не импортиру');
+  });
+
+  it('Russian CSV export (";") -> English import: zero changes, zero writes', async () => {
+    const out = join(folder, 'ru-csv');
+    expect((await runMain(['export', '--format', 'csv', '--out', out, '--delimiter', ';'], RU)).code).toBe(0);
+    expect(readFileSync(join(out, 'users.csv'), 'utf8').split('\r\n')[0]).toMatch(/^\uFEFFПочта;Имя;Фамилия;/);
+    const back = await importBack(join(out, 'users.csv'), 'ru-csv', {});
+    expect(back.changing).toEqual([]);
+    expect(back.writes).toBe(0);
+  });
+});
+
+describe('audit in the chosen language', () => {
+  it('LANG=ru: Russian sheets, headers and page (lang="ru"); --lang en: English', async () => {
+    const xlsx = join(folder, 'audit-ru.xlsx');
+    const html = join(folder, 'audit-ru.html');
+    const russian = await runMain(['audit', '--out', xlsx, '--html', html], RU);
+    expect(russian.code).toBe(0);
+    expect(russian.stdout).toMatch(/^Проверено сотрудников \(без ботов\): \d+; неактивный — без активности больше 90 дн\.:\n {2}Неактивные/);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(xlsx);
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual([
+      'Итоги', 'Неактивные', 'Неприглашённые до конца', 'Заблокированные в тегах', 'Незаполненные поля', 'Администраторы и гости', 'Пустые теги', 'Возможные дубли',
+    ]);
+    expect((workbook.getWorksheet('Неактивные')!.getRow(1).values as string[]).slice(1, 4)).toEqual(['ID', 'Почта', 'Имя']);
+    const page = readFileSync(html, 'utf8');
+    expect(page).toContain('<html lang="ru">');
+    expect(page).toContain('<h1>Проверка справочника Пачки</h1>');
+
+    const englishHtml = join(folder, 'audit-en.html');
+    const english = await runMain(['audit', '--html', englishHtml, '--lang', 'en'], RU);
+    expect(english.stdout).toMatch(/^Audit of \d+ people/);
+    expect(readFileSync(englishHtml, 'utf8')).toContain('<html lang="en">');
+    expect(readFileSync(englishHtml, 'utf8')).toContain('<h1>Pachca directory audit</h1>');
+  });
+});

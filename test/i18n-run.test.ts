@@ -1,0 +1,112 @@
+// plan, import and validate run in process in Russian (LANG=ru_RU.UTF-8) and in English
+// (--lang en over the same locale): the plan, a validation message, the summary, the report's
+// headers and an error in the chosen language; summary.json the same in both.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { RunningSandbox } from '../src/sandbox/api.js';
+import { runMain } from './helpers/in-process-cli.js';
+import { startTestSandbox } from './helpers/sandbox.js';
+
+const RU = { extraEnv: { LANG: 'ru_RU.UTF-8' } };
+const SHEET = 'Почта;Фамилия;Имя;Отдел\r\nnew.person@example.ru;Новиков;Пётр;Продажи\r\nbad-email;Плохов;Иван;Продажи\r\n';
+
+let sandbox: RunningSandbox;
+let folder: string;
+let sheet: string;
+const savedEnv = { ...process.env };
+
+beforeAll(async () => {
+  sandbox = await startTestSandbox();
+  folder = mkdtempSync(join(tmpdir(), 'i18n-run-'));
+  sheet = join(folder, 'hires.csv');
+  writeFileSync(sheet, SHEET);
+});
+
+afterAll(async () => {
+  process.env = savedEnv;
+  rmSync(folder, { recursive: true, force: true });
+  await sandbox.stop();
+});
+
+beforeEach(() => {
+  sandbox.reset();
+  process.env.PACHCA_API_URL = sandbox.url;
+  process.env.PACHCA_TOKEN = sandbox.adminToken;
+});
+
+const firstLine = (path: string): string => readFileSync(path, 'utf8').split('\r\n')[0]!;
+
+describe('a run in the chosen language', () => {
+  it('plan with LANG=ru: Russian plan, validation message, summary and failed.csv error column', async () => {
+    const out = join(folder, 'plan-ru');
+    const result = await runMain(['plan', sheet, '--out', out], RU);
+    expect(result.code).toBe(5);
+    expect(result.stdout).toContain('План: создать 1, ошибка в строке 1');
+    expect(result.stdout).toContain('строка 2 new.person@example.ru  создать  first_name: Пётр, last_name: Новиков');
+    expect(result.stdout).toContain('Строки с ошибками (1; они попадут в failed.csv):');
+    expect(result.stdout).toContain('строка 3 bad-email: Почта: неверный адрес почты');
+    expect(result.stdout).toContain('Пробный запуск, ничего не изменено; было бы: создан 1, ошибка в строке 1');
+    expect(result.stdout).toContain(`Папка запуска: ${out}`);
+    expect(firstLine(join(out, 'failed.csv'))).toBe('\uFEFFПочта;Фамилия;Имя;Отдел;Ошибка');
+  });
+
+  it('import --lang en over LANG=ru: English plan, message, summary and report headers', async () => {
+    const out = join(folder, 'import-en');
+    const result = await runMain(['import', sheet, '--yes', '--out', out, '--lang', 'en'], RU);
+    expect(result.code).toBe(5);
+    expect(result.stdout).toContain('Plan: create 1, invalid 1');
+    expect(result.stdout).toContain('row 3 bad-email: Почта: not a valid email');
+    expect(result.stdout).toContain('Done: created 1, invalid 1');
+    expect(firstLine(join(out, 'report.csv'))).toBe('\uFEFFrow;email;name;action;result;pachca_user_id;changed_fields;message');
+    expect(readFileSync(join(out, 'failed.csv'), 'utf8')).toContain('not a valid email');
+  });
+
+  it('import with LANG=ru: Russian summary and report headers; summary.json the same keys and values as in English', async () => {
+    const ruOut = join(folder, 'import-ru');
+    const russian = await runMain(['import', sheet, '--yes', '--out', ruOut], RU);
+    expect(russian.code).toBe(5);
+    expect(russian.stdout).toContain('Готово: создан 1, ошибка в строке 1');
+    expect(firstLine(join(ruOut, 'report.csv'))).toBe('\uFEFFСтрока;Почта;Имя;Действие;Результат;ID в Пачке;Изменённые поля;Сообщение');
+    expect(readFileSync(join(ruOut, 'report.csv'), 'utf8')).toContain('неверный адрес почты');
+    sandbox.reset();
+    const enOut = join(folder, 'import-en-json');
+    const english = await runMain(['import', sheet, '--yes', '--out', enOut, '--json', '--lang', 'en'], RU);
+    const stable = (path: string): unknown => {
+      const { elapsedSeconds: _elapsed, startedAt: _started, finishedAt: _finished, runFolder: _folder, input: _input, ...rest } = JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
+      return rest;
+    };
+    expect(english.code).toBe(5);
+    expect(stable(join(ruOut, 'summary.json'))).toEqual(stable(join(enOut, 'summary.json')));
+  });
+
+  it('validate: the counts, columns and the message in Russian, and in English with --lang en', async () => {
+    const russian = await runMain(['validate', sheet], RU);
+    expect(russian.code).toBe(5);
+    expect(russian.stdout).toContain('CSV, кодировка utf-8, разделитель ";", заголовок в строке 1');
+    expect(russian.stdout).toContain('Строк: 2, верных: 1, с ошибками: 1, предупреждений: 0');
+    expect(russian.stdout).toContain('ошибка         строка 3, колонка «Почта»: неверный адрес почты');
+    const english = await runMain(['validate', sheet, '--lang', 'en'], RU);
+    expect(english.stdout).toContain('Rows: 2, valid: 1, invalid: 1, warnings: 0');
+    expect(english.stdout).toContain('error   row 3, column "Почта": not a valid email');
+    const json = await runMain(['validate', sheet, '--json'], RU);
+    expect(JSON.parse(json.stdout).issues[0].message).toMatch(/^not a valid email/);
+  });
+});
+
+describe('errors in the chosen language', () => {
+  it('a missing file, a missing token and a bad flag value: Russian with LANG=ru, English with --lang en', async () => {
+    const missing = join(folder, 'missing.csv');
+    expect((await runMain(['plan', missing], RU)).stderr).toBe(`Ошибка: ${missing}: такого файла нет\n`);
+    expect((await runMain(['plan', missing, '--lang', 'en'], RU)).stderr).toBe(`Error: ${missing}: no such file\n`);
+    delete process.env.PACHCA_TOKEN;
+    const noToken = await runMain(['tags'], RU);
+    expect(noToken.code).toBe(2);
+    expect(noToken.stderr).toMatch(/^Ошибка: нет токена API: укажите --token-file ФАЙЛ/);
+    const badRps = await runMain(['export', '--rps', '0'], RU);
+    expect(badRps.code).toBe(2);
+    expect(badRps.stderr.split('\n')[0]).toBe('Ошибка: --rps: нужно число больше 0, не больше 1000, а не «0»');
+    expect((await runMain(['export', '--rps', '0', '--lang', 'en'], RU)).stderr.split('\n')[0]).toBe('Error: --rps must be a number above 0, at most 1000, not "0"');
+  });
+});
