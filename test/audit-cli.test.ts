@@ -52,7 +52,7 @@ describe('pachca-roster audit', () => {
     });
     expect(result.stdout).not.toContain(sandbox.adminToken);
     // The finding names the command that fixes it.
-    expect(result.stdout).toContain('To fix: pachca-roster import FILE, where FILE lists their e-mails with action = offboard');
+    expect(result.stdout).toContain('To fix: pachca-roster offboard EMAIL... (takes them out of every tag, clears the status, keeps them suspended)');
   });
 
   it('takes --inactive-days and prints JSON with --json', async () => {

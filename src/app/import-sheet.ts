@@ -177,6 +177,8 @@ async function importInFolder(request: ImportRequest, ports: ImportPorts, runFol
   const api = ports.connect();
   // The token check and the listing go out together: the listing's cursor chain is the longer wait.
   const listing = takeSnapshot(api, (users) => ports.events({ type: 'listing', users })).finally(() => ports.events({ type: 'listing-done' }));
+  // Awaited below; until then a refusal (402, 401) must not count as an unhandled rejection.
+  listing.catch(() => undefined);
   const token = await checkToken(api, ports.interrupt).catch(async (error: unknown) => {
     // A refused token is the error to report, once the listing (refused too) has ended.
     await listing.catch(() => undefined);

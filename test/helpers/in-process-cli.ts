@@ -67,8 +67,12 @@ export async function runMain(argv: string[], options: InProcessOptions = {}): P
   const savedEnv = process.env;
   const savedCwd = process.cwd();
   const restoreTerminal = withoutTerminal();
-  process.env = options.env ? cleanEnv(options.env) : { ...savedEnv };
-  for (const name of LOCALE_VARIABLES) delete process.env[name];
+  if (options.env) {
+    process.env = cleanEnv(options.env); // without the machine's locale, with the test's own
+  } else {
+    process.env = { ...savedEnv };
+    for (const name of LOCALE_VARIABLES) delete process.env[name];
+  }
   Object.assign(process.env, options.extraEnv ?? {});
   if (options.cwd) process.chdir(options.cwd);
   // A fresh process knows no token yet: one registered by an earlier run must not hide a leak.
