@@ -22,7 +22,7 @@ import { openNewRunFolder, openResumeFolder, type RunFolder } from '../sync/run-
 import { MEMBERSHIP_SHEET, TAGS_SHEET, tagsSheetInput } from '../sync/tags-sheet.js';
 import { loadChatContext } from '../sync/chat-membership.js';
 import { findRowPhotos } from '../sync/plan-photos.js';
-import { applyInFolder, earlierAttempts, finishDryRun, type ApplyContext, type RunResult } from './apply-run.js';
+import { applyContextOf, applyInFolder, earlierAttempts, finishDryRun, type RunResult } from './apply-run.js';
 import { CancelledError, toCliError } from './errors.js';
 import { systemClock, type Clock, type EventSink } from './events.js';
 import {
@@ -232,10 +232,9 @@ async function importInFolder(request: ImportRequest, ports: ImportPorts, runFol
 
     // 5. The plan is ready.
     ports.events({ type: 'plan-ready', plan, preferSheet: planOptions.preferSheet === true, planFile });
-    const context: ApplyContext = {
+    const context = applyContextOf(ports, {
       folder,
       api,
-      events,
       clock,
       identity: { runId, inputSha256: sha256 },
       inputPath,
@@ -244,12 +243,10 @@ async function importInFolder(request: ImportRequest, ports: ImportPorts, runFol
       shape,
       lang,
       ...(welcomeText !== undefined ? { welcomeText } : {}),
-      ...(ports.confirm ? { confirm: ports.confirm } : {}),
       yes: request.yes,
-      ...(ports.interrupt ? { interrupt: ports.interrupt } : {}),
       ...(saved ? { firstPlanItems: saved.items } : {}),
       startedAt,
-    };
+    }, events);
 
     if (request.dryRun) return await finishDryRun(plan, context);
 

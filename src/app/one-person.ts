@@ -15,7 +15,7 @@ import { writePlanWorkbook } from '../reports/plan-workbook.js';
 import { buildDirectory, type Directory } from '../sync/directory.js';
 import { buildPlan, type Plan, type PlanOptions } from '../sync/plan.js';
 import { openNewRunFolder } from '../sync/run-folder.js';
-import { applyInFolder, finishDryRun, type ApplyContext, type RunResult } from './apply-run.js';
+import { applyContextOf, applyInFolder, finishDryRun, type RunResult } from './apply-run.js';
 import { CancelledError, toCliError } from './errors.js';
 import { systemClock, type Clock, type EventSink } from './events.js';
 import { checkToken, missingScopes, missingScopesError } from './import-sheet.js';
@@ -182,10 +182,9 @@ export async function changePeople(request: OnePersonRequest, ports: OnePersonPo
     await writePlanWorkbook(folder, savedPlan, lang);
     ports.events({ type: 'plan-ready', plan, preferSheet: false, planFile });
 
-    const context: ApplyContext = {
+    const context = applyContextOf(ports, {
       folder,
       api,
-      events: ports.events,
       clock,
       identity: { runId, inputSha256 },
       inputPath: request.label,
@@ -193,11 +192,9 @@ export async function changePeople(request: OnePersonRequest, ports: OnePersonPo
       rows: sheet.rows,
       shape: REPORT_SHAPE,
       lang,
-      ...(ports.confirm ? { confirm: ports.confirm } : {}),
       yes: request.yes,
-      ...(ports.interrupt ? { interrupt: ports.interrupt } : {}),
       startedAt,
-    };
+    });
     return await (request.dryRun ? finishDryRun(plan, context) : applyInFolder(plan, context, []));
   } finally {
     runFolder.release();

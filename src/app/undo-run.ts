@@ -17,7 +17,7 @@ import { DEFAULT_PLAN_OPTIONS, type Plan } from '../sync/plan.js';
 import { attachBefore } from '../sync/recorded-values.js';
 import { openNewRunFolder, openResumeFolder } from '../sync/run-folder.js';
 import { buildUndoPlan } from '../sync/undo-plan.js';
-import { applyInFolder, JOURNAL_FILE, runSummary, type ApplyContext, type RunResult } from './apply-run.js';
+import { applyContextOf, applyInFolder, JOURNAL_FILE, runSummary, type RunResult } from './apply-run.js';
 import type { ApplyPorts } from './apply-saved.js';
 import { CancelledError, toCliError } from './errors.js';
 import { systemClock } from './events.js';
@@ -121,10 +121,9 @@ async function undoInFolder(request: UndoRequest, ports: ApplyPorts, folder: str
   if (missing.length > 0) throw missingScopesError(missing);
 
   ports.events({ type: 'plan-ready', plan, preferSheet: false, planFile });
-  const context: ApplyContext = {
+  const context = applyContextOf(ports, {
     folder,
     api,
-    events: ports.events,
     clock,
     identity: { runId, inputSha256: undone.inputSha256 },
     inputPath: undone.journalPath,
@@ -132,11 +131,9 @@ async function undoInFolder(request: UndoRequest, ports: ApplyPorts, folder: str
     rows: [],
     shape: { delimiter: ',', encoding: 'utf-8-bom' },
     lang,
-    ...(ports.confirm ? { confirm: ports.confirm } : {}),
     yes: request.yes,
-    ...(ports.interrupt ? { interrupt: ports.interrupt } : {}),
     startedAt,
-  };
+  });
   if (request.dryRun) {
     const outcomes = plan.items.map(staticOutcome);
     const summary = runSummary(context, plan, outcomes, 'ok', true);
