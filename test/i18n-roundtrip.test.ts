@@ -1,52 +1,31 @@
 // A Russian export imports back into an English run, and an English export into a Russian run,
 // with zero changes planned and zero writes sent (in process, against the sandbox); the audit's
 // workbook, page and printed summary in either language.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { RunningSandbox } from '../src/sandbox/api.js';
-import { runMain } from './helpers/in-process-cli.js';
-import { startTestSandbox } from './helpers/sandbox.js';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { runMain, useCliWorkspace } from './helpers/in-process-cli.js';
 
 const SEED = join(import.meta.dirname, '..', 'fixtures', 'directory.json');
 const RU = { extraEnv: { LANG: 'ru_RU.UTF-8' } };
 
-let sandbox: RunningSandbox;
-let folder: string;
-const savedEnv = { ...process.env };
-
-beforeAll(async () => {
-  sandbox = await startTestSandbox({ seed: SEED });
-  folder = mkdtempSync(join(tmpdir(), 'i18n-roundtrip-'));
-});
-
-afterAll(async () => {
-  process.env = savedEnv;
-  rmSync(folder, { recursive: true, force: true });
-  await sandbox.stop();
-});
-
-beforeEach(() => {
-  sandbox.reset();
-  process.env.PACHCA_API_URL = sandbox.url;
-  process.env.PACHCA_TOKEN = sandbox.adminToken;
-});
+const workspace = useCliWorkspace('i18n-roundtrip-', { seed: SEED });
+beforeEach(() => workspace.sandbox.reset());
 
 /** Imports `file` with --yes; the plan's changing items, the writes sent and what was printed. */
 async function importBack(file: string, name: string, env: Record<string, string>, extra: string[] = []) {
-  const before = sandbox.stats().writes;
-  const out = join(folder, `run-${name}`);
+  const before = workspace.sandbox.stats().writes;
+  const out = join(workspace.dir, `run-${name}`);
   const result = await runMain(['import', file, '--yes', '--out', out, ...extra], { extraEnv: env });
   expect(result.code, result.stderr).toBe(0);
   const plan = JSON.parse(readFileSync(join(out, 'plan.json'), 'utf8')) as { items: Array<{ kind: string }> };
-  return { changing: plan.items.filter((item) => item.kind !== 'unchanged'), writes: sandbox.stats().writes - before, printed: result.stdout + result.stderr };
+  return { changing: plan.items.filter((item) => item.kind !== 'unchanged'), writes: workspace.sandbox.stats().writes - before, printed: result.stdout + result.stderr };
 }
 
 describe('export in one language, import in the other', () => {
   it('Russian XLSX export -> English import: zero changes, zero writes, no column left unread', async () => {
-    const file = join(folder, 'ru.xlsx');
+    const file = join(workspace.dir, 'ru.xlsx');
     const exported = await runMain(['export', '--out', file], RU);
     expect(exported.code).toBe(0);
     expect(exported.stdout).toMatch(/^Выгружено сотрудников: \d+ \(из \d+ в справочнике; ботов не выгружено: \d+\), тегов: \d+/);
@@ -65,7 +44,7 @@ describe('export in one language, import in the other', () => {
   });
 
   it('English XLSX export -> Russian import: zero changes, zero writes', async () => {
-    const file = join(folder, 'en.xlsx');
+    const file = join(workspace.dir, 'en.xlsx');
     expect((await runMain(['export', '--out', file, '--lang', 'en'], RU)).code).toBe(0);
     const back = await importBack(file, 'en-xlsx', RU.extraEnv);
     expect(back.changing).toEqual([]);
@@ -75,7 +54,7 @@ describe('export in one language, import in the other', () => {
   });
 
   it('Russian CSV export (";") -> English import: zero changes, zero writes', async () => {
-    const out = join(folder, 'ru-csv');
+    const out = join(workspace.dir, 'ru-csv');
     expect((await runMain(['export', '--format', 'csv', '--out', out, '--delimiter', ';'], RU)).code).toBe(0);
     expect(readFileSync(join(out, 'users.csv'), 'utf8').split('\r\n')[0]).toMatch(/^\uFEFFПочта;Имя;Фамилия;/);
     const back = await importBack(join(out, 'users.csv'), 'ru-csv', {});
@@ -86,8 +65,8 @@ describe('export in one language, import in the other', () => {
 
 describe('audit in the chosen language', () => {
   it('LANG=ru: Russian sheets, headers and page (lang="ru"); --lang en: English', async () => {
-    const xlsx = join(folder, 'audit-ru.xlsx');
-    const html = join(folder, 'audit-ru.html');
+    const xlsx = join(workspace.dir, 'audit-ru.xlsx');
+    const html = join(workspace.dir, 'audit-ru.html');
     const russian = await runMain(['audit', '--out', xlsx, '--html', html], RU);
     expect(russian.code).toBe(0);
     expect(russian.stdout).toMatch(/^Проверено сотрудников \(без ботов\): \d+; неактивный — без активности больше 90 дн\.:\n {2}Неактивные/);
@@ -101,7 +80,7 @@ describe('audit in the chosen language', () => {
     expect(page).toContain('<html lang="ru">');
     expect(page).toContain('<h1>Проверка справочника Пачки</h1>');
 
-    const englishHtml = join(folder, 'audit-en.html');
+    const englishHtml = join(workspace.dir, 'audit-en.html');
     const english = await runMain(['audit', '--html', englishHtml, '--lang', 'en'], RU);
     expect(english.stdout).toMatch(/^Audit of \d+ people/);
     expect(readFileSync(englishHtml, 'utf8')).toContain('<html lang="en">');

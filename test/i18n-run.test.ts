@@ -1,46 +1,27 @@
 // plan, import and validate run in process in Russian (LANG=ru_RU.UTF-8) and in English
 // (--lang en over the same locale): the plan, a validation message, the summary, the report's
 // headers and an error in the chosen language; summary.json the same in both.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { RunningSandbox } from '../src/sandbox/api.js';
-import { runMain } from './helpers/in-process-cli.js';
-import { startTestSandbox } from './helpers/sandbox.js';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { runMain, useCliWorkspace } from './helpers/in-process-cli.js';
 
 const RU = { extraEnv: { LANG: 'ru_RU.UTF-8' } };
 const SHEET = 'Почта;Фамилия;Имя;Отдел\r\nnew.person@example.ru;Новиков;Пётр;Продажи\r\nbad-email;Плохов;Иван;Продажи\r\n';
 
-let sandbox: RunningSandbox;
-let folder: string;
+const workspace = useCliWorkspace('i18n-run-');
 let sheet: string;
-const savedEnv = { ...process.env };
-
-beforeAll(async () => {
-  sandbox = await startTestSandbox();
-  folder = mkdtempSync(join(tmpdir(), 'i18n-run-'));
-  sheet = join(folder, 'hires.csv');
+beforeAll(() => {
+  sheet = join(workspace.dir, 'hires.csv');
   writeFileSync(sheet, SHEET);
 });
-
-afterAll(async () => {
-  process.env = savedEnv;
-  rmSync(folder, { recursive: true, force: true });
-  await sandbox.stop();
-});
-
-beforeEach(() => {
-  sandbox.reset();
-  process.env.PACHCA_API_URL = sandbox.url;
-  process.env.PACHCA_TOKEN = sandbox.adminToken;
-});
+beforeEach(() => workspace.sandbox.reset());
 
 const firstLine = (path: string): string => readFileSync(path, 'utf8').split('\r\n')[0]!;
 
 describe('a run in the chosen language', () => {
   it('plan with LANG=ru: Russian plan, validation message, summary and failed.csv error column', async () => {
-    const out = join(folder, 'plan-ru');
+    const out = join(workspace.dir, 'plan-ru');
     const result = await runMain(['plan', sheet, '--out', out], RU);
     expect(result.code).toBe(5);
     expect(result.stdout).toContain('План: создать 1, ошибка в строке 1');
@@ -53,7 +34,7 @@ describe('a run in the chosen language', () => {
   });
 
   it('import --lang en over LANG=ru: English plan, message, summary and report headers', async () => {
-    const out = join(folder, 'import-en');
+    const out = join(workspace.dir, 'import-en');
     const result = await runMain(['import', sheet, '--yes', '--out', out, '--lang', 'en'], RU);
     expect(result.code).toBe(5);
     expect(result.stdout).toContain('Plan: create 1, invalid 1');
@@ -64,14 +45,14 @@ describe('a run in the chosen language', () => {
   });
 
   it('import with LANG=ru: Russian summary and report headers; summary.json the same keys and values as in English', async () => {
-    const ruOut = join(folder, 'import-ru');
+    const ruOut = join(workspace.dir, 'import-ru');
     const russian = await runMain(['import', sheet, '--yes', '--out', ruOut], RU);
     expect(russian.code).toBe(5);
     expect(russian.stdout).toContain('Готово: создан 1, ошибка в строке 1');
     expect(firstLine(join(ruOut, 'report.csv'))).toBe('\uFEFFСтрока;Почта;Имя;Действие;Результат;ID в Пачке;Изменённые поля;Сообщение');
     expect(readFileSync(join(ruOut, 'report.csv'), 'utf8')).toContain('неверный адрес почты');
-    sandbox.reset();
-    const enOut = join(folder, 'import-en-json');
+    workspace.sandbox.reset();
+    const enOut = join(workspace.dir, 'import-en-json');
     const english = await runMain(['import', sheet, '--yes', '--out', enOut, '--json', '--lang', 'en'], RU);
     const stable = (path: string): unknown => {
       const { elapsedSeconds: _elapsed, startedAt: _started, finishedAt: _finished, runFolder: _folder, input: _input, ...rest } = JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
@@ -97,7 +78,7 @@ describe('a run in the chosen language', () => {
 
 describe('errors in the chosen language', () => {
   it('a missing file, a missing token and a bad flag value: Russian with LANG=ru, English with --lang en', async () => {
-    const missing = join(folder, 'missing.csv');
+    const missing = join(workspace.dir, 'missing.csv');
     expect((await runMain(['plan', missing], RU)).stderr).toBe(`Ошибка: ${missing}: такого файла нет\n`);
     expect((await runMain(['plan', missing, '--lang', 'en'], RU)).stderr).toBe(`Error: ${missing}: no such file\n`);
     delete process.env.PACHCA_TOKEN;

@@ -2,46 +2,25 @@
 // one joins those not yet joined (POST /chats/{id}/members), --chats replace also leaves the ones
 // the cell does not name; an unknown or archived name makes the row invalid before any write; a
 // new guest still needs exactly one chat, by name too. Run in process against the demo company.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { applySavedPlan } from '../src/app/apply-saved.js';
 import { formatPlan } from '../src/cli/import-text.js';
 import { PachcaClient } from '../src/pachca/client.js';
-import type { RunningSandbox, SandboxDirectory } from '../src/sandbox/api.js';
 import { writeCsvFile } from '../src/sheets/write.js';
-import type { Plan, PlanItem } from '../src/sync/plan.js';
+import type { Plan } from '../src/sync/plan.js';
+import { useDemoCompanyImports } from './helpers/demo-company-imports.js';
 import { importInProcess, writesByRoute } from './helpers/import-in-process.js';
 import { startTestSandbox } from './helpers/sandbox.js';
 
-const seed = JSON.parse(readFileSync(new URL('../fixtures/directory.json', import.meta.url), 'utf8')) as SandboxDirectory;
-const workDir = mkdtempSync(join(tmpdir(), 'import-chats-'));
-let sandbox: RunningSandbox;
-let runs = 0;
-beforeAll(async () => {
-  sandbox = await startTestSandbox({ seed });
-});
-beforeEach(() => sandbox.reset());
-afterAll(async () => {
-  await sandbox.stop();
-  rmSync(workDir, { recursive: true, force: true });
-});
+const demo = useDemoCompanyImports('import-chats-');
+const { seed } = demo;
 
 const MARIA = 11; // m.ivanova: in Общий (501), Разработка (503, closed, the Owner not in it), Новости компании (506)
-const membersOf = (chatId: number): number[] => sandbox.directory().chats.find((chat) => chat.id === chatId)?.member_ids ?? [];
-const userByEmail = (email: string) => sandbox.directory().users.find((user) => user.email === email);
+const membersOf = (chatId: number): number[] => demo.sandbox.directory().chats.find((chat) => chat.id === chatId)?.member_ids ?? [];
+const userByEmail = (email: string) => demo.sandbox.directory().users.find((user) => user.email === email);
 
-async function run(headers: string[], rows: string[][], options: Parameters<typeof importInProcess>[3] = {}, dryRun = false) {
-  runs += 1;
-  const file = join(workDir, `sheet-${runs}.csv`);
-  await writeCsvFile(file, headers, rows);
-  const { result, events } = await importInProcess(sandbox, file, join(workDir, `run-${runs}`), options, { dryRun });
-  const ready = events.find((event) => event.type === 'plan-ready');
-  const plan = (ready as { plan: Plan }).plan;
-  const row = (n: number): PlanItem => plan.items.find((item) => item.row === n)!;
-  return { result, plan, row };
-}
+const run = (headers: string[], rows: string[][], options: Parameters<typeof importInProcess>[3] = {}, dryRun = false) =>
+  demo.importRows(headers, rows, options, { dryRun });
 
 describe('chats by name', () => {
   it('a new person gets them on create, an existing one joins only those not yet joined', async () => {
@@ -57,16 +36,16 @@ describe('chats by name', () => {
     expect(formatPlan(plan)).toMatch(/row 3 m\.ivanova@example\.ru {2}update {2}chats: \+ Продажи$/m);
     expect(result.status).toBe('ok');
     expect(result.summary?.counts).toMatchObject({ created: 1, updated: 1 });
-    expect(writesByRoute(sandbox.requestLog())).toEqual({ 'POST /users': 1, 'POST /chats/{id}/members': 1 });
+    expect(writesByRoute(demo.sandbox.requestLog())).toEqual({ 'POST /users': 1, 'POST /chats/{id}/members': 1 });
     const hire = userByEmail('new.hire@example.ru')!;
     expect(membersOf(504)).toEqual(expect.arrayContaining([hire.id, MARIA]));
     expect(membersOf(501)).toContain(hire.id);
 
-    sandbox.reset();
+    demo.sandbox.reset();
     // The same sheet again: everyone is where it says; nothing is sent.
     const again = await run(['Email', 'Чаты'], [['m.ivanova@example.ru', 'Общий, Новости компании']]);
     expect(again.row(2).kind).toBe('unchanged');
-    expect(writesByRoute(sandbox.requestLog())).toEqual({});
+    expect(writesByRoute(demo.sandbox.requestLog())).toEqual({});
   });
 
   it('an unknown, archived or hidden name makes the row invalid before any write; other rows go on', async () => {
@@ -83,7 +62,7 @@ describe('chats by name', () => {
     expect(row(5)).toMatchObject({ kind: 'update', chatRequests: [{ method: 'POST', chatId: 504 }] });
     expect(result.status).toBe('rows-failed');
     // The invalid row's new tag is not created either.
-    expect(writesByRoute(sandbox.requestLog())).toEqual({ 'POST /chats/{id}/members': 1 });
+    expect(writesByRoute(demo.sandbox.requestLog())).toEqual({ 'POST /chats/{id}/members': 1 });
   });
 
   it('a name two chats share is ambiguous: the row is invalid and names their ids', async () => {
@@ -91,10 +70,9 @@ describe('chats by name', () => {
     twin.chats.find((chat) => chat.id === 506)!.name = 'продажи';
     const box = await startTestSandbox({ seed: twin });
     try {
-      runs += 1;
-      const file = join(workDir, `sheet-${runs}.csv`);
+      const { file, out } = demo.nextRun();
       await writeCsvFile(file, ['Email', 'Чаты'], [['m.ivanova@example.ru', 'Продажи'], ['d.kuznetsov@example.ru', '504']]);
-      const { events, result } = await importInProcess(box, file, join(workDir, `run-${runs}`));
+      const { events, result } = await importInProcess(box, file, out);
       const plan = (events.find((event) => event.type === 'plan-ready') as { plan: Plan }).plan;
       expect(plan.items.find((item) => item.row === 2)).toMatchObject({
         kind: 'invalid', message: 'chats: 2 chats are named "Продажи" (ids 504, 506): give the id instead',
@@ -117,7 +95,7 @@ describe('chats by name', () => {
     ]);
     expect(row(2).changes).toEqual([{ field: 'chats', before: null, after: '+ Продажи, - Новости компании' }]);
     expect(result.status).toBe('ok');
-    expect(writesByRoute(sandbox.requestLog())).toEqual({ 'POST /chats/{id}/members': 1, 'DELETE /chats/{id}/members/{user_id}': 1 });
+    expect(writesByRoute(demo.sandbox.requestLog())).toEqual({ 'POST /chats/{id}/members': 1, 'DELETE /chats/{id}/members/{user_id}': 1 });
     expect(membersOf(506)).not.toContain(MARIA);
     // Разработка is a closed chat the Owner is not in: not listed, so left alone.
     expect(membersOf(503)).toContain(MARIA);
@@ -125,17 +103,15 @@ describe('chats by name', () => {
   });
 
   it('a saved plan that only joins chats is applied exactly by apply DIR', async () => {
-    runs += 1;
-    const file = join(workDir, `sheet-${runs}.csv`);
+    const { file, out } = demo.nextRun();
     await writeCsvFile(file, ['Email', 'Чаты'], [['m.ivanova@example.ru', 'Продажи']]);
-    const out = join(workDir, `run-${runs}`);
-    await importInProcess(sandbox, file, out, {}, { dryRun: true });
+    await importInProcess(demo.sandbox, file, out, {}, { dryRun: true });
     const applied = await applySavedPlan({ dir: out, yes: true }, {
-      connect: () => new PachcaClient({ apiUrl: sandbox.url, token: sandbox.adminToken }), events: () => undefined,
+      connect: () => new PachcaClient({ apiUrl: demo.sandbox.url, token: demo.sandbox.adminToken }), events: () => undefined,
     });
     expect(applied.status).toBe('ok');
     expect(applied.summary?.counts.updated).toBe(1);
-    expect(writesByRoute(sandbox.requestLog())).toEqual({ 'POST /chats/{id}/members': 1 });
+    expect(writesByRoute(demo.sandbox.requestLog())).toEqual({ 'POST /chats/{id}/members': 1 });
     expect(membersOf(504)).toContain(MARIA);
   });
 

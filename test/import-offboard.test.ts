@@ -1,46 +1,22 @@
 // Offboarding (issue 15): an `offboard` row (ru "увольнение") and --suspend-missing --offboard
 // suspend, take the person out of every tag (one PUT), clear the status and, with --leave-chats,
 // leave every chat the token lists; restore afterwards brings back only the suspension.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { RunningSandbox, SandboxDirectory } from '../src/sandbox/api.js';
-import { writeCsvFile } from '../src/sheets/write.js';
-import type { Plan, PlanItem } from '../src/sync/plan.js';
+import { describe, expect, it } from 'vitest';
+import { useDemoCompanyImports } from './helpers/demo-company-imports.js';
 import { importInProcess, writesByRoute } from './helpers/import-in-process.js';
-import { api, startTestSandbox } from './helpers/sandbox.js';
+import { api } from './helpers/sandbox.js';
 
-const seed = JSON.parse(readFileSync(new URL('../fixtures/directory.json', import.meta.url), 'utf8')) as SandboxDirectory;
-const workDir = mkdtempSync(join(tmpdir(), 'import-offboard-'));
-let sandbox: RunningSandbox;
-let runs = 0;
-beforeAll(async () => {
-  sandbox = await startTestSandbox({ seed });
-});
-beforeEach(() => sandbox.reset());
-afterAll(async () => {
-  await sandbox.stop();
-  rmSync(workDir, { recursive: true, force: true });
-});
+const demo = useDemoCompanyImports('import-offboard-');
 
 const ALLA = 17; // a.mikhailova: active, tag Москва, in Общий (501) and Новости компании (506)
 const SERGEEV = 42; // k.sergeev: suspended, still in tags Продажи and Москва
-const userOf = (id: number) => sandbox.directory().users.find((user) => user.id === id)!;
-const membersOf = (chatId: number): number[] => sandbox.directory().chats.find((chat) => chat.id === chatId)?.member_ids ?? [];
+const userOf = (id: number) => demo.sandbox.directory().users.find((user) => user.id === id)!;
+const membersOf = (chatId: number): number[] => demo.sandbox.directory().chats.find((chat) => chat.id === chatId)?.member_ids ?? [];
 
-async function run(headers: string[], rows: string[][], options: Parameters<typeof importInProcess>[3] = {}) {
-  runs += 1;
-  const file = join(workDir, `sheet-${runs}.csv`);
-  await writeCsvFile(file, headers, rows);
-  const { result, events } = await importInProcess(sandbox, file, join(workDir, `run-${runs}`), options);
-  const plan = (events.find((event) => event.type === 'plan-ready') as { plan: Plan }).plan;
-  const item = (key: string): PlanItem => plan.items.find((candidate) => candidate.key === key)!;
-  return { result, plan, item };
-}
+const run = (headers: string[], rows: string[][], options: Parameters<typeof importInProcess>[3] = {}) => demo.importRows(headers, rows, options);
 
 async function giveStatus(userId: number): Promise<void> {
-  const response = await api(sandbox, 'PUT', `/users/${userId}/status`, { body: { status: { emoji: '🏖', title: 'В отпуске' } } });
+  const response = await api(demo.sandbox, 'PUT', `/users/${userId}/status`, { body: { status: { emoji: '🏖', title: 'В отпуске' } } });
   expect(response.status).toBe(200);
 }
 
@@ -62,7 +38,7 @@ describe('offboarding', () => {
       { field: 'chats', before: null, after: '- Общий, - Новости компании' },
     ]));
     expect(result.status).toBe('ok');
-    expect(writesByRoute(sandbox.requestLog())).toEqual({
+    expect(writesByRoute(demo.sandbox.requestLog())).toEqual({
       'PUT /users/{user_id}/status': 1, 'PUT /users/{id}': 1, 'DELETE /users/{user_id}/status': 1, 'DELETE /chats/{id}/members/{user_id}': 2,
     });
     expect(userOf(ALLA)).toMatchObject({ suspended: true, list_tags: [], user_status: null });
@@ -83,10 +59,10 @@ describe('offboarding', () => {
     // Suspended but still in a tag: the tag goes, the suspension is kept (the PUT carries it).
     expect(item('row:3')).toMatchObject({ kind: 'update', userRequest: { body: { user: { suspended: true, list_tags: [] } } } });
     expect(membersOf(501)).toContain(ALLA);
-    const before = sandbox.requestLog().length;
+    const before = demo.sandbox.requestLog().length;
     const again = await run(['email', 'action'], [['a.mikhailova@example.ru', 'offboard']]);
     expect(again.item('row:2')).toMatchObject({ kind: 'unchanged', message: 'already offboarded' });
-    expect(writesByRoute(sandbox.requestLog().slice(before))).toEqual({});
+    expect(writesByRoute(demo.sandbox.requestLog().slice(before))).toEqual({});
   });
 
   it('refuses the Owner and unknown people; the row is invalid', async () => {
@@ -96,7 +72,7 @@ describe('offboarding', () => {
   });
 
   it('--suspend-missing --offboard offboards the people the sheet leaves out, the suspended ones still in tags too', async () => {
-    const listed = sandbox.directory().users.filter((user) => !user.bot && user.email && !user.suspended && user.id !== ALLA);
+    const listed = demo.sandbox.directory().users.filter((user) => !user.bot && user.email && !user.suspended && user.id !== ALLA);
     const { item, result, plan } = await run(['email'], listed.map((user) => [user.email!]), { suspendMissing: true, offboard: true });
     expect(item(`missing:${ALLA}`)).toMatchObject({ kind: 'suspend', message: 'not in the sheet (--suspend-missing --offboard)', userRequest: { body: { user: { suspended: true, list_tags: [] } } } });
     expect(item(`missing:${SERGEEV}`)).toMatchObject({ kind: 'update', userRequest: { body: { user: { suspended: true, list_tags: [] } } } });
@@ -104,7 +80,7 @@ describe('offboarding', () => {
     const missing = plan.items.filter((candidate) => candidate.key.startsWith('missing:'));
     expect(missing).toHaveLength(5); // Алла and the four suspended people with tags
     expect(result.status).toBe('ok');
-    expect(writesByRoute(sandbox.requestLog())).toEqual({ 'PUT /users/{id}': 5 });
+    expect(writesByRoute(demo.sandbox.requestLog())).toEqual({ 'PUT /users/{id}': 5 });
     expect(userOf(SERGEEV)).toMatchObject({ suspended: true, list_tags: [] });
   });
 });

@@ -29,6 +29,28 @@ export function clear(node) {
   while (node.firstChild) node.firstChild.remove();
 }
 
+/**
+ * A page drawn afresh from its state: `render` (what app.js calls) keeps the container and the
+ * context ({ t, config, rerender }) and draws; `redraw` clears the container and draws again.
+ */
+export function page(draw) {
+  const view = {
+    root: null,
+    ctx: null,
+    render(container, context) {
+      view.root = container;
+      view.ctx = context;
+      view.redraw();
+    },
+    redraw() {
+      if (!view.root) return;
+      clear(view.root);
+      draw(view.root, view.ctx);
+    },
+  };
+  return view;
+}
+
 /** `{name}` placeholders filled in. */
 export function fill(text, values) {
   return String(text).replace(/\{(\w+)\}/g, (whole, name) => (name in values ? String(values[name]) : whole));

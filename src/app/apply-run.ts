@@ -43,6 +43,21 @@ export interface ApplyContext {
   startedAt: number;
 }
 
+/** What a use case's ports give every apply: where events go, and the confirmation and Ctrl+C when there are. */
+export type ApplyContextPorts = Pick<ApplyContext, 'events' | 'confirm' | 'interrupt'>;
+
+/** The apply context of a run: its fields, with the ports' events (or `events`), confirmation and interrupt. */
+export function applyContextOf(
+  ports: ApplyContextPorts, fields: Omit<ApplyContext, 'events' | 'confirm' | 'interrupt'>, events: EventSink = ports.events,
+): ApplyContext {
+  return {
+    ...fields,
+    events,
+    ...(ports.confirm ? { confirm: ports.confirm } : {}),
+    ...(ports.interrupt ? { interrupt: ports.interrupt } : {}),
+  };
+}
+
 export interface RunResult {
   status: RunStatus;
   runFolder: string;

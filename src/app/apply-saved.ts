@@ -8,7 +8,7 @@ import type { PachcaApi } from '../pachca/api.js';
 import { InterruptedError } from '../pachca/errors.js';
 import { openResumeFolder } from '../sync/run-folder.js';
 import { readBasisDirectory } from './basis-directory.js';
-import { applyInFolder, earlierAttempts, type ApplyContext, type RunResult } from './apply-run.js';
+import { applyContextOf, applyInFolder, earlierAttempts, type RunResult } from './apply-run.js';
 import { CancelledError, toCliError } from './errors.js';
 import { systemClock, type Clock, type EventSink } from './events.js';
 import { checkToken, missingScopes, missingScopesError, readWelcome } from './import-sheet.js';
@@ -89,10 +89,9 @@ export async function applySavedPlan(request: ApplyRequest, ports: ApplyPorts): 
       customColumns: saved.customColumns,
     };
     ports.events({ type: 'plan-ready', plan, preferSheet: saved.planOptions.preferSheet === true, planFile: `${folder}/plan.json` });
-    const context: ApplyContext = {
+    const context = applyContextOf(ports, {
       folder,
       api,
-      events: ports.events,
       clock,
       identity,
       inputPath: saved.input.path,
@@ -100,12 +99,10 @@ export async function applySavedPlan(request: ApplyRequest, ports: ApplyPorts): 
       rows: savedSheetRows(saved.sheet),
       lang: request.lang ?? 'en',
       ...(welcomeText !== undefined ? { welcomeText } : {}),
-      ...(ports.confirm ? { confirm: ports.confirm } : {}),
       yes: request.yes,
-      ...(ports.interrupt ? { interrupt: ports.interrupt } : {}),
       ...(earlier.length > 0 ? { firstPlanItems: saved.items } : {}),
       startedAt,
-    };
+    });
     return await applyInFolder(plan, context, earlier);
   } finally {
     runFolder.release();

@@ -2,10 +2,9 @@
 // (with the before values it depends on), then either stop there (a dry run, `plan`) or confirm
 // and apply. `--resume` plans the run's own input again and skips what its journal says is done.
 import { createHash, randomUUID } from 'node:crypto';
-import { createReadStream, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { CliError, ExitCode, InputError } from '../exit-codes.js';
-import { PRIVATE_FILE_MODE } from '../files/private.js';
 import type { PachcaApi } from '../pachca/api.js';
 import { InterruptedError } from '../pachca/errors.js';
 import type { WriteScope } from '../pachca/types.js';
@@ -23,11 +22,12 @@ import { openNewRunFolder, openResumeFolder, type RunFolder } from '../sync/run-
 import { MEMBERSHIP_SHEET, TAGS_SHEET, tagsSheetInput } from '../sync/tags-sheet.js';
 import { loadChatContext } from '../sync/chat-membership.js';
 import { findRowPhotos } from '../sync/plan-photos.js';
-import { applyInFolder, earlierAttempts, finishDryRun, type ApplyContext, type RunResult } from './apply-run.js';
+import { applyContextOf, applyInFolder, earlierAttempts, finishDryRun, type RunResult } from './apply-run.js';
 import { CancelledError, toCliError } from './errors.js';
 import { systemClock, type Clock, type EventSink } from './events.js';
-import { planBasis } from './plan-basis.js';
-import { checkResumeFlags, readSavedPlan, saveSheet, SAVED_PLAN_VERSION, type PlanFlags, type SavedPlan, type SheetReadOptions } from './saved-plan.js';
+import {
+  checkResumeFlags, readSavedPlan, savedPlanOf, saveSheet, writeSavedPlan, type PlanFlags, type SavedPlan, type SheetReadOptions,
+} from './saved-plan.js';
 
 export interface ImportRequest {
   /** The input sheet; absent with --resume (the run folder names it). */
@@ -193,20 +193,15 @@ async function importInFolder(request: ImportRequest, ports: ImportPorts, runFol
     plan.warnings.push(...tagsSheet.warnings, ...(exportBase.warning ? [exportBase.warning] : []));
     attachBefore(plan.items, directory);
     savedPlan = {
-      version: SAVED_PLAN_VERSION,
-      runId,
-      createdAt: saved?.createdAt ?? clock.now().toISOString(),
-      input: { path: inputPath, sha256 },
-      readOptions,
-      planOptions,
-      ...(welcomeFile !== undefined ? { welcomeFile: resolve(welcomeFile) } : {}),
-      apiUrl: api.apiUrl,
-      counts: plan.counts,
-      requiredScopes: plan.requiredScopes,
-      warnings: plan.warnings,
-      customColumns: plan.customColumns,
-      items: plan.items,
-      basis: planBasis(plan, directory),
+      ...savedPlanOf({
+        runId,
+        createdAt: saved?.createdAt ?? clock.now().toISOString(),
+        input: { path: inputPath, sha256 },
+        readOptions,
+        planOptions,
+        ...(welcomeFile !== undefined ? { welcomeFile: resolve(welcomeFile) } : {}),
+        apiUrl: api.apiUrl,
+      }, plan, directory),
       // A plan saved for `apply DIR` carries the input's rows for failed.csv (an import has the sheet).
       ...(request.dryRun ? { sheet: saveSheet(sheet.detected, sheet.rows, shape) } : {}),
     };
@@ -215,8 +210,7 @@ async function importInFolder(request: ImportRequest, ports: ImportPorts, runFol
   }
   // plan.json stays the run's first plan: later resumes need its items (old names of renamed
   // tags, what each row was to do). A resume's fresh plan goes beside it.
-  const planFile = join(folder, saved ? RESUME_PLAN_FILE : 'plan.json');
-  writeFileSync(planFile, `${JSON.stringify(savedPlan, null, 2)}\n`, { mode: PRIVATE_FILE_MODE });
+  const planFile = writeSavedPlan(folder, savedPlan, saved ? RESUME_PLAN_FILE : 'plan.json');
   // With --yes nobody reads plan.xlsx before the requests go: it is written once the first
   // answer is in (requests are flowing and the run mostly waits on the rate), so the first
   // request does not wait for it (nor for loading exceljs, for a CSV input), nor does the exit.
@@ -240,10 +234,9 @@ async function importInFolder(request: ImportRequest, ports: ImportPorts, runFol
 
     // 5. The plan is ready.
     ports.events({ type: 'plan-ready', plan, preferSheet: planOptions.preferSheet === true, planFile });
-    const context: ApplyContext = {
+    const context = applyContextOf(ports, {
       folder,
       api,
-      events,
       clock,
       identity: { runId, inputSha256: sha256 },
       inputPath,
@@ -252,12 +245,10 @@ async function importInFolder(request: ImportRequest, ports: ImportPorts, runFol
       shape,
       lang,
       ...(welcomeText !== undefined ? { welcomeText } : {}),
-      ...(ports.confirm ? { confirm: ports.confirm } : {}),
       yes: request.yes,
-      ...(ports.interrupt ? { interrupt: ports.interrupt } : {}),
       ...(saved ? { firstPlanItems: saved.items } : {}),
       startedAt,
-    };
+    }, events);
 
     if (request.dryRun) return await finishDryRun(plan, context);
 

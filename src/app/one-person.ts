@@ -4,10 +4,7 @@
 // apply in a run folder of their own (plan.json, journal, report), so they have its safety and
 // its output. Nothing but reads is sent until the plan is confirmed.
 import { createHash, randomUUID } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { InputError } from '../exit-codes.js';
-import { PRIVATE_FILE_MODE } from '../files/private.js';
 import type { Lang } from '../i18n/lang.js';
 import type { PachcaApi } from '../pachca/api.js';
 import { InterruptedError } from '../pachca/errors.js';
@@ -18,7 +15,7 @@ import { writePlanWorkbook } from '../reports/plan-workbook.js';
 import { buildDirectory, type Directory } from '../sync/directory.js';
 import { buildPlan, type Plan, type PlanOptions } from '../sync/plan.js';
 import { openNewRunFolder } from '../sync/run-folder.js';
-import { applyInFolder, finishDryRun, type ApplyContext, type RunResult } from './apply-run.js';
+import { applyContextOf, applyInFolder, finishDryRun, type RunResult } from './apply-run.js';
 import { CancelledError, toCliError } from './errors.js';
 import { systemClock, type Clock, type EventSink } from './events.js';
 import { checkToken, missingScopes, missingScopesError } from './import-sheet.js';
@@ -26,8 +23,7 @@ import {
   checkCustomColumns, customHeaders, editedTagNames, onePersonSheet, readCells, scopesFor, type Cell, type OnePersonCells,
 } from './one-person-rows.js';
 import { listTagSummaries, lookupPerson, parsePersonKey, UnknownTagError, type PersonKey } from './people.js';
-import { planBasis } from './plan-basis.js';
-import { saveSheet, SAVED_PLAN_VERSION, type SavedPlan } from './saved-plan.js';
+import { savedPlanOf, saveSheet, writeSavedPlan, type SavedPlan } from './saved-plan.js';
 
 export { UnknownColumnError, type Cell } from './one-person-rows.js';
 
@@ -172,30 +168,23 @@ export async function changePeople(request: OnePersonRequest, ports: OnePersonPo
     const lang = request.lang ?? 'en';
     // Saved as `plan FILE --out DIR` saves a plan, so `apply DIR` applies (or finishes) it too.
     const savedPlan: SavedPlan = {
-      version: SAVED_PLAN_VERSION,
-      runId,
-      createdAt: clock.now().toISOString(),
-      input: { path: request.label, sha256: inputSha256 },
-      readOptions: request.phoneRegion !== undefined ? { phoneRegion: request.phoneRegion } : {},
-      planOptions: ONE_PERSON_PLAN_OPTIONS,
-      apiUrl: api.apiUrl,
-      counts: plan.counts,
-      requiredScopes: plan.requiredScopes,
-      warnings: plan.warnings,
-      customColumns: plan.customColumns,
-      items: plan.items,
-      basis: planBasis(plan, directory),
+      ...savedPlanOf({
+        runId,
+        createdAt: clock.now().toISOString(),
+        input: { path: request.label, sha256: inputSha256 },
+        readOptions: request.phoneRegion !== undefined ? { phoneRegion: request.phoneRegion } : {},
+        planOptions: ONE_PERSON_PLAN_OPTIONS,
+        apiUrl: api.apiUrl,
+      }, plan, directory),
       sheet: saveSheet(sheet.detected, sheet.rows, REPORT_SHAPE),
     };
-    const planFile = join(folder, 'plan.json');
-    writeFileSync(planFile, `${JSON.stringify(savedPlan, null, 2)}\n`, { mode: PRIVATE_FILE_MODE });
+    const planFile = writeSavedPlan(folder, savedPlan);
     await writePlanWorkbook(folder, savedPlan, lang);
     ports.events({ type: 'plan-ready', plan, preferSheet: false, planFile });
 
-    const context: ApplyContext = {
+    const context = applyContextOf(ports, {
       folder,
       api,
-      events: ports.events,
       clock,
       identity: { runId, inputSha256 },
       inputPath: request.label,
@@ -203,11 +192,9 @@ export async function changePeople(request: OnePersonRequest, ports: OnePersonPo
       rows: sheet.rows,
       shape: REPORT_SHAPE,
       lang,
-      ...(ports.confirm ? { confirm: ports.confirm } : {}),
       yes: request.yes,
-      ...(ports.interrupt ? { interrupt: ports.interrupt } : {}),
       startedAt,
-    };
+    });
     return await (request.dryRun ? finishDryRun(plan, context) : applyInFolder(plan, context, []));
   } finally {
     runFolder.release();

@@ -1,15 +1,17 @@
 // plan.json: the run's first plan, with its id, the input's path and hash and the flags it was
 // planned with. --resume reads it back (checked field by field: a file edited by hand or cut
 // off gets one clear error) and refuses flags that would plan differently.
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { InputError } from '../exit-codes.js';
+import { PRIVATE_FILE_MODE } from '../files/private.js';
 import type { WriteScope } from '../pachca/types.js';
 import type { ReportShape } from '../reports/failed-rows.js';
 import type { Row, SheetDetected } from '../sheets/types.js';
+import type { Directory } from '../sync/directory.js';
 import type { Plan, PlanItem, PlanOptions } from '../sync/plan.js';
-import { planBasisSchema, type PlanBasis } from './plan-basis.js';
+import { planBasis, planBasisSchema, type PlanBasis } from './plan-basis.js';
 
 /** How the sheet is read; saved in plan.json so --resume reads it the same way. */
 export interface SheetReadOptions {
@@ -42,6 +44,30 @@ export interface SavedPlan {
   basis?: PlanBasis;
   /** The input's header and rows, for failed.csv when `apply DIR` applies the plan without the sheet. */
   sheet?: SavedSheet;
+}
+
+/** What a saved plan says about its run: everything but what the plan and the directory give. */
+export type SavedPlanHead = Pick<SavedPlan, 'runId' | 'createdAt' | 'input' | 'readOptions' | 'planOptions' | 'welcomeFile' | 'apiUrl'>;
+
+/** A fresh plan as saved (its items, counts and the basis `apply DIR` checks), without the sheet. */
+export function savedPlanOf(head: SavedPlanHead, plan: Plan, directory: Directory): SavedPlan {
+  return {
+    version: SAVED_PLAN_VERSION,
+    ...head,
+    counts: plan.counts,
+    requiredScopes: plan.requiredScopes,
+    warnings: plan.warnings,
+    customColumns: plan.customColumns,
+    items: plan.items,
+    basis: planBasis(plan, directory),
+  };
+}
+
+/** Writes the saved plan into the run folder (private to the user); returns the file's path. */
+export function writeSavedPlan(folder: string, saved: SavedPlan, fileName = 'plan.json'): string {
+  const planFile = join(folder, fileName);
+  writeFileSync(planFile, `${JSON.stringify(saved, null, 2)}\n`, { mode: PRIVATE_FILE_MODE });
+  return planFile;
 }
 
 export interface SavedSheet {

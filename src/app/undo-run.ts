@@ -2,11 +2,10 @@
 // shown, confirmed, applied, journaled and reported like any run, in a run folder of its own
 // (whose journal an undo can take back in turn). An interrupted run is undone as far as its
 // journal goes. The undone run's folder is locked meanwhile, so it cannot be resumed at once.
-import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { InputError } from '../exit-codes.js';
-import { PRIVATE_FILE_MODE } from '../files/private.js';
 import { InterruptedError } from '../pachca/errors.js';
 import type { Lang } from '../i18n/lang.js';
 import { writePlanWorkbook } from '../reports/plan-workbook.js';
@@ -18,13 +17,12 @@ import { DEFAULT_PLAN_OPTIONS, type Plan } from '../sync/plan.js';
 import { attachBefore } from '../sync/recorded-values.js';
 import { openNewRunFolder, openResumeFolder } from '../sync/run-folder.js';
 import { buildUndoPlan } from '../sync/undo-plan.js';
-import { applyInFolder, JOURNAL_FILE, runSummary, type ApplyContext, type RunResult } from './apply-run.js';
+import { applyContextOf, applyInFolder, JOURNAL_FILE, runSummary, type RunResult } from './apply-run.js';
 import type { ApplyPorts } from './apply-saved.js';
 import { CancelledError, toCliError } from './errors.js';
 import { systemClock } from './events.js';
 import { checkToken, missingScopes, missingScopesError, sha256File } from './import-sheet.js';
-import { planBasis } from './plan-basis.js';
-import { SAVED_PLAN_VERSION, type SavedPlan } from './saved-plan.js';
+import { savedPlanOf, writeSavedPlan, type SavedPlan } from './saved-plan.js';
 
 export interface UndoRequest {
   /** The folder of the run to take back (an import's, an apply's or an undo's). */
@@ -101,38 +99,31 @@ async function undoInFolder(request: UndoRequest, ports: ApplyPorts, folder: str
     plan = buildUndoPlan(undone.entries, directory, { allowDelete: request.allowDelete, now: clock.now() }, { selfId: token.selfId });
     attachBefore(plan.items, directory);
     saved = {
-      version: SAVED_PLAN_VERSION,
-      runId,
-      createdAt: clock.now().toISOString(),
-      input: { path: undone.journalPath, sha256: undone.inputSha256 },
-      readOptions: {},
-      planOptions: { ...DEFAULT_PLAN_OPTIONS, allowDelete: request.allowDelete },
-      apiUrl: api.apiUrl,
-      counts: plan.counts,
-      requiredScopes: plan.requiredScopes,
-      warnings: plan.warnings,
-      customColumns: [],
-      items: plan.items,
+      ...savedPlanOf({
+        runId,
+        createdAt: clock.now().toISOString(),
+        input: { path: undone.journalPath, sha256: undone.inputSha256 },
+        readOptions: {},
+        planOptions: { ...DEFAULT_PLAN_OPTIONS, allowDelete: request.allowDelete },
+        apiUrl: api.apiUrl,
+      }, plan, directory),
       // With its basis and (empty) sheet, `apply DIR` applies a dry run's undo, or finishes an interrupted one.
-      basis: planBasis(plan, directory),
       sheet,
       undo: { runFolder: resolve(request.runDir), ...(undone.undoneRunId ? { runId: undone.undoneRunId } : {}) },
     };
   } catch (error) {
     throw stopped() || error instanceof InterruptedError ? new CancelledError() : toCliError(error, 'reading the directory');
   }
-  const planFile = join(folder, 'plan.json');
-  writeFileSync(planFile, `${JSON.stringify(saved, null, 2)}\n`, { mode: PRIVATE_FILE_MODE });
+  const planFile = writeSavedPlan(folder, saved);
   const lang = request.lang ?? 'en';
   await writePlanWorkbook(folder, saved, lang);
   const missing = missingScopes(plan.requiredScopes, token.scopes);
   if (missing.length > 0) throw missingScopesError(missing);
 
   ports.events({ type: 'plan-ready', plan, preferSheet: false, planFile });
-  const context: ApplyContext = {
+  const context = applyContextOf(ports, {
     folder,
     api,
-    events: ports.events,
     clock,
     identity: { runId, inputSha256: undone.inputSha256 },
     inputPath: undone.journalPath,
@@ -140,11 +131,9 @@ async function undoInFolder(request: UndoRequest, ports: ApplyPorts, folder: str
     rows: [],
     shape: { delimiter: ',', encoding: 'utf-8-bom' },
     lang,
-    ...(ports.confirm ? { confirm: ports.confirm } : {}),
     yes: request.yes,
-    ...(ports.interrupt ? { interrupt: ports.interrupt } : {}),
     startedAt,
-  };
+  });
   if (request.dryRun) {
     const outcomes = plan.items.map(staticOutcome);
     const summary = runSummary(context, plan, outcomes, 'ok', true);

@@ -14,7 +14,7 @@ import { undoRun } from '../app/undo-run.js';
 import type { Plan } from '../sync/plan.js';
 import { createDefaultFolder } from '../sync/run-folder.js';
 import type { ApplyJobs } from './apply-jobs.js';
-import { errorAnswer, fill, jsonAnswer, langOf, useCaseError, webMessages, type WebOptions } from './context.js';
+import { errorAnswer, fill, jsonAnswer, jsonBody, langOf, requestProblem, useCaseError, webMessages, type WebOptions } from './context.js';
 import { childFolder, describeRun, runFilesIn } from './folders.js';
 import { planView } from './views.js';
 
@@ -40,19 +40,6 @@ function changeCells(change: PersonChange, person: string): { cells: Cell[]; lab
     case 'set':
       return { cells: [[change.column, change.value]], label: `set ${person} ${JSON.stringify(`${change.column}=${change.value}`)}` };
   }
-}
-
-async function jsonBody(c: Context): Promise<unknown> {
-  try {
-    return await c.req.json();
-  } catch {
-    return {};
-  }
-}
-
-function problem(error: z.ZodError): string {
-  const issue = error.issues[0];
-  return `${issue?.path.join('.') || 'the request'}: ${issue?.message ?? 'invalid'}`;
 }
 
 /** Collects what a dry run tells: its plan and its warnings. */
@@ -89,7 +76,7 @@ export function changeRoutes(app: Hono, options: WebOptions, jobs: ApplyJobs): v
     if (!undone) return errorAnswer(c, fill(t.errorNoRun, { name: run }), 404);
     if (describeRun(undone, run, jobs.running().has(run)).state === 'running') return errorAnswer(c, t.errorBusy, 409);
     const parsed = undoSchema.safeParse(await jsonBody(c));
-    if (!parsed.success) return errorAnswer(c, problem(parsed.error));
+    if (!parsed.success) return errorAnswer(c, requestProblem(parsed.error));
     const folder = createDefaultFolder(clock.now(), options.runsDir);
     const collected = planCollector();
     try {
@@ -106,7 +93,7 @@ export function changeRoutes(app: Hono, options: WebOptions, jobs: ApplyJobs): v
     const lang = langOf(c, options.defaultLang);
     const person = c.req.param('id');
     const parsed = personChangeSchema.safeParse(await jsonBody(c));
-    if (!parsed.success) return errorAnswer(c, problem(parsed.error));
+    if (!parsed.success) return errorAnswer(c, requestProblem(parsed.error));
     const { cells, label } = changeCells(parsed.data, person);
     const folder = createDefaultFolder(clock.now(), options.runsDir);
     const collected = planCollector();

@@ -2,6 +2,7 @@
 // answers as JSON (with `<` `>` `&` escaped, so no value can ever read as markup), and errors
 // from the use cases as one clear message.
 import type { Context } from 'hono';
+import type { z } from 'zod';
 import { CliError } from '../exit-codes.js';
 import { messages, type Catalog } from '../i18n/catalog.js';
 import { isLang, type Lang } from '../i18n/lang.js';
@@ -55,6 +56,21 @@ export function safeJson(value: unknown): string {
 export function jsonAnswer(c: Context, value: unknown, status: 200 | 202 | 400 | 404 | 409 | 413 | 415 | 500 = 200): Response {
   c.header('Content-Type', 'application/json; charset=utf-8');
   return c.body(safeJson(value), status);
+}
+
+/** The request's JSON body; a missing or malformed one reads as `{}` (the schema then names what is missing). */
+export async function jsonBody(c: Context): Promise<unknown> {
+  try {
+    return await c.req.json();
+  } catch {
+    return {};
+  }
+}
+
+/** The first thing wrong with a request body, named by its field. */
+export function requestProblem(error: z.ZodError): string {
+  const issue = error.issues[0];
+  return `${issue?.path.join('.') || 'the request'}: ${issue?.message ?? 'invalid'}`;
 }
 
 /** A refusal the person can act on: `{error: message}` (never a stack, never the token). */

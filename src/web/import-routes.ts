@@ -18,7 +18,7 @@ import { readAndValidate } from '../records/validate.js';
 import { DEFAULT_PLAN_OPTIONS, parseMaxSuspend, type Plan, type PlanOptions } from '../sync/plan.js';
 import { createDefaultFolder } from '../sync/run-folder.js';
 import { ApplyJobs } from './apply-jobs.js';
-import { errorAnswer, fill, jsonAnswer, langOf, safeJson, useCaseError, webMessages, type WebOptions } from './context.js';
+import { errorAnswer, fill, jsonAnswer, langOf, requestProblem, safeJson, useCaseError, webMessages, type WebOptions } from './context.js';
 import { childFolder, RUN_FILES, runFilesIn } from './folders.js';
 import { checkView, planView } from './views.js';
 
@@ -58,9 +58,7 @@ function uploadName(given: string): string {
 
 function parseJsonBody<T>(schema: z.ZodType<T>, raw: unknown): T | string {
   const parsed = schema.safeParse(raw ?? {});
-  if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0];
-  return `${issue?.path.join('.') || 'the request'}: ${issue?.message ?? 'invalid'}`;
+  return parsed.success ? parsed.data : requestProblem(parsed.error);
 }
 
 async function bodyOf(request: Request): Promise<unknown> {

@@ -14,7 +14,7 @@ import { auditSummary, findingTables } from '../reports/audit.js';
 import { defaultExportFileName } from '../reports/export.js';
 import { createDefaultFolder } from '../sync/run-folder.js';
 import type { ApplyJobs } from './apply-jobs.js';
-import { errorAnswer, fill, jsonAnswer, langOf, useCaseError, webMessages, type WebOptions } from './context.js';
+import { errorAnswer, fill, jsonAnswer, jsonBody, langOf, requestProblem, useCaseError, webMessages, type WebOptions } from './context.js';
 import { AUDITS_FOLDER, childFolder, EXPORTS_FOLDER, listRuns, outputFilesIn, runFilesIn } from './folders.js';
 
 const exportSchema = z.object({
@@ -49,19 +49,6 @@ export async function download(c: Context, path: string): Promise<Response> {
   return c.body(new Uint8Array(await readFile(path)));
 }
 
-async function jsonBody(c: Context): Promise<unknown> {
-  try {
-    return await c.req.json();
-  } catch {
-    return {};
-  }
-}
-
-function problem(error: z.ZodError): string {
-  const issue = error.issues[0];
-  return `${issue?.path.join('.') || 'the request'}: ${issue?.message ?? 'invalid'}`;
-}
-
 const blankToUndefined = (value: string | undefined): string | undefined => (value === undefined || value === '' ? undefined : value);
 
 export function readRoutes(app: Hono, options: WebOptions, jobs: ApplyJobs): void {
@@ -76,7 +63,7 @@ export function readRoutes(app: Hono, options: WebOptions, jobs: ApplyJobs): voi
 
   app.post('/api/export', async (c) => {
     const parsed = exportSchema.safeParse(await jsonBody(c));
-    if (!parsed.success) return errorAnswer(c, problem(parsed.error));
+    if (!parsed.success) return errorAnswer(c, requestProblem(parsed.error));
     const request = parsed.data;
     const folder = createDefaultFolder(clock.now(), join(options.runsDir, EXPORTS_FOLDER));
     const filter = {
@@ -99,7 +86,7 @@ export function readRoutes(app: Hono, options: WebOptions, jobs: ApplyJobs): voi
 
   app.post('/api/audit', async (c) => {
     const parsed = auditSchema.safeParse(await jsonBody(c));
-    if (!parsed.success) return errorAnswer(c, problem(parsed.error));
+    if (!parsed.success) return errorAnswer(c, requestProblem(parsed.error));
     const folder = createDefaultFolder(clock.now(), join(options.runsDir, AUDITS_FOLDER));
     const since = parsed.data.days === undefined ? undefined : new Date(clock.now().getTime() - parsed.data.days * 86_400_000);
     try {

@@ -1,16 +1,11 @@
 // Audit: the findings with their counts, two charts, the workbook and the page to download.
 import { api } from '../api.js';
-import { clear, downloads, el, field, fill, message, table } from '../dom.js';
+import { downloads, el, field, fill, message, page, table } from '../dom.js';
 
 const state = { inactiveDays: '90', days: '', busy: false, error: null, result: null };
-let root = null;
-let ctx = null;
-
-export function render(container, context) {
-  root = container;
-  ctx = context;
-  redraw();
-}
+const view = page(draw);
+export const render = view.render;
+const redraw = view.redraw;
 
 /** Horizontal bars: a label, a bar as wide as its share, the count. */
 function bars(caption, entries) {
@@ -23,9 +18,7 @@ function bars(caption, entries) {
     })));
 }
 
-function redraw() {
-  const { t } = ctx;
-  clear(root);
+function draw(root, { t }) {
   const inactive = el('input', { type: 'number', min: '0', value: state.inactiveDays, on: { input: (event) => { state.inactiveDays = event.target.value; } } });
   const days = el('input', { type: 'number', min: '1', max: '365', value: state.days, on: { input: (event) => { state.days = event.target.value; } } });
   const form = el('form', { class: 'card', on: { submit: (event) => { event.preventDefault(); audit(); } } },

@@ -1,26 +1,19 @@
 // Directory: people found by name, e-mail or phone; one person's card, with the one-person changes
 // (suspend, restore, clear the status, set a field): a plan in a run folder, confirmed and applied here.
 import { api } from '../api.js';
-import { clear, el, field, fill, message, table } from '../dom.js';
+import { el, field, fill, message, page, table } from '../dom.js';
 import { flowView, makeFlowPlan, newFlow } from '../plan-flow.js';
 
 const state = { query: '', busy: false, error: null, people: null, person: null, change: newFlow(), column: '', value: '' };
-let root = null;
-let ctx = null;
-
-export function render(container, context) {
-  root = container;
-  ctx = context;
-  redraw();
-}
+const view = page(draw);
+export const render = view.render;
+const redraw = view.redraw;
 
 function statusText(status) {
   return status ? `${status.emoji} ${status.title}` : '';
 }
 
-function redraw() {
-  const { t } = ctx;
-  clear(root);
+function draw(root, { t }) {
   const input = el('input', { type: 'search', value: state.query, on: { input: (event) => { state.query = event.target.value; } } });
   const form = el('form', { class: 'card search', role: 'search', on: { submit: (event) => { event.preventDefault(); search(); } } },
     field(t.directorySearch, input), el('button', { type: 'submit', class: 'primary', text: t.directorySearchButton, disabled: state.busy }));

@@ -1,24 +1,17 @@
 // Export: the directory (or part of it) as a workbook or CSV files, to download.
 import { api } from '../api.js';
-import { checkbox, clear, downloads, el, field, fill, message, uid } from '../dom.js';
+import { checkbox, downloads, el, field, fill, message, page, uid } from '../dom.js';
 
 const state = { tag: '', department: '', query: '', includeBots: false, format: 'xlsx', busy: false, error: null, result: null };
-let root = null;
-let ctx = null;
-
-export function render(container, context) {
-  root = container;
-  ctx = context;
-  redraw();
-}
+const view = page(draw);
+export const render = view.render;
+const redraw = view.redraw;
 
 function text(name) {
   return el('input', { type: 'text', value: state[name], on: { input: (event) => { state[name] = event.target.value; } } });
 }
 
-function redraw() {
-  const { t } = ctx;
-  clear(root);
+function draw(root, { t }) {
   const formatName = uid('format');
   const radio = (value) => {
     const input = el('input', { type: 'radio', name: formatName, id: uid('radio'), value, checked: state.format === value, on: { change: () => { state.format = value; } } });

@@ -1,7 +1,7 @@
 // Import: choose a sheet, see what was read and what is wrong with it, set the options, see the
 // plan, apply exactly that plan (after a confirmation repeating the counts), watch it, download the report.
 import { api } from '../api.js';
-import { checkbox, clear, el, field, fill, message, table, uid } from '../dom.js';
+import { checkbox, clear, el, field, fill, message, page, table, uid } from '../dom.js';
 import { confirmApply, flowView, makeFlowPlan, newFlow, planSection as sharedPlanSection } from '../plan-flow.js';
 import { follow, progressView } from '../progress.js';
 
@@ -22,19 +22,11 @@ const state = {
   undo: newFlow(), // undoing the applied run (see plan-flow.js)
 };
 
-let root = null;
-let ctx = null;
+const view = page(draw);
+export const render = view.render;
+const redraw = view.redraw;
 
-export function render(container, context) {
-  root = container;
-  ctx = context;
-  redraw();
-}
-
-function redraw() {
-  if (!root) return;
-  const { t } = ctx;
-  clear(root);
+function draw(root, { t }) {
   root.append(el('h2', { text: t.importHeading }), el('p', { class: 'intro', text: t.importIntro }));
   root.append(fileSection(t));
   if (state.error) root.append(message('error', state.error));
@@ -49,9 +41,9 @@ function redraw() {
 
 function redrawProgress() {
   const holder = document.getElementById('apply-progress');
-  if (!holder || !ctx) return redraw();
+  if (!holder || !view.ctx) return redraw();
   clear(holder);
-  holder.append(progressView(ctx.t, state.apply));
+  holder.append(progressView(view.ctx.t, state.apply));
 }
 
 async function run(work) {
@@ -67,17 +59,17 @@ async function run(work) {
 }
 
 function fileSection(t) {
-  const mb = Math.round(((ctx.config.maxUploadBytes ?? 0) / 1024 / 1024) * 10) / 10;
+  const mb = Math.round(((view.ctx.config.maxUploadBytes ?? 0) / 1024 / 1024) * 10) / 10;
   const input = el('input', { type: 'file', accept: '.csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', on: { change: (event) => upload(event.target.files[0]) } });
   return el('section', { class: 'card' }, field(t.fileLabel, input, fill(t.fileHint, { mb })));
 }
 
 async function upload(file) {
   if (!file) return;
-  const { t } = ctx;
+  const { t } = view.ctx;
   Object.assign(state, { upload: null, plan: null, stale: null, apply: null, mapping: {} });
-  if (file.size > (ctx.config.maxUploadBytes ?? Infinity)) {
-    state.error = fill(t.errorUploadTooLarge, { mb: Math.round((ctx.config.maxUploadBytes / 1024 / 1024) * 10) / 10 });
+  if (file.size > (view.ctx.config.maxUploadBytes ?? Infinity)) {
+    state.error = fill(t.errorUploadTooLarge, { mb: Math.round((view.ctx.config.maxUploadBytes / 1024 / 1024) * 10) / 10 });
     return redraw();
   }
   await run(async () => {
@@ -191,7 +183,7 @@ function planSection(t) {
   return sharedPlanSection(t, state.plan, {
     heading: t.planHeading, headingId: 'plan-heading', filter: state.filter, busy: state.busy, canApply: !state.apply && !state.stale,
     onFilter: (kind) => { state.filter = kind; redraw(); },
-    onApply: () => confirmApply(ctx.t, state.plan, () => apply()),
+    onApply: () => confirmApply(view.ctx.t, state.plan, () => apply()),
   });
 }
 

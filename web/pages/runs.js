@@ -1,20 +1,18 @@
 // Runs: earlier run folders with their state, summary and files; an interrupted one can be resumed
 // here, and a run that changed something can be undone (its undo plan shown, then applied).
 import { api } from '../api.js';
-import { clear, el, fill, message, table } from '../dom.js';
+import { el, fill, message, page, table } from '../dom.js';
 import { flowView, makeFlowPlan, newFlow } from '../plan-flow.js';
 import { follow, progressView } from '../progress.js';
 
 const state = { runs: null, runsDir: '', error: null, apply: null, undo: newFlow(), undone: null };
-let root = null;
-let ctx = null;
+const view = page(draw);
+const redraw = view.redraw;
 
 const STATE_WORDS = { uploaded: 'stateUploaded', planned: 'statePlanned', applied: 'stateApplied', 'rows-failed': 'stateRowsFailed', interrupted: 'stateInterrupted', running: 'stateRunning', other: 'stateOther' };
 
 export function render(container, context) {
-  root = container;
-  ctx = context;
-  redraw();
+  view.render(container, context);
   load();
 }
 
@@ -32,10 +30,7 @@ function summaryText(t, run) {
   return Object.entries(counts).filter(([, n]) => n > 0).map(([name, n]) => `${words[name] ?? name}: ${n}`).join(', ');
 }
 
-function redraw() {
-  if (!root) return;
-  const { t } = ctx;
-  clear(root);
+function draw(root, { t }) {
   root.append(el('h2', { text: t.runsHeading }), el('p', { class: 'intro', text: fill(t.runsIntro, { dir: state.runsDir }) }),
     el('button', { type: 'button', text: t.runsRefresh, on: { click: () => load() } }));
   if (state.error) root.append(message('error', state.error));

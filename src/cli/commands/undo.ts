@@ -4,22 +4,18 @@ import { existsSync, statSync } from 'node:fs';
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import { undoRun } from '../../app/undo-run.js';
 import { PachcaClient } from '../../pachca/client.js';
-import { resolveConnection, type ConnectionArgv } from '../connection.js';
+import { resolveConnection } from '../connection.js';
 import { fileFlag, FlagError } from '../flag-values.js';
 import { langOf } from '../lang.js';
 import { connectionOptions } from '../options.js';
 import { runInTerminal } from '../run-command.js';
+import type { WriteArgs } from '../write-commands.js';
 import { applyCommandLine } from './apply.js';
 
-interface UndoArgs extends ConnectionArgv {
+/** An undo is a write run: the write commands' flags (its own help for them below), plus what to undo. */
+interface UndoArgs extends WriteArgs {
   dir?: string;
   'allow-delete': boolean;
-  'dry-run': boolean;
-  yes: boolean;
-  out?: string;
-  json: boolean;
-  quiet: boolean;
-  lang?: string;
 }
 
 const undoOptions = {
