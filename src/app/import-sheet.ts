@@ -10,7 +10,6 @@ import { InterruptedError } from '../pachca/errors.js';
 import type { WriteScope } from '../pachca/types.js';
 import type { ValidatedSheet } from '../records/types.js';
 import type { Lang } from '../i18n/lang.js';
-import { messages } from '../i18n/catalog.js';
 import { reportShapeFor } from '../reports/failed-rows.js';
 import { writePlanWorkbook } from '../reports/plan-workbook.js';
 import { takeSnapshot } from '../sync/directory.js';
