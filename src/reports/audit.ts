@@ -30,11 +30,6 @@ export interface PendingInviteFinding {
   ageDays: number;
 }
 
-/** What fixes the "suspended but still in tags" finding (issue 15's offboarding). */
-export const SUSPENDED_IN_TAGS_FIX =
-  'To fix: pachca-roster offboard EMAIL... (takes them out of every tag, clears the status, keeps them suspended), ' +
-  'or pachca-roster import STAFF --suspend-missing --offboard with the whole staff sheet.';
-
 export interface SuspendedInTagsFinding {
   user: User;
   tags: string[];

@@ -4,7 +4,7 @@ import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import { InputError } from '../../exit-codes.js';
 import type { ConnectionArgv } from '../connection.js';
 import { auditDirectory } from '../../app/audit-directory.js';
-import { DEFAULT_INACTIVE_DAYS, SUSPENDED_IN_TAGS_FIX, auditSummary, summaryLines } from '../../reports/audit.js';
+import { DEFAULT_INACTIVE_DAYS, auditSummary, summaryLines } from '../../reports/audit.js';
 import { securityLogCounts, securityLogSummaryLines, type SecurityLogReport } from '../../reports/audit-log.js';
 import { fileFlag, FlagError, numberFlag } from '../flag-values.js';
 import { connectionOptionsIn, forceOptionIn } from '../options.js';
@@ -126,7 +126,7 @@ export const auditCommand: CommandModule<object, AuditArgs> = {
     const text = [
       t.auditPrintedHead(report.people, inactiveDays),
       ...lines.map(([title, count]) => `  ${title.padEnd(width)}  ${count}`),
-      ...(report.suspendedInTags.length > 0 ? [SUSPENDED_IN_TAGS_FIX] : []),
+      ...(report.suspendedInTags.length > 0 ? [t.auditSuspendedInTagsFix] : []),
       ...(securityLog ? [securityLog.note ?? `Security log since ${securityLog.since.toISOString().slice(0, 10)}:`] : []),
       ...logLines.map(([title, count]) => `  ${title.padEnd(width)}  ${count}`),
       ...files.map((file) => t.auditWrote(file)),

@@ -1,12 +1,15 @@
 // Файлы проверки справочника и её итоги в терминале (те же ключи, что в audit.en.ts).
 import type { auditEn } from './audit.en.js';
 
+const SUSPENDED_IN_TAGS_FIX =
+  'Как исправить: pachca-roster offboard ПОЧТА... (убирает из всех тегов, снимает статус, оставляет заблокированным) или pachca-roster import ШТАТ --suspend-missing --offboard со всем штатным списком.';
+
 export const auditRu: typeof auditEn = {
   htmlLang: 'ru',
   auditFindings: {
     inactive: { title: 'Неактивные', description: (days) => `Активные учётные записи без активности больше ${days} дн. или ни разу не входившие и созданные больше ${days} дн. назад.` },
     pendingInvites: { title: 'Неприглашённые до конца', description: (_days) => 'Приглашение отправлено, но не принято (invite_status sent), сначала самые старые.' },
-    suspendedInTags: { title: 'Заблокированные в тегах', description: (_days) => 'Заблокированные учётные записи, которые всё ещё состоят в тегах. Как исправить: pachca-roster offboard ПОЧТА... (убирает из всех тегов, снимает статус, оставляет заблокированным) или pachca-roster import ШТАТ --suspend-missing --offboard со всем штатным списком.' },
+    suspendedInTags: { title: 'Заблокированные в тегах', description: (_days) => `Заблокированные учётные записи, которые всё ещё состоят в тегах. ${SUSPENDED_IN_TAGS_FIX}` },
     missingFields: { title: 'Незаполненные поля', description: (_days) => 'Активные учётные записи без отдела, должности или телефона.' },
     adminsAndGuests: { title: 'Администраторы и гости', description: (_days) => 'Учётные записи с ролью не «сотрудник»: администраторы (и владелец), гости и мульти-гости.' },
     emptyTags: { title: 'Пустые теги', description: (_days) => 'Теги, в которых никого нет.' },
@@ -31,6 +34,7 @@ export const auditRu: typeof auditEn = {
   auditHeadcountCaption: 'Численность по отделам (активные сотрудники)',
   auditDaysSince: 'Дней с последней активности',
   auditDaysSinceCaption: 'Дней с последней активности (активные сотрудники)',
+  auditSuspendedInTagsFix: SUSPENDED_IN_TAGS_FIX,
   auditPrintedHead: (people, days) => `Проверено сотрудников (без ботов): ${people}; неактивный — без активности больше ${days} дн.:`,
   auditWrote: (file) => `Записан ${file}`,
 };
