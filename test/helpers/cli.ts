@@ -20,7 +20,7 @@ export interface CliRunOptions {
 }
 
 /** The locale variables that choose the CLI's language (a test that wants Russian passes LANG). */
-const LOCALE_VARIABLES = new Set(['LANG', 'LC_ALL', 'LC_MESSAGES']);
+export const LOCALE_VARIABLES: ReadonlySet<string> = new Set(['LANG', 'LC_ALL', 'LC_MESSAGES']);
 
 /** Environment without the caller's PACHCA_* and locale variables, so tests are explicit (and English). */
 export function cleanEnv(extra: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {

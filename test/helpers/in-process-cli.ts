@@ -8,7 +8,7 @@ import { afterAll, beforeAll, vi } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { forgetSecrets } from '../../src/redact.js';
 import type { RunningSandbox, SandboxOptions } from '../../src/sandbox/api.js';
-import { cleanEnv, type CliResult } from './cli.js';
+import { cleanEnv, LOCALE_VARIABLES, type CliResult } from './cli.js';
 import { startTestSandbox } from './sandbox.js';
 
 export interface InProcessResult {
@@ -29,8 +29,6 @@ export interface InProcessOptions {
   extraEnv?: Record<string, string>;
 }
 
-/** The machine's locale variables: a run is English unless the test asks for a language. */
-const LOCALE_VARIABLES = ['LANG', 'LC_ALL', 'LC_MESSAGES'] as const;
 
 type TtyFlag = { isTTY?: boolean };
 
