@@ -15,6 +15,7 @@ import { writePlanWorkbook } from '../reports/plan-workbook.js';
 import { takeSnapshot } from '../sync/directory.js';
 import { BASE_SHEET, readExportBase } from '../sync/export-base.js';
 import { buildPlan, type Plan, type PlanOptions } from '../sync/plan.js';
+import { emailOptionalFor } from '../sync/match.js';
 import { attachBefore } from '../sync/recorded-values.js';
 import { rememberRenamedNames } from '../sync/resume.js';
 import { openNewRunFolder, openResumeFolder, type RunFolder } from '../sync/run-folder.js';
@@ -158,8 +159,7 @@ async function importInFolder(request: ImportRequest, ports: ImportPorts, runFol
   const runId = saved?.runId ?? randomUUID();
   const welcomeText = readWelcome(welcomeFile);
   // One pass over a workbook reads the users and the export's other sheets; the file is hashed meanwhile.
-  const matchedByOtherKey = planOptions.match !== undefined && planOptions.match !== 'email';
-  const readOptionsNow: ImportReadOptions & { emailOptional?: boolean } = { ...readOptions, companionSheets: EXPORT_COMPANION_SHEETS, ...(matchedByOtherKey ? { emailOptional: true } : {}) };
+  const readOptionsNow: ImportReadOptions & { emailOptional?: boolean } = { ...readOptions, companionSheets: EXPORT_COMPANION_SHEETS, ...(emailOptionalFor(planOptions.match) ? { emailOptional: true } : {}) };
   const [sha256, sheet] = await Promise.all([saved?.input.sha256 ?? sha256File(inputPath), ports.readSheet(inputPath, readOptionsNow)]);
   // An export workbook's Tags sheet carries tag renames and deletes; CSV and one-sheet files have none.
   const tagsSheet = sheet.detected.format === 'xlsx' ? tagsSheetInput(inputPath, sheet.detected.sheet, sheet.companions) : { warnings: [] };

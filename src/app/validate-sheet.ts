@@ -3,7 +3,7 @@
 import type { ValidatedSheet } from '../records/types.js';
 import { readAndValidate } from '../records/validate.js';
 import { sheetWarnings } from '../records/warnings.js';
-import type { MatchOption } from '../sync/match.js';
+import { emailOptionalFor, type MatchOption } from '../sync/match.js';
 import type { SheetReadOptions } from './saved-plan.js';
 import type { Lang } from '../i18n/lang.js';
 
@@ -21,7 +21,6 @@ export interface SheetCheck {
  * `lang`: the language of the issues' messages and the warnings (default English).
  */
 export async function validateSheet(file: string, options: SheetReadOptions, how: { match?: MatchOption; lang?: Lang } = {}): Promise<SheetCheck> {
-  const matchedByOtherKey = how.match !== undefined && how.match !== 'email';
-  const sheet = await readAndValidate(file, { ...options, ...(matchedByOtherKey ? { emailOptional: true } : {}), ...(how.lang ? { lang: how.lang } : {}) });
+  const sheet = await readAndValidate(file, { ...options, ...(emailOptionalFor(how.match) ? { emailOptional: true } : {}), ...(how.lang ? { lang: how.lang } : {}) });
   return { sheet, warnings: sheetWarnings(sheet), valid: sheet.invalidRows.size === 0 };
 }

@@ -51,6 +51,11 @@ export function defaultMatch(sheet: ValidatedSheet): MatchOption {
   return 'email';
 }
 
+/** Rows are read with the e-mail optional when an explicit --match names another key (the planner then decides who needs one). */
+export function emailOptionalFor(match: MatchOption | undefined): boolean {
+  return match !== undefined && match !== 'email';
+}
+
 /** What a row's key found: a person (or nobody), or why the row cannot be matched. */
 export type MatchResult = { user: User | undefined } | { invalid: string };
 
