@@ -54,7 +54,7 @@ export interface OpenedSheet {
   rows: AsyncGenerator<Row>;
   /**
    * The companion sheets the workbook has, by lower-cased name; call once `rows` has ended
-   * (the pass over the workbook collects them). Throws as readNamedSheet does for an empty one.
+   * (the pass over the workbook collects them). A blank one has no headers and no rows.
    */
   companions(): Promise<ReadonlyMap<string, NamedSheet>>;
 }
@@ -191,6 +191,11 @@ export async function openSheet(path: string, options: SheetReadOptions = {}): P
       const sheets = new Map<string, NamedSheet>();
       for (const [key, found] of companions.found) {
         const named: SheetDetected = { file: path, format: 'xlsx', headerRow: 0, headers: [] };
+        // A blank companion (not even a header row) is a sheet with nothing in it, not a broken file.
+        if (found.rows.every(isEmptyRaw)) {
+          sheets.set(key, { detected: named, rows: [] });
+          continue;
+        }
         const opened = await sheetFromRows(named, rowsOf(found.rows), { sheet: requestedName.get(key) ?? found.name, allowNoData: true });
         sheets.set(key, { detected: named, rows: await collect(opened.rows) });
       }

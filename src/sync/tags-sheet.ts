@@ -37,6 +37,8 @@ export interface TagsSheetInput {
 }
 
 const ID_HEADERS = new Set(['id', 'tagid']);
+/** The export's own headers of those columns. */
+const TAGS_COLUMNS_AS_EXPORTED = { id: 'id', name: 'name' } as const;
 const NAME_HEADERS = new Set(['name', 'tag', 'название', 'тег']);
 const MEMBERSHIP_NAME_HEADERS = new Set(['tag', 'тег']);
 const MEMBERSHIP_ID_HEADERS = new Set(['tagid']);
@@ -63,8 +65,11 @@ export function tagsSheetInput(path: string, usersSheet: string | undefined, she
   const tags = sheetNamed(sheets, TAGS_SHEET);
   if (!tags) return { warnings: [] };
   const label = `${basename(path)}, sheet ${TAGS_SHEET}`;
-  const idHeader = findHeader(tags.headers, ID_HEADERS);
-  const nameHeader = findHeader(tags.headers, NAME_HEADERS);
+  // A blank sheet (a workspace without tags, or every row deleted) lists no tag, so it changes none:
+  // tags absent from the sheet are never deleted. Old names in the Membership sheet still count.
+  const blank = tags.headers.length === 0 && tags.rows.length === 0;
+  const idHeader = blank ? TAGS_COLUMNS_AS_EXPORTED.id : findHeader(tags.headers, ID_HEADERS);
+  const nameHeader = blank ? TAGS_COLUMNS_AS_EXPORTED.name : findHeader(tags.headers, NAME_HEADERS);
   if (!idHeader || !nameHeader) {
     return { warnings: [`${label}: no id and name columns (as the export writes them), so tags are not changed from it`] };
   }
