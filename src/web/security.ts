@@ -3,6 +3,7 @@
 // it in a header), the Host and Origin checks (no DNS rebinding, no cross-site request) and the
 // response headers (a strict Content-Security-Policy: scripts and styles only from files here).
 import { timingSafeEqual } from 'node:crypto';
+import { networkInterfaces } from 'node:os';
 import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
 
@@ -29,18 +30,40 @@ export interface Gate {
   host: string;
   /** The port it listens on (known once listening). */
   port: () => number;
+  /** The machine's own addresses, answered when listening on a wildcard (default: its network interfaces now). */
+  ownAddresses?: () => readonly string[];
 }
 
 const LOOPBACK = ['127.0.0.1', 'localhost', '[::1]'];
 
-function hostForUrl(host: string): string {
+export function hostForUrl(host: string): string {
   return host.includes(':') && !host.startsWith('[') ? `[${host}]` : host;
 }
 
-/** The Host header values the server answers: its own address, and the loopback names when it listens on one. */
+/** 0.0.0.0 or :: (in any spelling): every address of the machine. */
+export function isWildcardHost(host: string): boolean {
+  try {
+    const { hostname } = new URL(`http://${hostForUrl(host)}`);
+    return hostname === '0.0.0.0' || hostname === '[::]';
+  } catch {
+    return false;
+  }
+}
+
+function interfaceAddresses(): string[] {
+  return Object.values(networkInterfaces()).flatMap((addresses) => (addresses ?? []).map((address) => address.address));
+}
+
+/**
+ * The Host header values the server answers: its own address, and the loopback names when it
+ * listens on one; on a wildcard, the loopback names and every address of the machine (read at
+ * each request: an address may come or go), but never another name (DNS rebinding).
+ */
 export function allowedHosts(gate: Gate): Set<string> {
   const own = hostForUrl(gate.host);
-  const names = LOOPBACK.includes(own) ? LOOPBACK : [own];
+  const names = isWildcardHost(gate.host)
+    ? [...LOOPBACK, ...(gate.ownAddresses ?? interfaceAddresses)().map(hostForUrl)]
+    : LOOPBACK.includes(own) ? LOOPBACK : [own];
   return new Set(names.map((name) => `${name}:${gate.port()}`.toLowerCase()));
 }
 

@@ -14,7 +14,7 @@ import { changeRoutes } from './change-routes.js';
 import { errorAnswer, type WebOptions } from './context.js';
 import { importRoutes } from './import-routes.js';
 import { readRoutes } from './read-routes.js';
-import { gateMiddleware, type Gate } from './security.js';
+import { gateMiddleware, hostForUrl, isWildcardHost, type Gate } from './security.js';
 
 /** The page's files: web/ beside src/ and dist/ in the package. */
 const STATIC_DIR = fileURLToPath(new URL('../../web/', import.meta.url));
@@ -85,8 +85,10 @@ export interface RunningWebServer {
   stop(): Promise<void>;
 }
 
-function hostForUrl(host: string): string {
-  return host.includes(':') && !host.startsWith('[') ? `[${host}]` : host;
+/** The host of the printed address: a wildcard is no address to open, this machine's loopback is. */
+function browserHost(host: string): string {
+  if (!isWildcardHost(host)) return hostForUrl(host);
+  return host.includes(':') ? '[::1]' : '127.0.0.1';
 }
 
 export async function startWebServer(options: WebOptions, staticDir = STATIC_DIR): Promise<RunningWebServer> {
@@ -97,7 +99,7 @@ export async function startWebServer(options: WebOptions, staticDir = STATIC_DIR
     started.once('error', reject);
   });
   port = (server.address() as AddressInfo).port;
-  const url = `http://${hostForUrl(options.host)}:${port}`;
+  const url = `http://${browserHost(options.host)}:${port}`;
   return {
     url,
     port,
