@@ -1,19 +1,20 @@
 // The apply use case: a saved plan (`plan FILE --out DIR`) applied exactly as it was planned,
-// without reading the sheet again. The users and tags it touches are read again first (only them
-// when they are few: basis-directory.ts); when any differs from the values the plan was made
-// against, nothing is sent. Run again after a stop, it continues from its journal (what was done
+// without reading the sheet again. The users, tags and chats it touches are read again first
+// (only them when they are few: basis-directory.ts); when any differs from the values the plan
+// was made against, nothing is sent. Run again after a stop, it continues from its journal (what was done
 // is not checked again, nor redone).
 import { InputError } from '../exit-codes.js';
 import type { PachcaApi } from '../pachca/api.js';
 import { InterruptedError } from '../pachca/errors.js';
 import { openResumeFolder } from '../sync/run-folder.js';
-import { readBasisDirectory } from './basis-directory.js';
+import { readBasisChats, readBasisDirectory } from './basis-directory.js';
 import { applyContextOf, applyInFolder, earlierAttempts, type RunResult } from './apply-run.js';
 import { CancelledError, toCliError } from './errors.js';
 import { systemClock, type Clock, type EventSink } from './events.js';
 import { checkToken, missingScopes, missingScopesError, readWelcome } from './import-sheet.js';
 import { changedSinceBasis } from './plan-basis.js';
 import { readSavedPlan, savedSheetRows, savedSheetShape } from './saved-plan.js';
+import type { Say } from '../i18n/catalog.js';
 import type { Lang } from '../i18n/lang.js';
 import type { Plan } from '../sync/plan.js';
 
@@ -37,9 +38,10 @@ export interface ApplyPorts {
 /** The directory changed since the plan: refused before anything is sent. */
 export class PlanOutdatedError extends InputError {
   constructor(
-    readonly changed: readonly string[],
+    /** What changed, one phrase each. */
+    readonly changed: readonly Say[],
   ) {
-    super(`the directory changed since the plan: ${changed.slice(0, 10).join('; ')}${changed.length > 10 ? `; and ${changed.length - 10} more` : ''}; plan again (nothing was changed)`);
+    super((t) => t.basisPlanOutdated(changed.slice(0, 10).map((say) => say(t)), Math.max(0, changed.length - 10)));
     this.name = 'PlanOutdatedError';
   }
 }
@@ -70,12 +72,15 @@ export async function applySavedPlan(request: ApplyRequest, ports: ApplyPorts): 
     if (missing.length > 0) throw missingScopesError(missing);
 
     // The users and tags the plan touches, as they are now (items an earlier attempt did are its own changes).
-    let changed: string[];
+    let changed: Say[];
     try {
       const done = new Set(earlier.map((entry) => entry.key));
-      const directory = await readBasisDirectory(api, saved.basis, done, (users) => ports.events({ type: 'listing', users }))
-        .finally(() => ports.events({ type: 'listing-done' }));
-      changed = changedSinceBasis(saved.basis, directory, done);
+      const [directory, chats] = await Promise.all([
+        readBasisDirectory(api, saved.basis, done, (users) => ports.events({ type: 'listing', users }))
+          .finally(() => ports.events({ type: 'listing-done' })),
+        readBasisChats(api, saved.basis, done),
+      ]);
+      changed = changedSinceBasis(saved.basis, directory, done, chats);
     } catch (error) {
       throw ports.interrupt?.aborted || error instanceof InterruptedError ? new CancelledError() : toCliError(error, 'reading the directory');
     }

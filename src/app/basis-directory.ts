@@ -2,10 +2,10 @@
 // them (GET /users/{id}; a search per e-mail it creates) and the tag list, instead of listing
 // the whole directory; a bigger plan lists the directory once, which is then fewer requests.
 import type { PachcaApi } from '../pachca/api.js';
-import { NotFoundError } from '../pachca/errors.js';
+import { ApiError, NotFoundError } from '../pachca/errors.js';
 import type { GroupTag, User } from '../pachca/types.js';
 import { buildDirectory, emailKey, takeSnapshot, type Directory } from '../sync/directory.js';
-import type { PlanBasis } from './plan-basis.js';
+import { basisChatIds, type ChatNow, type PlanBasis } from './plan-basis.js';
 
 /** Up to this many people (users changed plus e-mails created) are read one by one. */
 export const TARGETED_BASIS_LIMIT = 200;
@@ -60,4 +60,24 @@ export async function readBasisDirectory(
   ]);
   const users = [...byId, ...byEmail].filter((user): user is User => user !== undefined);
   return buildDirectory(users, tags, []);
+}
+
+/** One chat as `apply DIR` checks it: GET /chats/{id} (its member_ids and archived flag). */
+async function chatNow(api: PachcaApi, id: number): Promise<ChatNow> {
+  try {
+    const chat = await api.getChat(id);
+    return { archived: chat.archived, memberIds: new Set(chat.member_ids) };
+  } catch (error) {
+    if (error instanceof NotFoundError) return 'gone';
+    // Not the token as a whole (that is an AuthError): this chat is closed to it now.
+    if (error instanceof ApiError && error.status === 403) return 'unseen';
+    throw error;
+  }
+}
+
+/** The chats the basis joins or leaves (an earlier attempt's own items left out), as they are now. */
+export async function readBasisChats(api: PachcaApi, basis: PlanBasis, done: ReadonlySet<string>): Promise<Map<number, ChatNow>> {
+  const ids = basisChatIds(basis, done);
+  const states = await Promise.all(ids.map((id) => chatNow(api, id)));
+  return new Map(ids.map((id, index) => [id, states[index]!]));
 }

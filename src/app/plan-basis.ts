@@ -2,6 +2,7 @@
 // directory held when it was planned. `apply DIR` compares them with the directory as it is now
 // and refuses when any differs (the plan would no longer do what was shown).
 import { z } from 'zod';
+import type { Say } from '../i18n/catalog.js';
 import { emailKey, tagKey, type Directory } from '../sync/directory.js';
 import { actionableItems, type Plan, type PlanItem } from '../sync/plan.js';
 import type { User } from '../pachca/types.js';
@@ -34,6 +35,8 @@ export const itemBasisSchema = z.object({
   tag: z.object({ id: z.number().int(), name: z.string() }).optional(),
   /** A tag the item creates: no tag had this name. */
   absentTag: z.string().optional(),
+  /** Chats the item's user joins (`member` false then) or leaves (true then); each was open. */
+  chats: z.array(z.object({ id: z.number().int(), name: z.string(), member: z.boolean() })).optional(),
 });
 
 /** By plan item key. */
@@ -57,7 +60,22 @@ function itemBasis(item: PlanItem, directory: Directory): ItemBasis | undefined 
   if (item.userRequest?.method === 'POST') return item.email !== undefined ? { absentEmail: emailKey(item.email) } : undefined;
   const id = touchedUserId(item);
   const user = id !== undefined ? directory.usersById.get(id) : undefined;
-  return user ? { user: { id: user.id, fields: userBasisOf(user) } } : undefined;
+  if (!user) return undefined;
+  // The planner joins only chats the person was not in, and leaves only chats they were in.
+  const chats = (item.chatRequests ?? []).map((request) => ({ id: request.chatId, name: request.chatName, member: request.method === 'DELETE' }));
+  return { user: { id: user.id, fields: userBasisOf(user) }, ...(chats.length > 0 ? { chats } : {}) };
+}
+
+/** A chat a plan joins or leaves, as it is now: its state and members, or why it cannot be read. */
+export type ChatNow = { archived: boolean; memberIds: ReadonlySet<number> } | 'gone' | 'unseen';
+
+/** The ids of the chats the basis entries not in `done` join or leave. */
+export function basisChatIds(basis: PlanBasis, done: ReadonlySet<string> = new Set()): number[] {
+  const ids = new Set<number>();
+  for (const [key, one] of Object.entries(basis)) {
+    if (!done.has(key)) for (const chat of one.chats ?? []) ids.add(chat.id);
+  }
+  return [...ids].sort((a, b) => a - b);
 }
 
 /** The basis of the plan's actionable items, read from the directory it was planned against. */
@@ -72,26 +90,39 @@ export function planBasis(plan: Plan, directory: Directory): PlanBasis {
 
 /**
  * What differs now from the basis, one phrase each ("user 12 (a@b.ru) was changed"), leaving
- * out the items in `done` (an earlier attempt of the run changed them itself).
+ * out the items in `done` (an earlier attempt of the run changed them itself). `chats`: the
+ * chats the basis joins or leaves (basisChatIds), as they are now.
  */
-export function changedSinceBasis(basis: PlanBasis, directory: Directory, done: ReadonlySet<string> = new Set()): string[] {
-  const changed: string[] = [];
+export function changedSinceBasis(
+  basis: PlanBasis, directory: Directory, done: ReadonlySet<string> = new Set(), chats: ReadonlyMap<number, ChatNow> = new Map(),
+): Say[] {
+  const changed: Say[] = [];
   for (const [key, one] of Object.entries(basis)) {
     if (done.has(key)) continue;
     if (one.user) {
-      const user = directory.usersById.get(one.user.id);
-      const email = one.user.fields.email;
-      const label = `user ${one.user.id}${typeof email === 'string' ? ` (${email})` : ''}`;
-      if (!user) changed.push(`${label} is gone`);
-      else if (JSON.stringify(userBasisOf(user)) !== JSON.stringify(one.user.fields)) changed.push(`${label} was changed`);
+      const { id, fields } = one.user;
+      const user = directory.usersById.get(id);
+      const who: Say = (t) => t.basisUser(id, typeof fields.email === 'string' ? fields.email : undefined);
+      if (!user) changed.push((t) => t.basisUserGone(who(t)));
+      else if (JSON.stringify(userBasisOf(user)) !== JSON.stringify(fields)) changed.push((t) => t.basisUserChanged(who(t)));
+      for (const chat of one.chats ?? []) {
+        const now = chats.get(chat.id) ?? 'unseen';
+        if (now === 'gone') changed.push((t) => t.basisChatGone(chat.id, chat.name));
+        else if (now === 'unseen') changed.push((t) => t.basisChatUnseen(chat.id, chat.name));
+        else if (now.archived) changed.push((t) => t.basisChatArchived(chat.id, chat.name));
+        else if (now.memberIds.has(id) !== chat.member) {
+          changed.push((t) => (chat.member ? t.basisChatLeft : t.basisChatJoined)(who(t), chat.id, chat.name));
+        }
+      }
     }
-    if (one.absentEmail !== undefined && directory.usersByEmail.has(one.absentEmail)) changed.push(`${one.absentEmail} now exists`);
-    if (one.tag) {
-      const tag = directory.tags.find((candidate) => candidate.id === one.tag!.id);
-      if (!tag) changed.push(`tag ${one.tag.id} "${one.tag.name}" is gone`);
-      else if (tag.name !== one.tag.name) changed.push(`tag ${one.tag.id} "${one.tag.name}" is now "${tag.name}"`);
+    const { absentEmail, absentTag, tag: planned } = one;
+    if (absentEmail !== undefined && directory.usersByEmail.has(absentEmail)) changed.push((t) => t.basisEmailExists(absentEmail));
+    if (planned) {
+      const tag = directory.tags.find((candidate) => candidate.id === planned.id);
+      if (!tag) changed.push((t) => t.basisTagGone(planned.id, planned.name));
+      else if (tag.name !== planned.name) changed.push((t) => t.basisTagRenamed(planned.id, planned.name, tag.name));
     }
-    if (one.absentTag !== undefined && directory.tagsByName.has(one.absentTag)) changed.push(`tag "${one.absentTag}" now exists`);
+    if (absentTag !== undefined && directory.tagsByName.has(absentTag)) changed.push((t) => t.basisTagExists(absentTag));
   }
   return changed;
 }

@@ -14,6 +14,7 @@ import { importSheet } from '../app/import-sheet.js';
 import type { SheetReadOptions } from '../app/saved-plan.js';
 import { validateSheet } from '../app/validate-sheet.js';
 import { writeFileAtomic, PRIVATE_FILE_MODE } from '../files/private.js';
+import { messages } from '../i18n/catalog.js';
 import { readAndValidate } from '../records/validate.js';
 import { DEFAULT_PLAN_OPTIONS, parseMaxSuspend, type Plan, type PlanOptions } from '../sync/plan.js';
 import { createDefaultFolder } from '../sync/run-folder.js';
@@ -188,7 +189,7 @@ export function importRoutes(app: Hono, options: WebOptions, jobs: ApplyJobs): v
       await Promise.race([started, applying]);
       return jsonAnswer(c, { run, started: true }, 202);
     } catch (error) {
-      if (error instanceof PlanOutdatedError) return errorAnswer(c, fill(t.stale, { message: error.changed.slice(0, 10).join('; ') }), 409, { stale: true });
+      if (error instanceof PlanOutdatedError) return errorAnswer(c, fill(t.stale, { message: error.changed.slice(0, 10).map((say) => say(messages(lang))).join('; ') }), 409, { stale: true });
       if (error instanceof Error && / is in use by another pachca-roster run/.test(error.message)) return errorAnswer(c, t.errorBusy, 409);
       return useCaseError(c, error);
     }
