@@ -94,7 +94,7 @@ export function planBasis(plan: Plan, directory: Directory): PlanBasis {
  * chats the basis joins or leaves (basisChatIds), as they are now.
  */
 export function changedSinceBasis(
-  basis: PlanBasis, directory: Directory, done: ReadonlySet<string> = new Set(), chats: ReadonlyMap<number, ChatNow> = new Map(),
+  basis: PlanBasis, directory: Directory, done: ReadonlySet<string>, chats: ReadonlyMap<number, ChatNow>,
 ): Say[] {
   const changed: Say[] = [];
   for (const [key, one] of Object.entries(basis)) {
