@@ -24,7 +24,7 @@ function top(text: string): string {
 
 function headingLevels(text: string): string[] {
   const outsideCode = text.replace(/```[\s\S]*?```/g, '');
-  return outsideCode.split('\n').filter((line) => /^#{2,3} /.test(line)).map((line) => line.split(' ')[0]);
+  return outsideCode.split('\n').filter((line) => /^#{2,3} /.test(line)).map((line) => line.split(' ')[0] ?? '');
 }
 
 /** GitHub's anchor of a heading: lower case, punctuation dropped, spaces as dashes. */
