@@ -6,6 +6,7 @@ import { auditEn } from './areas/audit.en.js';
 import { cliEn } from './areas/cli.en.js';
 import { errorsEn } from './areas/errors.en.js';
 import { exportEn } from './areas/export.en.js';
+import { fieldsEn } from './areas/fields.en.js';
 import { helpCliEn } from './areas/helpCli.en.js';
 import { helpImportEn } from './areas/helpImport.en.js';
 import { helpOnboardingEn } from './areas/helpOnboarding.en.js';
@@ -18,6 +19,7 @@ import { validateEn } from './areas/validate.en.js';
 import { reportEn } from './areas/report.en.js';
 import { templateEn } from './areas/template.en.js';
 import { webEn } from './areas/web.en.js';
+import { webServerEn } from './areas/webServer.en.js';
 import { wordsEn } from './areas/words.en.js';
 
 export type { TemplateNoteColumn } from './areas/template.en.js';
@@ -38,6 +40,8 @@ export const en = {
   ...validateEn,
   ...errorsEn,
   ...exportEn,
+  ...fieldsEn,
   ...webEn,
+  ...webServerEn,
   ...helpOnboardingEn,
 };

@@ -4,6 +4,7 @@ import { auditRu } from './areas/audit.ru.js';
 import { cliRu } from './areas/cli.ru.js';
 import { errorsRu } from './areas/errors.ru.js';
 import { exportRu } from './areas/export.ru.js';
+import { fieldsRu } from './areas/fields.ru.js';
 import { helpCliRu } from './areas/helpCli.ru.js';
 import { helpImportRu } from './areas/helpImport.ru.js';
 import { helpOnboardingRu } from './areas/helpOnboarding.ru.js';
@@ -16,6 +17,7 @@ import { validateRu } from './areas/validate.ru.js';
 import { reportRu } from './areas/report.ru.js';
 import { templateRu } from './areas/template.ru.js';
 import { webRu } from './areas/web.ru.js';
+import { webServerRu } from './areas/webServer.ru.js';
 import { wordsRu } from './areas/words.ru.js';
 
 export const ru: Catalog = {
@@ -34,6 +36,8 @@ export const ru: Catalog = {
   ...validateRu,
   ...errorsRu,
   ...exportRu,
+  ...fieldsRu,
   ...webRu,
+  ...webServerRu,
   ...helpOnboardingRu,
 };
