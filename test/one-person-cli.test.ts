@@ -195,7 +195,7 @@ describe('suspend and restore', () => {
     expect(result.code).toBe(0);
     const summary = JSON.parse(result.stdout) as { counts: { suspended: number }; exitCode: number; dryRun: boolean };
     expect(summary).toMatchObject({ counts: { suspended: 2 }, exitCode: 0, dryRun: false });
-    expect(result.stderr).toContain('m.ivanova@example.ru  suspend  suspended: false -> true');
+    expect(result.stderr).toContain('m.ivanova@example.ru  suspend  suspended: no -> yes');
     expect(writes()).toEqual(['PUT /users/{id} 200', 'PUT /users/{id} 200']);
     expect([user(11).suspended, user(12).suspended]).toEqual([true, true]);
 

@@ -4,6 +4,7 @@
 // fails on a clash, which a spread would hide).
 import { auditEn } from './areas/audit.en.js';
 import { cliEn } from './areas/cli.en.js';
+import { columnsEn } from './areas/columns.en.js';
 import { errorsEn } from './areas/errors.en.js';
 import { exportEn } from './areas/export.en.js';
 import { fieldsEn } from './areas/fields.en.js';
@@ -36,6 +37,7 @@ export const en = {
   ...helpReadEn,
   ...helpSandboxEn,
   ...recordsEn,
+  ...columnsEn,
   ...runEn,
   ...validateEn,
   ...errorsEn,

@@ -2,6 +2,7 @@
 import type { Catalog } from './catalog.js';
 import { auditRu } from './areas/audit.ru.js';
 import { cliRu } from './areas/cli.ru.js';
+import { columnsRu } from './areas/columns.ru.js';
 import { errorsRu } from './areas/errors.ru.js';
 import { exportRu } from './areas/export.ru.js';
 import { fieldsRu } from './areas/fields.ru.js';
@@ -32,6 +33,7 @@ export const ru: Catalog = {
   ...helpReadRu,
   ...helpSandboxRu,
   ...recordsRu,
+  ...columnsRu,
   ...runRu,
   ...validateRu,
   ...errorsRu,
