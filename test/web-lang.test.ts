@@ -50,6 +50,15 @@ describe('the sheet check in the page\'s language', () => {
     expect(english.check.columnLabels).toMatchObject({ first_name: 'first_name', department: 'department' });
   });
 
+  it('a file that cannot be read says why in the page\'s language', async () => {
+    const headerOnly = await call(web, 'POST', '/api/uploads?name=empty.csv', { body: 'Почта;Имя\r\n', headers: { 'content-type': 'application/octet-stream', 'x-roster-lang': 'ru' } });
+    expect(headerOnly.status).toBe(400);
+    expect(errorOf(headerOnly)).toBe('empty.csv: нет строк с данными (только заголовок в строке 1)');
+    const notWorkbook = await call(web, 'POST', '/api/uploads?name=broken.xlsx', { body: new Uint8Array([0x50, 0x4b, 3, 4, 0, 0]), headers: { 'content-type': 'application/octet-stream', 'x-roster-lang': 'ru' } });
+    expect(notWorkbook.status).toBe(400);
+    expect(errorOf(notWorkbook)).toMatch(/^broken\.xlsx: файл повреждён или обрезан/);
+  });
+
   it('a mapping naming no column is refused in the page\'s language', async () => {
     const { run } = await upload('ru');
     const answer = await call(web, 'POST', `/api/runs/${run}/check`, { json: { map: ['Отдел=размер обуви'] }, headers: { 'x-roster-lang': 'ru' } });

@@ -16,6 +16,7 @@ import { helpSandboxEn } from './areas/helpSandbox.en.js';
 import { planEn } from './areas/plan.en.js';
 import { recordsEn } from './areas/records.en.js';
 import { runEn } from './areas/run.en.js';
+import { sheetsEn } from './areas/sheets.en.js';
 import { validateEn } from './areas/validate.en.js';
 import { reportEn } from './areas/report.en.js';
 import { templateEn } from './areas/template.en.js';
@@ -38,6 +39,7 @@ export const en = {
   ...helpSandboxEn,
   ...recordsEn,
   ...columnsEn,
+  ...sheetsEn,
   ...runEn,
   ...validateEn,
   ...errorsEn,

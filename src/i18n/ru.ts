@@ -14,6 +14,7 @@ import { helpSandboxRu } from './areas/helpSandbox.ru.js';
 import { planRu } from './areas/plan.ru.js';
 import { recordsRu } from './areas/records.ru.js';
 import { runRu } from './areas/run.ru.js';
+import { sheetsRu } from './areas/sheets.ru.js';
 import { validateRu } from './areas/validate.ru.js';
 import { reportRu } from './areas/report.ru.js';
 import { templateRu } from './areas/template.ru.js';
@@ -34,6 +35,7 @@ export const ru: Catalog = {
   ...helpSandboxRu,
   ...recordsRu,
   ...columnsRu,
+  ...sheetsRu,
   ...runRu,
   ...validateRu,
   ...errorsRu,

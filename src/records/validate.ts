@@ -360,6 +360,7 @@ export async function readAndValidate(file: string, options: ReadAndValidateOpti
     delimiter: options.delimiter,
     isKnownHeader: (header) => isKnownHeader(header, overrides),
     ...(options.companionSheets ? { companionSheets: options.companionSheets } : {}),
+    ...(options.lang ? { lang: options.lang } : {}),
   });
   const { detected, rows } = opened;
   const { mapping, issues: headerIssues } = mapHeaders(detected.headers, overrides, t);
