@@ -3,6 +3,7 @@
 // headers the export writes (the field names kept beside them), the plan's notes, refused
 // requests, the one-person change's reason, the audit's findings and chart labels.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PachcaClient } from '../src/pachca/client.js';
 import { call, startTestWeb, type TestWeb } from './helpers/web.js';
 
 let web: TestWeb;
@@ -79,6 +80,17 @@ describe('the plan in the page\'s language', () => {
     const english = ((await plan(run, 'en')).json as { plan: Plan }).plan;
     expect(english.groups.find((group) => group.kind === 'create')!.items[0]!.changes).toContainEqual({ field: 'first_name', label: 'first_name', before: null, after: 'Анна' });
     expect(english.groups.find((group) => group.kind === 'invalid')!.items[0]!.message).toMatch(/not a valid email/);
+  });
+
+  it('a stale plan is refused naming what changed in Russian', async () => {
+    const { run } = await upload('ru');
+    const planned = ((await plan(run, 'ru')).json as { run: string; plan: Plan });
+    const email = planned.plan.groups.find((group) => group.kind === 'create')!.items[0]!.email!;
+    await new PachcaClient({ apiUrl: web.sandbox.url, token: web.sandbox.adminToken }).createUser({ user: { email, first_name: 'Кто-то', last_name: 'Другой' } });
+    const refused = await call(web, 'POST', `/api/runs/${planned.run}/apply`, { json: {}, headers: { 'x-roster-lang': 'ru' } });
+    expect(refused.status).toBe(409);
+    expect(errorOf(refused)).toBe(`Справочник изменился после составления плана, поэтому ничего не отправлено: ${email} уже есть в справочнике`);
+    await fetch(`${web.sandbox.origin}/__sandbox/reset`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
   });
 
   it('a bad "at most" and a malformed request are refused in Russian', async () => {

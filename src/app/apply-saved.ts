@@ -15,6 +15,7 @@ import { checkToken, missingScopes, missingScopesError, readWelcome } from './im
 import { changedSinceBasis } from './plan-basis.js';
 import { readSavedPlan, savedSheetRows, savedSheetShape } from './saved-plan.js';
 import type { Lang } from '../i18n/lang.js';
+import { messages, type Catalog } from '../i18n/catalog.js';
 import type { Plan } from '../sync/plan.js';
 
 export interface ApplyRequest {
@@ -38,8 +39,9 @@ export interface ApplyPorts {
 export class PlanOutdatedError extends InputError {
   constructor(
     readonly changed: readonly string[],
+    t: Catalog = messages('en'),
   ) {
-    super(`the directory changed since the plan: ${changed.slice(0, 10).join('; ')}${changed.length > 10 ? `; and ${changed.length - 10} more` : ''}; plan again (nothing was changed)`);
+    super(t.basisPlanOutdated(changed.slice(0, 10).join('; '), Math.max(0, changed.length - 10)));
     this.name = 'PlanOutdatedError';
   }
 }
@@ -75,11 +77,11 @@ export async function applySavedPlan(request: ApplyRequest, ports: ApplyPorts): 
       const done = new Set(earlier.map((entry) => entry.key));
       const directory = await readBasisDirectory(api, saved.basis, done, (users) => ports.events({ type: 'listing', users }))
         .finally(() => ports.events({ type: 'listing-done' }));
-      changed = changedSinceBasis(saved.basis, directory, done);
+      changed = changedSinceBasis(saved.basis, directory, done, messages(request.lang ?? 'en'));
     } catch (error) {
       throw ports.interrupt?.aborted || error instanceof InterruptedError ? new CancelledError() : toCliError(error, 'reading the directory');
     }
-    if (changed.length > 0) throw new PlanOutdatedError(changed);
+    if (changed.length > 0) throw new PlanOutdatedError(changed, messages(request.lang ?? 'en'));
 
     const plan: Plan = {
       items: saved.items,

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { emailKey, tagKey, type Directory } from '../sync/directory.js';
 import { actionableItems, type Plan, type PlanItem } from '../sync/plan.js';
 import type { User } from '../pachca/types.js';
+import { messages, type Catalog } from '../i18n/catalog.js';
 
 /** The fields of a user a plan reads; activity times and avatars change on their own. */
 function userBasisOf(user: User): Record<string, unknown> {
@@ -74,24 +75,24 @@ export function planBasis(plan: Plan, directory: Directory): PlanBasis {
  * What differs now from the basis, one phrase each ("user 12 (a@b.ru) was changed"), leaving
  * out the items in `done` (an earlier attempt of the run changed them itself).
  */
-export function changedSinceBasis(basis: PlanBasis, directory: Directory, done: ReadonlySet<string> = new Set()): string[] {
+export function changedSinceBasis(basis: PlanBasis, directory: Directory, done: ReadonlySet<string> = new Set(), t: Catalog = messages('en')): string[] {
   const changed: string[] = [];
   for (const [key, one] of Object.entries(basis)) {
     if (done.has(key)) continue;
     if (one.user) {
       const user = directory.usersById.get(one.user.id);
       const email = one.user.fields.email;
-      const label = `user ${one.user.id}${typeof email === 'string' ? ` (${email})` : ''}`;
-      if (!user) changed.push(`${label} is gone`);
-      else if (JSON.stringify(userBasisOf(user)) !== JSON.stringify(one.user.fields)) changed.push(`${label} was changed`);
+      const label = t.basisUser(one.user.id, typeof email === 'string' ? email : undefined);
+      if (!user) changed.push(t.basisUserGone(label));
+      else if (JSON.stringify(userBasisOf(user)) !== JSON.stringify(one.user.fields)) changed.push(t.basisUserChanged(label));
     }
-    if (one.absentEmail !== undefined && directory.usersByEmail.has(one.absentEmail)) changed.push(`${one.absentEmail} now exists`);
+    if (one.absentEmail !== undefined && directory.usersByEmail.has(one.absentEmail)) changed.push(t.basisEmailNowExists(one.absentEmail));
     if (one.tag) {
       const tag = directory.tags.find((candidate) => candidate.id === one.tag!.id);
-      if (!tag) changed.push(`tag ${one.tag.id} "${one.tag.name}" is gone`);
-      else if (tag.name !== one.tag.name) changed.push(`tag ${one.tag.id} "${one.tag.name}" is now "${tag.name}"`);
+      if (!tag) changed.push(t.basisTagGone(one.tag.id, one.tag.name));
+      else if (tag.name !== one.tag.name) changed.push(t.basisTagRenamed(one.tag.id, one.tag.name, tag.name));
     }
-    if (one.absentTag !== undefined && directory.tagsByName.has(one.absentTag)) changed.push(`tag "${one.absentTag}" now exists`);
+    if (one.absentTag !== undefined && directory.tagsByName.has(one.absentTag)) changed.push(t.basisTagNowExists(one.absentTag));
   }
   return changed;
 }

@@ -3,6 +3,7 @@
 // one spread line per area here and in ru.ts. Keys are unique across areas (test/i18n.test.ts
 // fails on a clash, which a spread would hide).
 import { auditEn } from './areas/audit.en.js';
+import { basisEn } from './areas/basis.en.js';
 import { cliEn } from './areas/cli.en.js';
 import { columnsEn } from './areas/columns.en.js';
 import { errorsEn } from './areas/errors.en.js';
@@ -40,6 +41,7 @@ export const en = {
   ...recordsEn,
   ...columnsEn,
   ...sheetsEn,
+  ...basisEn,
   ...runEn,
   ...validateEn,
   ...errorsEn,

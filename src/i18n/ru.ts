@@ -1,6 +1,7 @@
 // Русский каталог: те же области и ключи, что в en.ts (недостающий ключ — ошибка типов).
 import type { Catalog } from './catalog.js';
 import { auditRu } from './areas/audit.ru.js';
+import { basisRu } from './areas/basis.ru.js';
 import { cliRu } from './areas/cli.ru.js';
 import { columnsRu } from './areas/columns.ru.js';
 import { errorsRu } from './areas/errors.ru.js';
@@ -36,6 +37,7 @@ export const ru: Catalog = {
   ...recordsRu,
   ...columnsRu,
   ...sheetsRu,
+  ...basisRu,
   ...runRu,
   ...validateRu,
   ...errorsRu,
