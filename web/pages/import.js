@@ -85,7 +85,7 @@ function detectedSection(t) {
     [t.detectedFormat, detected.format.toUpperCase()],
     detected.sheet ? [t.detectedSheet, detected.sheet] : null,
     detected.encoding ? [t.detectedEncoding, detected.encoding] : null,
-    detected.delimiter ? [t.detectedDelimiter, detected.delimiter === '\t' ? 'tab' : detected.delimiter] : null,
+    detected.delimiter ? [t.detectedDelimiter, detected.delimiter === '\t' ? t.delimiterTab : detected.delimiter] : null,
     [t.detectedHeaderRow, String(detected.headerRow)],
     [t.detectedRows, String(rows)],
   ].filter(Boolean);
