@@ -1,7 +1,6 @@
 // The use cases' results as the page shows them: plain JSON (the page renders each value as
 // text). Long lists are cut; the full lists are in plan.xlsx and the reports.
 import type { SheetCheck } from '../app/validate-sheet.js';
-import { messages } from '../i18n/catalog.js';
 import type { Lang } from '../i18n/lang.js';
 import { CANONICAL_COLUMNS } from '../records/columns.js';
 import { fieldHeader, fieldValue } from '../records/field-headers.js';
@@ -70,10 +69,8 @@ function personOf(item: PlanItem): string {
   return [item.name, item.email].filter((part) => part !== undefined && part !== '').join(' <') + (item.name && item.email ? '>' : '');
 }
 
+/** An item as the page lists it; its message already names any conflict (the planner's note). */
 export function itemView(item: PlanItem, lang: Lang): ItemView {
-  const t = messages(lang);
-  const conflicts = item.conflicts?.map((conflict) => t.webServerConflict(fieldHeader(conflict.field, lang), conflict.sheet ?? '', conflict.pachca ?? '')).join('; ');
-  const message = [item.message, conflicts ? t.webServerConflicts(conflicts) : undefined].filter(Boolean).join('; ');
   const shown = (field: string, value: string | null): string | null => (value === null ? null : fieldValue(field, value, lang));
   return {
     key: item.key,
@@ -82,7 +79,7 @@ export function itemView(item: PlanItem, lang: Lang): ItemView {
     person: personOf(item),
     ...(item.email !== undefined ? { email: item.email } : {}),
     changes: item.changes.map((change) => ({ field: change.field, label: fieldHeader(change.field, lang), before: shown(change.field, change.before), after: shown(change.field, change.after) })),
-    ...(message ? { message } : {}),
+    ...(item.message ? { message: item.message } : {}),
   };
 }
 

@@ -1,9 +1,7 @@
-// What the web page's server itself says (src/web): notes of a plan item, refused requests, the
+// What the web page's server itself says (src/web): refused requests, the
 // audit answer's labels. The page's own words are in web.en.ts (sent to the page as /api/strings).
 
 export const webServerEn = {
-  webServerConflict: (field: string, sheet: string, pachca: string) => `${field}: sheet "${sheet}", Pachca "${pachca}"`,
-  webServerConflicts: (list: string) => `conflict: ${list}`,
   webServerNoPlan: 'No plan was made.',
   webServerRequest: 'the request',
   webServerMaxSuspend: (value: string) => `"At most" takes a number of people (5) or a share (10%), not "${value}".`,

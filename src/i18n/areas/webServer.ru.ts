@@ -2,8 +2,6 @@
 import type { webServerEn } from './webServer.en.js';
 
 export const webServerRu: typeof webServerEn = {
-  webServerConflict: (field, sheet, pachca) => `${field}: в таблице «${sheet}», в Пачке «${pachca}»`,
-  webServerConflicts: (list) => `конфликт: ${list}`,
   webServerNoPlan: 'План не составлен.',
   webServerRequest: 'запрос',
   webServerMaxSuspend: (value) => `«Не больше»: укажите число сотрудников (5) или долю (10%), а не «${value}».`,
