@@ -3,6 +3,7 @@
 // headers and an error in the chosen language; summary.json the same in both.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { runMain, useCliWorkspace } from './helpers/in-process-cli.js';
 
@@ -25,7 +26,13 @@ describe('a run in the chosen language', () => {
     const result = await runMain(['plan', sheet, '--out', out], RU);
     expect(result.code).toBe(5);
     expect(result.stdout).toContain('План: создать 1, ошибка в строке 1');
-    expect(result.stdout).toContain('строка 2 new.person@example.ru  создать  first_name: Пётр, last_name: Новиков');
+    // Fields by the headers the export writes in Russian; plan.json keeps the field names.
+    expect(result.stdout).toContain('строка 2 new.person@example.ru  создать  Имя: Пётр, Фамилия: Новиков, Отдел: Продажи');
+    const saved = JSON.parse(readFileSync(join(out, 'plan.json'), 'utf8')) as { items: { kind: string; changes: { field: string }[] }[] };
+    expect(saved.items.find((item) => item.kind === 'create')!.changes.map((change) => change.field)).toEqual(['email', 'first_name', 'last_name', 'department']);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(join(out, 'plan.xlsx'));
+    expect(workbook.getWorksheet('Изменения')!.getColumn(4).values.slice(2)).toEqual(['Почта', 'Имя', 'Фамилия', 'Отдел']);
     expect(result.stdout).toContain('Строки с ошибками (1; они попадут в failed.csv):');
     expect(result.stdout).toContain('строка 3 bad-email: Почта: неверный адрес почты');
     expect(result.stdout).toContain('Пробный запуск, ничего не изменено; было бы: создан 1, ошибка в строке 1');
@@ -38,6 +45,7 @@ describe('a run in the chosen language', () => {
     const result = await runMain(['import', sheet, '--yes', '--out', out, '--lang', 'en'], RU);
     expect(result.code).toBe(5);
     expect(result.stdout).toContain('Plan: create 1, invalid 1');
+    expect(result.stdout).toContain('row 2 new.person@example.ru  create  first_name: Пётр, last_name: Новиков, department: Продажи');
     expect(result.stdout).toContain('row 3 bad-email: Почта: not a valid email');
     expect(result.stdout).toContain('Done: created 1, invalid 1');
     expect(firstLine(join(out, 'report.csv'))).toBe('\uFEFFrow;email;name;action;result;pachca_user_id;changed_fields;message');

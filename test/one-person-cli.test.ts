@@ -125,6 +125,22 @@ describe('set', () => {
     expect(writes()).toEqual([]);
   });
 
+  it('in Russian: the plan names the fields by the export\'s headers, yes/no in words; a refused value\'s reason in Russian', async () => {
+    const RU = { extraEnv: { LANG: 'ru_RU.UTF-8' } };
+    const out = runFolder();
+    const result = await runMain(['set', '11', 'department=Маркетинг', 'Заблокирован=да', '--dry-run', '--out', out], RU);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toContain('Отдел: Разработка -> Маркетинг');
+    expect(result.stdout).toContain('Заблокирован: нет -> да');
+    const saved = JSON.parse(readFileSync(join(out, 'plan.json'), 'utf8')) as { items: { changes: { field: string; before: string }[] }[] };
+    expect(saved.items[0]!.changes).toContainEqual({ field: 'department', before: 'Разработка', after: 'Маркетинг' });
+    expect(saved.items[0]!.changes).toContainEqual({ field: 'suspended', before: 'false', after: 'true' });
+    const refused = await runMain(['set', '11', 'Телефон=12', '--yes', '--out', runFolder()], RU);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/^Ошибка: Телефон=12: неверный номер телефона/);
+    expect(writes()).toEqual([]);
+  });
+
   it('a column set cannot change is refused by the parse (exit 2), before any request', async () => {
     const result = await runMain(['set', '11', 'Действие=удалить', '--yes']);
     expect(result.code).toBe(2);
@@ -195,7 +211,7 @@ describe('suspend and restore', () => {
     expect(result.code).toBe(0);
     const summary = JSON.parse(result.stdout) as { counts: { suspended: number }; exitCode: number; dryRun: boolean };
     expect(summary).toMatchObject({ counts: { suspended: 2 }, exitCode: 0, dryRun: false });
-    expect(result.stderr).toContain('m.ivanova@example.ru  suspend  suspended: false -> true');
+    expect(result.stderr).toContain('m.ivanova@example.ru  suspend  suspended: no -> yes');
     expect(writes()).toEqual(['PUT /users/{id} 200', 'PUT /users/{id} 200']);
     expect([user(11).suspended, user(12).suspended]).toEqual([true, true]);
 

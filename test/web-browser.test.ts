@@ -78,6 +78,8 @@ describe('the web page', () => {
     await page.getByRole('button', { name: 'Показать план' }).click();
     await page.getByRole('heading', { name: 'План' }).waitFor();
     expect(await page.getByRole('heading', { name: /^создать \(\d+\)$/ }).count()).toBe(1);
+    // The plan names the fields by the Russian export's headers (the server's label), not first_name.
+    expect(await page.getByRole('listitem').filter({ hasText: /^Имя: / }).count()).toBeGreaterThan(0);
 
     const apply = page.getByRole('button', { name: /^Применить/ });
     const work = Number((await apply.textContent())!.match(/\d+/)![0]);

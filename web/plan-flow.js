@@ -6,10 +6,12 @@ import { api } from './api.js';
 import { downloads, el, field, fill, message, table } from './dom.js';
 import { follow, progressView } from './progress.js';
 
+/** A change as "Отдел: before → after": the server names the field by its column header in the page's language. */
 function changeText(change) {
   const show = (value) => (value === null || value === '' ? '∅' : value);
-  if (change.before === null || change.before === '') return `${change.field}: ${show(change.after)}`;
-  return `${change.field}: ${show(change.before)} → ${show(change.after)}`;
+  const name = change.label ?? change.field;
+  if (change.before === null || change.before === '') return `${name}: ${show(change.after)}`;
+  return `${name}: ${show(change.before)} → ${show(change.after)}`;
 }
 
 export function countsText(t, counts) {

@@ -8,6 +8,7 @@ import { columnForHeader, knownColumnNames, mapHeaders } from '../records/column
 import { splitTags } from '../records/normalize.js';
 import type { CanonicalColumn, ColumnMapping, EmployeeRecord, Issue, Row, ValidatedSheet } from '../records/types.js';
 import { validateRow } from '../records/validate.js';
+import type { Lang } from '../i18n/lang.js';
 
 /** One typed `column=value`: the column as typed (any header a sheet may have) and the value. */
 export type Cell = readonly [column: string, value: string];
@@ -144,7 +145,7 @@ function validationError(issues: readonly Issue[]): InputError | undefined {
  * edits are made (the plan then makes the tags exactly that). A value the rules refuse is an
  * InputError with the sheet's message.
  */
-export function onePersonSheet(label: string, people: readonly User[], parsed: OnePersonCells, phoneRegion: string | undefined): ValidatedSheet {
+export function onePersonSheet(label: string, people: readonly User[], parsed: OnePersonCells, phoneRegion: string | undefined, lang: Lang = 'en'): ValidatedSheet {
   const headers = [EMAIL_HEADER, ...parsed.cells.keys(), ...(parsed.tagsHeader !== undefined ? [parsed.tagsHeader] : [])];
   // Every named tag, validated once as a sheet's tags cell would be.
   const namedTags = editedTagNames(parsed).join(', ');
@@ -155,7 +156,7 @@ export function onePersonSheet(label: string, people: readonly User[], parsed: O
     const cells = new Map<string, string>([[EMAIL_HEADER, user.email ?? ''], ...parsed.cells]);
     if (parsed.tagsHeader !== undefined) cells.set(parsed.tagsHeader, namedTags);
     const row: Row = { rowNumber: index + 1, cells };
-    const record = validateRow(row, parsed.mapping, phoneRegion !== undefined ? { phoneRegion } : {}, issues);
+    const record = validateRow(row, parsed.mapping, { lang, ...(phoneRegion !== undefined ? { phoneRegion } : {}) }, issues);
     const error = validationError(issues);
     if (error || !record) throw error ?? new InputError(`${user.email}: invalid`);
     if (parsed.tagsHeader !== undefined) {
@@ -178,5 +179,6 @@ export function onePersonSheet(label: string, people: readonly User[], parsed: O
     records,
     invalidRows: new Set(),
     issues,
+    lang,
   };
 }

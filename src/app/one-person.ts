@@ -148,7 +148,7 @@ export async function changePeople(request: OnePersonRequest, ports: OnePersonPo
   try {
     const users = await lookUpPeople(api, keys);
     directory = await smallDirectory(api, users, parsed);
-    sheet = onePersonSheet(request.label, users, parsed, request.phoneRegion);
+    sheet = onePersonSheet(request.label, users, parsed, request.phoneRegion, request.lang);
     plan = buildPlan(sheet, directory, ONE_PERSON_PLAN_OPTIONS, { selfId: token.selfId });
   } catch (error) {
     throw stopped() || error instanceof InterruptedError ? new CancelledError() : toCliError(error, 'looking the people up');

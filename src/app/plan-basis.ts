@@ -6,6 +6,7 @@ import type { Say } from '../i18n/catalog.js';
 import { emailKey, tagKey, type Directory } from '../sync/directory.js';
 import { actionableItems, type Plan, type PlanItem } from '../sync/plan.js';
 import type { User } from '../pachca/types.js';
+import { messages, type Catalog } from '../i18n/catalog.js';
 
 /** The fields of a user a plan reads; activity times and avatars change on their own. */
 function userBasisOf(user: User): Record<string, unknown> {

@@ -12,6 +12,8 @@ import { startCountLine, startProgress } from './progress.js';
 import { messages, type Catalog } from '../i18n/catalog.js';
 import type { Lang } from '../i18n/lang.js';
 import { describeReportShape } from '../reports/failed-rows.js';
+import { fieldHeader, fieldValue } from '../records/field-headers.js';
+import type { FieldChange } from '../sync/plan-types.js';
 
 const TABLE_LIMIT = 40;
 
@@ -23,6 +25,19 @@ const INVALID_LIMIT = 20;
 function show(value: string | null, t: Catalog): string {
   if (value === null || value === '') return t.runEmpty;
   return value.length > 60 ? `${value.slice(0, 59)}…` : value;
+}
+
+/** A change's value as shown: yes/no fields in the reader's words, long values cut. */
+function valueText(field: string, value: string | null, t: Catalog, lang: Lang): string {
+  return show(value === null ? null : fieldValue(field, value, lang), t);
+}
+
+/** One change as `Отдел: before -> after` (the field by its column header in the reader's language). */
+function changeText(change: FieldChange, t: Catalog, lang: Lang): string {
+  const header = fieldHeader(change.field, lang);
+  // Chats joined and left read as a list of moves: `Чаты: + Продажи, - Архив`.
+  if (change.field === 'chats' && change.before === null) return `${header}: ${valueText(change.field, change.after, t, lang)}`;
+  return `${header}: ${valueText(change.field, change.before, t, lang)} -> ${valueText(change.field, change.after, t, lang)}`;
 }
 
 /** The printed plan: counts per action and a table of changes (`rowNumbers` false: people by e-mail alone, as the one-person commands show them). */
@@ -43,14 +58,12 @@ export function formatPlan(plan: Plan, preferSheet = false, lang: Lang = 'en', r
         : `${item.row !== undefined && rowNumbers ? `${t.runRow(item.row)} ` : ''}${item.email ?? ''}`;
     const action = actionWord(t, item.kind);
     if (item.kind === 'create') {
-      table.push(`  ${who}  ${action}  ${item.changes.filter((change) => change.field !== 'email').map((change) => `${change.field}: ${show(change.after, t)}`).join(', ') || t.planNewUser}`);
+      table.push(`  ${who}  ${action}  ${item.changes.filter((change) => change.field !== 'email').map((change) => `${fieldHeader(change.field, lang)}: ${valueText(change.field, change.after, t, lang)}`).join(', ') || t.planNewUser}`);
       continue;
     }
     item.changes.forEach((change, index) => {
       const head = index === 0 ? `  ${who}  ${action}` : `  ${' '.repeat(who.length)}  ${' '.repeat(action.length)}`;
-      // Chats joined and left read as a list of moves: `chats: + Продажи, - Архив`.
-      const moves = change.field === 'chats' && change.before === null;
-      table.push(`${head}  ${change.field}: ${moves ? show(change.after, t) : `${show(change.before, t)} -> ${show(change.after, t)}`}`);
+      table.push(`${head}  ${changeText(change, t, lang)}`);
     });
   }
   if (table.length > 0) {

@@ -5,8 +5,10 @@
 import { auditEn } from './areas/audit.en.js';
 import { basisEn } from './areas/basis.en.js';
 import { cliEn } from './areas/cli.en.js';
+import { columnsEn } from './areas/columns.en.js';
 import { errorsEn } from './areas/errors.en.js';
 import { exportEn } from './areas/export.en.js';
+import { fieldsEn } from './areas/fields.en.js';
 import { helpCliEn } from './areas/helpCli.en.js';
 import { helpImportEn } from './areas/helpImport.en.js';
 import { helpOnboardingEn } from './areas/helpOnboarding.en.js';
@@ -15,10 +17,12 @@ import { helpSandboxEn } from './areas/helpSandbox.en.js';
 import { planEn } from './areas/plan.en.js';
 import { recordsEn } from './areas/records.en.js';
 import { runEn } from './areas/run.en.js';
+import { sheetsEn } from './areas/sheets.en.js';
 import { validateEn } from './areas/validate.en.js';
 import { reportEn } from './areas/report.en.js';
 import { templateEn } from './areas/template.en.js';
 import { webEn } from './areas/web.en.js';
+import { webServerEn } from './areas/webServer.en.js';
 import { wordsEn } from './areas/words.en.js';
 
 export type { TemplateNoteColumn } from './areas/template.en.js';
@@ -35,11 +39,16 @@ export const en = {
   ...helpReadEn,
   ...helpSandboxEn,
   ...recordsEn,
+  ...columnsEn,
+  ...sheetsEn,
+  ...basisEn,
   ...runEn,
   ...validateEn,
   ...errorsEn,
   ...exportEn,
+  ...fieldsEn,
   ...webEn,
+  ...webServerEn,
   ...helpOnboardingEn,
   ...basisEn,
 };

@@ -3,8 +3,10 @@ import type { Catalog } from './catalog.js';
 import { auditRu } from './areas/audit.ru.js';
 import { basisRu } from './areas/basis.ru.js';
 import { cliRu } from './areas/cli.ru.js';
+import { columnsRu } from './areas/columns.ru.js';
 import { errorsRu } from './areas/errors.ru.js';
 import { exportRu } from './areas/export.ru.js';
+import { fieldsRu } from './areas/fields.ru.js';
 import { helpCliRu } from './areas/helpCli.ru.js';
 import { helpImportRu } from './areas/helpImport.ru.js';
 import { helpOnboardingRu } from './areas/helpOnboarding.ru.js';
@@ -13,10 +15,12 @@ import { helpSandboxRu } from './areas/helpSandbox.ru.js';
 import { planRu } from './areas/plan.ru.js';
 import { recordsRu } from './areas/records.ru.js';
 import { runRu } from './areas/run.ru.js';
+import { sheetsRu } from './areas/sheets.ru.js';
 import { validateRu } from './areas/validate.ru.js';
 import { reportRu } from './areas/report.ru.js';
 import { templateRu } from './areas/template.ru.js';
 import { webRu } from './areas/web.ru.js';
+import { webServerRu } from './areas/webServer.ru.js';
 import { wordsRu } from './areas/words.ru.js';
 
 export const ru: Catalog = {
@@ -31,11 +35,16 @@ export const ru: Catalog = {
   ...helpReadRu,
   ...helpSandboxRu,
   ...recordsRu,
+  ...columnsRu,
+  ...sheetsRu,
+  ...basisRu,
   ...runRu,
   ...validateRu,
   ...errorsRu,
   ...exportRu,
+  ...fieldsRu,
   ...webRu,
+  ...webServerRu,
   ...helpOnboardingRu,
   ...basisRu,
 };

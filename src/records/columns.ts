@@ -1,5 +1,6 @@
 // Column names: canonical list, ru/en aliases, header -> column mapping.
 import { InputError } from '../exit-codes.js';
+import { messages, type Catalog } from '../i18n/catalog.js';
 import type { CanonicalColumn, ColumnMapping, Issue } from './types.js';
 
 /** Canonical columns in the order the template and the export write them. */
@@ -68,21 +69,21 @@ export function columnForHeader(header: string): ColumnTarget | undefined {
 }
 
 /** Parses a --map / --mapping target: a canonical column (or alias) or custom:NAME. */
-export function parseColumnTarget(target: string, where: string): ColumnTarget {
+export function parseColumnTarget(target: string, where: string, t: Catalog = messages('en')): ColumnTarget {
   const column = columnForHeader(target);
   if (!column) {
-    throw new InputError(`${where}: unknown column "${target}" (use one of ${CANONICAL_COLUMNS.join(', ')} or custom:NAME)`);
+    throw new InputError(t.columnTargetUnknown(where, target, CANONICAL_COLUMNS.join(', ')));
   }
   return column;
 }
 
 /** Header overrides from repeated `--map "Header=column"` flags. */
-export function parseMapFlags(flags: readonly string[]): Record<string, string> {
+export function parseMapFlags(flags: readonly string[], t: Catalog = messages('en')): Record<string, string> {
   const overrides: Record<string, string> = {};
   for (const flag of flags) {
     const separator = flag.lastIndexOf('=');
     if (separator <= 0 || separator === flag.length - 1) {
-      throw new InputError(`--map "${flag}": expected "Header=column", e.g. --map "Рабочий e-mail=email"`);
+      throw new InputError(t.columnMapFlagShape(flag));
     }
     overrides[flag.slice(0, separator).trim()] = flag.slice(separator + 1).trim();
   }
@@ -93,10 +94,10 @@ export function parseMapFlags(flags: readonly string[]): Record<string, string> 
 export type HeaderOverrides = ReadonlyMap<string, { target: ColumnTarget; header: string }>;
 
 /** Validates overrides up front; keys are matched like aliases. */
-export function resolveOverrides(overrides: Record<string, string>, where: string): HeaderOverrides {
+export function resolveOverrides(overrides: Record<string, string>, where: string, t: Catalog = messages('en')): HeaderOverrides {
   const resolved = new Map<string, { target: ColumnTarget; header: string }>();
   for (const [header, target] of Object.entries(overrides)) {
-    resolved.set(normalizeHeaderKey(header), { target: parseColumnTarget(target, `${where} "${header}"`), header });
+    resolved.set(normalizeHeaderKey(header), { target: parseColumnTarget(target, `${where} "${header}"`, t), header });
   }
   return resolved;
 }
@@ -112,7 +113,7 @@ export interface HeaderMappingResult {
  * lands in `unknown`: it may be a custom property (the import resolves it against the
  * directory), so its values are kept in record.customByName under the header text.
  */
-export function mapHeaders(headers: readonly string[], overrides: HeaderOverrides = new Map()): HeaderMappingResult {
+export function mapHeaders(headers: readonly string[], overrides: HeaderOverrides = new Map(), t: Catalog = messages('en')): HeaderMappingResult {
   const byHeader = new Map<string, ColumnTarget>();
   const unknown: string[] = [];
   const issues: Issue[] = [];
@@ -123,13 +124,13 @@ export function mapHeaders(headers: readonly string[], overrides: HeaderOverride
       unknown.push(header);
       issues.push({
         row: 0, column: header, value: '', severity: 'warning',
-        message: 'unknown column: kept as a possible custom property (use --map "Header=column" if it is one of the standard columns)',
+        message: t.columnUnknown,
       });
       continue;
     }
     const earlier = claimedBy.get(target);
     if (earlier !== undefined) {
-      issues.push({ row: 0, column: header, value: '', severity: 'warning', message: `also maps to ${target} (already taken by "${earlier}"); this column is ignored` });
+      issues.push({ row: 0, column: header, value: '', severity: 'warning', message: t.columnAlsoMaps(target, earlier) });
       continue;
     }
     claimedBy.set(target, header);
@@ -140,7 +141,7 @@ export function mapHeaders(headers: readonly string[], overrides: HeaderOverride
     if (present.has(key)) continue;
     issues.push({
       row: 0, column: header, value: '', severity: 'warning',
-      message: `--map/--mapping names a column "${header}" that the file does not have (a typo?); the file's columns: ${headers.filter(Boolean).join(', ')}`,
+      message: t.columnMapMissing(header, headers.filter(Boolean).join(', ')),
     });
   }
   return { mapping: { byHeader, unknown }, issues };

@@ -326,7 +326,7 @@ export class RecordValidator {
 }
 
 
-async function loadOverrides(options: ReadAndValidateOptions): Promise<HeaderOverrides> {
+async function loadOverrides(options: ReadAndValidateOptions, t: Catalog): Promise<HeaderOverrides> {
   const combined: Record<string, string> = {};
   if (options.mapping) {
     const label = basename(options.mapping);
@@ -334,8 +334,7 @@ async function loadOverrides(options: ReadAndValidateOptions): Promise<HeaderOve
     try {
       parsed = JSON.parse(await readFile(options.mapping, 'utf8'));
     } catch (error) {
-      const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : 'not valid JSON';
-      throw new InputError(`--mapping ${label}: ${reason}`);
+      throw new InputError((error as NodeJS.ErrnoException).code === 'ENOENT' ? t.columnMappingNotFound(label) : t.columnMappingNotJson(label));
     }
     // zod is loaded only when a --mapping file is given: it is a good part of reading's start-up.
     const { z } = await import('zod');
@@ -343,32 +342,31 @@ async function loadOverrides(options: ReadAndValidateOptions): Promise<HeaderOve
     const checked = z.record(z.string(), z.string()).safeParse(parsed);
     if (!checked.success) {
       const header = checked.error.issues[0]?.path[0];
-      throw new InputError(header === undefined
-        ? `--mapping ${label}: expected a JSON object {"Header": "column"}`
-        : `--mapping ${label}: the value for "${String(header)}" must be a column name string`);
+      throw new InputError(header === undefined ? t.columnMappingShape(label) : t.columnMappingValue(label, String(header)));
     }
     Object.assign(combined, checked.data);
   }
-  Object.assign(combined, parseMapFlags(options.map ?? [])); // --map wins over --mapping
-  return resolveOverrides(combined, options.mapping && !options.map?.length ? '--mapping' : '--map');
+  Object.assign(combined, parseMapFlags(options.map ?? [], t)); // --map wins over --mapping
+  return resolveOverrides(combined, options.mapping && !options.map?.length ? '--mapping' : '--map', t);
 }
 
 /** Reads a CSV/XLSX file and validates every row. InputError (exit 2) when unreadable or without an email column. */
 export async function readAndValidate(file: string, options: ReadAndValidateOptions = {}): Promise<ValidatedSheet> {
-  const overrides = await loadOverrides(options);
+  const t = messages(options.lang ?? 'en');
+  const overrides = await loadOverrides(options, t);
   const opened = await openSheet(file, {
     sheet: options.sheet,
     encoding: options.encoding,
     delimiter: options.delimiter,
     isKnownHeader: (header) => isKnownHeader(header, overrides),
     ...(options.companionSheets ? { companionSheets: options.companionSheets } : {}),
+    ...(options.lang ? { lang: options.lang } : {}),
   });
   const { detected, rows } = opened;
-  const { mapping, issues: headerIssues } = mapHeaders(detected.headers, overrides);
+  const { mapping, issues: headerIssues } = mapHeaders(detected.headers, overrides, t);
   if (!options.emailOptional && ![...mapping.byHeader.values()].includes('email')) {
     await rows.return(undefined);
     // Headers in another encoding read as garbage and match nothing: say which encoding was assumed.
-    const t = messages(options.lang ?? 'en');
     const encodingHint = detected.format === 'csv' && !options.encoding ? t.recordGarbledHeaders(detected.encoding ?? '') : '';
     throw new InputError(`${t.recordNoEmailColumn(basename(file), detected.headerRow, detected.headers.join(', '))}${encodingHint}`);
   }

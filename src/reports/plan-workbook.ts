@@ -4,6 +4,7 @@
 import { join } from 'node:path';
 import { messages, type Catalog } from '../i18n/catalog.js';
 import type { Lang } from '../i18n/lang.js';
+import { fieldHeader } from '../records/field-headers.js';
 import { createXlsxWriter, type CellValue } from '../sheets/write.js';
 import { PLAN_ITEM_KINDS, type PlanItem, type PlanItemKind } from '../sync/plan-types.js';
 import { isTagsSheetItem } from '../sync/tags-sheet.js';
@@ -27,10 +28,10 @@ function person(item: PlanItem, t: Catalog): string {
   return [item.email, item.name].filter((part) => part !== undefined && part !== '').join(' ');
 }
 
-function changeRows(item: PlanItem, t: Catalog): CellValue[][] {
+function changeRows(item: PlanItem, t: Catalog, lang: Lang): CellValue[][] {
   const head = [item.row ?? null, person(item, t), t.actions[item.kind]];
   if (item.changes.length === 0) return [[...head, '', '', '']];
-  return item.changes.map((change) => [...head, change.field, change.before ?? '', change.after ?? '']);
+  return item.changes.map((change) => [...head, fieldHeader(change.field, lang), change.before ?? '', change.after ?? '']);
 }
 
 /** Writes plan.xlsx into the run folder, in `lang` (the plan's values themselves are as in plan.json). */
@@ -52,7 +53,7 @@ export async function writePlanWorkbook(folder: string, plan: PlanWorkbookInput,
     ]);
     for (const item of plan.items) {
       if (NOT_CHANGES.has(item.kind)) continue;
-      for (const row of changeRows(item, t)) changes.addRow(row);
+      for (const row of changeRows(item, t, lang)) changes.addRow(row);
     }
 
     const invalidColumns = t.planInvalidColumns;

@@ -4,6 +4,8 @@ import { open } from 'node:fs/promises';
 import { basename } from 'node:path';
 import iconv from 'iconv-lite';
 import { InputError } from '../exit-codes.js';
+import { messages, type Catalog } from '../i18n/catalog.js';
+import type { Lang } from '../i18n/lang.js';
 import { restoreNeutralized } from './cell-text.js';
 import { CsvQuoteNotClosedError, CsvRecordReader } from './csv-records.js';
 import type { RawRow } from './raw-row.js';
@@ -74,12 +76,12 @@ function isValidUtf8(sample: Buffer, complete: boolean): boolean {
   }
 }
 
-function detectEncoding(sample: Buffer, complete: boolean, label: string): string {
+function detectEncoding(sample: Buffer, complete: boolean, label: string, t: Catalog): string {
   if (sample[0] === 0xef && sample[1] === 0xbb && sample[2] === 0xbf) return 'utf-8-bom';
   if (sample[0] === 0xff && sample[1] === 0xfe) return 'utf-16le';
   if (sample[0] === 0xfe && sample[1] === 0xff) return 'utf-16be';
   if (sample.includes(0)) {
-    throw new InputError(`${label}: not a text file (it contains NUL bytes); save the sheet as .xlsx or as CSV in UTF-8 (for UTF-16 without a BOM pass --encoding utf-16le)`);
+    throw new InputError(t.csvNulBytes(label));
   }
   return isValidUtf8(sample, complete) ? 'utf-8' : 'windows-1251';
 }
@@ -116,48 +118,50 @@ export function detectDelimiter(text: string): string {
   return best.delimiter;
 }
 
-function delimiterOverride(value: string, label: string): string {
+function delimiterOverride(value: string, label: string, t: Catalog): string {
   const named: Record<string, string> = { tab: '\t', '\\t': '\t', comma: ',', semicolon: ';', pipe: '|' };
   const delimiter = named[value.toLowerCase()] ?? value;
   if (delimiter.length !== 1 || /["\r\n]/.test(delimiter)) {
-    throw new InputError(`${label}: --delimiter must be one character such as "," ";" "tab" "|" (got "${value}")`);
+    throw new InputError(t.csvDelimiterBad(label, value));
   }
   return delimiter;
 }
 
-export async function sniffCsv(path: string, overrides: { encoding?: string; delimiter?: string }): Promise<CsvSniff> {
+export async function sniffCsv(path: string, overrides: { encoding?: string; delimiter?: string; lang?: Lang }): Promise<CsvSniff> {
   const label = basename(path);
+  const t = messages(overrides.lang ?? 'en');
   const sample = await readSample(path);
   const complete = sample.length < SAMPLE_BYTES;
   let encoding: string;
   if (overrides.encoding) {
     const known = ENCODING_ALIASES[overrides.encoding.toLowerCase()];
     if (!known && !iconv.encodingExists(overrides.encoding)) {
-      throw new InputError(`${label}: unknown --encoding "${overrides.encoding}" (use utf-8, utf-16le, utf-16be or windows-1251)`);
+      throw new InputError(t.csvEncodingUnknown(label, overrides.encoding));
     }
     encoding = known ?? overrides.encoding.toLowerCase();
   } else {
-    encoding = detectEncoding(sample, complete, label);
+    encoding = detectEncoding(sample, complete, label, t);
   }
   const text = iconv.decode(sample, ENCODING_ALIASES[encoding] ?? encoding);
-  if (text.replace(/^\uFEFF/, '').trim() === '') throw new InputError(`${label}: the file is empty`);
+  if (text.replace(/^\uFEFF/, '').trim() === '') throw new InputError(t.sheetEmpty(label));
   if (isBinaryLooking(text)) {
-    throw new InputError(`${label}: this does not look like a text CSV file (binary content); save the sheet as .xlsx or CSV`);
+    throw new InputError(t.csvBinary(label));
   }
   if (overrides.encoding && (text.match(/\uFFFD/g)?.length ?? 0) > text.length / 100) {
-    throw new InputError(`${label}: the text is not valid ${encoding}; leave out --encoding to detect it, or name another`);
+    throw new InputError(t.csvNotInEncoding(label, encoding));
   }
   const hint = SEP_LINE.exec(text);
   const body = hint ? text.slice(hint[0].length) : text;
   const delimiter = overrides.delimiter
-    ? delimiterOverride(overrides.delimiter, label)
+    ? delimiterOverride(overrides.delimiter, label, t)
     : hint && !/["\r\n]/.test(hint[1]!) ? hint[1]! : detectDelimiter(body);
   return hint ? { encoding, delimiter, sepLine: true } : { encoding, delimiter };
 }
 
 /** Streams the records in batches (one per chunk of the file); rowNumber is the 1-based record number (what Excel shows when it opens the CSV). */
-export async function* readCsvRows(path: string, sniff: CsvSniff): AsyncGenerator<RawRow[]> {
+export async function* readCsvRows(path: string, sniff: CsvSniff, lang: Lang = 'en'): AsyncGenerator<RawRow[]> {
   const label = basename(path);
+  const t = messages(lang);
   const reader = new CsvRecordReader(sniff.delimiter);
   // Drops the encoding's byte order mark, as the reader drops one more (what Excel writes once).
   const decoder = iconv.getDecoder(ENCODING_ALIASES[sniff.encoding] ?? sniff.encoding);
@@ -183,9 +187,7 @@ export async function* readCsvRows(path: string, sniff: CsvSniff): AsyncGenerato
         if (rows.length > 0) yield rows;
         // The encoding was judged from the file's start; bytes that do not decode must not
         // become silent question marks in someone's name.
-        throw new InputError(
-          `${label}: row ${rowNumber} has bytes that are not valid ${sniff.encoding}; the file's start looked like ${sniff.encoding}, so it may mix encodings. Save it again as UTF-8, or name the encoding with --encoding (e.g. windows-1251)`,
-        );
+        throw new InputError(t.csvMixedEncoding(label, rowNumber, sniff.encoding));
       }
       for (let index = 0; index < record.length; index++) record[index] = restoreNeutralized(record[index]!);
       rows.push({ rowNumber, values: record });
@@ -211,10 +213,10 @@ export async function* readCsvRows(path: string, sniff: CsvSniff): AsyncGenerato
   } catch (error) {
     if (error instanceof InputError) throw error;
     if (error instanceof CsvQuoteNotClosedError) {
-      throw new InputError(`${label}: row ${rowNumber + 1}: a value opens with a quote (") that is never closed, so the rest of the file would be one cell; close or remove the quote`);
+      throw new InputError(t.csvQuoteNotClosed(label, rowNumber + 1));
     }
     const message = error instanceof Error ? error.message : String(error);
-    throw new InputError(`${label}: cannot parse CSV at row ${rowNumber + 1}: ${message}`);
+    throw new InputError(t.csvParse(label, rowNumber + 1, message));
   } finally {
     file.destroy();
   }

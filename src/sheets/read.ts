@@ -3,6 +3,8 @@
 import { open, stat } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import { InputError } from '../exit-codes.js';
+import { messages, type Catalog } from '../i18n/catalog.js';
+import type { Lang } from '../i18n/lang.js';
 import type { NamedSheet, Row, RowStray, SheetDetected } from './types.js';
 import { isBlank } from './cell-text.js';
 import { readCsvRows, sniffCsv } from './csv.js';
@@ -46,6 +48,8 @@ export interface SheetReadOptions {
    * base), each as readNamedSheet reads it. A CSV has none.
    */
   companionSheets?: readonly string[];
+  /** The language of the errors (default English). */
+  lang?: Lang;
 }
 
 export interface OpenedSheet {
@@ -78,53 +82,53 @@ async function readMagic(path: string): Promise<Buffer> {
 }
 
 /** Decides csv or xlsx from the bytes (and the name), refusing what cannot be read. */
-async function classify(path: string): Promise<Classified> {
+async function classify(path: string, t: Catalog): Promise<Classified> {
   const label = basename(path);
   const extension = extname(path).toLowerCase();
   let size: number;
   try {
     const info = await stat(path);
-    if (!info.isFile()) throw new InputError(`${label}: not a file`);
+    if (!info.isFile()) throw new InputError(t.sheetNotAFile(label));
     size = info.size;
   } catch (error) {
     if (error instanceof InputError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new InputError(`${path}: file not found`);
-    throw new InputError(`${path}: cannot open the file (${code ?? String(error)})`);
+    if (code === 'ENOENT') throw new InputError(t.sheetNotFound(path));
+    throw new InputError(t.sheetCannotOpen(path, code ?? String(error)));
   }
-  if (size === 0) throw new InputError(`${label}: the file is empty`);
+  if (size === 0) throw new InputError(t.sheetEmpty(label));
   if (size > SHEET_LIMITS.maxFileBytes) {
-    throw new InputError(`${label}: the file is ${Math.round(size / 1024 / 1024)} MB; files over ${SHEET_LIMITS.maxFileBytes / 1024 / 1024} MB are refused (split it)`);
+    throw new InputError(t.sheetTooBig(label, Math.round(size / 1024 / 1024), SHEET_LIMITS.maxFileBytes / 1024 / 1024));
   }
   const magic = await readMagic(path);
-  if (magic.subarray(0, 4).equals(OLE_MAGIC)) throw new InputError(await oleFileMessage(path, label));
+  if (magic.subarray(0, 4).equals(OLE_MAGIC)) throw new InputError(await oleFileMessage(path, label, t));
   if (magic.subarray(0, 2).equals(ZIP_MAGIC)) {
     const zip = await inspectZip(path);
-    if (zip.kind !== 'zip') throw new InputError(`${label}: the file is corrupt or truncated (not a complete zip/xlsx archive)`);
+    if (zip.kind !== 'zip') throw new InputError(t.sheetZipBroken(label));
     const names = new Set(zip.entries.map((entry) => entry.name));
     if (extension === '.ods' || names.has('mimetype') && !names.has('xl/workbook.xml')) {
-      throw new InputError(`${label}: OpenDocument spreadsheets (.ods) are not supported; save it as .xlsx or .csv`);
+      throw new InputError(t.sheetOds(label));
     }
     if (!names.has('xl/workbook.xml')) {
-      throw new InputError(`${label}: this is a zip archive, not an Excel workbook; save the sheet as .xlsx or .csv`);
+      throw new InputError(t.sheetZipNotWorkbook(label));
     }
     const expanded = zip.entries.reduce((total, entry) => total + entry.uncompressedSize, 0);
     if (expanded > SHEET_LIMITS.maxUncompressedBytes) {
-      throw new InputError(`${label}: the workbook expands to ${Math.round(expanded / 1024 / 1024)} MB when unpacked; over ${SHEET_LIMITS.maxUncompressedBytes / 1024 / 1024} MB is refused`);
+      throw new InputError(t.sheetZipTooBig(label, Math.round(expanded / 1024 / 1024), SHEET_LIMITS.maxUncompressedBytes / 1024 / 1024));
     }
     if (!(await zipIsIntact(path, zip.entries))) {
-      throw new InputError(`${label}: the workbook is corrupt (damaged data inside the archive); open it in Excel and save it again`);
+      throw new InputError(t.sheetZipDamaged(label));
     }
     return { kind: 'xlsx', entries: zip.entries };
   }
-  if (extension === '.xls') throw new InputError(`${label}: this is an old binary Excel file; save it as .xlsx or .csv`);
-  if (extension === '.ods') throw new InputError(`${label}: OpenDocument spreadsheets (.ods) are not supported; save it as .xlsx or .csv`);
+  if (extension === '.xls') throw new InputError(t.sheetBinaryXls(label));
+  if (extension === '.ods') throw new InputError(t.sheetOds(label));
   if (extension === '.xlsx' || extension === '.xlsm') {
     // A CSV saved under an .xlsx name (renamed, or "exported" by a web system) is read as the CSV it is.
     try {
       await sniffCsv(path, {});
     } catch {
-      throw new InputError(`${label}: the file is corrupt (not a valid .xlsx workbook, nor a text CSV)`);
+      throw new InputError(t.sheetNotXlsxNorCsv(label));
     }
   }
   return { kind: 'csv' };
@@ -167,7 +171,8 @@ function isEmptyRaw(row: RawRow): boolean {
  * and streams the data rows. Columns with an empty header are ignored.
  */
 export async function openSheet(path: string, options: SheetReadOptions = {}): Promise<OpenedSheet> {
-  const file = await classify(path);
+  const lang = options.lang ?? 'en';
+  const file = await classify(path, messages(lang));
   const detected: SheetDetected = { file: path, format: file.kind, headerRow: 0, headers: [] };
   let source: AsyncGenerator<Array<RawRow & { sheet?: string }>>;
   const companions: CompanionSheets = {
@@ -175,12 +180,12 @@ export async function openSheet(path: string, options: SheetReadOptions = {}): P
     found: new Map(),
   };
   if (file.kind === 'csv') {
-    const sniff = await sniffCsv(path, { encoding: options.encoding, delimiter: options.delimiter });
+    const sniff = await sniffCsv(path, { encoding: options.encoding, delimiter: options.delimiter, lang });
     detected.encoding = sniff.encoding;
     detected.delimiter = sniff.delimiter;
-    source = readCsvRows(path, sniff);
+    source = readCsvRows(path, sniff, lang);
   } else {
-    source = oneRowBatches(readXlsxRows(path, { ...(options.sheet !== undefined ? { sheetName: options.sheet } : {}), entries: file.entries, companions }));
+    source = oneRowBatches(readXlsxRows(path, { ...(options.sheet !== undefined ? { sheetName: options.sheet } : {}), entries: file.entries, companions, lang }));
   }
   const { rows } = await sheetFromRows(detected, source, options);
   const requestedName = new Map((options.companionSheets ?? []).map((name) => [name.toLowerCase(), name]));
@@ -196,7 +201,7 @@ export async function openSheet(path: string, options: SheetReadOptions = {}): P
           sheets.set(key, { detected: named, rows: [] });
           continue;
         }
-        const opened = await sheetFromRows(named, rowsOf(found.rows), { sheet: requestedName.get(key) ?? found.name, allowNoData: true });
+        const opened = await sheetFromRows(named, rowsOf(found.rows), { sheet: requestedName.get(key) ?? found.name, allowNoData: true, lang });
         sheets.set(key, { detected: named, rows: await collect(opened.rows) });
       }
       return sheets;
@@ -228,6 +233,7 @@ async function sheetFromRows(
   detected: SheetDetected, source: AsyncGenerator<Array<RawRow & { sheet?: string }>>, options: SheetReadOptions,
 ): Promise<{ rows: AsyncGenerator<Row> }> {
   const label = basename(detected.file);
+  const t = messages(options.lang ?? 'en');
   const kind: FileKind = detected.format;
   const buffered: Array<RawRow & { sheet?: string }> = [];
   /** Rows of the last batch read after the header row. */
@@ -253,7 +259,7 @@ async function sheetFromRows(
   }
   if (buffered.length === 0) {
     await source.return(undefined);
-    throw new InputError(`${label}: the file is empty${detected.format === 'xlsx' && options.sheet ? ` (sheet "${options.sheet}")` : ''}`);
+    throw new InputError(detected.format === 'xlsx' && options.sheet ? t.sheetEmptySheet(label, options.sheet) : t.sheetEmpty(label));
   }
   if (headerIndex < 0) headerIndex = 0;
   const headerRow = buffered[headerIndex]!;
@@ -262,7 +268,7 @@ async function sheetFromRows(
   detected.headers = headers.filter((header) => header !== '');
   if (detected.headers.length > SHEET_LIMITS.maxColumns) {
     await source.return(undefined);
-    throw new InputError(`${label}: the header row (row ${headerRow.rowNumber}) has ${detected.headers.length.toLocaleString('en-US')} columns; more than ${SHEET_LIMITS.maxColumns.toLocaleString('en-US')} (Excel's limit) are refused`);
+    throw new InputError(t.sheetTooManyColumns(label, headerRow.rowNumber, detected.headers.length, SHEET_LIMITS.maxColumns));
   }
   if (headerRow.sheet !== undefined) detected.sheet = headerRow.sheet;
   const pending = [...buffered.slice(headerIndex + 1), ...unread];
@@ -285,7 +291,7 @@ async function sheetFromRows(
         const { header, index } = columns[position]!;
         const value = raw.values[index] ?? '';
         if (value.length > maxCellChars) {
-          throw new InputError(`${label}: row ${raw.rowNumber}, column "${header}": the cell holds ${value.length.toLocaleString('en-US')} characters; cells over ${maxCellChars.toLocaleString('en-US')} are refused`);
+          throw new InputError(t.sheetCellTooLong(label, raw.rowNumber, header, value.length, maxCellChars));
         }
         values.push(pool.intern(index, value));
         if (blank && !isBlank(value)) blank = false;
@@ -303,7 +309,7 @@ async function sheetFromRows(
         if (isEmptyRaw(raw)) continue;
         count++;
         if (count > maxRows) {
-          throw new InputError(`${label}: more than ${maxRows.toLocaleString('en-US')} rows; split the file`);
+          throw new InputError(t.sheetTooManyRows(label, maxRows));
         }
         const row = toRow(raw);
         if (row) rows.push(row);
@@ -317,7 +323,7 @@ async function sheetFromRows(
       await source.return(undefined);
     }
     if (count === 0 && !allowNoData) {
-      throw new InputError(`${label}: no data rows (only a header at row ${detected.headerRow})`);
+      throw new InputError(t.sheetNoDataRows(label, detected.headerRow));
     }
   }
   return { rows: dataRows() };

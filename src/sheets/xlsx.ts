@@ -4,6 +4,8 @@ import type { Readable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
 import { excelJs, type ExcelJSModule as ExcelJS } from './exceljs.js';
 import { InputError } from '../exit-codes.js';
+import { messages } from '../i18n/catalog.js';
+import type { Lang } from '../i18n/lang.js';
 import { dateText, detached, excelSerialToDate, numberText, unescapeOoxmlText } from './cell-text.js';
 import { inspectZip, openZipEntry, type ZipEntryInfo, type ZipInspection } from './zip-guard.js';
 import type { RawRow } from './raw-row.js';
@@ -219,6 +221,8 @@ export interface XlsxReadOptions {
   entries?: readonly ZipEntryInfo[];
   /** Sheets to collect in the same pass; complete once the stream has ended. */
   companions?: CompanionSheets;
+  /** The language of the errors (default English). */
+  lang?: Lang;
 }
 
 /**
@@ -229,6 +233,7 @@ export interface XlsxReadOptions {
 export async function* readXlsxRows(path: string, options: XlsxReadOptions = {}): AsyncGenerator<XlsxRawRow> {
   const { sheetName, companions } = options;
   const label = basename(path);
+  const t = messages(options.lang ?? 'en');
   robustReaderClass ??= robustWorkbookReader(excelJs().stream.xlsx.WorkbookReader as unknown as WorkbookReaderClass);
   const reader = new robustReaderClass(path, {
     sharedStrings: 'cache',
@@ -272,10 +277,10 @@ export async function* readXlsxRows(path: string, options: XlsxReadOptions = {})
   } catch (error) {
     if (error instanceof InputError) throw error;
     const message = error instanceof Error ? error.message : String(error);
-    throw new InputError(`${label}: the workbook is corrupt and cannot be read (${message})`);
+    throw new InputError(t.sheetWorkbookCorrupt(label, message));
   }
   if (sheetName !== undefined && !streamed) {
     const names = workbook.model?.sheets?.map((sheet) => sheet.name) ?? seen;
-    throw new NoSuchSheetError(`${label}: no sheet named "${sheetName}" (sheets: ${names.join(', ')})`, names);
+    throw new NoSuchSheetError(t.sheetNoSuchSheet(label, sheetName, names.join(', ')), names);
   }
 }

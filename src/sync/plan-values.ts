@@ -1,6 +1,7 @@
 // How the planner reads and compares values: sheet cells against what the directory holds,
 // the way Pachca stores them (text trimmed, custom numbers and dates normalized, statuses).
 import { InputError } from '../exit-codes.js';
+import { messages } from '../i18n/catalog.js';
 import type { CustomPropertyDefinition, StatusInput, User, UserStatus, WriteScope } from '../pachca/types.js';
 import type { EmployeeRecord, StatusFields, ValidatedSheet } from '../records/types.js';
 import { parseCustomValue } from '../records/normalize.js';
@@ -48,16 +49,15 @@ export function normalizeCustomValue(value: string, definition: CustomPropertyDe
  * property's name (case-insensitive). An unknown `custom:` name is a usage error.
  */
 export function resolveCustomColumns(sheet: ValidatedSheet, directory: Directory): CustomColumn[] {
+  const t = messages(sheet.lang ?? 'en');
   const columns: CustomColumn[] = [];
   for (const [header, target] of sheet.mapping.byHeader) {
     if (!target.startsWith('custom:')) continue;
     const name = target.slice('custom:'.length);
     const definition = directory.customPropertiesByName.get(tagKey(name));
     if (!definition) {
-      const known = directory.customProperties.map((property) => property.name).join(', ') || 'none';
-      throw new InputError(
-        `${sheet.detected.file}: column "${header}" maps to custom property "${name}", which does not exist in Pachca (known: ${known})`,
-      );
+      const known = directory.customProperties.map((property) => property.name).join(', ') || t.none;
+      throw new InputError(t.columnCustomMissing(sheet.detected.file, header, name, known));
     }
     columns.push({ header, definition });
   }
@@ -67,9 +67,7 @@ export function resolveCustomColumns(sheet: ValidatedSheet, directory: Directory
     const definition = directory.customPropertiesByName.get(name);
     if (definition) columns.push({ header, definition });
     else if (key.startsWith('custom:')) {
-      throw new InputError(
-        `${sheet.detected.file}: column "${header}" names custom property "${name}", which does not exist in Pachca`,
-      );
+      throw new InputError(t.columnCustomNamedMissing(sheet.detected.file, header, name));
     }
   }
   const position = (header: string): number => sheet.detected.headers.indexOf(header);

@@ -14,7 +14,9 @@ import { undoRun } from '../app/undo-run.js';
 import type { Plan } from '../sync/plan.js';
 import { createDefaultFolder } from '../sync/run-folder.js';
 import type { ApplyJobs } from './apply-jobs.js';
-import { errorAnswer, fill, jsonAnswer, jsonBody, langOf, requestProblem, useCaseError, webMessages, type WebOptions } from './context.js';
+import { messages } from '../i18n/catalog.js';
+import type { Lang } from '../i18n/lang.js';
+import { errorAnswer, fill, jsonAnswer, jsonBody, langOf, parseRequest, useCaseError, webMessages, type WebOptions } from './context.js';
 import { childFolder, describeRun, runFilesIn } from './folders.js';
 import { planView } from './views.js';
 
@@ -61,10 +63,10 @@ export function changeRoutes(app: Hono, options: WebOptions, jobs: ApplyJobs): v
   const ports = { connect: options.connect, clock, ...(options.interrupt ? { interrupt: options.interrupt } : {}) };
 
   /** The saved plan as the Import page shows one (the same answer as POST /api/runs/:run/plan). */
-  const planAnswer = (c: Context, folder: string, collected: ReturnType<typeof planCollector>): Response => {
+  const planAnswer = (c: Context, folder: string, collected: ReturnType<typeof planCollector>, lang: Lang): Response => {
     const plan = collected.plan();
-    if (!plan) return errorAnswer(c, 'no plan was made', 500);
-    const view = planView(plan);
+    if (!plan) return errorAnswer(c, messages(lang).webServerNoPlan, 500);
+    const view = planView(plan, lang);
     return jsonAnswer(c, { run: basename(folder), apiUrl: options.apiUrl, plan: { ...view, warnings: [...collected.warnings, ...view.warnings] }, files: runFilesIn(folder) });
   };
 
@@ -75,8 +77,8 @@ export function changeRoutes(app: Hono, options: WebOptions, jobs: ApplyJobs): v
     const undone = childFolder(options.runsDir, run);
     if (!undone) return errorAnswer(c, fill(t.errorNoRun, { name: run }), 404);
     if (describeRun(undone, run, jobs.running().has(run)).state === 'running') return errorAnswer(c, t.errorBusy, 409);
-    const parsed = undoSchema.safeParse(await jsonBody(c));
-    if (!parsed.success) return errorAnswer(c, requestProblem(parsed.error));
+    const parsed = parseRequest(undoSchema, await jsonBody(c), lang);
+    if ('problem' in parsed) return errorAnswer(c, parsed.problem);
     const folder = createDefaultFolder(clock.now(), options.runsDir);
     const collected = planCollector();
     try {
@@ -86,14 +88,14 @@ export function changeRoutes(app: Hono, options: WebOptions, jobs: ApplyJobs): v
       if (error instanceof Error && / is in use by another pachca-roster run/.test(error.message)) return errorAnswer(c, t.errorBusy, 409);
       return useCaseError(c, error);
     }
-    return planAnswer(c, folder, collected);
+    return planAnswer(c, folder, collected, lang);
   });
 
   app.post('/api/people/:id/change', async (c) => {
     const lang = langOf(c, options.defaultLang);
     const person = c.req.param('id');
-    const parsed = personChangeSchema.safeParse(await jsonBody(c));
-    if (!parsed.success) return errorAnswer(c, requestProblem(parsed.error));
+    const parsed = parseRequest(personChangeSchema, await jsonBody(c), lang);
+    if ('problem' in parsed) return errorAnswer(c, parsed.problem);
     const { cells, label } = changeCells(parsed.data, person);
     const folder = createDefaultFolder(clock.now(), options.runsDir);
     const collected = planCollector();
@@ -103,6 +105,6 @@ export function changeRoutes(app: Hono, options: WebOptions, jobs: ApplyJobs): v
       rmSync(folder, { recursive: true, force: true });
       return useCaseError(c, error);
     }
-    return planAnswer(c, folder, collected);
+    return planAnswer(c, folder, collected, lang);
   });
 }

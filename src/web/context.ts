@@ -2,7 +2,7 @@
 // answers as JSON (with `<` `>` `&` escaped, so no value can ever read as markup), and errors
 // from the use cases as one clear message.
 import type { Context } from 'hono';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { CliError } from '../exit-codes.js';
 import { messages, type Catalog } from '../i18n/catalog.js';
 import { isLang, type Lang } from '../i18n/lang.js';
@@ -67,10 +67,15 @@ export async function jsonBody(c: Context): Promise<unknown> {
   }
 }
 
-/** The first thing wrong with a request body, named by its field. */
-export function requestProblem(error: z.ZodError): string {
-  const issue = error.issues[0];
-  return `${issue?.path.join('.') || 'the request'}: ${issue?.message ?? 'invalid'}`;
+/** zod's own words in the page's language. */
+const ZOD_ERRORS: Record<Lang, z.core.$ZodErrorMap> = { en: z.locales.en().localeError, ru: z.locales.ru().localeError };
+
+/** A request body as its schema reads it, or the first thing wrong with it (named by its field, in `lang`). */
+export function parseRequest<T>(schema: z.ZodType<T>, raw: unknown, lang: Lang): { data: T } | { problem: string } {
+  const parsed = schema.safeParse(raw ?? {}, { error: ZOD_ERRORS[lang] });
+  if (parsed.success) return { data: parsed.data };
+  const issue = parsed.error.issues[0];
+  return { problem: `${issue?.path.join('.') || messages(lang).webServerRequest}: ${issue?.message ?? ''}` };
 }
 
 /** A refusal the person can act on: `{error: message}` (never a stack, never the token). */

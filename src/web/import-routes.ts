@@ -19,7 +19,7 @@ import { readAndValidate } from '../records/validate.js';
 import { DEFAULT_PLAN_OPTIONS, parseMaxSuspend, type Plan, type PlanOptions } from '../sync/plan.js';
 import { createDefaultFolder } from '../sync/run-folder.js';
 import { ApplyJobs } from './apply-jobs.js';
-import { errorAnswer, fill, jsonAnswer, langOf, requestProblem, safeJson, useCaseError, webMessages, type WebOptions } from './context.js';
+import { errorAnswer, fill, jsonAnswer, jsonBody, langOf, parseRequest, safeJson, useCaseError, webMessages, type WebOptions } from './context.js';
 import { childFolder, RUN_FILES, runFilesIn } from './folders.js';
 import { checkView, planView } from './views.js';
 
@@ -57,19 +57,6 @@ function uploadName(given: string): string {
   return (RUN_FILES as readonly string[]).includes(name.toLowerCase()) ? `input-${name}` : name;
 }
 
-function parseJsonBody<T>(schema: z.ZodType<T>, raw: unknown): T | string {
-  const parsed = schema.safeParse(raw ?? {});
-  return parsed.success ? parsed.data : requestProblem(parsed.error);
-}
-
-async function bodyOf(request: Request): Promise<unknown> {
-  try {
-    return await request.json();
-  } catch {
-    return {};
-  }
-}
-
 export function importRoutes(app: Hono, options: WebOptions, jobs: ApplyJobs): void {
   const clock = options.clock ?? systemClock;
   const maxMb = Math.round((options.maxUploadBytes / 1024 / 1024) * 10) / 10;
@@ -78,7 +65,8 @@ export function importRoutes(app: Hono, options: WebOptions, jobs: ApplyJobs): v
     maxSize: options.maxUploadBytes,
     onError: (c) => errorAnswer(c, fill(webMessages(langOf(c, options.defaultLang)).errorUploadTooLarge, { mb: maxMb }), 413),
   }), async (c) => {
-    const t = webMessages(langOf(c, options.defaultLang));
+    const lang = langOf(c, options.defaultLang);
+    const t = webMessages(lang);
     const name = uploadName(c.req.query('name') ?? '');
     const extension = extname(name).toLowerCase();
     if (extension === '.xls') return errorAnswer(c, fill(t.errorUploadXls, { name }), 415);
@@ -91,8 +79,8 @@ export function importRoutes(app: Hono, options: WebOptions, jobs: ApplyJobs): v
     const path = join(folder, name);
     await writeFileAtomic(path, bytes);
     try {
-      const check = await validateSheet(path, {});
-      return jsonAnswer(c, { run: basename(folder), file: name, check: checkView(check) });
+      const check = await validateSheet(path, {}, { lang });
+      return jsonAnswer(c, { run: basename(folder), file: name, check: checkView(check, lang) });
     } catch (error) {
       rmSync(folder, { recursive: true, force: true });
       return useCaseError(c, error);
@@ -100,14 +88,15 @@ export function importRoutes(app: Hono, options: WebOptions, jobs: ApplyJobs): v
   });
 
   app.post('/api/runs/:run/check', async (c) => {
-    const t = webMessages(langOf(c, options.defaultLang));
+    const lang = langOf(c, options.defaultLang);
+    const t = webMessages(lang);
     const folder = childFolder(options.runsDir, c.req.param('run'));
     const input = folder && uploadIn(folder);
     if (!folder || !input) return errorAnswer(c, fill(t.errorNoRun, { name: c.req.param('run') }), 404);
-    const readOptions = parseJsonBody(readOptionsSchema, await bodyOf(c.req.raw));
-    if (typeof readOptions === 'string') return errorAnswer(c, readOptions);
+    const readOptions = parseRequest(readOptionsSchema, await jsonBody(c), lang);
+    if ('problem' in readOptions) return errorAnswer(c, readOptions.problem);
     try {
-      return jsonAnswer(c, { run: basename(folder), file: basename(input), check: checkView(await validateSheet(input, readOptions)) });
+      return jsonAnswer(c, { run: basename(folder), file: basename(input), check: checkView(await validateSheet(input, readOptions.data, { lang }), lang) });
     } catch (error) {
       return useCaseError(c, error);
     }
@@ -119,12 +108,13 @@ export function importRoutes(app: Hono, options: WebOptions, jobs: ApplyJobs): v
     const given = childFolder(options.runsDir, c.req.param('run'));
     const givenInput = given && uploadIn(given);
     if (!given || !givenInput) return errorAnswer(c, fill(t.errorNoRun, { name: c.req.param('run') }), 404);
-    const request = parseJsonBody(planRequestSchema, await bodyOf(c.req.raw));
-    if (typeof request === 'string') return errorAnswer(c, request);
+    const parsed = parseRequest(planRequestSchema, await jsonBody(c), lang);
+    if ('problem' in parsed) return errorAnswer(c, parsed.problem);
+    const request = parsed.data;
     try {
       parseMaxSuspend(request.planOptions.maxSuspend, 100);
-    } catch (error) {
-      return errorAnswer(c, (error as Error).message);
+    } catch {
+      return errorAnswer(c, messages(lang).webServerMaxSuspend(request.planOptions.maxSuspend));
     }
     // A folder holds one plan: planning again (other options, or a stale plan) starts a new run with a copy of the sheet.
     const folder = runFilesIn(given).includes('plan.json') ? createDefaultFolder(clock.now(), options.runsDir) : given;
@@ -144,7 +134,7 @@ export function importRoutes(app: Hono, options: WebOptions, jobs: ApplyJobs): v
         file: input, outDir: folder, inputsInOutDir: true, dryRun: true, yes: true, readOptions, planOptions, lang,
         ...(welcomeText ? { welcomeFile: join(folder, WELCOME_FILE) } : {}),
       }, {
-        readSheet: (file, read) => readAndValidate(file, read),
+        readSheet: (file, read) => readAndValidate(file, { ...read, lang }),
         connect: options.connect,
         events: (event) => {
           if (event.type === 'plan-ready') plan = event.plan;
@@ -156,8 +146,8 @@ export function importRoutes(app: Hono, options: WebOptions, jobs: ApplyJobs): v
     } catch (error) {
       return useCaseError(c, error);
     }
-    if (!plan) return errorAnswer(c, 'no plan was made', 500);
-    const view = planView(plan);
+    if (!plan) return errorAnswer(c, messages(lang).webServerNoPlan, 500);
+    const view = planView(plan, lang);
     return jsonAnswer(c, { run: basename(folder), apiUrl: options.apiUrl, plan: { ...view, warnings: [...warnings, ...view.warnings] }, files: runFilesIn(folder) });
   });
 

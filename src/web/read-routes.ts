@@ -10,11 +10,12 @@ import { systemClock } from '../app/events.js';
 import { exportDirectory } from '../app/export-directory.js';
 import { findPeople, parsePersonKey, showPerson } from '../app/people.js';
 import { defaultTemplateName, writeTemplate } from '../records/template.js';
-import { auditSummary, findingTables } from '../reports/audit.js';
+import { auditSummary, findingTables, NEVER_ACTIVE_LABEL, NO_DEPARTMENT } from '../reports/audit.js';
 import { defaultExportFileName } from '../reports/export.js';
 import { createDefaultFolder } from '../sync/run-folder.js';
 import type { ApplyJobs } from './apply-jobs.js';
-import { errorAnswer, fill, jsonAnswer, jsonBody, langOf, requestProblem, useCaseError, webMessages, type WebOptions } from './context.js';
+import { messages } from '../i18n/catalog.js';
+import { errorAnswer, fill, jsonAnswer, jsonBody, langOf, parseRequest, useCaseError, webMessages, type WebOptions } from './context.js';
 import { AUDITS_FOLDER, childFolder, EXPORTS_FOLDER, listRuns, outputFilesIn, runFilesIn } from './folders.js';
 
 const exportSchema = z.object({
@@ -62,8 +63,9 @@ export function readRoutes(app: Hono, options: WebOptions, jobs: ApplyJobs): voi
   app.get('/api/strings', (c) => jsonAnswer(c, webMessages(langOf(c, options.defaultLang))));
 
   app.post('/api/export', async (c) => {
-    const parsed = exportSchema.safeParse(await jsonBody(c));
-    if (!parsed.success) return errorAnswer(c, requestProblem(parsed.error));
+    const lang = langOf(c, options.defaultLang);
+    const parsed = parseRequest(exportSchema, await jsonBody(c), lang);
+    if ('problem' in parsed) return errorAnswer(c, parsed.problem);
     const request = parsed.data;
     const folder = createDefaultFolder(clock.now(), join(options.runsDir, EXPORTS_FOLDER));
     const filter = {
@@ -76,6 +78,7 @@ export function readRoutes(app: Hono, options: WebOptions, jobs: ApplyJobs): voi
       const outcome = await exportDirectory({
         target: request.format === 'xlsx' ? { format: 'xlsx', path: join(folder, defaultExportFileName(clock.now())) } : { format: 'csv', folder, delimiter: request.delimiter },
         filter,
+        lang,
       }, { api: options.connect(), events: ignore, clock });
       return jsonAnswer(c, { id: basename(folder), files: outputFilesIn(folder), counts: outcome.counts });
     } catch (error) {
@@ -85,8 +88,10 @@ export function readRoutes(app: Hono, options: WebOptions, jobs: ApplyJobs): voi
   });
 
   app.post('/api/audit', async (c) => {
-    const parsed = auditSchema.safeParse(await jsonBody(c));
-    if (!parsed.success) return errorAnswer(c, requestProblem(parsed.error));
+    const lang = langOf(c, options.defaultLang);
+    const t = messages(lang);
+    const parsed = parseRequest(auditSchema, await jsonBody(c), lang);
+    if ('problem' in parsed) return errorAnswer(c, parsed.problem);
     const folder = createDefaultFolder(clock.now(), join(options.runsDir, AUDITS_FOLDER));
     const since = parsed.data.days === undefined ? undefined : new Date(clock.now().getTime() - parsed.data.days * 86_400_000);
     try {
@@ -95,18 +100,19 @@ export function readRoutes(app: Hono, options: WebOptions, jobs: ApplyJobs): voi
         ...(since ? { since, runsFolder: options.runsDir } : {}),
         xlsxPath: join(folder, 'audit.xlsx'),
         htmlPath: join(folder, 'audit.html'),
+        lang,
       }, { api: options.connect(), events: ignore, clock });
       const counts = auditSummary(outcome.report);
       return jsonAnswer(c, {
         id: basename(folder),
         files: outputFilesIn(folder),
         people: outcome.report.people,
-        findings: findingTables(outcome.report).map((table) => ({
+        findings: findingTables(outcome.report, t).map((table) => ({
           key: table.key, title: table.title, description: table.description, count: counts[table.key], columns: table.columns,
           rows: table.rows.slice(0, FINDING_ROWS_SHOWN).map((row) => row.map((cell) => (cell instanceof Date ? cell.toISOString().slice(0, 10) : cell === null || cell === undefined ? '' : String(cell)))),
         })),
-        headcount: outcome.report.headcountByDepartment,
-        activity: outcome.report.activityHistogram,
+        headcount: outcome.report.headcountByDepartment.map((entry) => (entry.department === NO_DEPARTMENT ? { ...entry, department: t.webServerNoDepartment } : entry)),
+        activity: outcome.report.activityHistogram.map((bucket) => (bucket.label === NEVER_ACTIVE_LABEL ? { ...bucket, label: t.webServerNeverActive } : bucket)),
         securityLog: outcome.securityLog ? { note: outcome.securityLog.note ?? null } : null,
       });
     } catch (error) {

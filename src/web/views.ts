@@ -1,7 +1,9 @@
 // The use cases' results as the page shows them: plain JSON (the page renders each value as
 // text). Long lists are cut; the full lists are in plan.xlsx and the reports.
 import type { SheetCheck } from '../app/validate-sheet.js';
+import type { Lang } from '../i18n/lang.js';
 import { CANONICAL_COLUMNS } from '../records/columns.js';
+import { fieldHeader, fieldValue } from '../records/field-headers.js';
 import type { Outcome } from '../sync/apply.js';
 import { actionableItems, PLAN_ITEM_KINDS, type Plan, type PlanItem, type PlanItemKind } from '../sync/plan.js';
 
@@ -14,13 +16,15 @@ export interface CheckView {
   /** Each header with the column it is read as (null: kept as a possible custom property). */
   mapping: { header: string; column: string | null }[];
   columns: readonly string[];
+  /** Each column's name as the page shows it (its header in the page's language). */
+  columnLabels: Record<string, string>;
   rows: number;
   invalidCount: number;
   invalid: { row: number; issues: { column: string; value: string; message: string }[] }[];
   warnings: string[];
 }
 
-export function checkView(check: SheetCheck): CheckView {
+export function checkView(check: SheetCheck, lang: Lang): CheckView {
   const { sheet } = check;
   const byRow = new Map<number, CheckView['invalid'][number]['issues']>();
   for (const issue of sheet.issues) {
@@ -41,6 +45,7 @@ export function checkView(check: SheetCheck): CheckView {
     },
     mapping: detected.headers.filter((header) => header !== '').map((header) => ({ header, column: sheet.mapping.byHeader.get(header) ?? null })),
     columns: CANONICAL_COLUMNS,
+    columnLabels: Object.fromEntries(CANONICAL_COLUMNS.map((column) => [column, fieldHeader(column, lang)])),
     rows: sheet.rows.length,
     invalidCount: sheet.invalidRows.size,
     invalid: [...byRow].sort(([a], [b]) => a - b).slice(0, INVALID_ROWS_SHOWN).map(([row, issues]) => ({ row, issues })),
@@ -54,7 +59,8 @@ export interface ItemView {
   row?: number;
   person: string;
   email?: string;
-  changes: { field: string; before: string | null; after: string | null }[];
+  /** `label`: the field as the page shows it (its column header in the page's language); values likewise. */
+  changes: { field: string; label: string; before: string | null; after: string | null }[];
   message?: string;
 }
 
@@ -63,17 +69,17 @@ function personOf(item: PlanItem): string {
   return [item.name, item.email].filter((part) => part !== undefined && part !== '').join(' <') + (item.name && item.email ? '>' : '');
 }
 
-export function itemView(item: PlanItem): ItemView {
-  const conflicts = item.conflicts?.map((conflict) => `${conflict.field}: sheet "${conflict.sheet ?? ''}", Pachca "${conflict.pachca ?? ''}"`).join('; ');
-  const message = [item.message, conflicts ? `conflict: ${conflicts}` : undefined].filter(Boolean).join('; ');
+/** An item as the page lists it; its message already names any conflict (the planner's note). */
+export function itemView(item: PlanItem, lang: Lang): ItemView {
+  const shown = (field: string, value: string | null): string | null => (value === null ? null : fieldValue(field, value, lang));
   return {
     key: item.key,
     kind: item.kind,
     ...(item.row !== undefined ? { row: item.row } : {}),
     person: personOf(item),
     ...(item.email !== undefined ? { email: item.email } : {}),
-    changes: item.changes.map((change) => ({ field: change.field, before: change.before, after: change.after })),
-    ...(message ? { message } : {}),
+    changes: item.changes.map((change) => ({ field: change.field, label: fieldHeader(change.field, lang), before: shown(change.field, change.before), after: shown(change.field, change.after) })),
+    ...(item.message ? { message: item.message } : {}),
   };
 }
 
@@ -85,10 +91,10 @@ export interface PlanView {
   warnings: string[];
 }
 
-export function planView(plan: Plan): PlanView {
+export function planView(plan: Plan, lang: Lang): PlanView {
   const groups = PLAN_ITEM_KINDS.map((kind) => {
     const items = plan.items.filter((item) => item.kind === kind);
-    return { kind, count: items.length, items: items.slice(0, ITEMS_SHOWN).map(itemView) };
+    return { kind, count: items.length, items: items.slice(0, ITEMS_SHOWN).map((item) => itemView(item, lang)) };
   }).filter((group) => group.count > 0);
   const counts = Object.fromEntries(Object.entries(plan.counts).filter(([, count]) => count > 0));
   return { counts, work: actionableItems(plan).length, groups, warnings: plan.warnings };
@@ -104,12 +110,12 @@ export interface OutcomeView {
 }
 
 export function outcomeView(outcome: Outcome): OutcomeView {
-  const item = itemView(outcome.item);
+  const { item } = outcome;
   return {
     key: item.key,
     kind: item.kind,
     ...(item.row !== undefined ? { row: item.row } : {}),
-    person: item.person,
+    person: personOf(item),
     result: outcome.result,
     ...(outcome.message ? { message: outcome.message } : {}),
   };

@@ -9,6 +9,11 @@ const view = page(draw);
 export const render = view.render;
 const redraw = view.redraw;
 
+/** An API value (a role, an invite status) in the page's words; an unknown one as it is. */
+function word(words, value) {
+  return value === undefined || value === null ? '' : (words?.[value] ?? value);
+}
+
 function statusText(status) {
   return status ? `${status.emoji} ${status.title}` : '';
 }
@@ -26,7 +31,7 @@ function draw(root, { t }) {
       root.append(table([t.directoryName, t.directoryEmail, t.directoryDepartment, t.directoryTitle, t.directoryRole, t.directoryTags, t.directorySuspended, ''],
         state.people.map((person) => ({
           className: person.suspended ? 'suspended' : '',
-          cells: [person.name, person.email ?? '', person.department ?? '', person.title ?? '', person.role, person.tags.join(', '), person.suspended ? t.yes : t.no,
+          cells: [person.name, person.email ?? '', person.department ?? '', person.title ?? '', word(t.roles, person.role), person.tags.join(', '), person.suspended ? t.yes : t.no,
             el('button', { type: 'button', 'aria-label': `${t.directoryOpen}: ${person.name || person.email || person.id}`, text: t.directoryOpen, on: { click: () => open(person.id) } })],
         }))));
     }
@@ -78,9 +83,9 @@ async function reloadPerson(id) {
 function card(t, person) {
   const facts = [
     [t.directoryName, person.name], [t.directoryEmail, person.email ?? ''], ['id', String(person.id)],
-    [t.directoryDepartment, person.department ?? ''], [t.directoryTitle, person.title ?? ''], [t.directoryRole, person.role],
+    [t.directoryDepartment, person.department ?? ''], [t.directoryTitle, person.title ?? ''], [t.directoryRole, word(t.roles, person.role)],
     [t.directoryTags, person.tags.join(', ')], [t.directoryStatus, statusText(person.status)],
-    [t.directorySuspended, person.suspended ? t.yes : t.no], [t.directoryInvite, person.invite_status ?? ''],
+    [t.directorySuspended, person.suspended ? t.yes : t.no], [t.directoryInvite, word(t.inviteStatuses, person.invite_status)],
     [t.directoryCreated, person.created_at ?? ''], [t.directoryLastActivity, person.last_activity_at ?? ''],
     ...person.custom_properties.map((property) => [property.name, property.value ?? '']),
   ];

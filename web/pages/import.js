@@ -85,7 +85,7 @@ function detectedSection(t) {
     [t.detectedFormat, detected.format.toUpperCase()],
     detected.sheet ? [t.detectedSheet, detected.sheet] : null,
     detected.encoding ? [t.detectedEncoding, detected.encoding] : null,
-    detected.delimiter ? [t.detectedDelimiter, detected.delimiter === '\t' ? 'tab' : detected.delimiter] : null,
+    detected.delimiter ? [t.detectedDelimiter, detected.delimiter === '\t' ? t.delimiterTab : detected.delimiter] : null,
     [t.detectedHeaderRow, String(detected.headerRow)],
     [t.detectedRows, String(rows)],
   ].filter(Boolean);
@@ -94,13 +94,19 @@ function detectedSection(t) {
     el('dl', { class: 'facts' }, facts.map(([term, value]) => [el('dt', { text: term }), el('dd', { text: value })])));
 }
 
+/** A column as the choice names it: its header in the page's language, with the name --map takes when they differ. */
+function columnText(name, labels) {
+  const label = labels?.[name];
+  return label && label !== name ? `${label} (${name})` : name;
+}
+
 function mappingSection(t) {
-  const { mapping, columns } = state.upload.check;
+  const { mapping, columns, columnLabels: labels } = state.upload.check;
   const rows = mapping.map(({ header, column }) => {
     const chosen = state.mapping[header] ?? column ?? '';
     const select = el('select', { id: uid('map'), 'aria-label': `${t.mappingColumn}: ${header}`, on: { change: (event) => { state.mapping[header] = event.target.value; } } },
       column === null ? el('option', { value: '', text: t.mappingIgnored, selected: chosen === '' }) : null,
-      columns.map((name) => el('option', { value: name, text: name, selected: chosen === name })),
+      columns.map((name) => el('option', { value: name, text: columnText(name, labels), selected: chosen === name })),
       el('option', { value: `custom:${header}`, text: `custom:${header}`, selected: chosen === `custom:${header}` }));
     return [header, select];
   });

@@ -6,7 +6,7 @@ export const basisRu: typeof basisEn = {
     `справочник изменился после плана: ${changes.join('; ')}${more > 0 ? `; и ещё ${more}` : ''}; составьте план заново (ничего не изменено)`,
   basisUserGone: (who) => `${who} удалён`,
   basisUserChanged: (who) => `${who} изменён`,
-  basisUser: (id, email) => `пользователь ${id}${email !== undefined ? ` (${email})` : ''}`,
+  basisUser: (id, email) => `сотрудник ${id}${email !== undefined ? ` (${email})` : ''}`,
   basisEmailExists: (email) => `${email} уже есть`,
   basisTagGone: (id, name) => `тега ${id} «${name}» больше нет`,
   basisTagRenamed: (id, name, now) => `тег ${id} «${name}» теперь называется «${now}»`,

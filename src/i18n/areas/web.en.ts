@@ -171,5 +171,9 @@ export const webEn = {
       created: 'created', updated: 'updated', renamed: 'renamed', unchanged: 'unchanged', suspended: 'suspended', restored: 'restored',
       deleted: 'deleted', 'status set': 'status set', 'status cleared': 'status cleared', skipped: 'skipped', invalid: 'invalid', failed: 'failed',
     },
+    /** A person's role and invitation as the Directory page shows them (the API's values in English). */
+    roles: { admin: 'admin', user: 'user', multi_guest: 'multi-guest', guest: 'guest' },
+    inviteStatuses: { confirmed: 'accepted', sent: 'sent, not accepted yet' },
+    delimiterTab: 'tab',
   },
 };

@@ -172,5 +172,8 @@ export const webRu: typeof webEn = {
       created: 'создан', updated: 'изменён', renamed: 'переименован', unchanged: 'без изменений', suspended: 'заблокирован', restored: 'восстановлен',
       deleted: 'удалён', 'status set': 'статус установлен', 'status cleared': 'статус снят', skipped: 'пропущен', invalid: 'ошибка в строке', failed: 'не выполнено',
     },
+    roles: { admin: 'администратор', user: 'сотрудник', multi_guest: 'мульти-гость', guest: 'гость' },
+    inviteStatuses: { confirmed: 'принято', sent: 'отправлено, ещё не принято' },
+    delimiterTab: 'табуляция',
   },
 };
