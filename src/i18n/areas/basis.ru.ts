@@ -3,11 +3,11 @@ import type { basisEn } from './basis.en.js';
 
 export const basisRu: typeof basisEn = {
   basisPlanOutdated: (changes, more) =>
-    `справочник изменился после плана: ${changes.join('; ')}${more > 0 ? `; и ещё ${more}` : ''}; составьте план заново (ничего не изменено)`,
+    `справочник изменился после составления плана: ${changes.join('; ')}${more > 0 ? `; и ещё ${more}` : ''}; составьте план заново (ничего не изменено)`,
   basisUserGone: (who) => `${who} удалён`,
   basisUserChanged: (who) => `${who} изменён`,
   basisUser: (id, email) => `сотрудник ${id}${email !== undefined ? ` (${email})` : ''}`,
-  basisEmailExists: (email) => `${email} уже есть`,
+  basisEmailExists: (email) => `${email} уже есть в справочнике`,
   basisTagGone: (id, name) => `тега ${id} «${name}» больше нет`,
   basisTagRenamed: (id, name, now) => `тег ${id} «${name}» теперь называется «${now}»`,
   basisTagExists: (name) => `тег «${name}» уже есть`,
