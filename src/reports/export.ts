@@ -109,6 +109,20 @@ export function exportUserFilter(tagsByName: ReadonlyMap<string, GroupTag>, filt
   return tag ? { keep, tag } : { keep };
 }
 
+/**
+ * Each tag's place in name order (localeCompare; names that compare equal share one), so sorting
+ * membership rows compares numbers: 300 tags are collated once instead of 15,000 rows' pairs.
+ */
+function tagNameRanks(tags: readonly GroupTag[]): Map<number, number> {
+  const sorted = [...tags].sort((a, b) => a.name.localeCompare(b.name));
+  const ranks = new Map<number, number>();
+  sorted.forEach((tag, index) => {
+    const previous = sorted[index - 1];
+    ranks.set(tag.id, previous && previous.name.localeCompare(tag.name) === 0 ? ranks.get(previous.id)! : index);
+  });
+  return ranks;
+}
+
 /** Applies the filters to the snapshot. Throws UnknownTagError for a --tag the directory lacks. */
 export function selectForExport(directory: Directory, filter: ExportFilter = {}): ExportSelection {
   const { keep, tag } = exportUserFilter(directory.tagsByName, filter);
@@ -121,7 +135,8 @@ export function selectForExport(directory: Directory, filter: ExportFilter = {})
       if (!tag || userTag.id === tag.id) membership.push({ tag: userTag, user });
     }
   }
-  membership.sort((a, b) => a.tag.name.localeCompare(b.tag.name) || a.user.id - b.user.id);
+  const rank = tagNameRanks(directory.tags);
+  membership.sort((a, b) => rank.get(a.tag.id)! - rank.get(b.tag.id)! || a.user.id - b.user.id);
 
   const counts = new Map<number, { active: number; suspended: number }>();
   for (const user of people) {
