@@ -1,11 +1,12 @@
 // One rate limiter per run: the command creates it and hands it to its client (ConnectionOptions.limiter),
 // so everything a run sends with one token shares it. As many requests in flight as the concurrency controller allows
-// (concurrency.ts: about rps x round trip, at most `concurrency`; the gate below holds the rest), and
+// (concurrency.ts: about rps x round trip, at most `concurrency`; bottleneck holds the rest), and
 // request starts at `rps` a second (a token bucket holding a tenth of a second: a start that the
 // event loop made late is caught up, which spacing each start from the last one never does, so a
 // busy machine still sends at the rate). A 429 pauses the WHOLE limiter until Retry-After has fully
 // passed, then the rate resumes lowered (x0.7) and climbs back additively (AIMD), so a limit
 // lower than configured is found instead of being hit over and over.
+import Bottleneck from 'bottleneck';
 import { ConcurrencyController, type ConcurrencySetting } from './concurrency.js';
 import { PachcaError, RateLimitError } from './errors.js';
 
@@ -29,7 +30,7 @@ function sleep(ms: number): Promise<void> {
 }
 
 export class RateLimiter {
-  private readonly gate: JobGate;
+  private readonly bottleneck: Bottleneck;
   private readonly starts: StartBucket;
   private configuredRps: number;
   private configuredConcurrency: ConcurrencySetting;
@@ -54,7 +55,7 @@ export class RateLimiter {
     this.concurrency = new ConcurrencyController({ setting: options.concurrency, now: this.now });
     this.inFlightLimit = this.concurrency.limit;
     this.starts = new StartBucket(options.rps);
-    this.gate = new JobGate(this.inFlightLimit);
+    this.bottleneck = new Bottleneck({ maxConcurrent: this.inFlightLimit });
   }
 
   /** Requests allowed in flight now. */
@@ -87,8 +88,8 @@ export class RateLimiter {
    * are preferred to queued ones (a follow-up of a request that just finished).
    */
   schedule<T>(send: () => Promise<T>, urgent = false): Promise<T> {
-    return this.gate.run(urgent, async () => {
-      // The job may have started just before a pause was set: wait it out here too.
+    return this.bottleneck.schedule({ priority: urgent ? 1 : 5 }, async () => {
+      // Bottleneck may have started this job just before a pause was set: wait it out here too.
       for (;;) {
         while (this.now() < this.pausedUntil) await sleep(this.pausedUntil - this.now());
         await this.starts.take();
@@ -117,7 +118,7 @@ export class RateLimiter {
   private setInFlightLimit(limit: number): void {
     if (limit === this.inFlightLimit) return;
     this.inFlightLimit = limit;
-    this.gate.setLimit(limit);
+    void this.bottleneck.updateSettings({ maxConcurrent: limit });
   }
 
   private onRateLimited(sentAt: number, retryAfterMs: number): void {
@@ -126,7 +127,7 @@ export class RateLimiter {
     const until = now + retryAfterMs + RESUME_MARGIN_MS;
     if (until > this.pausedUntil) {
       this.pausedUntil = until;
-      this.gate.hold(true);
+      void this.bottleneck.updateSettings({ reservoir: 0 });
       this.starts.empty(retryAfterMs + RESUME_MARGIN_MS);
       clearTimeout(this.resumeTimer);
       this.resumeTimer = setTimeout(() => this.resume(), until - now);
@@ -148,7 +149,7 @@ export class RateLimiter {
       return;
     }
     this.resumeTimer = undefined;
-    this.gate.hold(false);
+    void this.bottleneck.updateSettings({ reservoir: null });
   }
 
   private increaseRate(): void {
@@ -162,53 +163,6 @@ export class RateLimiter {
     this.currentRps = Math.min(this.configuredRps, this.currentRps + seconds * step);
     this.lastRateChangeAt = now - HOLD_AFTER_DECREASE_MS;
     this.starts.setRate(this.currentRps);
-  }
-}
-
-/**
- * At most `limit` jobs at once, urgent ones first (then in order), none started while held (a
- * 429 pause). A job asked for when there is room starts at once: a cursor chain's next page
- * leaves as soon as the last one is in (bottleneck, used before, spent several timer turns per
- * job, over 10 ms a page on a busy machine). Queued jobs start on the turn after a finish, once
- * its callers have seen the answer (a 402 stops the run before the next queued write is sent).
- */
-class JobGate {
-  private running = 0;
-  private held = false;
-  private readonly urgent: Array<() => void> = [];
-  private readonly waiting: Array<() => void> = [];
-
-  constructor(private limit: number) {}
-
-  run<T>(urgent: boolean, job: () => Promise<T>): Promise<T> {
-    return new Promise<T>((resolve, reject) => {
-      (urgent ? this.urgent : this.waiting).push(() => {
-        this.running++;
-        job().then(resolve, reject).finally(() => {
-          this.running--;
-          setImmediate(() => this.drain());
-        });
-      });
-      this.drain();
-    });
-  }
-
-  setLimit(limit: number): void {
-    this.limit = limit;
-    this.drain();
-  }
-
-  hold(held: boolean): void {
-    this.held = held;
-    this.drain();
-  }
-
-  private drain(): void {
-    while (!this.held && this.running < this.limit) {
-      const start = this.urgent.shift() ?? this.waiting.shift();
-      if (!start) return;
-      start();
-    }
   }
 }
 
