@@ -29,7 +29,9 @@ if (kind === 'cli') {
 }
 
 result.elapsedSeconds = (performance.now() - started) / 1000;
-// resourceUsage().maxRSS is in kilobytes.
-result.maxRssMb = process.resourceUsage().maxRSS / 1024;
+// resourceUsage(): maxRSS in kilobytes, CPU times in microseconds.
+const usage = process.resourceUsage();
+result.maxRssMb = usage.maxRSS / 1024;
+result.cpuSeconds = (usage.userCPUTime + usage.systemCPUTime) / 1e6;
 writeFileSync(resultFile, JSON.stringify(result));
 process.exitCode = 0;

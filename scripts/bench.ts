@@ -97,6 +97,8 @@ interface ChildResult {
   /** Spawn to exit, seen from here (includes Node start-up). */
   wallSeconds: number;
   maxRssMb: number;
+  /** The child's user + system CPU time (on a shared machine a steadier figure than wall time). */
+  cpuSeconds?: number;
   rows?: number;
   validRecords?: number;
   invalidRows?: number;
@@ -473,7 +475,7 @@ function timeline(sandbox: RunningSandbox, child: ChildResult, latencyMs: number
   const first = (requestLog[0]?.at ?? Number.NaN) - child.spawnedAt;
   const chain = pages.length > 1 ? (pages.at(-1)! - pages[0]!) / (pages.length - 1) : Number.NaN;
   const exit = child.spawnedAt + child.wallSeconds * 1000 - (requestLog.at(-1)?.at ?? Number.NaN) - latencyMs;
-  return `first request ${(first / 1000).toFixed(2)} s after spawn; one user page every ${chain.toFixed(1)} ms (latency ${latencyMs} ms); exit ${(exit / 1000).toFixed(2)} s after the last answer`;
+  return `first request ${(first / 1000).toFixed(2)} s after spawn; one user page every ${chain.toFixed(1)} ms (latency ${latencyMs} ms); exit ${(exit / 1000).toFixed(2)} s after the last answer; CPU ${child.cpuSeconds?.toFixed(2) ?? '?'} s`;
 }
 
 async function benchExport(): Promise<void> {

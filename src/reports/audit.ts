@@ -2,7 +2,7 @@
 // Bots are left out of every people finding: they never log in and have no department.
 import type { GroupTag, User } from '../pachca/types.js';
 import type { CellValue } from '../sheets/write.js';
-import { createXlsxWriter } from '../sheets/write.js';
+import { createXlsxWorkbookWriter } from '../sheets/xlsx-writer.js';
 import { tagKey, type Directory } from '../sync/directory.js';
 import { messages, type Catalog } from '../i18n/catalog.js';
 import type { Lang } from '../i18n/lang.js';
@@ -320,7 +320,7 @@ export interface AuditAppendix {
 
 export async function writeAuditXlsx(path: string, report: AuditReport, appendix: AuditAppendix = { tables: [], summary: [] }, lang: Lang = 'en'): Promise<void> {
   const t = messages(lang);
-  const writer = createXlsxWriter(path);
+  const writer = createXlsxWorkbookWriter(path);
   try {
     // The Summary first (and the sheet the workbook opens on), then a sheet per finding.
     const summary = writer.addSheet(t.summarySheet, [{ header: t.auditFinding, width: 32 }, { header: t.auditCount, width: 10 }], { autoFilter: false, active: true });

@@ -4,7 +4,8 @@
 import { join } from 'node:path';
 import { makePrivateFolder, writeFileAtomic } from '../files/private.js';
 import type { CustomPropertyDefinition, GroupTag, User } from '../pachca/types.js';
-import { createXlsxWriter, writeCsvFile, type CellValue, type XlsxColumn, type XlsxSheetWriter, type XlsxWriter } from '../sheets/write.js';
+import { writeCsvFile, type CellValue, type XlsxColumn, type XlsxSheetWriter } from '../sheets/write.js';
+import { createXlsxWorkbookWriter, type XlsxWorkbookWriter } from '../sheets/xlsx-writer.js';
 import { buildDirectory, tagKey, type Directory } from '../sync/directory.js';
 import {
   BASE_SHEET, baseSheetColumns, baseSideFile, baseSideFilePath, exportedUserValues, importColumns,
@@ -108,6 +109,20 @@ export function exportUserFilter(tagsByName: ReadonlyMap<string, GroupTag>, filt
   return tag ? { keep, tag } : { keep };
 }
 
+/**
+ * Each tag's place in name order (localeCompare; names that compare equal share one), so sorting
+ * membership rows compares numbers: 300 tags are collated once instead of 15,000 rows' pairs.
+ */
+function tagNameRanks(tags: readonly GroupTag[]): Map<number, number> {
+  const sorted = [...tags].sort((a, b) => a.name.localeCompare(b.name));
+  const ranks = new Map<number, number>();
+  sorted.forEach((tag, index) => {
+    const previous = sorted[index - 1];
+    ranks.set(tag.id, previous && previous.name.localeCompare(tag.name) === 0 ? ranks.get(previous.id)! : index);
+  });
+  return ranks;
+}
+
 /** Applies the filters to the snapshot. Throws UnknownTagError for a --tag the directory lacks. */
 export function selectForExport(directory: Directory, filter: ExportFilter = {}): ExportSelection {
   const { keep, tag } = exportUserFilter(directory.tagsByName, filter);
@@ -120,7 +135,8 @@ export function selectForExport(directory: Directory, filter: ExportFilter = {})
       if (!tag || userTag.id === tag.id) membership.push({ tag: userTag, user });
     }
   }
-  membership.sort((a, b) => a.tag.name.localeCompare(b.tag.name) || a.user.id - b.user.id);
+  const rank = tagNameRanks(directory.tags);
+  membership.sort((a, b) => rank.get(a.tag.id)! - rank.get(b.tag.id)! || a.user.id - b.user.id);
 
   const counts = new Map<number, { active: number; suspended: number }>();
   for (const user of people) {
@@ -278,14 +294,17 @@ export interface ExportResult {
 
 /**
  * The XLSX export, started while the directory is still being listed: once the tags and custom
- * property definitions are known (start), each user's row is written as its page arrives (user),
- * so only the Tags, Membership and Summary sheets are left when the last page is in (finish).
+ * property definitions are known (start), each user's rows (Users and the base sheet) are written
+ * as the page arrives (user), so only the small Tags, Membership, Chats and Summary sheets are
+ * left when the last page is in (finish).
  */
 export class XlsxExportStream {
-  private opened: XlsxWriter | undefined;
+  private opened: XlsxWorkbookWriter | undefined;
   private lists: Directory | undefined;
   private keep: (user: User) => boolean = () => false;
   private sheet: XlsxSheetWriter | undefined;
+  /** The values as exported, for the three-way merge when an edited copy is imported later. */
+  private base: XlsxSheetWriter | undefined;
   /** Rows held back until WIDTH_SAMPLE of them have fixed the column widths. */
   private readonly pending: CellValue[][] = [];
   private written = 0;
@@ -296,12 +315,9 @@ export class XlsxExportStream {
     this.t = messages(lang);
   }
 
-  /**
-   * The workbook, opened on first use (when the lists have come): loading exceljs then overlaps
-   * the first round trips instead of delaying the first request.
-   */
-  private get writer(): XlsxWriter {
-    this.opened ??= createXlsxWriter(this.path);
+  /** The workbook, opened on first use (when the lists have come). */
+  private get writer(): XlsxWorkbookWriter {
+    this.opened ??= createXlsxWorkbookWriter(this.path);
     return this.opened;
   }
 
@@ -309,12 +325,18 @@ export class XlsxExportStream {
   start(tags: GroupTag[], customProperties: CustomPropertyDefinition[]): void {
     this.lists = buildDirectory([], tags, customProperties);
     this.keep = exportUserFilter(this.lists.tagsByName, this.filter).keep;
+    // Filled from now on, the last tab once the others are added.
+    this.base = this.writer.addSheet(BASE_SHEET, baseSheetColumns(this.lists).map((header) => ({ header })), {
+      freezeHeader: false, autoFilter: false, state: 'veryHidden', protect: true, last: true,
+    });
+    for (const tag of tags) this.base.addRow(['tag', tag.id, tag.name]);
   }
 
   /** One listed user, in directory order (after start). */
   user(user: User): void {
     if (!this.lists || !this.keep(user)) return;
     const row = userRow(user, this.lists);
+    this.base!.addRow(['user', user.id, '', ...exportedUserValues(user, this.lists)]);
     this.written++;
     if (this.sheet) {
       this.sheet.addRow(row);
@@ -350,16 +372,6 @@ export class XlsxExportStream {
       const summary = summaryRows(counts, meta, this.t);
       const summarySheet = this.writer.addSheet(this.t.summarySheet, fittedColumns([this.t.summaryItem, this.t.summaryValue], summary), { autoFilter: false, active: true });
       for (const row of summary) summarySheet.addRow(row);
-
-      // The values as exported, for the three-way merge when an edited copy is imported later.
-      const base = this.writer.addSheet(BASE_SHEET, baseSheetColumns(directory).map((header) => ({ header })), {
-        freezeHeader: false, autoFilter: false, state: 'veryHidden', protect: true,
-      });
-      for (const row of selection.tags) base.addRow(['tag', row.tag.id, row.tag.name]);
-      for (const [index, user] of selection.users.entries()) {
-        base.addRow(['user', user.id, '', ...exportedUserValues(user, directory)]);
-        if (index % YIELD_EVERY_ROWS === YIELD_EVERY_ROWS - 1) await yieldToStreams();
-      }
 
       await this.writer.commit();
     } catch (error) {
