@@ -19,6 +19,7 @@ import { reportEn } from './areas/report.en.js';
 import { templateEn } from './areas/template.en.js';
 import { webEn } from './areas/web.en.js';
 import { wordsEn } from './areas/words.en.js';
+import { workbookEn } from './areas/workbook.en.js';
 
 export type { TemplateNoteColumn } from './areas/template.en.js';
 
@@ -40,4 +41,5 @@ export const en = {
   ...exportEn,
   ...webEn,
   ...helpOnboardingEn,
+  ...workbookEn,
 };

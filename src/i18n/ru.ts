@@ -17,6 +17,7 @@ import { reportRu } from './areas/report.ru.js';
 import { templateRu } from './areas/template.ru.js';
 import { webRu } from './areas/web.ru.js';
 import { wordsRu } from './areas/words.ru.js';
+import { workbookRu } from './areas/workbook.ru.js';
 
 export const ru: Catalog = {
   ...cliRu,
@@ -36,4 +37,5 @@ export const ru: Catalog = {
   ...exportRu,
   ...webRu,
   ...helpOnboardingRu,
+  ...workbookRu,
 };
