@@ -7,7 +7,7 @@ import { tagKey, type Directory } from '../sync/directory.js';
 import { messages, type Catalog } from '../i18n/catalog.js';
 import type { Lang } from '../i18n/lang.js';
 import { machineTimeZone, zonedHeader } from '../sheets/time-zone.js';
-import { fittedColumns } from './column-widths.js';
+import { fittedColumns, summaryColumns, zonedColumns } from './column-widths.js';
 
 export const DEFAULT_INACTIVE_DAYS = 90;
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -331,11 +331,6 @@ export interface AuditAppendix {
 /** Rows measured for the column widths. */
 const WIDTH_SAMPLE = 500;
 
-/** A table's headers, each column of times naming the zone they are in. */
-function zonedColumns(columns: readonly string[], rows: readonly CellValue[][], timeZone: string): string[] {
-  return columns.map((header, index) => (rows.some((row) => row[index] instanceof Date) ? zonedHeader(header, timeZone) : header));
-}
-
 /** The audit workbook; its times are date cells in `timeZone` (default the machine's), named in the headers. */
 export async function writeAuditXlsx(
   path: string, report: AuditReport, appendix: AuditAppendix = { tables: [], summary: [] }, lang: Lang = 'en', timeZone: string = machineTimeZone(),
@@ -351,7 +346,7 @@ export async function writeAuditXlsx(
       [t.auditAuditedAt, report.now],
       ...appendix.summary,
     ].map(([title, value]) => [value instanceof Date ? zonedHeader(String(title), timeZone) : title, value]);
-    const summary = writer.addSheet(t.summarySheet, fittedColumns([t.auditFinding, t.auditCount], summaryRows, { max: 80 }), { autoFilter: false, active: true });
+    const summary = writer.addSheet(t.summarySheet, summaryColumns(t.auditFinding, t.auditCount, summaryRows), { autoFilter: false, active: true });
     for (const row of summaryRows) summary.addRow(row);
     for (const table of [...findingTables(report, t), ...appendix.tables]) {
       const headers = zonedColumns(table.columns, table.rows, timeZone);

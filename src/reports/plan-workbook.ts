@@ -6,7 +6,7 @@ import { messages, type Catalog } from '../i18n/catalog.js';
 import type { Lang } from '../i18n/lang.js';
 import { createXlsxWriter, type CellValue } from '../sheets/write.js';
 import { machineTimeZone, zonedHeader } from '../sheets/time-zone.js';
-import { fittedColumns } from './column-widths.js';
+import { fittedColumns, summaryColumns, zonedColumns } from './column-widths.js';
 import { PLAN_ITEM_KINDS, type PlanItem, type PlanItemKind } from '../sync/plan-types.js';
 import { isTagsSheetItem } from '../sync/tags-sheet.js';
 
@@ -35,6 +35,17 @@ function changeRows(item: PlanItem, t: Catalog): CellValue[][] {
   return item.changes.map((change) => [...head, change.field, change.before ?? '', change.after ?? '']);
 }
 
+/** Where a change row's before and after values start. */
+const BEFORE_INDEX = 4;
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
+
+/** A before/after value as a person reads it: true/false as да/нет (yes/no), a time as a date cell. */
+function shownValue(value: CellValue, t: Catalog): CellValue {
+  if (value === 'true') return t.yes;
+  if (value === 'false') return t.no;
+  return typeof value === 'string' && ISO_INSTANT.test(value) ? new Date(value) : value;
+}
+
 /** Rows measured for the column widths. */
 const WIDTH_SAMPLE = 500;
 
@@ -53,12 +64,13 @@ export async function writePlanWorkbook(folder: string, plan: PlanWorkbookInput,
       ...PLAN_ITEM_KINDS.map((kind) => [t.actions[kind], plan.counts[kind]]),
       ...plan.warnings.map((warning) => [t.planSummaryWarning, warning]),
     ];
-    const summary = writer.addSheet(t.summarySheet, fittedColumns([t.summaryItem, t.summaryValue], summaryRows, { max: 100 }), { autoFilter: false, active: true });
+    const summary = writer.addSheet(t.summarySheet, summaryColumns(t.summaryItem, t.summaryValue, summaryRows, 100), { autoFilter: false, active: true });
     for (const row of summaryRows) summary.addRow(row);
 
     const columns = t.planColumns;
-    const changeLines = plan.items.filter((item) => !NOT_CHANGES.has(item.kind)).flatMap((item) => changeRows(item, t));
-    const changeHeaders = [columns.row, columns.person, columns.action, columns.field, columns.before, columns.after];
+    const changeLines = plan.items.filter((item) => !NOT_CHANGES.has(item.kind)).flatMap((item) => changeRows(item, t))
+      .map((row) => row.map((cell, index) => (index >= BEFORE_INDEX ? shownValue(cell, t) : cell)));
+    const changeHeaders = zonedColumns([columns.row, columns.person, columns.action, columns.field, columns.before, columns.after], changeLines, timeZone);
     const changes = writer.addSheet(t.planSheetChanges, fittedColumns(changeHeaders, changeLines.slice(0, WIDTH_SAMPLE), { max: 60 }));
     for (const row of changeLines) changes.addRow(row);
 

@@ -9,7 +9,7 @@ import { messages, type Catalog } from '../i18n/catalog.js';
 import type { Lang } from '../i18n/lang.js';
 import type { Row, SheetDetected } from '../records/types.js';
 import { createXlsxWriter, writeCsvFile, type CellValue } from '../sheets/write.js';
-import { fittedColumns } from './column-widths.js';
+import { fittedColumns, summaryColumns } from './column-widths.js';
 import { describeReportShape, writeFailedFiles, type ReportShape } from './failed-rows.js';
 import { ROW_RESULTS, type Outcome, type RowResult } from '../sync/apply.js';
 import type { PlanItemKind } from '../sync/plan.js';
@@ -148,7 +148,7 @@ async function writeXlsxReport(path: string, rows: readonly Outcome[], tagRows: 
     );
     if (summary.reportFiles) summaryRows.push([t.summaryReportFiles, describeReportShape(summary.reportFiles, lang)]);
     if (summary.stoppedBy) summaryRows.push([t.summaryStoppedBy, summary.stoppedBy]);
-    const summarySheet = writer.addSheet(t.summarySheet, fittedColumns([t.summaryItem, t.summaryValue], summaryRows, { max: 100 }), { autoFilter: false, active: true });
+    const summarySheet = writer.addSheet(t.summarySheet, summaryColumns(t.summaryItem, t.summaryValue, summaryRows, 100), { autoFilter: false, active: true });
     for (const row of summaryRows) summarySheet.addRow(row);
 
     const lines = rows.map((outcome) => reportRow(outcome, t));

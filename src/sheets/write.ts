@@ -61,7 +61,12 @@ export interface XlsxColumn {
   header: string;
   key?: string;
   width?: number;
+  /** Horizontal alignment of the column's cells (a Summary's values: left, numbers and text alike). */
+  align?: 'left' | 'center' | 'right';
 }
+
+/** The workbook's own font, named (a header font without a name renders in another family). */
+const HEADER_FONT = { name: 'Calibri', family: 2, size: 11, bold: true } as const;
 
 export interface XlsxSheetOptions {
   /** Bold, frozen header row (default true). */
@@ -119,6 +124,8 @@ function applyCell(cell: ExcelJS.Cell, value: CellValue, fill: string | undefine
     const hasTime = value.getUTCHours() + value.getUTCMinutes() + value.getUTCSeconds() + value.getUTCMilliseconds() > 0;
     cell.numFmt = hasTime ? DATE_TIME_FORMAT : DATE_FORMAT;
   }
+  // A number or a date ends one character short of the cell's edge, so the text of the next cell does not run into it.
+  if (typeof value === 'number' || value instanceof Date) cell.alignment = { horizontal: 'right', indent: 1 };
   if (fill) cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: fill } };
 }
 
@@ -165,7 +172,7 @@ export function createXlsxWriter(path: string, writerOptions: XlsxWriterOptions 
       const header = sheet.addRow(columns.map((column) => column.header));
       header.eachCell((cell) => {
         const fill = writerOptions.headerFill;
-        cell.font = fill ? { bold: true, color: { argb: 'FFFFFFFF' } } : { bold: true };
+        cell.font = fill ? { ...HEADER_FONT, color: { argb: 'FFFFFFFF' } } : { ...HEADER_FONT };
         if (fill) cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: fill } };
       });
       header.commit();
@@ -174,7 +181,12 @@ export function createXlsxWriter(path: string, writerOptions: XlsxWriterOptions 
           if (currentSheet !== sheet) throw new Error(`sheet "${name}" is already finished`);
           lastRowNumber += 1;
           const row = sheet.getRow(lastRowNumber);
-          values.forEach((value, index) => applyCell(row.getCell(index + 1), value, style?.fills?.[index] ?? style?.fill, writerOptions));
+          values.forEach((value, index) => {
+            const cell = row.getCell(index + 1);
+            applyCell(cell, value, style?.fills?.[index] ?? style?.fill, writerOptions);
+            const align = columns[index]?.align;
+            if (align) cell.alignment = { horizontal: align };
+          });
           row.commit();
         },
       };
