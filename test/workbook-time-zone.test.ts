@@ -72,6 +72,12 @@ describe('export --tz', () => {
     expect(invited['ID пригласившего']!.value).toBe(1);
     expect(invited['Пригласил']!.value).toBe('Олег Петров');
 
+    // Wide enough for the date format (a narrower column shows ###).
+    const users = (await readWorkbook(file)).getWorksheet('Сотрудники')!;
+    for (const header of [`Статус до (${ZONE})`, `Создан (${ZONE})`, `Последняя активность (${ZONE})`]) {
+      expect(users.getColumn(headers.indexOf(header) + 1).width).toBeGreaterThanOrEqual(19);
+    }
+
     const back = await importBack(file, 'xlsx');
     expect(back.changing).toEqual([]);
     expect(back.writes).toBe(0);
@@ -88,27 +94,37 @@ describe('export --tz', () => {
     expect(oleg[header.indexOf(`status_expires_at (${ZONE})`)]).toBe(expiry);
     expect(oleg[header.indexOf('suspended')]).toBe('no');
     expect(oleg[header.indexOf('status_is_away')]).toBe('yes');
+    const invited = lines.find((line) => line[header.indexOf('id')] === '43')!;
+    expect([invited[header.indexOf('inviter_id')], invited[header.indexOf('inviter')]]).toEqual(['27', 'Светлана Козлова']);
 
     const back = await importBack(join(out, 'users.csv'), 'csv');
     expect(back.changing).toEqual([]);
     expect(back.writes).toBe(0);
   });
 
-  it('a time changed in the zoned column is read in that zone', async () => {
+  it('a time changed in the zoned column is read in that zone; plan.xlsx shows it as a date cell in --tz, and да/нет', async () => {
     const file = join(workspace.dir, 'edit.xlsx');
     expect((await runMain(['export', '--out', file, '--tz', ZONE], RU)).code).toBe(0);
     const workbook = await readWorkbook(file);
     const sheet = workbook.getWorksheet('Сотрудники')!;
     const { headers } = table(sheet);
     sheet.eachRow((row) => {
-      if (row.getCell(1).value === 'oleg.petrov@example.ru') row.getCell(headers.indexOf(`Статус до (${ZONE})`) + 1).value = new Date(Date.UTC(2026, 8, 1, 18, 0, 0));
+      if (row.getCell(1).value !== 'oleg.petrov@example.ru') return;
+      row.getCell(headers.indexOf(`Статус до (${ZONE})`) + 1).value = new Date(Date.UTC(2026, 8, 1, 18, 0, 0));
+      row.getCell(headers.indexOf('Нет на месте') + 1).value = 'нет';
     });
     await workbook.xlsx.writeFile(file);
     const out = join(workspace.dir, 'run-edit');
-    expect((await runMain(['plan', file, '--out', out], RU)).code).toBe(0);
+    expect((await runMain(['plan', file, '--out', out, '--tz', ZONE], RU)).code).toBe(0);
     const plan = JSON.parse(readFileSync(join(out, 'plan.json'), 'utf8')) as { items: Array<{ kind: string; email?: string; statusRequest?: { body: { status: { expires_at?: string } } } }> };
     const item = plan.items.find((candidate) => candidate.email === 'oleg.petrov@example.ru')!;
     expect(item.statusRequest?.body.status.expires_at).toBe(`2026-09-01T${String(18 - HOURS).padStart(2, '0')}:00:00Z`);
+
+    const changes = table((await readWorkbook(join(out, 'plan.xlsx'))).getWorksheet('Изменения')!);
+    expect(changes.headers.slice(-2)).toEqual([`Было (${ZONE})`, `Станет (${ZONE})`]);
+    const values = changes.rows.map((row) => [row[`Было (${ZONE})`]!.value, row[`Станет (${ZONE})`]!.value]);
+    expect(values).toContainEqual([shifted('2026-08-15T21:00:00Z'), new Date(Date.UTC(2026, 8, 1, 18, 0, 0))]);
+    expect(values).toContainEqual(['да', 'нет']);
   });
 
   it('an unknown zone is a usage error naming the flag, before anything is sent', async () => {
