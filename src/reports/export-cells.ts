@@ -26,6 +26,11 @@ export function fullName(user: User): string {
   return [user.first_name, user.last_name].filter((part) => part && part.trim()).join(' ');
 }
 
+/** How the inviter column names a person: the name, else the e-mail. */
+export function inviterName(user: User): string {
+  return fullName(user) || (user.email ?? '');
+}
+
 export function yesNo(value: boolean, t: Catalog): string {
   return value ? t.yes : t.no;
 }

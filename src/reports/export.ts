@@ -1,6 +1,6 @@
 // Directory -> export workbook (XLSX) or CSV files. The Users sheet starts with exactly the
-// columns the import reads, written as text exactly as the API has them, so an unmodified
-// export imports back as zero changes; read-only columns follow.
+// columns the import reads, written as the import reads them back (see export-cells.ts), so an
+// unmodified export imports back as zero changes; read-only columns follow.
 import { join } from 'node:path';
 import { makePrivateFolder, writeFileAtomic } from '../files/private.js';
 import type { CustomPropertyDefinition, GroupTag, User } from '../pachca/types.js';
@@ -11,7 +11,7 @@ import { BASE_SHEET, baseSheetColumns, baseSideFile, baseSideFilePath, exportedU
 import { MEMBERSHIP_SHEET, TAGS_SHEET } from '../sync/tags-sheet.js';
 import { addChatSheets, writeChatCsvs, type ExportChats } from './export-chats.js';
 import {
-  fullName, MEMBERSHIP_COLUMNS, membershipRow, TAGS_COLUMNS, tagRow, userColumns, userRow,
+  fullName, inviterName, MEMBERSHIP_COLUMNS, membershipRow, TAGS_COLUMNS, tagRow, userColumns, userRow,
   type ExportWords, type MembershipRow, type TagRow,
 } from './export-cells.js';
 import { fittedColumns, summaryColumns } from './column-widths.js';
@@ -250,7 +250,7 @@ export class XlsxExportStream {
    * invited, so in the API's order (by id) their name is known by the time it is needed.
    */
   user(user: User): void {
-    this.names.set(user.id, fullName(user));
+    this.names.set(user.id, inviterName(user));
     if (!this.lists || !this.keep(user)) return;
     const row = userRow(user, this.lists, this.words, (id) => this.names.get(id));
     this.written++;
@@ -344,7 +344,7 @@ export async function writeExportCsv(
   { delimiter = ',', exportedAt = new Date(), lang = 'en', timeZone, chats }: { delimiter?: string; exportedAt?: Date; lang?: Lang; timeZone?: string; chats?: ExportChats } = {},
 ): Promise<ExportResult> {
   const words = exportWords(lang, timeZone);
-  const names = new Map(directory.users.map((user) => [user.id, fullName(user)]));
+  const names = new Map(directory.users.map((user) => [user.id, inviterName(user)]));
   await makePrivateFolder(directoryPath);
   const usersPath = join(directoryPath, CSV_FILE_NAMES.users);
   const tagsPath = join(directoryPath, CSV_FILE_NAMES.tags);
