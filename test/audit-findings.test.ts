@@ -119,7 +119,7 @@ describe('buildAudit on a directory seeded for each finding', () => {
 describe('audit workbook', () => {
   it('has the Summary first (the sheet it opens on), one sheet per finding, landscape pages with the header repeated', async () => {
     const path = join(dir, 'audit.xlsx');
-    await writeAuditXlsx(path, report);
+    await writeAuditXlsx(path, report, undefined, 'en', 'UTC');
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(path);
     expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual([
@@ -127,7 +127,7 @@ describe('audit workbook', () => {
     ]);
     expect(workbook.views[0]).toMatchObject({ activeTab: 0 });
     const pending = workbook.getWorksheet('Pending invites')!;
-    expect(pending.getRow(1).values).toEqual([undefined, 'id', 'email', 'name', 'department', 'created_at', 'age_days', 'inviter_id', 'suspended']);
+    expect(pending.getRow(1).values).toEqual([undefined, 'id', 'email', 'name', 'department', 'created_at (UTC)', 'age_days', 'inviter_id', 'inviter', 'suspended']);
     expect(pending.getRow(2).getCell(2).value).toBe('stale.invite@example.com');
     expect(pending.getRow(2).getCell(6).value).toBe(150);
     expect(pending.getRow(2).getCell(5).value).toBeInstanceOf(Date);

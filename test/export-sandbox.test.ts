@@ -86,19 +86,27 @@ function buildSeed(): SandboxDirectory {
 const IMPORT_HEADERS = [
   'email', 'first_name', 'last_name', 'nickname', 'phone_number', 'department', 'title', 'role', 'tags', 'suspended',
   ...CUSTOM_PROPERTIES.map((definition) => definition.name),
-  'status_emoji', 'status_title', 'status_expires_at', 'status_is_away', 'status_away_message',
+  'status_emoji', 'status_title', 'status_expires_at (UTC)', 'status_is_away', 'status_away_message',
 ];
-const READ_ONLY_HEADERS = ['id', 'invite_status', 'bot', 'sso', 'created_at', 'last_activity_at', 'time_zone', 'inviter_id'];
+// Times in the zone --tz names (exportCli passes UTC), named in their headers; the inviter's name beside the id.
+const READ_ONLY_HEADERS = ['id', 'invite_status', 'bot', 'sso', 'created_at (UTC)', 'last_activity_at (UTC)', 'time_zone', 'inviter_id', 'inviter'];
 
-/** What the import columns of a user's row must say: the API's values as text. */
-function expectedImportCells(apiUser: User): Record<string, string> {
+const yesNo = (value: boolean): string => (value ? 'yes' : 'no');
+
+/**
+ * What the import columns of a user's row must say: the API's values as text, booleans as yes/no,
+ * the status expiry as a date cell (XLSX, its ISO text here) or its UTC wall-clock text (CSV).
+ */
+function expectedImportCells(apiUser: User, format: 'xlsx' | 'csv'): Record<string, string> {
   const status = apiUser.user_status;
+  const expires = status?.expires_at ? new Date(status.expires_at) : undefined;
+  const expiresText = !expires ? '' : format === 'xlsx' ? expires.toISOString() : expires.toISOString().replace('T', ' ').slice(0, 19);
   const cells: Record<string, string> = {
     email: apiUser.email ?? '', first_name: apiUser.first_name ?? '', last_name: apiUser.last_name ?? '',
     nickname: apiUser.nickname, phone_number: apiUser.phone_number ?? '', department: apiUser.department ?? '',
-    title: apiUser.title ?? '', role: apiUser.role, tags: apiUser.list_tags.join(', '), suspended: String(apiUser.suspended),
-    status_emoji: status?.emoji ?? '', status_title: status?.title ?? '', status_expires_at: status?.expires_at ?? '',
-    status_is_away: status ? String(status.is_away) : '', status_away_message: status?.away_message?.text ?? '',
+    title: apiUser.title ?? '', role: apiUser.role, tags: apiUser.list_tags.join(', '), suspended: yesNo(apiUser.suspended),
+    status_emoji: status?.emoji ?? '', status_title: status?.title ?? '', 'status_expires_at (UTC)': expiresText,
+    status_is_away: status ? yesNo(status.is_away) : '', status_away_message: status?.away_message?.text ?? '',
   };
   for (const definition of CUSTOM_PROPERTIES) {
     cells[definition.name] = apiUser.custom_properties.find((property) => property.id === definition.id)?.value ?? '';
@@ -132,6 +140,7 @@ function asText(value: ExcelJS.CellValue): string {
 
 /** Cell text as Excel (and our reader) sees it: exceljs leaves OOXML _xHHHH_ escapes (a CR is _x000D_) undecoded. */
 function cellText(value: ExcelJS.CellValue): string {
+  if (value instanceof Date) return value.toISOString();
   return unescapeOoxmlText(asText(value));
 }
 
@@ -154,7 +163,7 @@ function connectionEnv(): Record<string, string> {
 }
 
 async function exportCli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return runCliInProcess(['export', ...args], { env: connectionEnv(), cwd: workDir });
+  return runCliInProcess(['export', ...args, '--tz', 'UTC'], { env: connectionEnv(), cwd: workDir });
 }
 
 /** People in server order: what an export without --include-bots lists. */
@@ -228,11 +237,11 @@ describe('export to XLSX', () => {
     expect(users.headers).toEqual([...IMPORT_HEADERS, ...READ_ONLY_HEADERS]);
     const expected = people();
     expect(users.rows.map((row) => row.id)).toEqual(expected.map((apiUser) => apiUser.id));
-    expect(users.rows.some((row) => row.bot === 'true')).toBe(false);
+    expect(users.rows.some((row) => row.bot === 'yes')).toBe(false);
     for (const [index, apiUser] of expected.entries()) {
       const row = users.rows[index]!;
       const actual = Object.fromEntries(IMPORT_HEADERS.map((header) => [header, cellText(row[header])]));
-      const expectedCells = Object.fromEntries(Object.entries(expectedImportCells(apiUser)));
+      const expectedCells = Object.fromEntries(Object.entries(expectedImportCells(apiUser, 'xlsx')));
       expect(actual).toEqual(expectedCells);
       expect(row.invite_status).toBe(apiUser.invite_status);
       expect(row.inviter_id ?? null).toBe(apiUser.inviter_id);
@@ -246,18 +255,18 @@ describe('export to XLSX', () => {
     expect(withDate['Дата выхода']).toBe('2026-09-01');
     expect(withDate['Табельный номер']).toBe('1007');
     const onLeave = byEmail.get('user9@example.ru')!;
-    expect([onLeave.status_emoji, onLeave.status_title, onLeave.status_expires_at, onLeave.status_is_away, onLeave.status_away_message])
-      .toEqual(['🌴', 'В отпуске', '2026-07-01T00:00:00.000Z', 'true', 'Вернусь в июле']);
+    expect([onLeave.status_emoji, onLeave.status_title, onLeave['status_expires_at (UTC)'], onLeave.status_is_away, onLeave.status_away_message])
+      .toEqual(['🌴', 'В отпуске', new Date('2026-07-01T00:00:00.000Z'), 'yes', 'Вернусь в июле']);
     expect(asText(byEmail.get('user8@example.ru')!.status_title)).toBe('');
   });
 
   it('writes created_at and last_activity_at as real dates, phones as text', () => {
     const users = readSheet(workbook.getWorksheet('Users')!);
     const owner = users.rows.find((row) => row.email === 'owner@example.ru')!;
-    expect(owner.created_at).toEqual(new Date('2025-03-04T05:06:07.000Z'));
-    expect(owner.last_activity_at).toEqual(new Date('2026-05-01T10:00:00.000Z'));
+    expect(owner['created_at (UTC)']).toEqual(new Date('2025-03-04T05:06:07.000Z'));
+    expect(owner['last_activity_at (UTC)']).toEqual(new Date('2026-05-01T10:00:00.000Z'));
     const neverActive = users.rows.find((row) => row.email === 'user6@example.ru')!;
-    expect(neverActive.last_activity_at ?? null).toBeNull();
+    expect(neverActive['last_activity_at (UTC)'] ?? null).toBeNull();
     expect(users.rows.find((row) => row.email === DANGER_EMAIL)!.phone_number).toBe('+79161234567');
   });
 
@@ -284,7 +293,7 @@ describe('export to XLSX', () => {
     expect(membership.headers).toEqual(['tag', 'tag_id', 'user_id', 'email', 'name', 'suspended']);
     const directory = sandbox.directory();
     const tagIdByName = new Map(directory.tags.map((tag) => [tag.name, tag.id]));
-    const expected = people().flatMap((apiUser) => apiUser.list_tags.map((name) => `${name}|${tagIdByName.get(name)}|${apiUser.id}|${apiUser.email}|${apiUser.suspended}`));
+    const expected = people().flatMap((apiUser) => apiUser.list_tags.map((name) => `${name}|${tagIdByName.get(name)}|${apiUser.id}|${apiUser.email}|${yesNo(apiUser.suspended)}`));
     const actual = membership.rows.map((row) => `${asText(row.tag)}|${asText(row.tag_id)}|${asText(row.user_id)}|${asText(row.email)}|${asText(row.suspended)}`);
     expect(actual.sort()).toEqual(expected.sort());
     expect(new Set(actual).size).toBe(actual.length);
@@ -305,7 +314,7 @@ describe('export to XLSX', () => {
     expect(items.get('api_url')).toBe(sandbox.url);
     expect(items.get('users exported')).toBe(people().length);
     expect(items.get('bots excluded')).toBe(1);
-    expect(items.get('exported_at')).toBeInstanceOf(Date);
+    expect(items.get('exported_at (UTC)')).toBeInstanceOf(Date);
     const everyCell = workbook.worksheets.flatMap((sheet) => readSheet(sheet).cells.map((cell) => asText(cell.value)));
     expect(everyCell.some((text) => text.includes(sandbox.adminToken))).toBe(false);
     expect(stdout + stderr).not.toContain(sandbox.adminToken);
@@ -340,10 +349,10 @@ describe('export to CSV', () => {
     for (const apiUser of people()) {
       const row = rows.find((candidate) => Number(candidate.id) === apiUser.id)!;
       const restored = Object.fromEntries(IMPORT_HEADERS.map((header) => [header, restoreNeutralized(row[header]!)]));
-      expect(restored).toEqual(expectedImportCells(apiUser));
+      expect(restored).toEqual(expectedImportCells(apiUser, 'csv'));
     }
     const owner = people().find((apiUser) => apiUser.email === 'owner@example.ru')!;
-    expect(new Date(rows.find((row) => row.email === 'owner@example.ru')!.created_at!)).toEqual(new Date(owner.created_at));
+    expect(rows.find((row) => row.email === 'owner@example.ru')!['created_at (UTC)']).toBe(owner.created_at.replace('T', ' ').slice(0, 19));
 
     const membership = parseCsv(await readFile(join(out, 'membership.csv')), ';');
     expect(membership).toHaveLength(people().reduce((sum, apiUser) => sum + apiUser.list_tags.length, 0));
@@ -397,7 +406,7 @@ describe('export filters and options', () => {
 
   it('leaves bots out unless --include-bots', async () => {
     const { users, membership } = await exportedUsers(['--include-bots', '--tag', 'Backend']);
-    expect(users.find((row) => row.nickname === 'hr_bot')?.bot).toBe('true');
+    expect(users.find((row) => row.nickname === 'hr_bot')?.bot).toBe('yes');
     expect(membership.some((row) => row.user_id === '2')).toBe(true);
   });
 

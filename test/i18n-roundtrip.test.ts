@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { runMain, useCliWorkspace } from './helpers/in-process-cli.js';
+import { machineTimeZone } from '../src/sheets/time-zone.js';
 
 const SEED = join(import.meta.dirname, '..', 'fixtures', 'directory.json');
 const RU = { extraEnv: { LANG: 'ru_RU.UTF-8' } };
@@ -36,7 +37,8 @@ describe('export in one language, import in the other', () => {
     // Written while the directory is listed, the Summary comes last but is the sheet the workbook opens on.
     expect(workbook.views[0]).toMatchObject({ activeTab: 4 });
     const headers = workbook.getWorksheet('Сотрудники')!.getRow(1).values as string[];
-    expect(headers).toEqual(expect.arrayContaining(['Почта', 'Имя', 'Фамилия', 'Отдел', 'Должность', 'Заблокирован', 'Последняя активность']));
+    const zone = machineTimeZone();
+    expect(headers).toEqual(expect.arrayContaining(['Почта', 'Имя', 'Фамилия', 'Отдел', 'Должность', 'Заблокирован', `Последняя активность (${zone})`, `Статус до (${zone})`]));
     const back = await importBack(file, 'ru-xlsx', {}, ['--lang', 'en']);
     expect(back.changing).toEqual([]);
     expect(back.writes).toBe(0);

@@ -63,7 +63,7 @@ describe('createXlsxWorkbookWriter', () => {
     const users = writer.addSheet('Users', [{ header: 'email' }, { header: 'title' }]);
     const base = writer.addSheet("O'Base", [{ header: 'kind' }], { freezeHeader: false, autoFilter: false, state: 'veryHidden', protect: true, last: true });
     const summary = writer.addSheet('Summary', [{ header: 'item' }], { autoFilter: false, active: true });
-    const header = writer.addSheet('Template', [{ header: 'Email' }], { headerFill: 'FF4472C4' });
+    const header = writer.addSheet('Template', [{ header: 'Email' }]);
     for (let index = 0; index < 3000; index++) {
       users.addRow([`user${index}@example.ru`, 'Инженер _x000D_ \r\nвторая строка']);
       base.addRow(['user']);
@@ -80,9 +80,7 @@ describe('createXlsxWorkbookWriter', () => {
     expect(hidden.views ?? []).toEqual([]);
     expect(hidden.rowCount).toBe(3001);
     expect(workbook.getWorksheet('Summary')!.autoFilter).toBeUndefined();
-    const templateHeader = workbook.getWorksheet('Template')!.getCell('A1');
-    expect(templateHeader.font).toMatchObject({ bold: true, color: { argb: 'FFFFFFFF' } });
-    expect(templateHeader.fill).toMatchObject({ type: 'pattern', fgColor: { argb: 'FF4472C4' } });
+    expect(workbook.getWorksheet('Template')!.getCell('A1').font).toMatchObject({ bold: true, name: 'Calibri' });
 
     // Our own reader: the first sheet with data, texts exactly as written (a CR and a literal _x000D_ too).
     const { rows } = await readSheet(path, { allowNoData: true });
@@ -92,6 +90,25 @@ describe('createXlsxWorkbookWriter', () => {
     expect((await readNamedSheet(path, "O'Base")).rows).toHaveLength(3000);
 
     expect((await stat(path)).mode & 0o777).toBe(0o600);
+  });
+
+  it('takes the writer-wide options: times as wall-clock date cells in the zone, one header fill, column and number alignment', async () => {
+    const path = join(dir, 'zoned.xlsx');
+    const writer = createXlsxWorkbookWriter(path, { timeZone: 'Asia/Yekaterinburg', dateTimeFormat: 'dd.mm.yyyy hh:mm', headerFill: 'FF4472C4' });
+    const sheet = writer.addSheet('Times', [{ header: 'Когда' }, { header: 'Сколько' }, { header: 'Итог', align: 'left' }]);
+    sheet.addRow([new Date('2026-12-01T10:00:00Z'), 7, 12]);
+    await writer.commit();
+
+    const times = (await openWorkbook(path)).getWorksheet('Times')!;
+    expect(times.getCell('A1').font).toMatchObject({ bold: true, name: 'Calibri', color: { argb: 'FFFFFFFF' } });
+    expect(times.getCell('A1').fill).toMatchObject({ type: 'pattern', fgColor: { argb: 'FF4472C4' } });
+    const when = times.getCell('A2');
+    // 10:00 UTC is 15:00 in Yekaterinburg (UTC+5): the cell holds that clock time.
+    expect((when.value as Date).toISOString()).toBe('2026-12-01T15:00:00.000Z');
+    expect(when.numFmt).toBe('dd.mm.yyyy hh:mm');
+    expect(when.alignment).toMatchObject({ horizontal: 'right', indent: 1 });
+    expect(times.getCell('B2').alignment).toMatchObject({ horizontal: 'right', indent: 1 });
+    expect(times.getCell('C2').alignment).toMatchObject({ horizontal: 'left' });
   });
 
   it('leaves no file behind on abort, and refuses rows after commit', async () => {

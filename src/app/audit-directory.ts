@@ -23,6 +23,8 @@ export interface AuditRequest {
   htmlPath?: string;
   /** The language of the workbook and the page (default English). */
   lang?: Lang;
+  /** The IANA zone of the workbook's times (default the machine's), named in their headers. */
+  timeZone?: string;
 }
 
 export interface AuditPorts {
@@ -53,7 +55,7 @@ export async function auditDirectory(request: AuditRequest, ports: AuditPorts): 
 
   const files: string[] = [];
   if (request.xlsxPath !== undefined) {
-    await writeAuditXlsx(request.xlsxPath, report, securityLog ? securityLogAppendix(securityLog) : undefined, request.lang);
+    await writeAuditXlsx(request.xlsxPath, report, securityLog ? securityLogAppendix(securityLog) : undefined, request.lang, request.timeZone);
     files.push(request.xlsxPath);
   }
   if (request.htmlPath !== undefined) {

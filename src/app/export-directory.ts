@@ -21,6 +21,8 @@ export interface ExportRequest {
   chatMembers?: boolean;
   /** The language of the sheet names and headers (default English); import reads either. */
   lang?: Lang;
+  /** The IANA zone of the times written (default the machine's), named in their headers. */
+  timeZone?: string;
 }
 
 export interface ExportPorts {
@@ -52,7 +54,7 @@ export async function exportDirectory(request: ExportRequest, ports: ExportPorts
   const { api, events } = ports;
   const { target, filter } = request;
   // The workbook is written while the directory is listed: each page's rows as it arrives.
-  const stream = target.format === 'xlsx' ? new XlsxExportStream(target.path, filter, request.lang) : undefined;
+  const stream = target.format === 'xlsx' ? new XlsxExportStream(target.path, filter, request.lang, request.timeZone) : undefined;
   // Listed beside the directory, not after it.
   const chatsListed = listExportChats(api, request.chatMembers === true).then(
     (chats) => ({ chats }),
@@ -100,7 +102,7 @@ export async function exportDirectory(request: ExportRequest, ports: ExportPorts
   const meta = { apiUrl: api.apiUrl, exportedAt, filter, ...(chats ? { chats } : {}) };
   const result: ExportResult = stream
     ? await stream.finish(directory, meta, selection)
-    : await writeExportCsv(target.format === 'csv' ? target.folder : '.', directory, selection, { delimiter: target.format === 'csv' ? target.delimiter : ',', exportedAt, lang: request.lang ?? 'en', ...(chats ? { chats } : {}) });
+    : await writeExportCsv(target.format === 'csv' ? target.folder : '.', directory, selection, { delimiter: target.format === 'csv' ? target.delimiter : ',', exportedAt, lang: request.lang ?? 'en', ...(request.timeZone ? { timeZone: request.timeZone } : {}), ...(chats ? { chats } : {}) });
   return { ...result, apiUrl: api.apiUrl, exportedAt, requests: api.stats().requests };
 }
 

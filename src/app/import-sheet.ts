@@ -43,6 +43,8 @@ export interface ImportRequest {
   resumeFlags?: PlanFlags;
   /** The language of the report files (default English; summary.json and plan.json never change with it). */
   lang?: Lang;
+  /** The IANA zone of plan.xlsx's time (default the machine's). */
+  timeZone?: string;
   /** --report-delimiter: report.csv and failed.csv's delimiter instead of the input's. */
   reportDelimiter?: string;
   /** outDir may already hold the input sheet and the welcome file (the web page uploads them there); otherwise it must be empty. */
@@ -216,7 +218,7 @@ async function importInFolder(request: ImportRequest, ports: ImportPorts, runFol
   const workbookDuringApply = request.yes && !request.dryRun;
   let workbook: Promise<void> | undefined;
   const writeWorkbook = (): Promise<void> => {
-    workbook ??= writePlanWorkbook(folder, savedPlan, lang);
+    workbook ??= writePlanWorkbook(folder, savedPlan, lang, request.timeZone);
     workbook.catch(() => undefined); // awaited (and its error thrown) at the end
     return workbook;
   };

@@ -24,6 +24,7 @@ import { templateEn } from './areas/template.en.js';
 import { webEn } from './areas/web.en.js';
 import { webServerEn } from './areas/webServer.en.js';
 import { wordsEn } from './areas/words.en.js';
+import { workbookEn } from './areas/workbook.en.js';
 
 export type { TemplateNoteColumn } from './areas/template.en.js';
 
@@ -51,4 +52,5 @@ export const en = {
   ...webServerEn,
   ...helpOnboardingEn,
   ...basisEn,
+  ...workbookEn,
 };

@@ -22,6 +22,7 @@ import { templateRu } from './areas/template.ru.js';
 import { webRu } from './areas/web.ru.js';
 import { webServerRu } from './areas/webServer.ru.js';
 import { wordsRu } from './areas/words.ru.js';
+import { workbookRu } from './areas/workbook.ru.js';
 
 export const ru: Catalog = {
   ...cliRu,
@@ -47,4 +48,5 @@ export const ru: Catalog = {
   ...webServerRu,
   ...helpOnboardingRu,
   ...basisRu,
+  ...workbookRu,
 };

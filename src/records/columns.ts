@@ -1,6 +1,7 @@
 // Column names: canonical list, ru/en aliases, header -> column mapping.
 import { InputError } from '../exit-codes.js';
 import { messages, type Catalog } from '../i18n/catalog.js';
+import { splitZonedHeader } from '../sheets/time-zone.js';
 import type { CanonicalColumn, ColumnMapping, Issue } from './types.js';
 
 /** Canonical columns in the order the template and the export write them. */
@@ -59,9 +60,11 @@ export function knownColumnNames(): string[] {
 
 const CUSTOM_PREFIX = 'custom:';
 
-/** A header's column by alias, `custom:NAME` written literally, or undefined. */
+/** A header's column by alias (a time column's zone after it, as the export writes it), `custom:NAME` written literally, or undefined. */
 export function columnForHeader(header: string): ColumnTarget | undefined {
   const trimmed = header.trim();
+  const zoned = splitZonedHeader(trimmed);
+  if (zoned.zone !== undefined) return ALIAS_INDEX.get(normalizeHeaderKey(zoned.name));
   if (trimmed.toLowerCase().startsWith(CUSTOM_PREFIX) && trimmed.length > CUSTOM_PREFIX.length) {
     return `custom:${trimmed.slice(CUSTOM_PREFIX.length).trim()}`;
   }

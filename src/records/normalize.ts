@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import type { CountryCode } from 'libphonenumber-js';
 import type { RecordRole } from './types.js';
 import { excelSerialToDate, isWhitespaceCode } from '../sheets/cell-text.js';
+import { instantOfWallClock } from '../sheets/time-zone.js';
 import type { RecordAction } from './types.js';
 import { en, type Say } from '../i18n/catalog.js';
 
@@ -187,13 +188,18 @@ function pad(value: number): string {
 /**
  * Status expiry as ISO 8601 UTC. Accepts ISO dates/timestamps, DD.MM.YYYY (or DD.MM.YY)
  * [HH:MM[:SS]] and Excel serial numbers. A date without a time means the end of that day,
- * and a time without a zone is UTC.
+ * and a time without a zone is in `zone` (the zone a column's header names), else UTC.
  */
-export function parseDateTime(text: string): Parsed<string> {
+export function parseDateTime(text: string, zone?: string): Parsed<string> {
   const value = collapseSpaces(text);
-  const endOfDay = (y: number, m: number, d: number) => `${y}-${pad(m)}-${pad(d)}T23:59:59Z`;
+  const inZone = (y: number, m: number, d: number, hh: number, mm: number, ss: number): string => {
+    if (zone === undefined || zone === 'UTC') return `${y}-${pad(m)}-${pad(d)}T${pad(hh)}:${pad(mm)}:${pad(ss)}Z`;
+    const instant = instantOfWallClock({ year: y, month: m, day: d, hour: hh, minute: mm, second: ss }, zone);
+    return instant.toISOString().replace(/\.\d{3}Z$/, 'Z');
+  };
+  const endOfDay = (y: number, m: number, d: number) => inZone(y, m, d, 23, 59, 59);
   const withTime = (y: number, m: number, d: number, hh: number, mm: number, ss: number) =>
-    hh < 24 && mm < 60 && ss < 60 ? ok(`${y}-${pad(m)}-${pad(d)}T${pad(hh)}:${pad(mm)}:${pad(ss)}Z`) : fail<string>((t) => t.recordTimeInvalid);
+    hh < 24 && mm < 60 && ss < 60 ? ok(inZone(y, m, d, hh, mm, ss)) : fail<string>((t) => t.recordTimeInvalid);
   const badDate = fail<string>((t) => t.recordDateTimeInvalid);
 
   let match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
@@ -210,7 +216,7 @@ export function parseDateTime(text: string): Parsed<string> {
   }
   match = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?$/.exec(value);
   if (match) {
-    // No zone: UTC, like DD.MM.YYYY HH:MM (JavaScript would take the local zone of whatever machine runs this).
+    // No zone: the column's zone or UTC, like DD.MM.YYYY HH:MM (JavaScript would take the local zone of whatever machine runs this).
     const [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
     if (!isRealDate(y, m, d)) return badDate;
     return withTime(y, m, d, Number(match[4]), Number(match[5]), Number(match[6] ?? 0));
@@ -226,7 +232,7 @@ export function parseDateTime(text: string): Parsed<string> {
     if (serial < 1 || serial > 2_958_465) return badDate;
     const date = excelSerialToDate(serial);
     if (Number.isInteger(serial)) return ok(endOfDay(date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate()));
-    return ok(date.toISOString().replace(/\.000Z$/, 'Z'));
+    return ok(inZone(date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate(), date.getUTCHours(), date.getUTCMinutes(), date.getUTCSeconds()));
   }
   return badDate;
 }

@@ -6,6 +6,7 @@ import { excelColumnLetter, isBlank } from '../sheets/cell-text.js';
 import { RowCells } from '../sheets/row-cells.js';
 import { openSheet } from '../sheets/read.js';
 import { StringPool } from '../sheets/string-pool.js';
+import { splitZonedHeader } from '../sheets/time-zone.js';
 import {
   isKnownHeader, mapHeaders, parseMapFlags, resolveOverrides, type ColumnTarget, type HeaderOverrides,
 } from './columns.js';
@@ -243,7 +244,9 @@ export function validateRow(
     }
     const emoji = check.text('status_emoji', MAX_LENGTH.text);
     if (emoji !== undefined) status.emoji = emoji;
-    const expiresAt = check.take('status_expires_at', parseDateTime);
+    // An export names the zone of its times in the header ("Статус до (Europe/Moscow)").
+    const expiresZone = splitZonedHeader(cellsByColumn.get('status_expires_at')?.header ?? '').zone;
+    const expiresAt = check.take('status_expires_at', (text) => parseDateTime(text, expiresZone));
     if (expiresAt !== undefined) status.expires_at = expiresAt;
     const isAway = check.take('status_is_away', (text) => parseBoolean(text));
     if (isAway !== undefined) status.is_away = isAway;

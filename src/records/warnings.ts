@@ -2,10 +2,11 @@
 // import plan, so `validate` shows exactly what `import` will warn about for the same file and flags.
 import type { ValidatedSheet } from './types.js';
 import { messages, type Catalog } from '../i18n/catalog.js';
+import { splitZonedHeader } from '../sheets/time-zone.js';
 
 /** Read-only columns of the export; the import ignores them without a word. */
 export const READ_ONLY_COLUMNS: readonly string[] = [
-  'id', 'invite_status', 'bot', 'sso', 'created_at', 'last_activity_at', 'time_zone', 'inviter_id',
+  'id', 'invite_status', 'bot', 'sso', 'created_at', 'last_activity_at', 'time_zone', 'inviter_id', 'inviter',
 ];
 
 /** failed.csv's own column (English and Russian reports), ignored when the file is imported again. */
@@ -52,7 +53,7 @@ export function sheetWarnings(sheet: ValidatedSheet, customHeaders: ReadonlySet<
   const middleName = middleNameWarning(sheet, t);
   if (middleName) lines.push(middleName);
   const quiet = QUIET_HEADERS;
-  const ignored = sheet.mapping.unknown.filter((header) => !quiet.has(header.trim().toLowerCase()) && !customHeaders.has(header));
+  const ignored = sheet.mapping.unknown.filter((header) => !quiet.has(splitZonedHeader(header.trim()).name.toLowerCase()) && !customHeaders.has(header));
   if (ignored.length > 0) {
     lines.push(t.recordColumnsNotImported(ignored.length, ignored.map((header) => `"${header}"`).join(', ')));
   }

@@ -6,6 +6,8 @@ import { createXlsxWorkbookWriter } from '../sheets/xlsx-writer.js';
 import { tagKey, type Directory } from '../sync/directory.js';
 import { messages, type Catalog } from '../i18n/catalog.js';
 import type { Lang } from '../i18n/lang.js';
+import { machineTimeZone, zonedHeader } from '../sheets/time-zone.js';
+import { fittedColumns, summaryColumns, zonedColumns } from './column-widths.js';
 
 export const DEFAULT_INACTIVE_DAYS = 90;
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -28,6 +30,8 @@ export interface InactiveFinding {
 export interface PendingInviteFinding {
   user: User;
   ageDays: number;
+  /** The inviter's name, looked up in the directory (the API gives only inviter_id); null when not there. */
+  inviterName: string | null;
 }
 
 export interface SuspendedInTagsFinding {
@@ -137,9 +141,14 @@ export function buildAudit(directory: Directory, options: AuditOptions): AuditRe
   }
   inactive.sort((a, b) => (b.daysSinceActivity ?? b.daysSinceCreated) - (a.daysSinceActivity ?? a.daysSinceCreated));
 
+  const byId = new Map(directory.users.map((user) => [user.id, user]));
+  const nameOf = (id: number | null): string | null => {
+    const inviter = id === null ? undefined : byId.get(id);
+    return inviter ? displayName(inviter) || inviter.email || String(inviter.id) : null;
+  };
   const pendingInvites = people
     .filter((user) => user.invite_status === 'sent')
-    .map((user) => ({ user, ageDays: daysSince(user.created_at, now) ?? 0 }))
+    .map((user) => ({ user, ageDays: daysSince(user.created_at, now) ?? 0, inviterName: nameOf(user.inviter_id) }))
     .sort((a, b) => b.ageDays - a.ageDays);
 
   const suspendedInTags = people
@@ -249,6 +258,7 @@ const PERSON_COLUMNS = ['id', 'email', 'name'];
 
 /** The findings as tables, titled and headed in the catalog's words. */
 export function findingTables(report: AuditReport, t: Catalog = messages('en')): FindingTable[] {
+  const yesNo = (value: boolean): string => (value ? t.yes : t.no);
   const said = (table: Omit<FindingTable, 'title' | 'description'>): FindingTable => ({
     ...table,
     title: t.auditFindings[table.key].title,
@@ -266,10 +276,10 @@ export function findingTables(report: AuditReport, t: Catalog = messages('en')):
     }),
     said({
       key: 'pendingInvites',
-      columns: [...PERSON_COLUMNS, 'department', 'created_at', 'age_days', 'inviter_id', 'suspended'],
+      columns: [...PERSON_COLUMNS, 'department', 'created_at', 'age_days', 'inviter_id', 'inviter', 'suspended'],
       rows: report.pendingInvites.map((finding) => [
         ...personCells(finding.user), finding.user.department ?? '', dateOrNull(finding.user.created_at),
-        finding.ageDays, finding.user.inviter_id, String(finding.user.suspended),
+        finding.ageDays, finding.user.inviter_id, finding.inviterName ?? '', yesNo(finding.user.suspended),
       ]),
     }),
     said({
@@ -289,7 +299,7 @@ export function findingTables(report: AuditReport, t: Catalog = messages('en')):
       key: 'adminsAndGuests',
       columns: [...PERSON_COLUMNS, 'role', 'suspended', 'last_activity_at'],
       rows: report.adminsAndGuests.map((finding) => [
-        ...personCells(finding.user), finding.user.role, String(finding.user.suspended), dateOrNull(finding.user.last_activity_at),
+        ...personCells(finding.user), finding.user.role, yesNo(finding.user.suspended), dateOrNull(finding.user.last_activity_at),
       ]),
     }),
     said({
@@ -301,7 +311,7 @@ export function findingTables(report: AuditReport, t: Catalog = messages('en')):
       key: 'duplicates',
       columns: ['duplicate_name', ...PERSON_COLUMNS, 'department', 'suspended', 'created_at'],
       rows: report.duplicates.flatMap((group) => group.users.map((user) => [
-        group.name, ...personCells(user), user.department ?? '', String(user.suspended), dateOrNull(user.created_at),
+        group.name, ...personCells(user), user.department ?? '', yesNo(user.suspended), dateOrNull(user.created_at),
       ])),
     }),
   ];
@@ -318,19 +328,29 @@ export interface AuditAppendix {
   summary: [string, CellValue][];
 }
 
-export async function writeAuditXlsx(path: string, report: AuditReport, appendix: AuditAppendix = { tables: [], summary: [] }, lang: Lang = 'en'): Promise<void> {
+/** Rows measured for the column widths. */
+const WIDTH_SAMPLE = 500;
+
+/** The audit workbook; its times are date cells in `timeZone` (default the machine's), named in the headers. */
+export async function writeAuditXlsx(
+  path: string, report: AuditReport, appendix: AuditAppendix = { tables: [], summary: [] }, lang: Lang = 'en', timeZone: string = machineTimeZone(),
+): Promise<void> {
   const t = messages(lang);
-  const writer = createXlsxWorkbookWriter(path);
+  const writer = createXlsxWorkbookWriter(path, { timeZone, dateTimeFormat: t.excelDateTimeFormat });
   try {
     // The Summary first (and the sheet the workbook opens on), then a sheet per finding.
-    const summary = writer.addSheet(t.summarySheet, [{ header: t.auditFinding, width: 32 }, { header: t.auditCount, width: 10 }], { autoFilter: false, active: true });
-    for (const [title, count] of summaryLines(report, t)) summary.addRow([title, count]);
-    summary.addRow([t.auditThreshold, report.inactiveDays]);
-    summary.addRow([t.auditPeople, report.people]);
-    summary.addRow([t.auditAuditedAt, report.now]);
-    for (const row of appendix.summary) summary.addRow(row);
+    const summaryRows: CellValue[][] = [
+      ...summaryLines(report, t),
+      [t.auditThreshold, report.inactiveDays],
+      [t.auditPeople, report.people],
+      [t.auditAuditedAt, report.now],
+      ...appendix.summary,
+    ].map(([title, value]) => [value instanceof Date ? zonedHeader(String(title), timeZone) : title, value]);
+    const summary = writer.addSheet(t.summarySheet, summaryColumns(t.auditFinding, t.auditCount, summaryRows), { autoFilter: false, active: true });
+    for (const row of summaryRows) summary.addRow(row);
     for (const table of [...findingTables(report, t), ...appendix.tables]) {
-      const sheet = writer.addSheet(sheetName(table.title), table.columns.map((header) => ({ header, width: columnWidth(header, table.rows, table.columns.indexOf(header)) })));
+      const headers = zonedColumns(table.columns, table.rows, timeZone);
+      const sheet = writer.addSheet(sheetName(table.title), fittedColumns(headers, table.rows.slice(0, WIDTH_SAMPLE)));
       for (const row of table.rows) sheet.addRow(row);
     }
     await writer.commit();
@@ -338,16 +358,6 @@ export async function writeAuditXlsx(path: string, report: AuditReport, appendix
     await writer.abort();
     throw error;
   }
-}
-
-function columnWidth(header: string, rows: CellValue[][], index: number): number {
-  let width = header.length;
-  for (const row of rows.slice(0, 500)) {
-    const value = row[index];
-    const length = value instanceof Date ? 19 : value === null || value === undefined ? 0 : String(value).length;
-    width = Math.max(width, length);
-  }
-  return Math.min(50, Math.max(8, width + 2));
 }
 
 /** [title, count] per finding, in sheet order. */

@@ -5,6 +5,9 @@ import { join } from 'node:path';
 import type { Chat, GroupTag, User } from '../pachca/types.js';
 import { writeCsvFile, type CellValue, type XlsxWriter } from '../sheets/write.js';
 import { chatKind } from '../sync/chat-list.js';
+import type { Catalog } from '../i18n/catalog.js';
+import { fittedColumns } from './column-widths.js';
+import { yesNo } from './export-cells.js';
 
 export const CHATS_SHEET = 'Chats';
 export const CHAT_MEMBERSHIP_SHEET = 'Chat membership';
@@ -19,11 +22,11 @@ export interface ExportChats {
   members?: ReadonlyMap<number, readonly number[]>;
 }
 
-function chatRows(data: ExportChats, tags: readonly GroupTag[]): CellValue[][] {
+function chatRows(data: ExportChats, tags: readonly GroupTag[], t: Catalog): CellValue[][] {
   const tagNames = new Map(tags.map((tag) => [tag.id, tag.name]));
   return data.chats.map((chat) => [
     chat.id, chat.name, chatKind(chat), chat.member_ids.length,
-    chat.group_tag_ids.map((id) => tagNames.get(id) ?? `#${id}`).join(', '), chat.public ? 'yes' : 'no', chat.archived ? 'yes' : 'no',
+    chat.group_tag_ids.map((id) => tagNames.get(id) ?? `#${id}`).join(', '), yesNo(chat.public, t), yesNo(chat.archived, t),
   ]);
 }
 
@@ -42,22 +45,22 @@ function membershipRows(data: ExportChats, users: readonly User[]): CellValue[][
 }
 
 /** Adds the Chats (and Chat membership) sheets to a workbook being written. */
-export function addChatSheets(writer: XlsxWriter, data: ExportChats, tags: readonly GroupTag[], users: readonly User[]): number {
-  const width = (header: string): { header: string; width: number } => ({ header, width: header === 'name' || header === 'chat' || header === 'tags' || header === 'email' ? 30 : 10 });
-  const chats = writer.addSheet(CHATS_SHEET, CHATS_COLUMNS.map(width));
-  for (const row of chatRows(data, tags)) chats.addRow(row);
+export function addChatSheets(writer: XlsxWriter, data: ExportChats, tags: readonly GroupTag[], users: readonly User[], t: Catalog): number {
+  const chatLines = chatRows(data, tags, t);
+  const chats = writer.addSheet(CHATS_SHEET, fittedColumns(CHATS_COLUMNS, chatLines));
+  for (const row of chatLines) chats.addRow(row);
   if (!data.members) return 0;
   const rows = membershipRows(data, users);
-  const membership = writer.addSheet(CHAT_MEMBERSHIP_SHEET, CHAT_MEMBERSHIP_COLUMNS.map(width));
+  const membership = writer.addSheet(CHAT_MEMBERSHIP_SHEET, fittedColumns(CHAT_MEMBERSHIP_COLUMNS, rows.slice(0, 500)));
   for (const row of rows) membership.addRow(row);
   return rows.length;
 }
 
 /** chats.csv (and chat-membership.csv) in the CSV export's folder; the paths written. */
-export async function writeChatCsvs(folder: string, data: ExportChats, tags: readonly GroupTag[], users: readonly User[], delimiter: string): Promise<string[]> {
+export async function writeChatCsvs(folder: string, data: ExportChats, tags: readonly GroupTag[], users: readonly User[], delimiter: string, t: Catalog): Promise<string[]> {
   const options = { delimiter, bom: true };
   const chatsPath = join(folder, CHAT_CSV_FILE_NAMES.chats);
-  await writeCsvFile(chatsPath, [...CHATS_COLUMNS], chatRows(data, tags), options);
+  await writeCsvFile(chatsPath, [...CHATS_COLUMNS], chatRows(data, tags, t), options);
   if (!data.members) return [chatsPath];
   const membershipPath = join(folder, CHAT_CSV_FILE_NAMES.chatMembership);
   await writeCsvFile(membershipPath, [...CHAT_MEMBERSHIP_COLUMNS], membershipRows(data, users), options);

@@ -1,24 +1,26 @@
 // Directory -> export workbook (XLSX) or CSV files. The Users sheet starts with exactly the
-// columns the import reads, written as text exactly as the API has them, so an unmodified
-// export imports back as zero changes; read-only columns follow.
+// columns the import reads, written as the import reads them back (see export-cells.ts), so an
+// unmodified export imports back as zero changes; read-only columns follow.
 import { join } from 'node:path';
 import { makePrivateFolder, writeFileAtomic } from '../files/private.js';
 import type { CustomPropertyDefinition, GroupTag, User } from '../pachca/types.js';
-import { writeCsvFile, type CellValue, type XlsxColumn, type XlsxSheetWriter } from '../sheets/write.js';
+import { writeCsvFile, type CellValue, type XlsxSheetWriter } from '../sheets/write.js';
 import { createXlsxWorkbookWriter, type XlsxWorkbookWriter } from '../sheets/xlsx-writer.js';
+import { machineTimeZone, zonedHeader } from '../sheets/time-zone.js';
 import { buildDirectory, tagKey, type Directory } from '../sync/directory.js';
-import {
-  BASE_SHEET, baseSheetColumns, baseSideFile, baseSideFilePath, exportedUserValues, importColumns,
-} from '../sync/export-base.js';
-import { READ_ONLY_COLUMNS } from '../sync/plan.js';
+import { BASE_SHEET, baseSheetColumns, baseSideFile, baseSideFilePath, exportedUserValues } from '../sync/export-base.js';
 import { MEMBERSHIP_SHEET, TAGS_SHEET } from '../sync/tags-sheet.js';
 import { addChatSheets, writeChatCsvs, type ExportChats } from './export-chats.js';
+import {
+  fullName, inviterName, MEMBERSHIP_COLUMNS, membershipRow, TAGS_COLUMNS, tagRow, userColumns, userRow,
+  type ExportWords, type MembershipRow, type TagRow,
+} from './export-cells.js';
+import { fittedColumns, summaryColumns } from './column-widths.js';
 import { messages, type Catalog } from '../i18n/catalog.js';
 import type { Lang } from '../i18n/lang.js';
 
 export { EXPORT_LEADING_COLUMNS, EXPORT_STATUS_COLUMNS, TAG_SEPARATOR } from '../sync/export-base.js';
-export const TAGS_COLUMNS = ['id', 'name', 'users_count', 'active members', 'suspended members'] as const;
-export const MEMBERSHIP_COLUMNS = ['tag', 'tag_id', 'user_id', 'email', 'name', 'suspended'] as const;
+export { MEMBERSHIP_COLUMNS, TAGS_COLUMNS, userColumns, userRow, type MembershipRow, type TagRow } from './export-cells.js';
 
 export interface ExportFilter {
   includeBots?: boolean;
@@ -39,17 +41,6 @@ export interface ExportSelection {
   botsExcluded: number;
 }
 
-export interface TagRow {
-  tag: GroupTag;
-  activeMembers: number;
-  suspendedMembers: number;
-}
-
-export interface MembershipRow {
-  tag: GroupTag;
-  user: User;
-}
-
 export class UnknownTagError extends Error {
   constructor(readonly tagName: string) {
     super(`no tag named "${tagName}" in the directory`);
@@ -59,10 +50,6 @@ export class UnknownTagError extends Error {
 
 function text(value: string | null | undefined): string {
   return value ?? '';
-}
-
-function fullName(user: User): string {
-  return [user.first_name, user.last_name].filter((part) => part && part.trim()).join(' ');
 }
 
 function digitsOf(value: string): string {
@@ -156,58 +143,17 @@ export function selectForExport(directory: Directory, filter: ExportFilter = {})
   return { users, membership, tags, ...(tag ? { tag } : {}), botsExcluded: directory.users.length - people.length };
 }
 
-/** Users sheet headers: import columns (custom properties by name), then read-only columns, in the catalog's words. */
-export function userColumns(directory: Directory, t: Catalog = messages('en')): string[] {
-  return [
-    ...importColumns(directory),
-    // The import's own list of the columns it ignores: the two sides cannot drift apart.
-    ...READ_ONLY_COLUMNS,
-  ].map((column) => (column in t.exportColumns ? t.exportColumns[column]! : column));
-}
-
-function parseDate(value: string | null): Date | null {
-  if (!value) return null;
-  const date = new Date(value);
-  return Number.isNaN(date.getTime()) ? null : date;
-}
-
-/** Read-only cells: numbers and real dates, for sorting and filtering in Excel. */
-function readOnlyCell(user: User, column: string): CellValue {
-  switch (column) {
-    case 'id': return user.id;
-    case 'invite_status': return user.invite_status;
-    case 'bot': return String(user.bot);
-    case 'sso': return String(user.sso);
-    case 'created_at': return parseDate(user.created_at);
-    case 'last_activity_at': return parseDate(user.last_activity_at);
-    case 'time_zone': return text(user.time_zone);
-    case 'inviter_id': return user.inviter_id;
-    default: return null;
-  }
-}
-
-/** One Users row, aligned with userColumns(directory). Import columns are text as the API has them. */
-export function userRow(user: User, directory: Directory): CellValue[] {
-  return [
-    ...exportedUserValues(user, directory),
-    ...READ_ONLY_COLUMNS.map((column) => readOnlyCell(user, column)),
-  ];
-}
-
-function tagRow(row: TagRow): CellValue[] {
-  return [row.tag.id, row.tag.name, row.tag.users_count, row.activeMembers, row.suspendedMembers];
-}
-
-function membershipRow(row: MembershipRow): CellValue[] {
-  return [row.tag.name, row.tag.id, row.user.id, text(row.user.email), fullName(row.user), String(row.user.suspended)];
-}
-
 export interface ExportMeta {
   apiUrl: string;
   exportedAt: Date;
   filter: ExportFilter;
   /** The chats listed for the Chats sheets (absent: the token could not list them). */
   chats?: ExportChats;
+}
+
+/** The words and the zone of an export's cells; the zone defaults to the machine's. */
+export function exportWords(lang: Lang = 'en', timeZone?: string): ExportWords {
+  return { t: messages(lang), timeZone: timeZone ?? machineTimeZone() };
 }
 
 export interface ExportCounts {
@@ -234,7 +180,7 @@ export function exportCounts(directory: Directory, selection: ExportSelection): 
   };
 }
 
-function summaryRows(counts: ExportCounts, meta: ExportMeta, t: Catalog): CellValue[][] {
+function summaryRows(counts: ExportCounts, meta: ExportMeta, { t, timeZone }: ExportWords): CellValue[][] {
   const words = t.exportSummary;
   const filters = [
     meta.filter.query ? `query=${meta.filter.query}` : '',
@@ -243,7 +189,7 @@ function summaryRows(counts: ExportCounts, meta: ExportMeta, t: Catalog): CellVa
     meta.filter.includeBots ? 'include-bots' : '',
   ].filter(Boolean);
   return [
-    [words.exportedAt, meta.exportedAt],
+    [zonedHeader(words.exportedAt, timeZone), meta.exportedAt],
     [words.apiUrl, meta.apiUrl],
     [words.filters, filters.length ? filters.join('; ') : words.none],
     [words.users, counts.users],
@@ -255,24 +201,6 @@ function summaryRows(counts: ExportCounts, meta: ExportMeta, t: Catalog): CellVa
     [words.memberships, counts.memberships],
     [words.customProperties, counts.customProperties],
   ];
-}
-
-const MIN_WIDTH = 8;
-const MAX_WIDTH = 50;
-
-/** Column widths from the header and the longest cell (dates get a fixed width). */
-function fittedColumns(headers: readonly string[], rows: Iterable<CellValue[]>): XlsxColumn[] {
-  const widths = headers.map((header) => header.length);
-  for (const row of rows) {
-    row.forEach((value, index) => {
-      const length = value instanceof Date ? 19 : value === null || value === undefined ? 0 : String(value).length;
-      if (length > (widths[index] ?? 0)) widths[index] = length;
-    });
-  }
-  return headers.map((header, index) => ({
-    header,
-    width: Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, (widths[index] ?? 0) + 2)),
-  }));
 }
 
 /** Fits widths on a sample: measuring every row of a 20,000-user export buys nothing. */
@@ -308,16 +236,22 @@ export class XlsxExportStream {
   /** Rows held back until WIDTH_SAMPLE of them have fixed the column widths. */
   private readonly pending: CellValue[][] = [];
   private written = 0;
+  /** Every listed person's name by id (bots and people filtered out too), for the inviter column. */
+  private readonly names = new Map<number, string>();
 
-  private readonly t: Catalog;
+  private readonly words: ExportWords;
 
-  constructor(private readonly path: string, private readonly filter: ExportFilter, lang: Lang = 'en') {
-    this.t = messages(lang);
+  constructor(private readonly path: string, private readonly filter: ExportFilter, lang: Lang = 'en', timeZone?: string) {
+    this.words = exportWords(lang, timeZone);
+  }
+
+  private get t(): Catalog {
+    return this.words.t;
   }
 
   /** The workbook, opened on first use (when the lists have come). */
   private get writer(): XlsxWorkbookWriter {
-    this.opened ??= createXlsxWorkbookWriter(this.path);
+    this.opened ??= createXlsxWorkbookWriter(this.path, { timeZone: this.words.timeZone, dateTimeFormat: this.t.excelDateTimeFormat });
     return this.opened;
   }
 
@@ -332,10 +266,14 @@ export class XlsxExportStream {
     for (const tag of tags) this.base.addRow(['tag', tag.id, tag.name]);
   }
 
-  /** One listed user, in directory order (after start). */
+  /**
+   * One listed user, in directory order (after start). An inviter joined before the people they
+   * invited, so in the API's order (by id) their name is known by the time it is needed.
+   */
   user(user: User): void {
+    this.names.set(user.id, inviterName(user));
     if (!this.lists || !this.keep(user)) return;
-    const row = userRow(user, this.lists);
+    const row = userRow(user, this.lists, this.words, (id) => this.names.get(id));
     this.base!.addRow(['user', user.id, '', ...exportedUserValues(user, this.lists)]);
     this.written++;
     if (this.sheet) {
@@ -360,17 +298,17 @@ export class XlsxExportStream {
       const tags = this.writer.addSheet(TAGS_SHEET, fittedColumns(TAGS_COLUMNS, tagRows));
       for (const row of tagRows) tags.addRow(row);
 
-      const membershipSample = selection.membership.slice(0, WIDTH_SAMPLE).map(membershipRow);
+      const membershipSample = selection.membership.slice(0, WIDTH_SAMPLE).map((row) => membershipRow(row, this.t));
       const membership = this.writer.addSheet(MEMBERSHIP_SHEET, fittedColumns(MEMBERSHIP_COLUMNS, membershipSample));
       for (const [index, row] of selection.membership.entries()) {
-        membership.addRow(membershipRow(row));
+        membership.addRow(membershipRow(row, this.t));
         if (index % YIELD_EVERY_ROWS === YIELD_EVERY_ROWS - 1) await yieldToStreams();
       }
 
-      if (meta.chats) addChatSheets(this.writer, meta.chats, directory.tags, selection.users);
+      if (meta.chats) addChatSheets(this.writer, meta.chats, directory.tags, selection.users, this.t);
 
-      const summary = summaryRows(counts, meta, this.t);
-      const summarySheet = this.writer.addSheet(this.t.summarySheet, fittedColumns([this.t.summaryItem, this.t.summaryValue], summary), { autoFilter: false, active: true });
+      const summary = summaryRows(counts, meta, this.words);
+      const summarySheet = this.writer.addSheet(this.t.summarySheet, summaryColumns(this.t.summaryItem, this.t.summaryValue, summary), { autoFilter: false, active: true });
       for (const row of summary) summarySheet.addRow(row);
 
       await this.writer.commit();
@@ -387,14 +325,14 @@ export class XlsxExportStream {
   }
 
   private openUsersSheet(): void {
-    this.sheet = this.writer.addSheet(this.t.exportUsersSheet, fittedColumns(userColumns(this.lists!, this.t), this.pending));
+    this.sheet = this.writer.addSheet(this.t.exportUsersSheet, fittedColumns(userColumns(this.lists!, this.words), this.pending));
     for (const row of this.pending.splice(0)) this.sheet.addRow(row);
   }
 }
 
 /** Writes the four-sheet workbook with exceljs's streaming writer, from a snapshot already taken. */
-export async function writeExportXlsx(path: string, directory: Directory, selection: ExportSelection, meta: ExportMeta, lang: Lang = 'en'): Promise<ExportResult> {
-  const stream = new XlsxExportStream(path, meta.filter, lang);
+export async function writeExportXlsx(path: string, directory: Directory, selection: ExportSelection, meta: ExportMeta, lang: Lang = 'en', timeZone?: string): Promise<ExportResult> {
+  const stream = new XlsxExportStream(path, meta.filter, lang, timeZone);
   try {
     stream.start(directory.tags, directory.customProperties);
     for (const [index, user] of directory.users.entries()) {
@@ -415,24 +353,26 @@ export async function writeExportCsv(
   directoryPath: string,
   directory: Directory,
   selection: ExportSelection,
-  { delimiter = ',', exportedAt = new Date(), lang = 'en', chats }: { delimiter?: string; exportedAt?: Date; lang?: Lang; chats?: ExportChats } = {},
+  { delimiter = ',', exportedAt = new Date(), lang = 'en', timeZone, chats }: { delimiter?: string; exportedAt?: Date; lang?: Lang; timeZone?: string; chats?: ExportChats } = {},
 ): Promise<ExportResult> {
+  const words = exportWords(lang, timeZone);
+  const names = new Map(directory.users.map((user) => [user.id, inviterName(user)]));
   await makePrivateFolder(directoryPath);
   const usersPath = join(directoryPath, CSV_FILE_NAMES.users);
   const tagsPath = join(directoryPath, CSV_FILE_NAMES.tags);
   const membershipPath = join(directoryPath, CSV_FILE_NAMES.membership);
-  const options = { delimiter, bom: true };
-  await writeCsvFile(usersPath, userColumns(directory, messages(lang)), (function* () {
-    for (const user of selection.users) yield userRow(user, directory);
+  const options = { delimiter, bom: true, timeZone: words.timeZone };
+  await writeCsvFile(usersPath, userColumns(directory, words), (function* () {
+    for (const user of selection.users) yield userRow(user, directory, words, (id) => names.get(id));
   })(), options);
   await writeCsvFile(tagsPath, [...TAGS_COLUMNS], selection.tags.map(tagRow), options);
   await writeCsvFile(membershipPath, [...MEMBERSHIP_COLUMNS], (function* () {
-    for (const row of selection.membership) yield membershipRow(row);
+    for (const row of selection.membership) yield membershipRow(row, words.t);
   })(), options);
   // The values as exported, for the three-way merge when an edited users.csv is imported later.
   const basePath = baseSideFilePath(usersPath);
   await writeFileAtomic(basePath, `${JSON.stringify(baseSideFile(directory, selection.users, exportedAt))}\n`);
-  const chatFiles = chats ? await writeChatCsvs(directoryPath, chats, directory.tags, selection.users, delimiter) : [];
+  const chatFiles = chats ? await writeChatCsvs(directoryPath, chats, directory.tags, selection.users, delimiter, words.t) : [];
   return { files: [usersPath, tagsPath, membershipPath, basePath, ...chatFiles], counts: exportCounts(directory, selection) };
 }
 

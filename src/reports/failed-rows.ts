@@ -8,6 +8,7 @@ import { TEMPLATE_HEADER_FILL } from '../records/template.js';
 import type { Row, SheetDetected } from '../records/types.js';
 import { FAILED_ERROR_COLUMNS } from '../records/warnings.js';
 import { createXlsxWriter, writeCsvFile, type CellValue } from '../sheets/write.js';
+import { fittedColumns } from './column-widths.js';
 import type { Outcome } from '../sync/apply.js';
 
 /** How report.csv and failed.csv are written (summary.json's `reportFiles`; values never translated). */
@@ -67,14 +68,11 @@ function failedTable(input: FailedRowsInput): FailedTable {
   return { columns, lines };
 }
 
-const MAX_WIDTH = 60;
-
 async function writeFailedXlsx(path: string, table: FailedTable, sheetName: string): Promise<void> {
   const writer = createXlsxWriter(path);
   try {
-    const widths = table.columns.map((column, index) =>
-      Math.min(MAX_WIDTH, Math.max(10, column.length + 2, ...table.lines.map((line) => String(line[index] ?? '').length + 2))));
-    const sheet = writer.addSheet(sheetName, table.columns.map((header, index) => ({ header, key: `c${index}`, width: widths[index]! })), { headerFill: TEMPLATE_HEADER_FILL });
+    const columns = fittedColumns(table.columns, table.lines.slice(0, 500), { max: 60, min: 10 }).map((column, index) => ({ ...column, key: `c${index}` }));
+    const sheet = writer.addSheet(sheetName, columns);
     for (const line of table.lines) sheet.addRow(line);
     await writer.commit();
   } catch (error) {

@@ -6,6 +6,8 @@ import { messages, type Catalog } from '../i18n/catalog.js';
 import type { Lang } from '../i18n/lang.js';
 import { fieldHeader } from '../records/field-headers.js';
 import { createXlsxWriter, type CellValue } from '../sheets/write.js';
+import { machineTimeZone, zonedHeader } from '../sheets/time-zone.js';
+import { fittedColumns, summaryColumns, zonedColumns } from './column-widths.js';
 import { PLAN_ITEM_KINDS, type PlanItem, type PlanItemKind } from '../sync/plan-types.js';
 import { isTagsSheetItem } from '../sync/tags-sheet.js';
 
@@ -34,36 +36,52 @@ function changeRows(item: PlanItem, t: Catalog, lang: Lang): CellValue[][] {
   return item.changes.map((change) => [...head, fieldHeader(change.field, lang), change.before ?? '', change.after ?? '']);
 }
 
-/** Writes plan.xlsx into the run folder, in `lang` (the plan's values themselves are as in plan.json). */
-export async function writePlanWorkbook(folder: string, plan: PlanWorkbookInput, lang: Lang): Promise<void> {
+/** Where a change row's before and after values start. */
+const BEFORE_INDEX = 4;
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
+
+/** A before/after value as a person reads it: true/false as да/нет (yes/no), a time as a date cell. */
+function shownValue(value: CellValue, t: Catalog): CellValue {
+  if (value === 'true') return t.yes;
+  if (value === 'false') return t.no;
+  return typeof value === 'string' && ISO_INSTANT.test(value) ? new Date(value) : value;
+}
+
+/** Rows measured for the column widths. */
+const WIDTH_SAMPLE = 500;
+
+/**
+ * Writes plan.xlsx into the run folder, in `lang` (the plan's values themselves are as in
+ * plan.json); its time is a date cell in `timeZone` (default the machine's), named beside it.
+ */
+export async function writePlanWorkbook(folder: string, plan: PlanWorkbookInput, lang: Lang, timeZone: string = machineTimeZone()): Promise<void> {
   const t = messages(lang);
-  const writer = createXlsxWriter(join(folder, PLAN_WORKBOOK_FILE));
+  const writer = createXlsxWriter(join(folder, PLAN_WORKBOOK_FILE), { timeZone, dateTimeFormat: t.excelDateTimeFormat });
   try {
-    const summary = writer.addSheet(t.summarySheet, [{ header: t.summaryItem, width: 30 }, { header: t.summaryValue, width: 80 }], { autoFilter: false, active: true });
-    if (plan.input) summary.addRow([t.planSummaryInput, plan.input.path]);
-    if (plan.createdAt) summary.addRow([t.planSummaryCreated, plan.createdAt]);
-    for (const kind of PLAN_ITEM_KINDS) summary.addRow([t.actions[kind], plan.counts[kind]]);
-    for (const warning of plan.warnings) summary.addRow([t.planSummaryWarning, warning]);
+    const created = plan.createdAt ? new Date(plan.createdAt) : undefined;
+    const summaryRows: CellValue[][] = [
+      ...(plan.input ? [[t.planSummaryInput, plan.input.path]] : []),
+      ...(created && !Number.isNaN(created.getTime()) ? [[zonedHeader(t.planSummaryCreated, timeZone), created]] : []),
+      ...PLAN_ITEM_KINDS.map((kind) => [t.actions[kind], plan.counts[kind]]),
+      ...plan.warnings.map((warning) => [t.planSummaryWarning, warning]),
+    ];
+    const summary = writer.addSheet(t.summarySheet, summaryColumns(t.summaryItem, t.summaryValue, summaryRows, 100), { autoFilter: false, active: true });
+    for (const row of summaryRows) summary.addRow(row);
 
     const columns = t.planColumns;
-    const changes = writer.addSheet(t.planSheetChanges, [
-      { header: columns.row, key: 'row', width: 8 }, { header: columns.person, key: 'person', width: 40 },
-      { header: columns.action, key: 'action', width: 18 }, { header: columns.field, key: 'field', width: 22 },
-      { header: columns.before, key: 'before', width: 36 }, { header: columns.after, key: 'after', width: 36 },
-    ]);
-    for (const item of plan.items) {
-      if (NOT_CHANGES.has(item.kind)) continue;
-      for (const row of changeRows(item, t, lang)) changes.addRow(row);
-    }
+    const changeLines = plan.items.filter((item) => !NOT_CHANGES.has(item.kind)).flatMap((item) => changeRows(item, t, lang))
+      .map((row) => row.map((cell, index) => (index >= BEFORE_INDEX ? shownValue(cell, t) : cell)));
+    const changeHeaders = zonedColumns([columns.row, columns.person, columns.action, columns.field, columns.before, columns.after], changeLines, timeZone);
+    const changes = writer.addSheet(t.planSheetChanges, fittedColumns(changeHeaders, changeLines.slice(0, WIDTH_SAMPLE), { max: 60 }));
+    for (const row of changeLines) changes.addRow(row);
 
     const invalidColumns = t.planInvalidColumns;
-    const invalid = writer.addSheet(t.planSheetInvalid, [
-      { header: invalidColumns.row, key: 'row', width: 8 }, { header: invalidColumns.person, key: 'person', width: 40 },
-      { header: invalidColumns.reason, key: 'reason', width: 90 },
-    ]);
-    for (const item of plan.items) {
-      if (item.kind === 'invalid') invalid.addRow([item.row ?? null, person(item, t), item.message ?? t.results.invalid]);
-    }
+    const invalidLines: CellValue[][] = plan.items
+      .filter((item) => item.kind === 'invalid')
+      .map((item) => [item.row ?? null, person(item, t), item.message ?? t.results.invalid]);
+    const invalidHeaders = [invalidColumns.row, invalidColumns.person, invalidColumns.reason];
+    const invalid = writer.addSheet(t.planSheetInvalid, fittedColumns(invalidHeaders, invalidLines.slice(0, WIDTH_SAMPLE), { max: 100 }));
+    for (const row of invalidLines) invalid.addRow(row);
     await writer.commit();
   } catch (error) {
     await writer.abort();

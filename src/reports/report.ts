@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { messages, type Catalog } from '../i18n/catalog.js';
 import type { Lang } from '../i18n/lang.js';
 import type { Row, SheetDetected } from '../records/types.js';
-import { createXlsxWriter, writeCsvFile, type CellValue, type XlsxColumn } from '../sheets/write.js';
+import { createXlsxWriter, writeCsvFile, type CellValue } from '../sheets/write.js';
+import { fittedColumns, summaryColumns } from './column-widths.js';
 import { describeReportShape, writeFailedFiles, type ReportShape } from './failed-rows.js';
 import { ROW_RESULTS, type Outcome, type RowResult } from '../sync/apply.js';
 import type { PlanItemKind } from '../sync/plan.js';
@@ -120,6 +121,9 @@ function reportRow(outcome: Outcome, t: Catalog): CellValue[] {
   ];
 }
 
+/** Rows measured for the column widths. */
+const WIDTH_SAMPLE = 500;
+
 const reportHeaders = (t: Catalog): string[] => REPORT_COLUMNS.map((column) => t.reportColumns[column]);
 const tagsReportHeaders = (t: Catalog): string[] => TAGS_REPORT_COLUMNS.map((column) => t.tagsReportColumns[column]);
 
@@ -127,30 +131,33 @@ async function writeXlsxReport(path: string, rows: readonly Outcome[], tagRows: 
   const t = messages(lang);
   const writer = createXlsxWriter(path);
   try {
-    const widths: Record<string, number> = { row: 7, email: 32, name: 28, action: 13, result: 15, pachca_user_id: 15, changed_fields: 36, message: 70 };
-    const columns: XlsxColumn[] = REPORT_COLUMNS.map((column) => ({ header: t.reportColumns[column], key: column, width: widths[column] ?? 15 }));
     // The Summary first (and the sheet the workbook opens on), then the rows.
-    const summarySheet = writer.addSheet(t.summarySheet, [{ header: t.summaryItem, width: 24 }, { header: t.summaryValue, width: 60 }], { autoFilter: false, active: true });
-    for (const result of ROW_RESULTS) summarySheet.addRow([t.results[result], summary.counts[result]]);
+    const summaryRows: CellValue[][] = ROW_RESULTS.map((result) => [t.results[result], summary.counts[result]]);
     if (summary.tagCounts) {
-      for (const result of ROW_RESULTS) if (summary.tagCounts[result] > 0) summarySheet.addRow([t.summaryTagsSheetResult(t.results[result]), summary.tagCounts[result]]);
+      for (const result of ROW_RESULTS) if (summary.tagCounts[result] > 0) summaryRows.push([t.summaryTagsSheetResult(t.results[result]), summary.tagCounts[result]]);
     }
-    summarySheet.addRow([t.summaryTagsCreated, summary.tagsCreated]);
-    summarySheet.addRow([t.summaryRequests, summary.requestsSent]);
-    summarySheet.addRow([t.summary429, summary.rateLimited]);
-    summarySheet.addRow([t.summaryElapsed, summary.elapsedSeconds]);
-    summarySheet.addRow([t.summaryExitCode, summary.exitCode]);
-    summarySheet.addRow([t.summaryInput, summary.input]);
-    summarySheet.addRow([t.summaryApiUrl, summary.apiUrl]);
-    summarySheet.addRow([t.summaryDryRun, summary.dryRun ? t.yes : t.no]);
-    if (summary.reportFiles) summarySheet.addRow([t.summaryReportFiles, describeReportShape(summary.reportFiles, lang)]);
-    if (summary.stoppedBy) summarySheet.addRow([t.summaryStoppedBy, summary.stoppedBy]);
-    const results = writer.addSheet(t.reportSheet, columns);
-    for (const outcome of rows) results.addRow(reportRow(outcome, t), { fills: resultFills(REPORT_COLUMNS, outcome.result) });
+    summaryRows.push(
+      [t.summaryTagsCreated, summary.tagsCreated],
+      [t.summaryRequests, summary.requestsSent],
+      [t.summary429, summary.rateLimited],
+      [t.summaryElapsed, summary.elapsedSeconds],
+      [t.summaryExitCode, summary.exitCode],
+      [t.summaryInput, summary.input],
+      [t.summaryApiUrl, summary.apiUrl],
+      [t.summaryDryRun, summary.dryRun ? t.yes : t.no],
+    );
+    if (summary.reportFiles) summaryRows.push([t.summaryReportFiles, describeReportShape(summary.reportFiles, lang)]);
+    if (summary.stoppedBy) summaryRows.push([t.summaryStoppedBy, summary.stoppedBy]);
+    const summarySheet = writer.addSheet(t.summarySheet, summaryColumns(t.summaryItem, t.summaryValue, summaryRows, 100), { autoFilter: false, active: true });
+    for (const row of summaryRows) summarySheet.addRow(row);
+
+    const lines = rows.map((outcome) => reportRow(outcome, t));
+    const results = writer.addSheet(t.reportSheet, fittedColumns(reportHeaders(t), lines.slice(0, WIDTH_SAMPLE), { max: 80 }));
+    lines.forEach((line, index) => results.addRow(line, { fills: resultFills(REPORT_COLUMNS, rows[index]!.result) }));
     if (tagRows.length > 0) {
-      const tagWidths: Record<string, number> = { row: 7, tag_id: 10, name: 28, action: 13, result: 15, changes: 50, message: 70 };
-      const tags = writer.addSheet(t.tagsReportSheet, TAGS_REPORT_COLUMNS.map((column) => ({ header: t.tagsReportColumns[column], key: column, width: tagWidths[column] ?? 15 })));
-      for (const outcome of tagRows) tags.addRow(tagsReportRow(outcome, t), { fills: resultFills(TAGS_REPORT_COLUMNS, outcome.result) });
+      const tagLines = tagRows.map((outcome) => tagsReportRow(outcome, t));
+      const tags = writer.addSheet(t.tagsReportSheet, fittedColumns(tagsReportHeaders(t), tagLines.slice(0, WIDTH_SAMPLE), { max: 80 }));
+      tagLines.forEach((line, index) => tags.addRow(line, { fills: resultFills(TAGS_REPORT_COLUMNS, tagRows[index]!.result) }));
     }
     await writer.commit();
   } catch (error) {

@@ -5,15 +5,16 @@ import { stringify } from 'csv-stringify';
 import { createPrivateWriteStream, temporaryPathFor } from '../files/private.js';
 import { excelJs, type ExcelJSModule as ExcelJS } from './exceljs.js';
 import { dateText, escapeOoxmlText, excelColumnLetter, neutralizeFormula } from './cell-text.js';
+import { wallClockDate, wallClockText } from './time-zone.js';
 
 export type CellValue = string | number | boolean | Date | null | undefined;
 
 // The CSV injection guard lives with the cell texts, which the CSV reader uses without the writers.
 export { neutralizeFormula, restoreNeutralized } from './cell-text.js';
 
-function csvCellText(value: CellValue): string {
+function csvCellText(value: CellValue, timeZone: string | undefined): string {
   if (value === null || value === undefined) return '';
-  if (value instanceof Date) return dateText(value);
+  if (value instanceof Date) return timeZone ? wallClockText(value, timeZone) : dateText(value);
   if (typeof value === 'string') return neutralizeFormula(value);
   return String(value);
 }
@@ -21,6 +22,8 @@ function csvCellText(value: CellValue): string {
 export interface CsvWriteOptions {
   delimiter?: string;
   bom?: boolean;
+  /** Dates as the wall-clock time in this IANA zone ('2026-12-01 15:00:00'; the header names the zone); default ISO UTC. */
+  timeZone?: string;
 }
 
 /**
@@ -31,7 +34,7 @@ export async function writeCsvFile(
   path: string,
   columns: string[],
   rows: Iterable<CellValue[]> | AsyncIterable<CellValue[]>,
-  { delimiter = ',', bom = true }: CsvWriteOptions = {},
+  { delimiter = ',', bom = true, timeZone }: CsvWriteOptions = {},
 ): Promise<void> {
   const temporaryPath = temporaryPathFor(path);
   const output = createPrivateWriteStream(temporaryPath);
@@ -42,7 +45,7 @@ export async function writeCsvFile(
   };
   try {
     await write(columns.map((column) => neutralizeFormula(column)));
-    for await (const row of rows) await write(row.map(csvCellText));
+    for await (const row of rows) await write(row.map((value) => csvCellText(value, timeZone)));
     stringifier.end();
     await once(output, 'close');
     await rename(temporaryPath, path);
@@ -58,7 +61,12 @@ export interface XlsxColumn {
   header: string;
   key?: string;
   width?: number;
+  /** Horizontal alignment of the column's cells (a Summary's values: left, numbers and text alike). */
+  align?: 'left' | 'center' | 'right';
 }
+
+/** The workbook's own font, named (a header font without a name renders in another family). */
+const HEADER_FONT = { name: 'Calibri', family: 2, size: 11, bold: true } as const;
 
 export interface XlsxSheetOptions {
   /** Bold, frozen header row (default true). */
@@ -69,8 +77,6 @@ export interface XlsxSheetOptions {
   state?: 'hidden' | 'veryHidden';
   /** Protect the sheet against edits (no password: it guards against accidents, not people). */
   protect?: boolean;
-  /** Header cells in white bold on this ARGB background (the hire template's look); default plain bold. */
-  headerFill?: string;
   /** The sheet the workbook opens on (the Summary); default the first. */
   active?: boolean;
 }
@@ -98,19 +104,33 @@ export interface XlsxWriter {
 const DATE_FORMAT = 'yyyy-mm-dd';
 const DATE_TIME_FORMAT = 'yyyy-mm-dd hh:mm:ss';
 
-function applyCell(cell: ExcelJS.Cell, value: CellValue, fill: string | undefined): void {
+export interface XlsxWriterOptions {
+  /** Every Date cell holds the wall-clock time in this IANA zone (name it in the headers); default UTC. */
+  timeZone?: string;
+  /** The number format of those cells (default 'yyyy-mm-dd hh:mm:ss'). */
+  dateTimeFormat?: string;
+  /** Header cells in white bold on this ARGB background (the hire template's look); default plain bold. One style for every sheet of the file. */
+  headerFill?: string;
+}
+
+function applyCell(cell: ExcelJS.Cell, value: CellValue, fill: string | undefined, options: XlsxWriterOptions): void {
   if (value === null || value === undefined) cell.value = null;
+  else if (value instanceof Date && options.timeZone) cell.value = wallClockDate(value, options.timeZone);
   // exceljs stores a JS string as a string cell, never as a formula, even if it starts with '='.
   else cell.value = typeof value === 'string' ? escapeOoxmlText(value) : value;
-  if (value instanceof Date) {
+  if (value instanceof Date && options.timeZone) {
+    cell.numFmt = options.dateTimeFormat ?? DATE_TIME_FORMAT;
+  } else if (value instanceof Date) {
     const hasTime = value.getUTCHours() + value.getUTCMinutes() + value.getUTCSeconds() + value.getUTCMilliseconds() > 0;
     cell.numFmt = hasTime ? DATE_TIME_FORMAT : DATE_FORMAT;
   }
+  // A number or a date ends one character short of the cell's edge, so the text of the next cell does not run into it.
+  if (typeof value === 'number' || value instanceof Date) cell.alignment = { horizontal: 'right', indent: 1 };
   if (fill) cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: fill } };
 }
 
 /** Streaming XLSX writer: rows are flushed as they are added, so large exports stay small in memory. Atomic and private (600). */
-export function createXlsxWriter(path: string): XlsxWriter {
+export function createXlsxWriter(path: string, writerOptions: XlsxWriterOptions = {}): XlsxWriter {
   const temporaryPath = temporaryPathFor(path);
   const workbook = new (excelJs().stream.xlsx.WorkbookWriter)({
     stream: createPrivateWriteStream(temporaryPath),
@@ -151,8 +171,9 @@ export function createXlsxWriter(path: string): XlsxWriter {
       }
       const header = sheet.addRow(columns.map((column) => column.header));
       header.eachCell((cell) => {
-        cell.font = options.headerFill ? { bold: true, color: { argb: 'FFFFFFFF' } } : { bold: true };
-        if (options.headerFill) cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: options.headerFill } };
+        const fill = writerOptions.headerFill;
+        cell.font = fill ? { ...HEADER_FONT, color: { argb: 'FFFFFFFF' } } : { ...HEADER_FONT };
+        if (fill) cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: fill } };
       });
       header.commit();
       return {
@@ -160,7 +181,12 @@ export function createXlsxWriter(path: string): XlsxWriter {
           if (currentSheet !== sheet) throw new Error(`sheet "${name}" is already finished`);
           lastRowNumber += 1;
           const row = sheet.getRow(lastRowNumber);
-          values.forEach((value, index) => applyCell(row.getCell(index + 1), value, style?.fills?.[index] ?? style?.fill));
+          values.forEach((value, index) => {
+            const cell = row.getCell(index + 1);
+            applyCell(cell, value, style?.fills?.[index] ?? style?.fill, writerOptions);
+            const align = columns[index]?.align;
+            if (align) cell.alignment = { horizontal: align };
+          });
           row.commit();
         },
       };

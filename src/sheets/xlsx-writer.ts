@@ -10,7 +10,8 @@ import { rename, rm } from 'node:fs/promises';
 import { createDeflateRaw, crc32, deflateRawSync, type DeflateRaw } from 'node:zlib';
 import { createPrivateWriteStream, temporaryPathFor } from '../files/private.js';
 import { escapeOoxmlText, excelColumnLetter } from './cell-text.js';
-import type { CellValue, XlsxColumn, XlsxRowStyle, XlsxSheetOptions, XlsxSheetWriter, XlsxWriter } from './write.js';
+import { wallClockDate } from './time-zone.js';
+import type { CellValue, XlsxColumn, XlsxRowStyle, XlsxSheetOptions, XlsxSheetWriter, XlsxWriter, XlsxWriterOptions } from './write.js';
 
 export interface XlsxWorkbookSheetOptions extends XlsxSheetOptions {
   /** The tab stays after every sheet added later (a sheet filled from the start that belongs at the end). */
@@ -29,11 +30,22 @@ const PACKAGE_REL_NS = 'http://schemas.openxmlformats.org/package/2006/relations
 
 const DATE_FORMAT_ID = 164;
 const DATE_TIME_FORMAT_ID = 165;
-const NUMBER_FORMATS = `<numFmts count="2"><numFmt numFmtId="${DATE_FORMAT_ID}" formatCode="yyyy-mm-dd"/><numFmt numFmtId="${DATE_TIME_FORMAT_ID}" formatCode="yyyy-mm-dd hh:mm:ss"/></numFmts>`;
+/** The writer's own date-time format (--tz's, e.g. 'dd.mm.yyyy hh:mm'). */
+const ZONED_FORMAT_ID = 166;
+function numberFormats(zonedFormat: string): string {
+  return `<numFmts count="3"><numFmt numFmtId="${DATE_FORMAT_ID}" formatCode="yyyy-mm-dd"/><numFmt numFmtId="${DATE_TIME_FORMAT_ID}" formatCode="yyyy-mm-dd hh:mm:ss"/>`
+    + `<numFmt numFmtId="${ZONED_FORMAT_ID}" formatCode="${xmlText(zonedFormat)}"/></numFmts>`;
+}
 const PLAIN_FONT = 0;
 const BOLD_FONT = 1;
 const BOLD_WHITE_FONT = 2;
-const FONTS = '<fonts count="3"><font><sz val="11"/><name val="Calibri"/><family val="2"/></font><font><b/></font><font><b/><color rgb="FFFFFFFF"/></font></fonts>';
+// The header font is named: one without a name renders in another family.
+const FONTS = '<fonts count="3"><font><sz val="11"/><name val="Calibri"/><family val="2"/></font>'
+  + '<font><b/><sz val="11"/><name val="Calibri"/><family val="2"/></font>'
+  + '<font><b/><sz val="11"/><color rgb="FFFFFFFF"/><name val="Calibri"/><family val="2"/></font></fonts>';
+
+/** A cell's horizontal alignment: a column's own, or a number's and a date's (right, one character short of the edge). */
+type Alignment = 'left' | 'center' | 'right' | 'number';
 
 /** Days between Excel's day zero (1899-12-30) and 1970-01-01. */
 const EXCEL_EPOCH_DAYS = 25569;
@@ -68,17 +80,19 @@ const columnLetter = (index: number): string => COLUMN_LETTERS[index] ?? excelCo
 class StyleTable {
   private readonly fills: string[] = [];
   private readonly fillIds = new Map<string, number>();
-  private readonly styles: Array<{ numberFormat: number; font: number; fill: number }> = [{ numberFormat: 0, font: PLAIN_FONT, fill: 0 }];
-  private readonly styleIds = new Map<string, number>([['0|0|0', 0]]);
+  private readonly styles: Array<{ numberFormat: number; font: number; fill: number; align: Alignment | undefined }> = [{ numberFormat: 0, font: PLAIN_FONT, fill: 0, align: undefined }];
+  private readonly styleIds = new Map<string, number>([['0|0|0|', 0]]);
+
+  constructor(private readonly zonedFormat: string) {}
 
   /** The style index for this combination (0 is the plain default). */
-  id(numberFormat: number, font: number, fillArgb: string | undefined): number {
+  id(numberFormat: number, font: number, fillArgb: string | undefined, align?: Alignment): number {
     const fill = fillArgb === undefined ? 0 : this.fillId(fillArgb);
-    const key = `${numberFormat}|${font}|${fill}`;
+    const key = `${numberFormat}|${font}|${fill}|${align ?? ''}`;
     let id = this.styleIds.get(key);
     if (id === undefined) {
       id = this.styles.length;
-      this.styles.push({ numberFormat, font, fill });
+      this.styles.push({ numberFormat, font, fill, align });
       this.styleIds.set(key, id);
     }
     return id;
@@ -98,8 +112,13 @@ class StyleTable {
   xml(): string {
     const fills = ['<fill><patternFill patternType="none"/></fill>', '<fill><patternFill patternType="gray125"/></fill>',
       ...this.fills.map((argb) => `<fill><patternFill patternType="solid"><fgColor rgb="${xmlText(argb)}"/></patternFill></fill>`)];
-    const xfs = this.styles.map(({ numberFormat, font, fill }) => `<xf numFmtId="${numberFormat}" fontId="${font}" fillId="${fill}" borderId="0" xfId="0"${numberFormat ? ' applyNumberFormat="1"' : ''}${font ? ' applyFont="1"' : ''}${fill ? ' applyFill="1"' : ''}/>`);
-    return `${XML_HEADER}<styleSheet xmlns="${MAIN_NS}">${NUMBER_FORMATS}${FONTS}<fills count="${fills.length}">${fills.join('')}</fills>`
+    const xfs = this.styles.map(({ numberFormat, font, fill, align }) => {
+      const head = `<xf numFmtId="${numberFormat}" fontId="${font}" fillId="${fill}" borderId="0" xfId="0"${numberFormat ? ' applyNumberFormat="1"' : ''}${font ? ' applyFont="1"' : ''}${fill ? ' applyFill="1"' : ''}`;
+      if (align === undefined) return `${head}/>`;
+      const alignment = align === 'number' ? '<alignment horizontal="right" indent="1"/>' : `<alignment horizontal="${align}"/>`;
+      return `${head} applyAlignment="1">${alignment}</xf>`;
+    });
+    return `${XML_HEADER}<styleSheet xmlns="${MAIN_NS}">${numberFormats(this.zonedFormat)}${FONTS}<fills count="${fills.length}">${fills.join('')}</fills>`
       + '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>'
       + '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>'
       + `<cellXfs count="${xfs.length}">${xfs.join('')}</cellXfs>`
@@ -126,7 +145,10 @@ class SheetPart {
   private rowNumber = 0;
   private closed = false;
 
-  constructor(readonly name: string, readonly options: XlsxWorkbookSheetOptions, readonly columnCount: number, private readonly styles: StyleTable) {
+  constructor(
+    readonly name: string, readonly options: XlsxWorkbookSheetOptions, readonly columnCount: number,
+    private readonly styles: StyleTable, private readonly aligns: ReadonlyArray<XlsxColumn['align']>, private readonly timeZone: string | undefined,
+  ) {
     this.deflate.on('data', (chunk: Buffer) => this.chunks.push(chunk));
     this.compressed = once(this.deflate, 'end').then(() => undefined);
     // Never unhandled: commit awaits it (and rethrows), abort ignores it.
@@ -141,18 +163,20 @@ class SheetPart {
   addRow(values: readonly CellValue[], style: XlsxRowStyle | undefined, font = PLAIN_FONT): void {
     if (this.closed) throw new Error(`sheet "${this.name}" is already finished`);
     const row = ++this.rowNumber;
+    const header = font !== PLAIN_FONT;
     let xml = `<row r="${row}">`;
     for (let index = 0; index < values.length; index++) {
-      xml += this.cell(`${columnLetter(index)}${row}`, values[index], style?.fills?.[index] ?? style?.fill, font);
+      xml += this.cell(`${columnLetter(index)}${row}`, values[index], style?.fills?.[index] ?? style?.fill, font, header ? undefined : this.aligns[index]);
     }
     this.write(`${xml}</row>`);
   }
 
-  private cell(address: string, value: CellValue, fill: string | undefined, font: number): string {
+  private cell(address: string, value: CellValue, fill: string | undefined, font: number, columnAlign: XlsxColumn['align']): string {
     if (value === null || value === undefined) {
-      const style = font === PLAIN_FONT && fill === undefined ? 0 : this.styles.id(0, font, fill);
+      const style = font === PLAIN_FONT && fill === undefined && columnAlign === undefined ? 0 : this.styles.id(0, font, fill, columnAlign);
       return style === 0 ? '' : `<c r="${address}" s="${style}"/>`;
     }
+    const align: Alignment | undefined = columnAlign ?? (typeof value === 'number' || value instanceof Date ? 'number' : undefined);
     let numberFormat = 0;
     let body: string;
     let type = '';
@@ -164,12 +188,15 @@ class SheetPart {
     } else if (typeof value === 'boolean') {
       type = ' t="b"';
       body = value ? '1' : '0';
+    } else if (this.timeZone) {
+      numberFormat = ZONED_FORMAT_ID;
+      body = String(EXCEL_EPOCH_DAYS + wallClockDate(value, this.timeZone).getTime() / MS_PER_DAY);
     } else {
       const time = value.getTime();
       numberFormat = time % MS_PER_DAY === 0 ? DATE_FORMAT_ID : DATE_TIME_FORMAT_ID;
       body = String(EXCEL_EPOCH_DAYS + time / MS_PER_DAY);
     }
-    const style = numberFormat === 0 && font === PLAIN_FONT && fill === undefined ? 0 : this.styles.id(numberFormat, font, fill);
+    const style = numberFormat === 0 && font === PLAIN_FONT && fill === undefined && align === undefined ? 0 : this.styles.id(numberFormat, font, fill, align);
     return `<c r="${address}"${style ? ` s="${style}"` : ''}${type}><v>${body}</v></c>`;
   }
 
@@ -316,8 +343,8 @@ function packageParts(sheets: readonly SheetPart[], styles: StyleTable): Compres
 }
 
 /** The workbook at `path`, written when commit is called (to a private temporary sibling first). */
-export function createXlsxWorkbookWriter(path: string): XlsxWorkbookWriter {
-  const styles = new StyleTable();
+export function createXlsxWorkbookWriter(path: string, writerOptions: XlsxWriterOptions = {}): XlsxWorkbookWriter {
+  const styles = new StyleTable(writerOptions.dateTimeFormat ?? 'yyyy-mm-dd hh:mm:ss');
   const sheets: SheetPart[] = [];
   let done = false;
 
@@ -329,11 +356,11 @@ export function createXlsxWorkbookWriter(path: string): XlsxWorkbookWriter {
   return {
     addSheet(name, columns, options = {}): XlsxSheetWriter {
       if (done) throw new Error(`the workbook is already written; sheet "${name}" comes too late`);
-      const sheet = new SheetPart(name, options, columns.length, styles);
+      const sheet = new SheetPart(name, options, columns.length, styles, columns.map((column) => column.align), writerOptions.timeZone);
       sheets.push(sheet);
       sheet.write(sheetHead(columns, options));
-      const headerFont = options.headerFill ? BOLD_WHITE_FONT : BOLD_FONT;
-      sheet.addRow(columns.map((column) => column.header), options.headerFill ? { fill: options.headerFill } : undefined, headerFont);
+      const fill = writerOptions.headerFill;
+      sheet.addRow(columns.map((column) => column.header), fill ? { fill } : undefined, fill ? BOLD_WHITE_FONT : BOLD_FONT);
       return { addRow: (values, style) => sheet.addRow(values, style) };
     },
     async commit() {

@@ -32,9 +32,14 @@ function isDateFormat(format: string | undefined): boolean {
   return /[dmyhs]/i.test(bare);
 }
 
+/**
+ * A date cell holds a wall-clock time with no zone: '2026-04-01' at midnight, else
+ * '2026-04-01 10:30:00' (no 'Z'), which the import reads in the zone the column's header
+ * names, else UTC.
+ */
 function dateCellText(date: Date): string {
   // Excel stores days as fractions; round to the second so 10:30 does not read as 10:29:59.999.
-  return dateText(new Date(Math.round(date.getTime() / 1000) * 1000));
+  return dateText(new Date(Math.round(date.getTime() / 1000) * 1000)).replace(/^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2}:\d{2})Z$/, '$1 $2');
 }
 
 function scalarText(value: unknown, numFmt: string | undefined): string {

@@ -9,6 +9,7 @@ import { InputError } from '../exit-codes.js';
 import type { CanonicalColumn, NamedSheet, SheetDetected } from '../records/types.js';
 import type { User } from '../pachca/types.js';
 import type { Directory } from './directory.js';
+import { splitZonedHeader } from '../sheets/time-zone.js';
 
 /** The import columns, in the order the Users sheet lists them; custom properties go after `suspended`. */
 export const EXPORT_LEADING_COLUMNS = [
@@ -149,7 +150,7 @@ function baseFromSheet(path: string, sheet: NamedSheet): ExportBase {
 const EXPORT_MARKERS = ['id', 'invite_status', 'last_activity_at'];
 
 function looksLikeExport(detected: SheetDetected): boolean {
-  const headers = new Set(detected.headers.map((header) => header.trim().toLowerCase()));
+  const headers = new Set(detected.headers.map((header) => splitZonedHeader(header.trim()).name.toLowerCase()));
   return EXPORT_MARKERS.every((marker) => headers.has(marker));
 }
 

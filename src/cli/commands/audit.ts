@@ -14,6 +14,7 @@ import { connectFromFlags, renderReadEvents } from '../snapshot.js';
 import { catalogOf, withExamples } from '../help-lang.js';
 import { en, messages } from '../../i18n/catalog.js';
 import { langOf } from '../lang.js';
+import { timeZoneOf, timeZoneOptionIn } from '../time-zone-flag.js';
 
 interface AuditArgs extends ConnectionArgv {
   lang?: string;
@@ -25,6 +26,7 @@ interface AuditArgs extends ConnectionArgv {
   since?: string;
   days?: number;
   runs?: string;
+  tz?: string;
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -70,7 +72,8 @@ export const auditCommand: CommandModule<object, AuditArgs> = {
         runs: { type: 'string', requiresArg: true, describe: t.helpAudit.runs },
       })
       .options(forceOptionIn(t))
-      .group(['inactive-days', 'out', 'html', 'force', 'json'], t.helpGroups.audit)
+      .options(timeZoneOptionIn(t))
+      .group(['inactive-days', 'out', 'html', 'force', 'tz', 'json'], t.helpGroups.audit)
       .group(['since', 'days', 'runs'], t.helpGroups.securityLog)
       .options(connectionOptionsIn(t))
       .check((argv) => {
@@ -107,6 +110,7 @@ export const auditCommand: CommandModule<object, AuditArgs> = {
         ...(argv.out !== undefined ? { xlsxPath: resolve(argv.out) } : {}),
         ...(argv.html !== undefined ? { htmlPath: resolve(argv.html) } : {}),
         lang,
+        timeZone: timeZoneOf(argv),
       },
       { api: connectFromFlags(argv), events: renderReadEvents(t), clock: { now: () => now } },
     );

@@ -12,6 +12,7 @@ import { connectFromFlags, renderReadEvents } from '../snapshot.js';
 import { catalogOf, withExamples } from '../help-lang.js';
 import { en, messages } from '../../i18n/catalog.js';
 import { langOf } from '../lang.js';
+import { timeZoneOf, timeZoneOptionIn } from '../time-zone-flag.js';
 
 const DELIMITERS: Record<string, string> = { ',': ',', ';': ';', comma: ',', semicolon: ';', tab: '\t', '\\t': '\t' };
 
@@ -35,6 +36,7 @@ interface ExportArgs extends ConnectionArgv {
   'chat-members': boolean;
   json: boolean;
   force: boolean;
+  tz?: string;
 }
 
 export const exportCommand: CommandModule<object, ExportArgs> = {
@@ -55,7 +57,8 @@ export const exportCommand: CommandModule<object, ExportArgs> = {
         json: { type: 'boolean', default: false, describe: t.helpExport.json },
       })
       .options(forceOptionIn(t))
-      .group(['out', 'force', 'format', 'delimiter', 'include-bots', 'query', 'tag', 'department', 'chat-members', 'json'], t.helpGroups.export)
+      .options(timeZoneOptionIn(t))
+      .group(['out', 'force', 'format', 'delimiter', 'tz', 'include-bots', 'query', 'tag', 'department', 'chat-members', 'json'], t.helpGroups.export)
       .options(connectionOptionsIn(t))
       .check((argv) => {
         if (argv.format === 'xlsx' && typeof argv.out === 'string' && !/\.xlsx$/i.test(argv.out)) {
@@ -90,6 +93,7 @@ export const exportCommand: CommandModule<object, ExportArgs> = {
         filter,
         chatMembers: argv['chat-members'],
         lang: langOf(argv),
+        timeZone: timeZoneOf(argv),
       },
       { api: connectFromFlags(argv), events: renderReadEvents(messages(langOf(argv))), clock: { now: () => exportedAt } },
     );

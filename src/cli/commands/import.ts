@@ -13,6 +13,7 @@ import { connectionOptionsIn, sheetOptionsIn } from '../options.js';
 import { catalogOf, withExamples } from '../help-lang.js';
 import { en, type Catalog } from '../../i18n/catalog.js';
 import { langOf } from '../lang.js';
+import { timeZoneOf, timeZoneOptionIn } from '../time-zone-flag.js';
 import { runInTerminal } from '../run-command.js';
 import { checkOnboardingArguments, givenOnboardingFlags, onboardingOptionsIn, onboardingPlanOptions, type OnboardingArgs } from '../onboarding-flags.js';
 
@@ -42,6 +43,7 @@ interface ImportArgs extends ConnectionArgv, OnboardingArgs {
   quiet: boolean;
   'report-delimiter'?: string;
   lang?: string;
+  tz?: string;
 }
 
 function importOptionsIn(t: Catalog) {
@@ -76,6 +78,8 @@ function builder(yargs: Argv, dryRunCommand: boolean): Argv<ImportArgs> {
     .positional('file', { type: 'string', describe: t.helpImport.file })
     .options(importOptions)
     .group(Object.keys(importOptions), t.helpGroups.import)
+    .options(timeZoneOptionIn(t))
+    .group(['tz'], t.helpGroups.import)
     .options(sheetOptionsIn(t))
     .options(connectionOptionsIn(t))
     .check(checkImportArguments);
@@ -168,6 +172,7 @@ async function handle(argv: ArgumentsCamelCase<ImportArgs>, dryRun: boolean): Pr
     planOptions,
     ...(argv.welcome !== undefined ? { welcomeFile: argv.welcome } : {}),
     lang: langOf(argv),
+    timeZone: timeZoneOf(argv),
     ...(argv['report-delimiter'] !== undefined ? { reportDelimiter: argv['report-delimiter'] } : {}),
   };
   const lang = langOf(argv);

@@ -19,7 +19,7 @@ export const auditEn = {
   /** Column headers of the findings' sheets and tables. */
   auditColumns: {
     id: 'id', email: 'email', name: 'name', department: 'department', last_activity_at: 'last_activity_at', days_since_activity: 'days_since_activity',
-    created_at: 'created_at', reason: 'reason', age_days: 'age_days', inviter_id: 'inviter_id', suspended: 'suspended', tags: 'tags',
+    created_at: 'created_at', reason: 'reason', age_days: 'age_days', inviter_id: 'inviter_id', inviter: 'inviter', suspended: 'suspended', tags: 'tags',
     missing: 'missing', title: 'title', phone_number: 'phone_number', role: 'role', tag_id: 'tag_id', tag: 'tag', users_count: 'users_count',
     duplicate_name: 'duplicate_name',
   } as Record<string, string>,

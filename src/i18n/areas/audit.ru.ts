@@ -17,7 +17,7 @@ export const auditRu: typeof auditEn = {
   },
   auditColumns: {
     id: 'ID', email: 'Почта', name: 'Имя', department: 'Отдел', last_activity_at: 'Последняя активность', days_since_activity: 'Дней без активности',
-    created_at: 'Создан', reason: 'Причина', age_days: 'Дней с приглашения', inviter_id: 'ID пригласившего', suspended: 'Заблокирован', tags: 'Теги',
+    created_at: 'Создан', reason: 'Причина', age_days: 'Дней с приглашения', inviter_id: 'ID пригласившего', inviter: 'Пригласил', suspended: 'Заблокирован', tags: 'Теги',
     missing: 'Не заполнено', title: 'Должность', phone_number: 'Телефон', role: 'Роль', tag_id: 'ID тега', tag: 'Тег', users_count: 'Участников',
     duplicate_name: 'Повторяющееся имя',
   },

@@ -12,7 +12,7 @@ export const exportEn = {
     status_emoji: 'status_emoji', status_title: 'status_title', status_expires_at: 'status_expires_at', status_is_away: 'status_is_away',
     status_away_message: 'status_away_message',
     id: 'id', invite_status: 'invite_status', bot: 'bot', sso: 'sso', created_at: 'created_at', last_activity_at: 'last_activity_at',
-    time_zone: 'time_zone', inviter_id: 'inviter_id',
+    time_zone: 'time_zone', inviter_id: 'inviter_id', inviter: 'inviter',
   } as Record<string, string>,
   exportSummary: {
     exportedAt: 'exported_at', apiUrl: 'api_url', filters: 'filters', none: 'none', users: 'users exported', usersInDirectory: 'users in directory',

@@ -9,7 +9,7 @@ export const exportRu: typeof exportEn = {
     status_emoji: 'Эмодзи статуса', status_title: 'Текст статуса', status_expires_at: 'Статус до', status_is_away: 'Нет на месте',
     status_away_message: 'Сообщение об отсутствии',
     id: 'ID', invite_status: 'Приглашение', bot: 'Бот', sso: 'SSO', created_at: 'Создан', last_activity_at: 'Последняя активность',
-    time_zone: 'Часовой пояс', inviter_id: 'ID пригласившего',
+    time_zone: 'Часовой пояс', inviter_id: 'ID пригласившего', inviter: 'Пригласил',
   },
   exportSummary: {
     exportedAt: 'выгружено', apiUrl: 'адрес API', filters: 'отбор', none: 'нет', users: 'выгружено сотрудников', usersInDirectory: 'сотрудников в справочнике',

@@ -1,0 +1,62 @@
+// Columns by content, one rule for every workbook the tool writes: widths from the header and the
+// longest cell (a sample of rows), dates at a width their format fits in (narrower shows ###), and
+// a column of times naming its zone in the header.
+import type { CellValue, XlsxColumn } from '../sheets/write.js';
+import { zonedHeader } from '../sheets/time-zone.js';
+
+const MIN_WIDTH = 8;
+const MAX_WIDTH = 50;
+/** 'dd.mm.yyyy hh:mm' and 'yyyy-mm-dd hh:mm' with room to spare (narrower shows ###). */
+export const DATE_TIME_WIDTH = 19;
+/** Bold header text is this much wider than the same text in a cell. */
+const BOLD = 1.1;
+
+const WIDE = /[ШЩЖЮЫМшщжюымWMwm@]/;
+const CAPITAL = /[А-ЯЁA-Z]/;
+const CYRILLIC = /[а-яё]/;
+const NARROW = /[iljtfr.,:;'!|() ]/;
+
+/**
+ * Text's width in Excel's unit (the width of a digit): capitals and Cyrillic letters are wider
+ * than digits, so counting characters alone cuts Russian headers short.
+ */
+export function textWidth(text: string): number {
+  let width = 0;
+  for (const character of text) {
+    width += WIDE.test(character) ? 1.5 : CAPITAL.test(character) ? 1.3 : CYRILLIC.test(character) ? 1.1 : NARROW.test(character) ? 0.6 : 1;
+  }
+  return width;
+}
+
+/** A cell's width: its longest line's, a date's fixed width. */
+export function cellWidth(value: CellValue): number {
+  if (value instanceof Date) return DATE_TIME_WIDTH;
+  if (value === null || value === undefined) return 0;
+  return Math.max(...String(value).split('\n').map(textWidth));
+}
+
+/** Column widths from the header and the longest cell. */
+export function fittedColumns(headers: readonly string[], rows: Iterable<readonly CellValue[]>, { max = MAX_WIDTH, min = MIN_WIDTH } = {}): XlsxColumn[] {
+  const widths = headers.map((header) => textWidth(header) * BOLD);
+  for (const row of rows) {
+    row.forEach((value, index) => {
+      const length = cellWidth(value);
+      if (length > (widths[index] ?? 0)) widths[index] = length;
+    });
+  }
+  return headers.map((header, index) => ({
+    header,
+    width: Math.min(max, Math.max(min, Math.ceil((widths[index] ?? 0) + 2))),
+  }));
+}
+
+/** A Summary sheet's two columns (item, value), fitted; values on the left, numbers and text alike. */
+export function summaryColumns(itemHeader: string, valueHeader: string, rows: readonly (readonly CellValue[])[], max = 80): XlsxColumn[] {
+  const [item, value] = fittedColumns([itemHeader, valueHeader], rows, { max });
+  return [item!, { ...value!, align: 'left' }];
+}
+
+/** A table's headers, each column holding times naming the zone they are in. */
+export function zonedColumns(headers: readonly string[], rows: readonly (readonly CellValue[])[], timeZone: string): string[] {
+  return headers.map((header, index) => (rows.some((row) => row[index] instanceof Date) ? zonedHeader(header, timeZone) : header));
+}
