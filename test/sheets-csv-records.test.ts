@@ -1,9 +1,7 @@
-// The CSV record reader reads exactly as csv-parse does with the options the tool used before it,
-// and the UTF-8 byte reader exactly as the record reader reads the decoded text.
+// The CSV record reader reads exactly as csv-parse does with the options the tool used before it.
 import { parse } from 'csv-parse/sync';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CsvUtf8RecordReader } from '../src/sheets/csv-bytes.js';
 import { CsvQuoteNotClosedError, CsvRecordReader } from '../src/sheets/csv-records.js';
 
 type Outcome = { records: string[][] } | { error: 'quote not closed' };
@@ -38,32 +36,6 @@ function byReader(chunks: string[], delimiter: string): Outcome {
   }
 }
 
-function byUtf8Reader(chunks: Buffer[], delimiter: string): Outcome {
-  const reader = new CsvUtf8RecordReader(delimiter);
-  const records: string[][] = [];
-  try {
-    for (const chunk of chunks) reader.write(chunk, records);
-    reader.end(records);
-    return { records };
-  } catch (error) {
-    if (error instanceof CsvQuoteNotClosedError) return { error: 'quote not closed' };
-    throw error;
-  }
-}
-
-/** Cuts the bytes at the given positions, in the middle of a character too. */
-function cutBytes(bytes: Buffer, positions: number[]): Buffer[] {
-  const points = [...new Set(positions.map((position) => position % (bytes.length + 1)))].sort((a, b) => a - b);
-  const chunks: Buffer[] = [];
-  let from = 0;
-  for (const point of points) {
-    chunks.push(bytes.subarray(from, point));
-    from = point;
-  }
-  chunks.push(bytes.subarray(from));
-  return chunks;
-}
-
 /** Cuts the text at the given positions (sorted, deduplicated), as a stream would. */
 function cut(text: string, positions: number[]): string[] {
   const points = [...new Set(positions.map((position) => position % (text.length + 1)))].sort((a, b) => a - b);
@@ -88,22 +60,6 @@ describe('CsvRecordReader', () => {
         fc.array(fc.nat(), { maxLength: 6 }),
         (text, delimiter, positions) => {
           expect(byReader(cut(text, positions), delimiter)).toEqual(byCsvParse(text, delimiter));
-        },
-      ),
-      { numRuns: 1500 },
-    );
-  });
-
-  it('CsvUtf8RecordReader reads UTF-8 bytes as CsvRecordReader reads the decoded text, however the bytes are cut', () => {
-    fc.assert(
-      fc.property(
-        fc.array(fc.constantFrom(...PIECES, 'ё', '😀', '\uFFFD'), { maxLength: 40 }).map((pieces) => pieces.join('')),
-        fc.constantFrom(',', ';', '\t'),
-        fc.array(fc.nat(), { maxLength: 8 }),
-        (text, delimiter, positions) => {
-          // The decoder drops one byte order mark before the text reader sees it (which drops one more).
-          const decoded = text.startsWith('\uFEFF') ? text.slice(1) : text;
-          expect(byUtf8Reader(cutBytes(Buffer.from(text, 'utf8'), positions), delimiter)).toEqual(byReader([decoded], delimiter));
         },
       ),
       { numRuns: 1500 },

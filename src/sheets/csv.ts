@@ -5,7 +5,6 @@ import { basename } from 'node:path';
 import iconv from 'iconv-lite';
 import { InputError } from '../exit-codes.js';
 import { restoreNeutralized } from './cell-text.js';
-import { CsvUtf8RecordReader } from './csv-bytes.js';
 import { CsvQuoteNotClosedError, CsvRecordReader } from './csv-records.js';
 import type { RawRow } from './raw-row.js';
 
@@ -15,10 +14,6 @@ const READ_CHUNK_BYTES = 256 * 1024;
 const REPLACEMENT_CHARACTER = '\uFFFD';
 /** Half a UTF-16 surrogate pair. */
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-
-function hasReplacementCharacter(text: string): boolean {
-  return text.includes(REPLACEMENT_CHARACTER);
-}
 
 /** Text with bytes the decoder could not read (a U+FFFD, or half a surrogate pair from UTF-16). */
 function isBadlyDecoded(text: string): boolean {
@@ -163,20 +158,16 @@ export async function sniffCsv(path: string, overrides: { encoding?: string; del
 /** Streams the records in batches (one per chunk of the file); rowNumber is the 1-based record number (what Excel shows when it opens the CSV). */
 export async function* readCsvRows(path: string, sniff: CsvSniff): AsyncGenerator<RawRow[]> {
   const label = basename(path);
-  const encoding = ENCODING_ALIASES[sniff.encoding] ?? sniff.encoding;
-  // UTF-8 (most files) is read from its bytes; other encodings are decoded first.
-  const utf8Reader = encoding === 'utf-8' ? new CsvUtf8RecordReader(sniff.delimiter) : undefined;
   const reader = new CsvRecordReader(sniff.delimiter);
   // Drops the encoding's byte order mark, as the reader drops one more (what Excel writes once).
-  const decoder = iconv.getDecoder(encoding);
+  const decoder = iconv.getDecoder(ENCODING_ALIASES[sniff.encoding] ?? sniff.encoding);
   const file = createReadStream(path, { highWaterMark: READ_CHUNK_BYTES });
   let rowNumber = 0;
   let skipSepLine = sniff.sepLine === true;
   // Single-byte encodings decode every byte; the Unicode ones mark undecodable bytes with U+FFFD
   // (and UTF-16 may leave half a surrogate pair). Records are checked once the text shows either.
   const checkDecoding = /^utf/i.test(sniff.encoding);
-  // Fields made from UTF-8 bytes show a U+FFFD where the bytes do not decode: every record is looked at.
-  let suspect = utf8Reader !== undefined;
+  let suspect = false;
   const records: string[][] = [];
   /** The records read so far as one batch of rows; a row that did not decode ends the read after the rows before it. */
   function* batch(): Generator<RawRow[]> {
@@ -187,7 +178,7 @@ export async function* readCsvRows(path: string, sniff: CsvSniff): AsyncGenerato
         continue;
       }
       rowNumber++;
-      if (suspect && (utf8Reader ? record.some(hasReplacementCharacter) : record.some(isBadlyDecoded))) {
+      if (suspect && record.some(isBadlyDecoded)) {
         records.length = 0;
         if (rows.length > 0) yield rows;
         // The encoding was judged from the file's start; bytes that do not decode must not
@@ -210,17 +201,12 @@ export async function* readCsvRows(path: string, sniff: CsvSniff): AsyncGenerato
   };
   try {
     for await (const bytes of file as AsyncIterable<Buffer>) {
-      if (utf8Reader) utf8Reader.write(bytes, records);
-      else reader.write(decoded(decoder.write(bytes)), records);
+      reader.write(decoded(decoder.write(bytes)), records);
       yield* batch();
     }
-    if (utf8Reader) {
-      utf8Reader.end(records);
-    } else {
-      reader.write(decoded(decoder.end() ?? ''), records);
-      yield* batch();
-      reader.end(records);
-    }
+    reader.write(decoded(decoder.end() ?? ''), records);
+    yield* batch();
+    reader.end(records);
     yield* batch();
   } catch (error) {
     if (error instanceof InputError) throw error;
