@@ -1,4 +1,5 @@
-// src/sheets/xlsx.ts overrides private methods of exceljs's streaming reader, and
+// test/helpers/exceljs-xlsx-reader.ts (the reader src/sheets/xlsx.ts replaced, kept as the parity
+// test's reference) overrides private methods of exceljs's streaming reader, and
 // src/records/template.ts uses its undeclared worksheet.dataValidations. Both hold only for the
 // exact exceljs release they were written against: this test fails when an upgrade changes them,
 // so an upgrade is a deliberate step (re-read the overrides, then update the hashes here).

@@ -185,7 +185,7 @@ export async function openSheet(path: string, options: SheetReadOptions = {}): P
     detected.delimiter = sniff.delimiter;
     source = readCsvRows(path, sniff, lang);
   } else {
-    source = oneRowBatches(readXlsxRows(path, { ...(options.sheet !== undefined ? { sheetName: options.sheet } : {}), entries: file.entries, companions, lang }));
+    source = readXlsxRows(path, { ...(options.sheet !== undefined ? { sheetName: options.sheet } : {}), entries: file.entries, companions, lang });
   }
   const { rows } = await sheetFromRows(detected, source, options);
   const requestedName = new Map((options.companionSheets ?? []).map((name) => [name.toLowerCase(), name]));
@@ -207,15 +207,6 @@ export async function openSheet(path: string, options: SheetReadOptions = {}): P
       return sheets;
     },
   };
-}
-
-/** The XLSX reader yields rows one by one; the header search and the data rows take batches (the CSV reader's). */
-async function* oneRowBatches<T>(rows: AsyncGenerator<T>): AsyncGenerator<T[]> {
-  try {
-    for await (const row of rows) yield [row];
-  } finally {
-    await rows.return(undefined);
-  }
 }
 
 async function* rowsOf<T>(rows: readonly T[]): AsyncGenerator<T[]> {
