@@ -22,7 +22,7 @@ describe('journal', () => {
     expect(() => journal.append({ key: 'row:99', step: 'user', kind: 'create', ok: true })).toThrow(/closed/);
   });
 
-  it('a journal opened again while the first one's last flush may still run appends after the earlier lines', () => {
+  it('a journal opened again while the last flush of the first may still run appends after the earlier lines', () => {
     const path = join(mkdtempSync(join(tmpdir(), 'journal-flush-')), 'journal.jsonl');
     const first = new Journal(path, identity);
     first.append({ key: 'row:2', step: 'user', kind: 'create', ok: true });
