@@ -4,6 +4,7 @@
 import { join } from 'node:path';
 import { messages, type Catalog } from '../i18n/catalog.js';
 import type { Lang } from '../i18n/lang.js';
+import { warmExcelJs } from '../sheets/exceljs-warm.js';
 import { createXlsxWriter, type CellValue } from '../sheets/write.js';
 import { PLAN_ITEM_KINDS, type PlanItem, type PlanItemKind } from '../sync/plan-types.js';
 import { isTagsSheetItem } from '../sync/tags-sheet.js';
@@ -33,9 +34,21 @@ function changeRows(item: PlanItem, t: Catalog): CellValue[][] {
   return item.changes.map((change) => [...head, change.field, change.before ?? '', change.after ?? '']);
 }
 
-/** Writes plan.xlsx into the run folder, in `lang` (the plan's values themselves are as in plan.json). */
+/** Plan items written per turn of the event loop (an import's requests go out between turns). */
+const ITEMS_PER_TURN = 100;
+
+function nextTurn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
+/**
+ * Writes plan.xlsx into the run folder, in `lang` (the plan's values themselves are as in plan.json).
+ * An import with --yes writes it while its requests go out, so it loads exceljs and writes the rows
+ * a little at a time rather than holding the event loop (and the requests) for the whole workbook.
+ */
 export async function writePlanWorkbook(folder: string, plan: PlanWorkbookInput, lang: Lang): Promise<void> {
   const t = messages(lang);
+  await warmExcelJs();
   const writer = createXlsxWriter(join(folder, PLAN_WORKBOOK_FILE));
   try {
     const summary = writer.addSheet(t.summarySheet, [{ header: t.summaryItem, width: 30 }, { header: t.summaryValue, width: 80 }], { autoFilter: false, active: true });
@@ -50,7 +63,8 @@ export async function writePlanWorkbook(folder: string, plan: PlanWorkbookInput,
       { header: columns.action, key: 'action', width: 18 }, { header: columns.field, key: 'field', width: 22 },
       { header: columns.before, key: 'before', width: 36 }, { header: columns.after, key: 'after', width: 36 },
     ]);
-    for (const item of plan.items) {
+    for (const [index, item] of plan.items.entries()) {
+      if (index % ITEMS_PER_TURN === ITEMS_PER_TURN - 1) await nextTurn();
       if (NOT_CHANGES.has(item.kind)) continue;
       for (const row of changeRows(item, t)) changes.addRow(row);
     }
