@@ -3,8 +3,9 @@
 // (concurrency.ts: about rps x round trip, at most `concurrency`; slots.ts holds the rest), and
 // request starts at `rps` a second (a token bucket holding half a second: starts that the event
 // loop made late, a busy machine, a disk flush, a workbook being written, are caught up, which
-// spacing each start from the last one never does; the API's own bucket holds a second of its
-// rate, so a catch-up never exceeds it). A 429 pauses the WHOLE limiter until Retry-After has fully
+// spacing each start from the last one never does), yet never more than a tenth above `rps`
+// within any second (Pachca counts requests per second), so a catch-up is spread over the next
+// seconds rather than sent at once. A 429 pauses the WHOLE limiter until Retry-After has fully
 // passed, then the rate resumes lowered (x0.7) and climbs back additively (AIMD), so a limit
 // lower than configured is found instead of being hit over and over.
 import { ConcurrencyController, type ConcurrencySetting } from './concurrency.js';
@@ -156,17 +157,22 @@ export class RateLimiter {
   }
 }
 
-/**
- * How many starts the bucket holds, in seconds of the rate: how long a pause of the event loop is
- * caught up (half the API's own bucket, which holds a second: the other half is slack for arrival jitter).
- */
+/** How many starts the bucket holds, in seconds of the rate: how long a pause of the event loop is caught up. */
 const BURST_SECONDS = 0.5;
+/** At most this many times `rps` starts within WINDOW_MS: the pace of a catch-up. */
+const WINDOW_ALLOWANCE = 1.1;
+const WINDOW_MS = 1000;
 
-/** Request starts at `rps` on average; at most BURST_SECONDS x rps (at least 1) at once. Real time. */
+/**
+ * Request starts at `rps` on average; at most BURST_SECONDS x rps (at least 1) saved up, and at
+ * most WINDOW_ALLOWANCE x rps (at least 1) within any WINDOW_MS. Real time.
+ */
 class StartBucket {
   private tokens = 1;
   private updatedAt = performance.now();
   private turn: Promise<void> = Promise.resolve();
+  /** When the latest starts went, oldest first (no more than one window allows). */
+  private readonly recentStarts: number[] = [];
 
   constructor(private rps: number) {}
 
@@ -190,15 +196,38 @@ class StartBucket {
   }
 
   private async wait(): Promise<void> {
+    let answersRead = false;
     for (;;) {
       this.refill();
-      if (this.tokens >= 1) {
+      const windowFreeIn = this.windowFreeIn();
+      if (this.tokens >= 1 && windowFreeIn <= 0) {
+        // Starts saved up while the event loop was held: the answers that came in meanwhile (a 429
+        // above all, which empties the bucket) are read before any of them goes.
+        if (this.tokens >= 2 && !answersRead) {
+          answersRead = true;
+          await new Promise((resolve) => setImmediate(resolve));
+          continue;
+        }
         this.tokens -= 1;
+        this.recentStarts.push(performance.now());
+        const excess = this.recentStarts.length - this.perWindow();
+        if (excess > 0) this.recentStarts.splice(0, excess);
         return;
       }
-      const untilEarned = Math.max(0, this.updatedAt - performance.now());
-      await sleep(untilEarned + Math.ceil(((1 - this.tokens) / this.rps) * 1000));
+      const untilEarned = this.tokens >= 1 ? 0 : Math.max(0, this.updatedAt - performance.now()) + Math.ceil(((1 - this.tokens) / this.rps) * 1000);
+      await sleep(Math.max(untilEarned, Math.ceil(windowFreeIn)));
     }
+  }
+
+  private perWindow(): number {
+    return Math.max(1, Math.floor((this.rps * WINDOW_ALLOWANCE * WINDOW_MS) / 1000));
+  }
+
+  /** Ms until one more start fits in the window (0 or less: it fits now). */
+  private windowFreeIn(): number {
+    const limit = this.perWindow();
+    if (this.recentStarts.length < limit) return 0;
+    return this.recentStarts[this.recentStarts.length - limit]! + WINDOW_MS - performance.now();
   }
 
   private capacity(): number {
