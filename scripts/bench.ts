@@ -19,7 +19,8 @@ import { startSandbox } from '../src/sandbox/server.js';
 import { createPrng } from '../src/sandbox/traffic.js';
 import { blankUser, defaultDirectory } from '../src/sandbox/workspace.js';
 import type { RunSummary } from '../src/reports/report.js';
-import { createXlsxWriter, writeCsvFile, type CellValue } from '../src/sheets/write.js';
+import { writeCsvFile, type CellValue } from '../src/sheets/write.js';
+import { createXlsxWorkbookWriter } from '../src/sheets/xlsx-writer.js';
 
 const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
 const CHILD = fileURLToPath(new URL('./bench-child.mjs', import.meta.url));
@@ -436,7 +437,7 @@ async function benchSheets(): Promise<void> {
   if (selected.has('xlsx')) {
     const file = join(workDir, `sheet-${SHEET_ROWS}.xlsx`);
     log(`xlsx: generating ${SHEET_ROWS} rows (not timed)...`);
-    const writer = createXlsxWriter(file);
+    const writer = createXlsxWorkbookWriter(file);
     const sheet = writer.addSheet('Сотрудники', SHEET_HEADER.map((header) => ({ header })));
     for (const row of sheetRows(SHEET_ROWS)) sheet.addRow(row);
     await writer.commit();

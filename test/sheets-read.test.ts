@@ -10,7 +10,8 @@ import { isKnownHeader } from '../src/records/columns.js';
 import { readAndValidate } from '../src/records/validate.js';
 import type { Row } from '../src/records/types.js';
 import { readNamedSheet, readSheet, SHEET_LIMITS } from '../src/sheets/read.js';
-import { createXlsxWriter, writeCsvFile } from '../src/sheets/write.js';
+import { writeCsvFile } from '../src/sheets/write.js';
+import { createXlsxWorkbookWriter } from '../src/sheets/xlsx-writer.js';
 import { inspectZip } from '../src/sheets/zip-guard.js';
 
 const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/${name}`, import.meta.url));
@@ -48,7 +49,7 @@ describe('XLSX', () => {
 
   it('formats numbers without .0 or exponent and dates as ISO', async () => {
     const path = join(dir, 'numbers.xlsx');
-    const writer = createXlsxWriter(path);
+    const writer = createXlsxWorkbookWriter(path);
     const sheet = writer.addSheet('Data', ['email', 'phone_number', 'n1', 'n2', 'n3', 'd1', 'd2', 'b'].map((header) => ({ header })));
     sheet.addRow(['a@b.ru', 79161234567, 1.5, 0.1 + 0.2, 1e-7, new Date(Date.UTC(2026, 3, 1)), new Date(Date.UTC(2026, 3, 1, 10, 30)), true]);
     sheet.addRow(['c@d.ru', 1e20, -42, 100, 12.0, null, null, false]);
@@ -93,7 +94,7 @@ describe('XLSX', () => {
 
   it('readNamedSheet reads e.g. the Tags sheet of an export; a header-only sheet gives no rows', async () => {
     const path = join(dir, 'export.xlsx');
-    const writer = createXlsxWriter(path);
+    const writer = createXlsxWorkbookWriter(path);
     writer.addSheet('Users', [{ header: 'email' }]).addRow(['a@b.ru']);
     const tags = writer.addSheet('Tags', [{ header: 'name' }, { header: 'users_count' }]);
     tags.addRow(['Москва', 3]);

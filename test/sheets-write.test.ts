@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readSheet } from '../src/sheets/read.js';
-import { createXlsxWriter, neutralizeFormula, restoreNeutralized, writeCsvFile } from '../src/sheets/write.js';
+import { neutralizeFormula, restoreNeutralized, writeCsvFile } from '../src/sheets/write.js';
+import { createXlsxWorkbookWriter } from '../src/sheets/xlsx-writer.js';
 
 let dir: string;
 beforeAll(async () => {
@@ -53,11 +54,11 @@ describe('writeCsvFile', () => {
   });
 });
 
-describe('createXlsxWriter', () => {
+describe('the XLSX writer', () => {
   it('keeps a leading CR, control characters and literal _xHHHH_ text exactly (OOXML escapes), as our reader reads them', async () => {
     const path = join(dir, 'escapes.xlsx');
     const texts = ['\rВозврат каретки', 'a\r\nb', 'bell\u0007', 'literal _x000D_ text', '_x005F_', 'plain'];
-    const writer = createXlsxWriter(path);
+    const writer = createXlsxWorkbookWriter(path);
     const sheet = writer.addSheet('Users', [{ header: 'email' }, { header: 'title' }]);
     for (const text of texts) sheet.addRow(['a@example.ru', text]);
     await writer.commit();
@@ -70,7 +71,7 @@ describe('createXlsxWriter', () => {
 
   it('writes typed cells, a bold frozen filtered header and several sheets', async () => {
     const path = join(dir, 'out.xlsx');
-    const writer = createXlsxWriter(path);
+    const writer = createXlsxWorkbookWriter(path);
     const users = writer.addSheet('Users', [{ header: 'email', width: 30 }, { header: 'phone' }, { header: 'hired' }, { header: 'n' }, { header: 'suspended' }]);
     users.addRow(['=1+2', '+79161234567', new Date(Date.UTC(2024, 0, 5)), 79161234567, true], { fill: 'FFFFC7CE' });
     users.addRow(['b@example.ru', null, new Date(Date.UTC(2024, 0, 5, 10, 30)), 1.5, false]);
@@ -102,7 +103,7 @@ describe('createXlsxWriter', () => {
 
   it('colours single cells with fills, leaving the rest of the row plain', async () => {
     const path = join(dir, 'cell-fills.xlsx');
-    const writer = createXlsxWriter(path);
+    const writer = createXlsxWorkbookWriter(path);
     const sheet = writer.addSheet('Report', [{ header: 'email' }, { header: 'result' }, { header: 'message' }]);
     sheet.addRow(['a@example.ru', 'failed', 'boom'], { fills: [undefined, 'FFFFC7CE'] });
     sheet.addRow(['b@example.ru', 'created', ''], { fill: 'FFDDEBF7', fills: [undefined, 'FFC6EFCE'] });
@@ -120,13 +121,5 @@ describe('createXlsxWriter', () => {
     // A per-cell fill wins over the row fill; the row fill covers the other cells.
     expect([argb('A3'), argb('B3'), argb('C3')]).toEqual(['FFDDEBF7', 'FFC6EFCE', 'FFDDEBF7']);
     expect([argb('A4'), argb('B4')]).toEqual([undefined, undefined]);
-  });
-
-  it('refuses rows for a sheet that is already finished', async () => {
-    const writer = createXlsxWriter(join(dir, 'order.xlsx'));
-    const first = writer.addSheet('One', [{ header: 'a' }]);
-    writer.addSheet('Two', [{ header: 'b' }]);
-    expect(() => first.addRow(['late'])).toThrow(/already finished/);
-    await writer.abort();
   });
 });

@@ -28,6 +28,7 @@ import { messages, type Catalog } from '../i18n/catalog.js';
 import { langFlagOf, LANGS, resolveLang, withoutLangFlag } from '../i18n/lang.js';
 import { yargsStrings } from './yargs-locale.js';
 import { commandDescription, speakIn } from './help-lang.js';
+import { skipHelpPrerender } from './yargs-help-cache.js';
 
 const COMMANDS = [
   importCommand, planCommand, applyCommand, undoCommand, validateCommand, exportCommand, auditCommand, templateCommand, sandboxCommand, demoCommand, uiCommand,
@@ -99,7 +100,7 @@ export async function main(argv: string[]): Promise<number> {
       throw usageErrorFor(message, error, withoutLangFlag(argv), COMMANDS, t);
     });
   try {
-    await parser.parseAsync();
+    await skipHelpPrerender(parser).parseAsync();
     if (typeof process.exitCode === 'number' && exitCode === ExitCode.Ok) exitCode = process.exitCode;
   } catch (error) {
     exitCode = reportError(error, t);

@@ -1,14 +1,16 @@
 // One rate limiter per run: the command creates it and hands it to its client (ConnectionOptions.limiter),
 // so everything a run sends with one token shares it. As many requests in flight as the concurrency controller allows
-// (concurrency.ts: about rps x round trip, at most `concurrency`; bottleneck holds the rest), and
-// request starts at `rps` a second (a token bucket holding a tenth of a second: a start that the
-// event loop made late is caught up, which spacing each start from the last one never does, so a
-// busy machine still sends at the rate). A 429 pauses the WHOLE limiter until Retry-After has fully
+// (concurrency.ts: about rps x round trip, at most `concurrency`; slots.ts holds the rest), and
+// request starts at `rps` a second (a token bucket holding half a second: starts that the event
+// loop made late, a busy machine, a disk flush, a workbook being written, are caught up, which
+// spacing each start from the last one never does), yet never more than a tenth above `rps`
+// within any second (Pachca counts requests per second), so a catch-up is spread over the next
+// seconds rather than sent at once. A 429 pauses the WHOLE limiter until Retry-After has fully
 // passed, then the rate resumes lowered (x0.7) and climbs back additively (AIMD), so a limit
 // lower than configured is found instead of being hit over and over.
-import Bottleneck from 'bottleneck';
 import { ConcurrencyController, type ConcurrencySetting } from './concurrency.js';
 import { PachcaError, RateLimitError } from './errors.js';
+import { Slots } from './slots.js';
 
 export interface LimiterOptions {
   rps: number;
@@ -30,7 +32,7 @@ function sleep(ms: number): Promise<void> {
 }
 
 export class RateLimiter {
-  private readonly bottleneck: Bottleneck;
+  private readonly slots: Slots;
   private readonly starts: StartBucket;
   private configuredRps: number;
   private configuredConcurrency: ConcurrencySetting;
@@ -40,7 +42,6 @@ export class RateLimiter {
   private inFlightPeak = 0;
   private currentRps: number;
   private pausedUntil = 0;
-  private resumeTimer: NodeJS.Timeout | undefined;
   private lastRateChangeAt = 0;
   private rateLimitedCount = 0;
   private log: ((line: string) => void) | undefined;
@@ -55,7 +56,7 @@ export class RateLimiter {
     this.concurrency = new ConcurrencyController({ setting: options.concurrency, now: this.now });
     this.inFlightLimit = this.concurrency.limit;
     this.starts = new StartBucket(options.rps);
-    this.bottleneck = new Bottleneck({ maxConcurrent: this.inFlightLimit });
+    this.slots = new Slots(this.inFlightLimit);
   }
 
   /** Requests allowed in flight now. */
@@ -87,9 +88,10 @@ export class RateLimiter {
    * Runs `send` when the rate allows; a RateLimitError it throws pauses everyone. `urgent` jobs
    * are preferred to queued ones (a follow-up of a request that just finished).
    */
-  schedule<T>(send: () => Promise<T>, urgent = false): Promise<T> {
-    return this.bottleneck.schedule({ priority: urgent ? 1 : 5 }, async () => {
-      // Bottleneck may have started this job just before a pause was set: wait it out here too.
+  async schedule<T>(send: () => Promise<T>, urgent = false): Promise<T> {
+    await this.slots.acquire(urgent);
+    try {
+      // A pause (a 429) holds every start until it has passed, however long the wait for the slot was.
       for (;;) {
         while (this.now() < this.pausedUntil) await sleep(this.pausedUntil - this.now());
         await this.starts.take();
@@ -112,13 +114,15 @@ export class RateLimiter {
         }
         throw error;
       }
-    });
+    } finally {
+      this.slots.release();
+    }
   }
 
   private setInFlightLimit(limit: number): void {
     if (limit === this.inFlightLimit) return;
     this.inFlightLimit = limit;
-    void this.bottleneck.updateSettings({ maxConcurrent: limit });
+    this.slots.setLimit(limit);
   }
 
   private onRateLimited(sentAt: number, retryAfterMs: number): void {
@@ -127,10 +131,7 @@ export class RateLimiter {
     const until = now + retryAfterMs + RESUME_MARGIN_MS;
     if (until > this.pausedUntil) {
       this.pausedUntil = until;
-      void this.bottleneck.updateSettings({ reservoir: 0 });
       this.starts.empty(retryAfterMs + RESUME_MARGIN_MS);
-      clearTimeout(this.resumeTimer);
-      this.resumeTimer = setTimeout(() => this.resume(), until - now);
     }
     // Requests sent before the last decrease carry no news about the lowered rate.
     if (sentAt > this.lastRateChangeAt || this.currentRps === this.configuredRps) {
@@ -140,16 +141,6 @@ export class RateLimiter {
       this.setInFlightLimit(this.concurrency.rateLimited(this.currentRps));
       this.log?.(`rate limited (429): pausing ${(retryAfterMs / 1000).toFixed(1)} s, then ${this.currentRps.toFixed(1)} req/s, ${this.inFlightLimit} in flight`);
     }
-  }
-
-  private resume(): void {
-    const remaining = this.pausedUntil - this.now();
-    if (remaining > 0) {
-      this.resumeTimer = setTimeout(() => this.resume(), remaining);
-      return;
-    }
-    this.resumeTimer = undefined;
-    void this.bottleneck.updateSettings({ reservoir: null });
   }
 
   private increaseRate(): void {
@@ -166,14 +157,22 @@ export class RateLimiter {
   }
 }
 
-/** How many starts the bucket holds, in seconds of the rate. */
-const BURST_SECONDS = 0.1;
+/** How many starts the bucket holds, in seconds of the rate: how long a pause of the event loop is caught up. */
+const BURST_SECONDS = 0.5;
+/** At most this many times `rps` starts within WINDOW_MS: the pace of a catch-up. */
+const WINDOW_ALLOWANCE = 1.1;
+const WINDOW_MS = 1000;
 
-/** Request starts at `rps` on average; at most BURST_SECONDS x rps (at least 1) at once. Real time. */
+/**
+ * Request starts at `rps` on average; at most BURST_SECONDS x rps (at least 1) saved up, and at
+ * most WINDOW_ALLOWANCE x rps (at least 1) within any WINDOW_MS. Real time.
+ */
 class StartBucket {
   private tokens = 1;
   private updatedAt = performance.now();
   private turn: Promise<void> = Promise.resolve();
+  /** When the latest starts went, oldest first (no more than one window allows). */
+  private readonly recentStarts: number[] = [];
 
   constructor(private rps: number) {}
 
@@ -197,15 +196,38 @@ class StartBucket {
   }
 
   private async wait(): Promise<void> {
+    let answersRead = false;
     for (;;) {
       this.refill();
-      if (this.tokens >= 1) {
+      const windowFreeIn = this.windowFreeIn();
+      if (this.tokens >= 1 && windowFreeIn <= 0) {
+        // Starts saved up while the event loop was held: the answers that came in meanwhile (a 429
+        // above all, which empties the bucket) are read before any of them goes.
+        if (this.tokens >= 2 && !answersRead) {
+          answersRead = true;
+          await new Promise((resolve) => setImmediate(resolve));
+          continue;
+        }
         this.tokens -= 1;
+        this.recentStarts.push(performance.now());
+        const excess = this.recentStarts.length - this.perWindow();
+        if (excess > 0) this.recentStarts.splice(0, excess);
         return;
       }
-      const untilEarned = Math.max(0, this.updatedAt - performance.now());
-      await sleep(untilEarned + Math.ceil(((1 - this.tokens) / this.rps) * 1000));
+      const untilEarned = this.tokens >= 1 ? 0 : Math.max(0, this.updatedAt - performance.now()) + Math.ceil(((1 - this.tokens) / this.rps) * 1000);
+      await sleep(Math.max(untilEarned, Math.ceil(windowFreeIn)));
     }
+  }
+
+  private perWindow(): number {
+    return Math.max(1, Math.floor((this.rps * WINDOW_ALLOWANCE * WINDOW_MS) / 1000));
+  }
+
+  /** Ms until one more start fits in the window (0 or less: it fits now). */
+  private windowFreeIn(): number {
+    const limit = this.perWindow();
+    if (this.recentStarts.length < limit) return 0;
+    return this.recentStarts[this.recentStarts.length - limit]! + WINDOW_MS - performance.now();
   }
 
   private capacity(): number {

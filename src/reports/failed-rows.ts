@@ -7,7 +7,8 @@ import { messages } from '../i18n/catalog.js';
 import { TEMPLATE_HEADER_FILL } from '../records/template.js';
 import type { Row, SheetDetected } from '../records/types.js';
 import { FAILED_ERROR_COLUMNS } from '../records/warnings.js';
-import { createXlsxWriter, writeCsvFile, type CellValue } from '../sheets/write.js';
+import { writeCsvFile, type CellValue } from '../sheets/write.js';
+import { createXlsxWorkbookWriter } from '../sheets/xlsx-writer.js';
 import { fittedColumns } from './column-widths.js';
 import type { Outcome } from '../sync/apply.js';
 
@@ -69,7 +70,7 @@ function failedTable(input: FailedRowsInput): FailedTable {
 }
 
 async function writeFailedXlsx(path: string, table: FailedTable, sheetName: string): Promise<void> {
-  const writer = createXlsxWriter(path);
+  const writer = createXlsxWorkbookWriter(path);
   try {
     const columns = fittedColumns(table.columns, table.lines.slice(0, 500), { max: 60, min: 10 }).map((column, index) => ({ ...column, key: `c${index}` }));
     const sheet = writer.addSheet(sheetName, columns);

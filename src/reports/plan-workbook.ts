@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { messages, type Catalog } from '../i18n/catalog.js';
 import type { Lang } from '../i18n/lang.js';
 import { fieldHeader } from '../records/field-headers.js';
-import { createXlsxWriter, type CellValue } from '../sheets/write.js';
+import type { CellValue } from '../sheets/write.js';
+import { createXlsxWorkbookWriter } from '../sheets/xlsx-writer.js';
 import { machineTimeZone, zonedHeader } from '../sheets/time-zone.js';
 import { fittedColumns, summaryColumns, zonedColumns } from './column-widths.js';
 import { PLAN_ITEM_KINDS, type PlanItem, type PlanItemKind } from '../sync/plan-types.js';
@@ -56,7 +57,7 @@ const WIDTH_SAMPLE = 500;
  */
 export async function writePlanWorkbook(folder: string, plan: PlanWorkbookInput, lang: Lang, timeZone: string = machineTimeZone()): Promise<void> {
   const t = messages(lang);
-  const writer = createXlsxWriter(join(folder, PLAN_WORKBOOK_FILE), { timeZone, dateTimeFormat: t.excelDateTimeFormat });
+  const writer = createXlsxWorkbookWriter(join(folder, PLAN_WORKBOOK_FILE), { timeZone, dateTimeFormat: t.excelDateTimeFormat });
   try {
     const created = plan.createdAt ? new Date(plan.createdAt) : undefined;
     const summaryRows: CellValue[][] = [

@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { messages, type Catalog } from '../i18n/catalog.js';
 import type { Lang } from '../i18n/lang.js';
 import type { Row, SheetDetected } from '../records/types.js';
-import { createXlsxWriter, writeCsvFile, type CellValue } from '../sheets/write.js';
+import { writeCsvFile, type CellValue } from '../sheets/write.js';
+import { createXlsxWorkbookWriter } from '../sheets/xlsx-writer.js';
 import { fittedColumns, summaryColumns } from './column-widths.js';
 import { describeReportShape, writeFailedFiles, type ReportShape } from './failed-rows.js';
 import { ROW_RESULTS, type Outcome, type RowResult } from '../sync/apply.js';
@@ -129,7 +130,7 @@ const tagsReportHeaders = (t: Catalog): string[] => TAGS_REPORT_COLUMNS.map((col
 
 async function writeXlsxReport(path: string, rows: readonly Outcome[], tagRows: readonly Outcome[], summary: RunSummary, lang: Lang): Promise<void> {
   const t = messages(lang);
-  const writer = createXlsxWriter(path);
+  const writer = createXlsxWorkbookWriter(path);
   try {
     // The Summary first (and the sheet the workbook opens on), then the rows.
     const summaryRows: CellValue[][] = ROW_RESULTS.map((result) => [t.results[result], summary.counts[result]]);

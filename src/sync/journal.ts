@@ -2,7 +2,7 @@
 // interrupted run (crash, kill -9, lost network, Ctrl+C) can say how far it got and be resumed.
 // Every line names its run and the input's SHA-256: a resume trusts only its own run's lines.
 // It never holds the token: entries carry item keys, ids, results and one-line messages.
-import { closeSync, existsSync, fdatasyncSync, openSync, readFileSync, readSync, statSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fdatasync, fdatasyncSync, openSync, readFileSync, readSync, statSync, writeSync } from 'node:fs';
 import { z } from 'zod';
 import { PRIVATE_FILE_MODE } from '../files/private.js';
 import { PLAN_ITEM_KINDS, type PlanItemKind } from './plan.js';
@@ -74,6 +74,11 @@ function endsWithNewline(fd: number, size: number): boolean {
 
 export class Journal implements JournalWriter {
   private fd: number | undefined;
+  /** Lines written since the last flush to disk began. */
+  private unflushed = false;
+  /** A flush to disk is running on the thread pool. */
+  private flushing = false;
+  private closing = false;
 
   constructor(readonly path: string, private readonly identity: RunIdentity) {
     this.fd = openSync(path, 'a+', PRIVATE_FILE_MODE);
@@ -82,16 +87,43 @@ export class Journal implements JournalWriter {
     if (size > 0 && !endsWithNewline(this.fd, size)) writeSync(this.fd, '\n');
   }
 
-  /** Written and flushed to disk before it returns, so a kill right after loses nothing. */
+  /**
+   * Written to the file before it returns, so a kill right after loses nothing; the flush to disk
+   * (against a power cut) follows on the thread pool, one at a time, each covering every line
+   * written before it started. A synchronous flush per line held the event loop, and with it
+   * the requests, for as long as the disk took (hundreds of ms on a busy disk).
+   */
   append(entry: JournalRecord): void {
-    if (this.fd === undefined) throw new Error(`journal ${this.path} is closed`);
+    if (this.fd === undefined || this.closing) throw new Error(`journal ${this.path} is closed`);
     const line: JournalEntry = { at: new Date().toISOString(), run: this.identity.runId, input: this.identity.inputSha256, ...entry };
     writeSync(this.fd, `${JSON.stringify(line)}\n`);
-    fdatasyncSync(this.fd);
+    this.unflushed = true;
+    this.flush();
   }
 
+  private flush(): void {
+    const fd = this.fd;
+    if (this.flushing || !this.unflushed || fd === undefined) return;
+    this.flushing = true;
+    this.unflushed = false;
+    fdatasync(fd, () => {
+      this.flushing = false;
+      if (this.closing) this.finishClose();
+      else this.flush();
+    });
+  }
+
+  /** Flushes what is left and closes the file (once a running flush has ended). */
   close(): void {
-    if (this.fd !== undefined) closeSync(this.fd);
+    if (this.fd === undefined || this.closing) return;
+    this.closing = true;
+    if (!this.flushing) this.finishClose();
+  }
+
+  private finishClose(): void {
+    if (this.fd === undefined) return;
+    if (this.unflushed) fdatasyncSync(this.fd);
+    closeSync(this.fd);
     this.fd = undefined;
   }
 }

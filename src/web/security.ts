@@ -21,8 +21,7 @@ export const CONTENT_SECURITY_POLICY = [
   "base-uri 'none'",
 ].join('; ');
 
-/** A key typed with --key: letters, digits, - and _ (it goes into a URL and a cookie as it is). */
-export const KEY_PATTERN = /^[A-Za-z0-9_-]{16,128}$/;
+export { KEY_PATTERN } from './key-pattern.js';
 
 export interface Gate {
   key: string;

@@ -6,7 +6,6 @@ import { readAndValidate } from '../../records/validate.js';
 import { DEFAULT_INACTIVE_DAYS } from '../../reports/audit.js';
 import { securityLogSummaryLines } from '../../reports/audit-log.js';
 import type { SandboxDirectory } from '../../sandbox/api.js';
-import { startSandbox } from '../../sandbox/server.js';
 import { auditDirectory } from '../../app/audit-directory.js';
 import { exitCodeOfRun } from '../../app/errors.js';
 import type { EventSink } from '../../app/events.js';
@@ -44,6 +43,8 @@ export const demoCommand: CommandModule<object, DemoArgs> = {
     const print = (text: string): void => {
       process.stdout.write(`${redactSecrets(text)}\n`);
     };
+    // Loaded only here: every other command starts without the sandbox.
+    const { startSandbox } = await import('../../sandbox/server.js');
     const sandbox = await startSandbox({ host: '127.0.0.1', port: 0, seed: join(FIXTURES, 'directory.json') });
     registerSecret(sandbox.adminToken);
     registerSecret(sandbox.botToken);

@@ -2,8 +2,6 @@ import { existsSync } from 'node:fs';
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import { InputError } from '../../exit-codes.js';
 import type { SandboxOptions } from '../../sandbox/api.js';
-import { readDirectoryFile } from '../../sandbox/schemas.js';
-import { startSandbox } from '../../sandbox/server.js';
 import { parseFaultSpec } from '../../sandbox/traffic.js';
 import { fileFlag, FlagError, numberFlag, single } from '../flag-values.js';
 import { catalogOf, withExamples } from '../help-lang.js';
@@ -66,6 +64,7 @@ export const sandboxCommand: CommandModule<object, SandboxArgs> = {
   },
   handler: async (argv: ArgumentsCamelCase<SandboxArgs>) => {
     const options = await sandboxOptionsFrom(argv);
+    const { startSandbox } = await import('../../sandbox/server.js');
     let sandbox;
     try {
       sandbox = await startSandbox(options);
@@ -104,6 +103,8 @@ function faultsFlag(given: unknown): string | undefined {
 
 async function sandboxOptionsFrom(argv: SandboxArgs): Promise<SandboxOptions> {
   const faults = argv.faults === undefined ? undefined : parseFaultSpec(argv.faults);
+  // The sandbox (and zod's schemas) load only for this command: every other command starts without them.
+  const { readDirectoryFile } = await import('../../sandbox/schemas.js');
   let seed;
   if (argv.seed !== undefined) {
     try {

@@ -10,10 +10,8 @@ import { resolveLang } from '../../i18n/lang.js';
 import { PachcaClient } from '../../pachca/client.js';
 import { registerSecret } from '../../redact.js';
 import type { RunningSandbox } from '../../sandbox/api.js';
-import { startSandbox } from '../../sandbox/server.js';
 import { RUNS_PARENT } from '../../sync/run-folder.js';
-import { KEY_PATTERN } from '../../web/security.js';
-import { startWebServer } from '../../web/server.js';
+import { KEY_PATTERN } from '../../web/key-pattern.js';
 import { resolveConnection, type ConnectionArgv } from '../connection.js';
 import { fileFlag, FlagError, numberFlag, single } from '../flag-values.js';
 import { connectionOptions } from '../options.js';
@@ -76,6 +74,8 @@ export const uiCommand: CommandModule<object, UiArgs> = {
     let connect: () => PachcaClient;
     let apiUrl: string;
     if (argv.demo) {
+      // The sandbox and the page's server (hono) load only here: every other command starts without them.
+      const { startSandbox } = await import('../../sandbox/server.js');
       sandbox = await startSandbox({ host: '127.0.0.1', port: 0, seed: join(FIXTURES, 'directory.json') });
       registerSecret(sandbox.adminToken);
       registerSecret(sandbox.botToken);
@@ -88,6 +88,7 @@ export const uiCommand: CommandModule<object, UiArgs> = {
       connect = () => new PachcaClient({ ...connection, stopSignal: stopping.signal });
     }
     const key = argv.key ?? randomBytes(24).toString('base64url');
+    const { startWebServer } = await import('../../web/server.js');
     let server;
     try {
       server = await startWebServer({
