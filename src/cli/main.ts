@@ -29,7 +29,7 @@ import { langFlagOf, LANGS, resolveLang, withoutLangFlag } from '../i18n/lang.js
 import { yargsStrings } from './yargs-locale.js';
 import { commandDescription, speakIn } from './help-lang.js';
 
-const COMMANDS = [
+export const COMMANDS = [
   importCommand, planCommand, applyCommand, undoCommand, validateCommand, exportCommand, auditCommand, templateCommand, sandboxCommand, demoCommand, uiCommand,
   // The everyday read commands.
   findCommand, showCommand, tagsCommand, membersCommand, chatsCommand,

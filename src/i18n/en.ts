@@ -11,6 +11,9 @@ import { helpImportEn } from './areas/helpImport.en.js';
 import { helpOnboardingEn } from './areas/helpOnboarding.en.js';
 import { helpReadEn } from './areas/helpRead.en.js';
 import { helpSandboxEn } from './areas/helpSandbox.en.js';
+import { helpWriteEn } from './areas/helpWrite.en.js';
+import { lookupEn } from './areas/lookup.en.js';
+import { sheetsEn } from './areas/sheets.en.js';
 import { planEn } from './areas/plan.en.js';
 import { recordsEn } from './areas/records.en.js';
 import { runEn } from './areas/run.en.js';
@@ -40,4 +43,7 @@ export const en = {
   ...exportEn,
   ...webEn,
   ...helpOnboardingEn,
+  ...helpWriteEn,
+  ...lookupEn,
+  ...sheetsEn,
 };

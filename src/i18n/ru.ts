@@ -9,6 +9,9 @@ import { helpImportRu } from './areas/helpImport.ru.js';
 import { helpOnboardingRu } from './areas/helpOnboarding.ru.js';
 import { helpReadRu } from './areas/helpRead.ru.js';
 import { helpSandboxRu } from './areas/helpSandbox.ru.js';
+import { helpWriteRu } from './areas/helpWrite.ru.js';
+import { lookupRu } from './areas/lookup.ru.js';
+import { sheetsRu } from './areas/sheets.ru.js';
 import { planRu } from './areas/plan.ru.js';
 import { recordsRu } from './areas/records.ru.js';
 import { runRu } from './areas/run.ru.js';
@@ -36,4 +39,7 @@ export const ru: Catalog = {
   ...exportRu,
   ...webRu,
   ...helpOnboardingRu,
+  ...helpWriteRu,
+  ...lookupRu,
+  ...sheetsRu,
 };

@@ -2,6 +2,7 @@
 // workbook (.xls, Excel 97-2003) or a password-protected .xlsx, which Excel wraps in the same
 // container with an "EncryptionInfo" stream beside the encrypted package.
 import { readFile } from 'node:fs/promises';
+import type { Say } from '../i18n/catalog.js';
 
 export const OLE_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0]);
 
@@ -26,9 +27,9 @@ export async function isEncryptedOoxml(path: string): Promise<boolean> {
 }
 
 /** The one-line reason an OLE2 file cannot be read, for the file named `label`. */
-export async function oleFileMessage(path: string, label: string): Promise<string> {
+export async function oleFileMessage(path: string, label: string): Promise<Say> {
   if (await isEncryptedOoxml(path)) {
-    return `${label}: this workbook is password-protected (encrypted); open it in Excel, remove the password (File > Info > Protect Workbook > Encrypt with Password, clear it) and save it again`;
+    return (t) => t.sheetEncrypted(label);
   }
-  return `${label}: this is the old Excel format (.xls, Excel 97-2003), which is not read; open it in Excel and save it as .xlsx (File > Save As > Excel Workbook (*.xlsx)) or as CSV UTF-8`;
+  return (t) => t.sheetOldExcel(label);
 }

@@ -84,47 +84,48 @@ async function classify(path: string): Promise<Classified> {
   let size: number;
   try {
     const info = await stat(path);
-    if (!info.isFile()) throw new InputError(`${label}: not a file`);
+    if (!info.isFile()) throw new InputError((t) => t.sheetNotAFile(label));
     size = info.size;
   } catch (error) {
     if (error instanceof InputError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new InputError(`${path}: file not found`);
-    throw new InputError(`${path}: cannot open the file (${code ?? String(error)})`);
+    if (code === 'ENOENT') throw new InputError((t) => t.sheetNotFound(path));
+    const reason = code ?? String(error);
+    throw new InputError((t) => t.sheetCannotOpen(path, reason));
   }
-  if (size === 0) throw new InputError(`${label}: the file is empty`);
+  if (size === 0) throw new InputError((t) => t.sheetEmpty(label));
   if (size > SHEET_LIMITS.maxFileBytes) {
-    throw new InputError(`${label}: the file is ${Math.round(size / 1024 / 1024)} MB; files over ${SHEET_LIMITS.maxFileBytes / 1024 / 1024} MB are refused (split it)`);
+    throw new InputError((t) => t.sheetTooBig(label, Math.round(size / 1024 / 1024), SHEET_LIMITS.maxFileBytes / 1024 / 1024));
   }
   const magic = await readMagic(path);
   if (magic.subarray(0, 4).equals(OLE_MAGIC)) throw new InputError(await oleFileMessage(path, label));
   if (magic.subarray(0, 2).equals(ZIP_MAGIC)) {
     const zip = await inspectZip(path);
-    if (zip.kind !== 'zip') throw new InputError(`${label}: the file is corrupt or truncated (not a complete zip/xlsx archive)`);
+    if (zip.kind !== 'zip') throw new InputError((t) => t.sheetZipTruncated(label));
     const names = new Set(zip.entries.map((entry) => entry.name));
     if (extension === '.ods' || names.has('mimetype') && !names.has('xl/workbook.xml')) {
-      throw new InputError(`${label}: OpenDocument spreadsheets (.ods) are not supported; save it as .xlsx or .csv`);
+      throw new InputError((t) => t.sheetOds(label));
     }
     if (!names.has('xl/workbook.xml')) {
-      throw new InputError(`${label}: this is a zip archive, not an Excel workbook; save the sheet as .xlsx or .csv`);
+      throw new InputError((t) => t.sheetZipNotWorkbook(label));
     }
     const expanded = zip.entries.reduce((total, entry) => total + entry.uncompressedSize, 0);
     if (expanded > SHEET_LIMITS.maxUncompressedBytes) {
-      throw new InputError(`${label}: the workbook expands to ${Math.round(expanded / 1024 / 1024)} MB when unpacked; over ${SHEET_LIMITS.maxUncompressedBytes / 1024 / 1024} MB is refused`);
+      throw new InputError((t) => t.sheetExpandsTooMuch(label, Math.round(expanded / 1024 / 1024), SHEET_LIMITS.maxUncompressedBytes / 1024 / 1024));
     }
     if (!(await zipIsIntact(path, zip.entries))) {
-      throw new InputError(`${label}: the workbook is corrupt (damaged data inside the archive); open it in Excel and save it again`);
+      throw new InputError((t) => t.sheetZipDamaged(label));
     }
     return { kind: 'xlsx', entries: zip.entries };
   }
-  if (extension === '.xls') throw new InputError(`${label}: this is an old binary Excel file; save it as .xlsx or .csv`);
-  if (extension === '.ods') throw new InputError(`${label}: OpenDocument spreadsheets (.ods) are not supported; save it as .xlsx or .csv`);
+  if (extension === '.xls') throw new InputError((t) => t.sheetXls(label));
+  if (extension === '.ods') throw new InputError((t) => t.sheetOds(label));
   if (extension === '.xlsx' || extension === '.xlsm') {
     // A CSV saved under an .xlsx name (renamed, or "exported" by a web system) is read as the CSV it is.
     try {
       await sniffCsv(path, {});
     } catch {
-      throw new InputError(`${label}: the file is corrupt (not a valid .xlsx workbook, nor a text CSV)`);
+      throw new InputError((t) => t.sheetNotXlsxNorCsv(label));
     }
   }
   return { kind: 'csv' };
