@@ -11,6 +11,7 @@ import { toCliError } from './errors.js';
 import { systemClock, type Clock, type EventSink } from './events.js';
 import { readDirectory } from './read-directory.js';
 import type { Lang } from '../i18n/lang.js';
+import { messages } from '../i18n/catalog.js';
 
 export interface AuditRequest {
   inactiveDays: number;
@@ -53,11 +54,11 @@ export async function auditDirectory(request: AuditRequest, ports: AuditPorts): 
 
   const files: string[] = [];
   if (request.xlsxPath !== undefined) {
-    await writeAuditXlsx(request.xlsxPath, report, securityLog ? securityLogAppendix(securityLog) : undefined, request.lang);
+    await writeAuditXlsx(request.xlsxPath, report, securityLog ? securityLogAppendix(securityLog, messages(request.lang ?? 'en')) : undefined, request.lang);
     files.push(request.xlsxPath);
   }
   if (request.htmlPath !== undefined) {
-    await writeAuditHtml(request.htmlPath, report, { source: api.apiUrl, ...(request.lang ? { lang: request.lang } : {}), ...(securityLog ? { appendixHtml: renderSecurityLogHtml(securityLog) } : {}) });
+    await writeAuditHtml(request.htmlPath, report, { source: api.apiUrl, ...(request.lang ? { lang: request.lang } : {}), ...(securityLog ? { appendixHtml: renderSecurityLogHtml(securityLog, messages(request.lang ?? 'en')) } : {}) });
     files.push(request.htmlPath);
   }
   return { report, ...(securityLog ? { securityLog } : {}), files };

@@ -14,6 +14,8 @@ import { helpSandboxEn } from './areas/helpSandbox.en.js';
 import { helpWriteEn } from './areas/helpWrite.en.js';
 import { lookupEn } from './areas/lookup.en.js';
 import { sheetsEn } from './areas/sheets.en.js';
+import { securityLogEn } from './areas/securityLog.en.js';
+import { demoRunEn } from './areas/demoRun.en.js';
 import { planEn } from './areas/plan.en.js';
 import { recordsEn } from './areas/records.en.js';
 import { runEn } from './areas/run.en.js';
@@ -46,4 +48,6 @@ export const en = {
   ...helpWriteEn,
   ...lookupEn,
   ...sheetsEn,
+  ...securityLogEn,
+  ...demoRunEn,
 };

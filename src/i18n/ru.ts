@@ -12,6 +12,8 @@ import { helpSandboxRu } from './areas/helpSandbox.ru.js';
 import { helpWriteRu } from './areas/helpWrite.ru.js';
 import { lookupRu } from './areas/lookup.ru.js';
 import { sheetsRu } from './areas/sheets.ru.js';
+import { securityLogRu } from './areas/securityLog.ru.js';
+import { demoRunRu } from './areas/demoRun.ru.js';
 import { planRu } from './areas/plan.ru.js';
 import { recordsRu } from './areas/records.ru.js';
 import { runRu } from './areas/run.ru.js';
@@ -42,4 +44,6 @@ export const ru: Catalog = {
   ...helpWriteRu,
   ...lookupRu,
   ...sheetsRu,
+  ...securityLogRu,
+  ...demoRunRu,
 };

@@ -1,0 +1,10 @@
+// Что говорит demo по ходу работы (те же ключи, что в demoRun.en.ts).
+import type { demoRunEn } from './demoRun.en.js';
+
+export const demoRunRu: typeof demoRunEn = {
+  demoSandbox: (url) => `Песочница с примером компании: ${url} (локально, в этом процессе; токен и сеть не нужны)`,
+  demoImporting: (sheet) => `Импорт ${sheet} ...\n`,
+  demoExported: (users, tags, path) => `Справочник после импорта выгружен: сотрудников ${users}, тегов ${tags} -> ${path}`,
+  demoAudited: (since, html) => `Справочник и его журнал безопасности с ${since} проверены -> ${html}, audit.xlsx:`,
+  demoNext: '\nДальше: откройте отчёт и выгрузку; запустите «pachca-roster sandbox», чтобы песочница работала дальше, и попробуйте свои таблицы.',
+};
