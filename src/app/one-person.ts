@@ -150,7 +150,7 @@ export async function changePeople(request: OnePersonRequest, ports: OnePersonPo
     const users = await lookUpPeople(api, keys);
     directory = await smallDirectory(api, users, parsed);
     sheet = onePersonSheet(request.label, users, parsed, request.phoneRegion, request.lang);
-    plan = buildPlan(sheet, directory, ONE_PERSON_PLAN_OPTIONS, { selfId: token.selfId });
+    plan = buildPlan(sheet, directory, ONE_PERSON_PLAN_OPTIONS, { selfId: token.selfId }, undefined, undefined, { lang: request.lang ?? 'en' });
   } catch (error) {
     throw stopped() || error instanceof InterruptedError ? new CancelledError() : toCliError(error, 'looking the people up');
   }

@@ -96,7 +96,7 @@ async function undoInFolder(request: UndoRequest, ports: ApplyPorts, folder: str
   const sheet = { headers: [], rows: [], format: 'csv' as const };
   try {
     const directory = await takeSnapshot(api, (users) => ports.events({ type: 'listing', users })).finally(() => ports.events({ type: 'listing-done' }));
-    plan = buildUndoPlan(undone.entries, directory, { allowDelete: request.allowDelete, now: clock.now() }, { selfId: token.selfId });
+    plan = buildUndoPlan(undone.entries, directory, { allowDelete: request.allowDelete, now: clock.now(), ...(request.lang ? { lang: request.lang } : {}) }, { selfId: token.selfId });
     attachBefore(plan.items, directory);
     saved = {
       ...savedPlanOf({

@@ -16,6 +16,7 @@ import { lookupEn } from './areas/lookup.en.js';
 import { sheetsEn } from './areas/sheets.en.js';
 import { securityLogEn } from './areas/securityLog.en.js';
 import { demoRunEn } from './areas/demoRun.en.js';
+import { planNotesEn } from './areas/planNotes.en.js';
 import { planEn } from './areas/plan.en.js';
 import { recordsEn } from './areas/records.en.js';
 import { runEn } from './areas/run.en.js';
@@ -50,4 +51,5 @@ export const en = {
   ...sheetsEn,
   ...securityLogEn,
   ...demoRunEn,
+  ...planNotesEn,
 };

@@ -14,6 +14,7 @@ import { lookupRu } from './areas/lookup.ru.js';
 import { sheetsRu } from './areas/sheets.ru.js';
 import { securityLogRu } from './areas/securityLog.ru.js';
 import { demoRunRu } from './areas/demoRun.ru.js';
+import { planNotesRu } from './areas/planNotes.ru.js';
 import { planRu } from './areas/plan.ru.js';
 import { recordsRu } from './areas/records.ru.js';
 import { runRu } from './areas/run.ru.js';
@@ -46,4 +47,5 @@ export const ru: Catalog = {
   ...sheetsRu,
   ...securityLogRu,
   ...demoRunRu,
+  ...planNotesRu,
 };
