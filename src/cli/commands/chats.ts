@@ -27,7 +27,7 @@ function rowOf(chat: Chat): ChatRow {
 
 function chatColumns(t: Catalog): readonly Column<ChatRow>[] {
   return (['id', 'name', 'kind', 'members', 'open', 'archived'] as const)
-    .map((key) => ({ header: t.lookupColumns[key], cell: (row: ChatRow) => (key === 'kind' ? t.chatKinds[row.kind] ?? row.kind : row[key]) }));
+    .map((key) => ({ header: t.lookupColumns[key === 'name' ? 'label' : key], cell: (row: ChatRow) => (key === 'kind' ? t.chatKinds[row.kind] ?? row.kind : row[key]) }));
 }
 
 export const chatsCommand: CommandModule<object, ChatsArgs> = {

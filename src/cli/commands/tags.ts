@@ -9,7 +9,7 @@ import { en, type Catalog } from '../../i18n/catalog.js';
 function tagColumns(t: Catalog): readonly Column<TagSummary>[] {
   return [
     { header: t.lookupColumns.id, cell: (tag) => tag.id },
-    { header: t.lookupColumns.name, cell: (tag) => tag.name },
+    { header: t.lookupColumns.label, cell: (tag) => tag.name },
     { header: t.lookupColumns.members, cell: (tag) => tag.users_count },
   ];
 }

@@ -5,7 +5,7 @@ export const lookupEn = {
   lookupColumns: {
     id: 'id', name: 'name', email: 'email', department: 'department', title: 'title', role: 'role', tags: 'tags',
     suspended: 'suspended', status: 'status', members: 'members', kind: 'kind', open: 'open', archived: 'archived', chats: 'chats',
-    field: 'field', value: 'value',
+    field: 'field', value: 'value', label: 'name',
   },
   /** A chat's kind as `chats` lists it (the JSON keeps the English value). */
   chatKinds: { discussion: 'discussion', channel: 'channel', personal: 'personal' } as Record<string, string>,

@@ -5,7 +5,7 @@ export const lookupRu: typeof lookupEn = {
   lookupColumns: {
     id: 'ID', name: 'Имя и фамилия', email: 'Почта', department: 'Отдел', title: 'Должность', role: 'Роль', tags: 'Теги',
     suspended: 'Заблокирован', status: 'Статус', members: 'Участников', kind: 'Вид', open: 'Открытый', archived: 'В архиве', chats: 'Чаты',
-    field: 'Поле', value: 'Значение',
+    field: 'Поле', value: 'Значение', label: 'Название',
   },
   chatKinds: { discussion: 'беседа', channel: 'канал', personal: 'личный' },
   lookupBot: (role) => `${role} (бот)`,

@@ -50,6 +50,7 @@ export const planNotesEn = {
   undoPersonDeleted: (who: string) => `cannot be undone: ${who} was deleted`,
   undoNoValuesBefore: (who: string) => `cannot be undone: the change of ${who} (the journal line has no values before it: written by an older version)`,
   undoConflict: (who: string, field: string, set: string | null, now: string | null) => `conflict: ${who} ${field}: the run set ${show(set)}, Pachca now has ${show(now)}; left as it is`,
+  undoDryRunNote: (planFile: string, folder: string) => `Dry run: nothing was changed. The undo plan is in ${planFile} (apply it with: pachca-roster apply ${folder})`,
   undoGone: 'not in Pachca any more: nothing to undo',
   undoCustomProperty: (id: number) => `custom property ${id}`,
   undoUnknownChange: 'a change the journal has no values before (an older version) is not undone',

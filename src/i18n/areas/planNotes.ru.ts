@@ -51,6 +51,7 @@ export const planNotesRu: typeof planNotesEn = {
   undoPersonDeleted: (who) => `не отменить: ${who} удалён`,
   undoNoValuesBefore: (who) => `не отменить: изменение ${who} (в строке журнала нет прежних значений: её записала старая версия)`,
   undoConflict: (who, field, set, now) => `конфликт: ${who} ${field}: запуск установил ${show(set)}, в Пачке сейчас ${show(now)}; оставлено как есть`,
+  undoDryRunNote: (planFile, folder) => `Пробный запуск: ничего не изменено. План отмены в ${planFile} (выполнить: pachca-roster apply ${folder})`,
   undoGone: 'в Пачке больше нет: отменять нечего',
   undoCustomProperty: (id) => `дополнительное поле ${id}`,
   undoUnknownChange: 'изменение без прежних значений в журнале (старая версия) не отменяется',
