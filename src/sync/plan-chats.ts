@@ -38,7 +38,7 @@ export function rowChats(record: EmployeeRecord, context: ChatContext | undefine
   for (const id of result.ids) result.labels.set(id, context?.names.get(id) ?? `#${id}`);
   if (!record.chats || record.chats.length === 0) return result;
   if (!context) return { ...result, error: t.chatsNotListed };
-  const references = context.index.resolveCell(record.chats.join('\n'));
+  const references = context.index.resolveCell(record.chats.join('\n'), t);
   if (references.problems.length > 0) return { ...result, error: t.chatsProblems(references.problems.join('; ')) };
   result.cellIds = references.ids;
   references.ids.forEach((id, position) => {

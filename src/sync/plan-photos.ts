@@ -28,7 +28,9 @@ export async function findRowPhotos(sheet: ValidatedSheet, options: PhotoOptions
     try {
       folder = new PhotoFolder(options.dir);
     } catch (error) {
-      throw new InputError(`--photos ${options.dir}: cannot list the folder (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+      const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+      const dir = options.dir;
+      throw new InputError((t) => t.photosFolderUnreadable(dir, reason));
     }
   }
   let keyHeader: string | undefined;

@@ -6,5 +6,11 @@ export const demoRunRu: typeof demoRunEn = {
   demoImporting: (sheet) => `Импорт ${sheet} ...\n`,
   demoExported: (users, tags, path) => `Справочник после импорта выгружен: сотрудников ${users}, тегов ${tags} -> ${path}`,
   demoAudited: (since, html) => `Справочник и его журнал безопасности с ${since} проверены -> ${html}, audit.xlsx:`,
+  sandboxCouldNotStart: (reason) => `песочница не запустилась: ${reason}`,
+  sandboxAdminToken: (token) => `Токен администратора (владельца): ${token}`,
+  sandboxBotToken: (token) => `Токен бота: ${token}`,
+  sandboxSecondAdminToken: (token) => `Токен второго администратора: ${token}`,
+  sandboxStats: (url) => `Статистика: ${url}   Остановить: Ctrl+C`,
+  sandboxStopped: (signal, stateFile) => `Песочница остановлена (${signal})${stateFile ? `; состояние сохранено в ${stateFile}` : ''}`,
   demoNext: '\nДальше: откройте отчёт и выгрузку; запустите «pachca-roster sandbox», чтобы песочница работала дальше, и попробуйте свои таблицы.',
 };

@@ -80,6 +80,8 @@ export const helpWriteEn = {
     nameRunFolder: 'name the run folder to undo (the folder of an import, apply or undo run)',
     outIsFile: (out: string) => `--out ${out} is a file; --out names the undo's run folder (created when missing)`,
   },
+  templateWrote: (file: string) => `Wrote ${file}`,
+  photosFolderUnreadable: (dir: string, reason: string) => `--photos ${dir}: cannot list the folder (${reason})`,
   helpUi: {
     host: 'Address to listen on (other machines could reach it on 0.0.0.0: keep the default)',
     port: 'Port; 0 picks a free one (the first line shows which)',

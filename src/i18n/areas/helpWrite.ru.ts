@@ -78,6 +78,8 @@ export const helpWriteRu: typeof helpWriteEn = {
     nameRunFolder: 'укажите папку запуска, который нужно отменить (папку запуска import, apply или undo)',
     outIsFile: (out) => `--out ${out} — это файл; --out называет папку запуска отмены (создаётся, если её нет)`,
   },
+  templateWrote: (file) => `Записан ${file}`,
+  photosFolderUnreadable: (dir, reason) => `--photos ${dir}: не удаётся прочитать папку (${reason})`,
   helpUi: {
     host: 'Адрес, на котором слушать (с 0.0.0.0 страница доступна с других компьютеров: оставьте значение по умолчанию)',
     port: 'Порт; 0 — любой свободный (первая строка покажет, какой)',
