@@ -116,6 +116,15 @@ describe('the look-ups in the chosen language', () => {
     expect((await runMain(['chats', '--lang', 'en'], RU)).stdout).toMatch(/^501 +Общий +discussion +\d+ +yes +no$/m);
   });
 
+  it("a bot token's hidden contacts: the warning of the look-ups and of the export in the chosen language", async () => {
+    const bot = { extraEnv: { LANG: 'ru_RU.UTF-8', PACHCA_TOKEN: workspace.sandbox.botToken } };
+    expect((await runMain(['find', 'Петров'], bot)).stderr).toMatch(/^Предупреждение: этот токен не видит почту и телефоны/);
+    const exported = await runMain(['export', '--out', join(workspace.dir, 'bot-export.xlsx')], bot);
+    expect(exported.stderr).toContain('Предупреждение: этот токен не видит почту и телефоны (токен бота?), поэтому эти колонки пустые');
+    const english = await runMain(['find', 'Петров', '--lang', 'en'], bot);
+    expect(english.stderr).toMatch(/^Warning: this token sees no e-mail addresses or phone numbers/);
+  });
+
   it('nobody found and an unknown tag: one Russian line, one English line; exit 2', async () => {
     const none = await runMain(['find', 'Несуществующий'], RU);
     expect(none.code).toBe(2);

@@ -41,7 +41,7 @@ export interface AuditOutcome {
 export async function auditDirectory(request: AuditRequest, ports: AuditPorts): Promise<AuditOutcome> {
   const now = (ports.clock ?? systemClock).now();
   const { api } = ports;
-  const directory = await readDirectory(api, ports.events);
+  const directory = await readDirectory(api, ports.events, {}, request.lang);
   let securityLog: SecurityLogReport | undefined;
   if (request.since !== undefined) {
     const log = await readSecurityLog(api, request.since).catch((error: unknown) => {

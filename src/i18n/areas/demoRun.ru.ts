@@ -12,5 +12,7 @@ export const demoRunRu: typeof demoRunEn = {
   sandboxSecondAdminToken: (token) => `Токен второго администратора: ${token}`,
   sandboxStats: (url) => `Статистика: ${url}   Остановить: Ctrl+C`,
   sandboxStopped: (signal, stateFile) => `Песочница остановлена (${signal})${stateFile ? `; состояние сохранено в ${stateFile}` : ''}`,
+  interruptFirst: 'Прервано: больше ничего не отправляется; ждём ответы на отправленные запросы, затем пишем журнал и отчёт (Ctrl+C ещё раз — выйти сразу)',
+  interruptAgain: (hint) => `Выход немедленно. ${hint ? `Журнал хранит сделанное; закончить запуск: ${hint}` : 'Больше ничего не отправлено.'}`,
   demoNext: '\nДальше: откройте отчёт и выгрузку; запустите «pachca-roster sandbox», чтобы песочница работала дальше, и попробуйте свои таблицы.',
 };

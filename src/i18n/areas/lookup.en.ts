@@ -17,6 +17,9 @@ export const lookupEn = {
   lookupNoChats: 'No chats visible to this token.',
   lookupContactsHidden: 'Warning: this token sees no e-mail addresses or phone numbers (a bot token?), so those are empty; '
     + 'use an Owner/Admin personal token to see them',
+  readContactsHidden: 'this token sees no e-mail addresses or phone numbers (a bot token?), so those columns are empty '
+    + 'and an export of it cannot be imported back; use an Owner/Admin personal token',
+  exportChatsLeftOut: (reason: string) => `the Chats sheet is left out: ${reason}`,
   lookupFindNeedsQuery: 'find needs a QUERY: a name, an e-mail or a phone number',
   lookupNotPersonKey: (given: string) => `"${given}" is neither a user id nor an e-mail (to search by name or phone: pachca-roster find "${given.trim()}")`,
   lookupCannotConfirm: (email: string, ids: readonly number[]) =>

@@ -16,6 +16,9 @@ export const lookupRu: typeof lookupEn = {
   lookupNoChats: 'Токен не видит ни одного чата.',
   lookupContactsHidden: 'Предупреждение: этот токен не видит почту и телефоны (токен бота?), поэтому они пустые; '
     + 'чтобы их видеть, используйте личный токен владельца или администратора',
+  readContactsHidden: 'этот токен не видит почту и телефоны (токен бота?), поэтому эти колонки пустые, '
+    + 'а такую выгрузку нельзя импортировать обратно; используйте личный токен владельца или администратора',
+  exportChatsLeftOut: (reason) => `лист «Чаты» не выгружен: ${reason}`,
   lookupFindNeedsQuery: 'find нужен ЗАПРОС: имя, почта или номер телефона',
   lookupNotPersonKey: (given) => `«${given}» — не ID сотрудника и не почта (искать по имени или телефону: pachca-roster find "${given.trim()}")`,
   lookupCannotConfirm: (email, ids) =>
