@@ -2,7 +2,7 @@
 // (LANG=ru_RU.UTF-8) and in English (--lang en over the same locale): the plan, a validation
 // message, the item messages (plan.json keeps its keys and kinds), the summary, the report's
 // headers, the look-up tables and errors. main() in process against the demo company's sandbox.
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -166,5 +166,20 @@ describe("the audit's security log in the chosen language", () => {
     expect(russian.stdout).toContain('Журнал безопасности не прочитан: у токена нет права audit_events:read');
     const json = await runMain(['audit', '--since', '2026-01-01', '--json'], env);
     expect((JSON.parse(json.stdout) as { securityLog: { note: string } }).securityLog.note).toMatch(/^Security log not read: the token lacks/);
+  });
+});
+
+describe('a sheet that cannot be read, in the chosen language', () => {
+  it('an empty file, a header without rows and an old .xls: Russian with LANG=ru, English with --lang en', async () => {
+    const empty = join(workspace.dir, 'empty.csv');
+    writeFileSync(empty, '');
+    expect((await runMain(['validate', empty], RU)).stderr).toBe('Ошибка: empty.csv: файл пустой\n');
+    expect((await runMain(['validate', empty, '--lang', 'en'], RU)).stderr).toBe('Error: empty.csv: the file is empty\n');
+    const headerOnly = join(workspace.dir, 'header-only.csv');
+    writeFileSync(headerOnly, 'Почта;Фамилия\r\n');
+    expect((await runMain(['validate', headerOnly], RU)).stderr).toBe('Ошибка: header-only.csv: нет строк с данными (только заголовок в строке 1)\n');
+    const xls = join(workspace.dir, 'old.xls');
+    writeFileSync(xls, Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...new Array<number>(504).fill(0)]));
+    expect((await runMain(['validate', xls], RU)).stderr).toMatch(/^Ошибка: old\.xls: это старый формат Excel/);
   });
 });

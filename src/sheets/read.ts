@@ -249,7 +249,8 @@ async function sheetFromRows(
   }
   if (buffered.length === 0) {
     await source.return(undefined);
-    throw new InputError(`${label}: the file is empty${detected.format === 'xlsx' && options.sheet ? ` (sheet "${options.sheet}")` : ''}`);
+    const sheet = detected.format === 'xlsx' ? options.sheet : undefined;
+    throw new InputError((t) => (sheet ? t.sheetEmptySheet(label, sheet) : t.sheetEmpty(label)));
   }
   if (headerIndex < 0) headerIndex = 0;
   const headerRow = buffered[headerIndex]!;
@@ -258,7 +259,8 @@ async function sheetFromRows(
   detected.headers = headers.filter((header) => header !== '');
   if (detected.headers.length > SHEET_LIMITS.maxColumns) {
     await source.return(undefined);
-    throw new InputError(`${label}: the header row (row ${headerRow.rowNumber}) has ${detected.headers.length.toLocaleString('en-US')} columns; more than ${SHEET_LIMITS.maxColumns.toLocaleString('en-US')} (Excel's limit) are refused`);
+    const columns = detected.headers.length.toLocaleString('en-US');
+    throw new InputError((t) => t.sheetTooManyColumns(label, headerRow.rowNumber, columns, SHEET_LIMITS.maxColumns.toLocaleString('en-US')));
   }
   if (headerRow.sheet !== undefined) detected.sheet = headerRow.sheet;
   const pending = [...buffered.slice(headerIndex + 1), ...unread];
@@ -281,7 +283,9 @@ async function sheetFromRows(
         const { header, index } = columns[position]!;
         const value = raw.values[index] ?? '';
         if (value.length > maxCellChars) {
-          throw new InputError(`${label}: row ${raw.rowNumber}, column "${header}": the cell holds ${value.length.toLocaleString('en-US')} characters; cells over ${maxCellChars.toLocaleString('en-US')} are refused`);
+          const row = raw.rowNumber;
+          const length = value.length.toLocaleString('en-US');
+          throw new InputError((t) => t.sheetCellTooLong(label, row, header, length, maxCellChars.toLocaleString('en-US')));
         }
         values.push(pool.intern(index, value));
         if (blank && !isBlank(value)) blank = false;
@@ -299,7 +303,7 @@ async function sheetFromRows(
         if (isEmptyRaw(raw)) continue;
         count++;
         if (count > maxRows) {
-          throw new InputError(`${label}: more than ${maxRows.toLocaleString('en-US')} rows; split the file`);
+          throw new InputError((t) => t.sheetTooManyRows(label, maxRows.toLocaleString('en-US')));
         }
         const row = toRow(raw);
         if (row) rows.push(row);
@@ -313,7 +317,8 @@ async function sheetFromRows(
       await source.return(undefined);
     }
     if (count === 0 && !allowNoData) {
-      throw new InputError(`${label}: no data rows (only a header at row ${detected.headerRow})`);
+      const headerAt = detected.headerRow;
+      throw new InputError((t) => t.sheetNoDataRows(label, headerAt));
     }
   }
   return { rows: dataRows() };

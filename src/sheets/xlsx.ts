@@ -1,4 +1,5 @@
 // XLSX -> raw rows with exceljs's streaming reader; cell values as a person sees them.
+import type { Say } from '../i18n/catalog.js';
 import { basename } from 'node:path';
 import type { Readable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
@@ -11,7 +12,7 @@ import type { RawRow } from './raw-row.js';
 /** The workbook has no sheet of the name asked for (an input error that callers may expect). */
 export class NoSuchSheetError extends InputError {
   constructor(
-    message: string,
+    message: string | Say,
     readonly sheets: readonly string[],
   ) {
     super(message);
@@ -272,10 +273,10 @@ export async function* readXlsxRows(path: string, options: XlsxReadOptions = {})
   } catch (error) {
     if (error instanceof InputError) throw error;
     const message = error instanceof Error ? error.message : String(error);
-    throw new InputError(`${label}: the workbook is corrupt and cannot be read (${message})`);
+    throw new InputError((t) => t.sheetCorruptWorkbook(label, message));
   }
   if (sheetName !== undefined && !streamed) {
     const names = workbook.model?.sheets?.map((sheet) => sheet.name) ?? seen;
-    throw new NoSuchSheetError(`${label}: no sheet named "${sheetName}" (sheets: ${names.join(', ')})`, names);
+    throw new NoSuchSheetError((t) => t.sheetNoSuchSheet(label, sheetName, names.join(', ')), names);
   }
 }

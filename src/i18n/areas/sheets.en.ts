@@ -14,4 +14,11 @@ export const sheetsEn = {
   sheetNotXlsxNorCsv: (label: string) => `${label}: the file is corrupt (not a valid .xlsx workbook, nor a text CSV)`,
   sheetEncrypted: (label: string) => `${label}: this workbook is password-protected (encrypted); open it in Excel, remove the password (File > Info > Protect Workbook > Encrypt with Password, clear it) and save it again`,
   sheetOldExcel: (label: string) => `${label}: this is the old Excel format (.xls, Excel 97-2003), which is not read; open it in Excel and save it as .xlsx (File > Save As > Excel Workbook (*.xlsx)) or as CSV UTF-8`,
+  sheetEmptySheet: (label: string, sheet: string) => `${label}: the file is empty (sheet "${sheet}")`,
+  sheetTooManyColumns: (label: string, row: number, columns: string, limit: string) => `${label}: the header row (row ${row}) has ${columns} columns; more than ${limit} (Excel's limit) are refused`,
+  sheetCellTooLong: (label: string, row: number, header: string, length: string, limit: string) => `${label}: row ${row}, column "${header}": the cell holds ${length} characters; cells over ${limit} are refused`,
+  sheetTooManyRows: (label: string, limit: string) => `${label}: more than ${limit} rows; split the file`,
+  sheetNoDataRows: (label: string, headerRow: number) => `${label}: no data rows (only a header at row ${headerRow})`,
+  sheetCorruptWorkbook: (label: string, reason: string) => `${label}: the workbook is corrupt and cannot be read (${reason})`,
+  sheetNoSuchSheet: (label: string, sheet: string, names: string) => `${label}: no sheet named "${sheet}" (sheets: ${names})`,
 };

@@ -16,4 +16,11 @@ export const sheetsRu: typeof sheetsEn = {
   sheetNotXlsxNorCsv: (label) => `${label}: файл повреждён (это не книга .xlsx и не текстовый CSV)`,
   sheetEncrypted: (label) => `${label}: книга защищена паролем (зашифрована); откройте её в Excel, снимите пароль (Файл > Сведения > Защита книги > Зашифровать с использованием пароля, очистите поле) и сохраните заново`,
   sheetOldExcel: (label) => `${label}: это старый формат Excel (.xls, Excel 97-2003), он не читается; откройте файл в Excel и сохраните как .xlsx (Файл > Сохранить как > Книга Excel (*.xlsx)) или как CSV UTF-8`,
+  sheetEmptySheet: (label, sheet) => `${label}: файл пустой (лист «${sheet}»)`,
+  sheetTooManyColumns: (label, row, columns, limit) => `${label}: в строке заголовков (строка ${row}) колонок: ${columns}; больше ${limit} (предел Excel) не принимается`,
+  sheetCellTooLong: (label, row, header, length, limit) => `${label}: строка ${row}, колонка «${header}»: в ячейке ${length} симв.; ячейки длиннее ${limit} симв. не принимаются`,
+  sheetTooManyRows: (label, limit) => `${label}: больше ${limit} строк; разделите файл`,
+  sheetNoDataRows: (label, headerRow) => `${label}: нет строк с данными (только заголовок в строке ${headerRow})`,
+  sheetCorruptWorkbook: (label, reason) => `${label}: книга повреждена, её не прочитать (${reason})`,
+  sheetNoSuchSheet: (label, sheet, names) => `${label}: нет листа «${sheet}» (листы: ${names})`,
 };
