@@ -11,6 +11,7 @@ import { toCliError } from './errors.js';
 import { systemClock, type Clock, type EventSink } from './events.js';
 import { readDirectory } from './read-directory.js';
 import type { Lang } from '../i18n/lang.js';
+import { messages } from '../i18n/catalog.js';
 
 export interface AuditRequest {
   inactiveDays: number;
@@ -42,7 +43,7 @@ export interface AuditOutcome {
 export async function auditDirectory(request: AuditRequest, ports: AuditPorts): Promise<AuditOutcome> {
   const now = (ports.clock ?? systemClock).now();
   const { api } = ports;
-  const directory = await readDirectory(api, ports.events);
+  const directory = await readDirectory(api, ports.events, {}, request.lang);
   let securityLog: SecurityLogReport | undefined;
   if (request.since !== undefined) {
     const log = await readSecurityLog(api, request.since).catch((error: unknown) => {
@@ -55,11 +56,11 @@ export async function auditDirectory(request: AuditRequest, ports: AuditPorts): 
 
   const files: string[] = [];
   if (request.xlsxPath !== undefined) {
-    await writeAuditXlsx(request.xlsxPath, report, securityLog ? securityLogAppendix(securityLog) : undefined, request.lang, request.timeZone);
+    await writeAuditXlsx(request.xlsxPath, report, securityLog ? securityLogAppendix(securityLog, messages(request.lang ?? 'en')) : undefined, request.lang, request.timeZone);
     files.push(request.xlsxPath);
   }
   if (request.htmlPath !== undefined) {
-    await writeAuditHtml(request.htmlPath, report, { source: api.apiUrl, ...(request.lang ? { lang: request.lang } : {}), ...(securityLog ? { appendixHtml: renderSecurityLogHtml(securityLog) } : {}) });
+    await writeAuditHtml(request.htmlPath, report, { source: api.apiUrl, ...(request.lang ? { lang: request.lang } : {}), ...(securityLog ? { appendixHtml: renderSecurityLogHtml(securityLog, messages(request.lang ?? 'en')) } : {}) });
     files.push(request.htmlPath);
   }
   return { report, ...(securityLog ? { securityLog } : {}), files };

@@ -8,6 +8,7 @@ import { AuthError } from '../pachca/errors.js';
 import type { ExportChats } from '../reports/export-chats.js';
 import { listVisibleChats } from '../sync/chat-list.js';
 import type { Lang } from '../i18n/lang.js';
+import { messages } from '../i18n/catalog.js';
 import { systemClock, type Clock, type EventSink } from './events.js';
 
 export type ExportTarget =
@@ -71,7 +72,7 @@ export async function exportDirectory(request: ExportRequest, ports: ExportPorts
         }
       },
       onUser: (user) => stream.user(user),
-    } : {});
+    } : {}, request.lang);
   } catch (error) {
     await stream?.abort();
     throw error;
@@ -94,7 +95,7 @@ export async function exportDirectory(request: ExportRequest, ports: ExportPorts
   if ('chats' in listed) chats = listed.chats;
   else if (listed.error instanceof AuthError && listed.error.status === 403) {
     // A token without chats:read still exports the directory.
-    events({ type: 'warning', text: `the Chats sheet is left out: ${listed.error.message}` });
+    events({ type: 'warning', text: messages(request.lang ?? 'en').exportChatsLeftOut(listed.error.message) });
   } else {
     await stream?.abort();
     throw listed.error;

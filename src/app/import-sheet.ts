@@ -190,7 +190,7 @@ async function importInFolder(request: ImportRequest, ports: ImportPorts, runFol
   try {
     const directory = await listing;
     const chats = await loadChatContext(api, sheet, planOptions);
-    plan = buildPlan(sheet, directory, planOptions, { selfId: token.selfId }, tagsSheet.input, exportBase.base, { ...(chats ? { chats } : {}), photos });
+    plan = buildPlan(sheet, directory, planOptions, { selfId: token.selfId }, tagsSheet.input, exportBase.base, { ...(chats ? { chats } : {}), photos, ...(request.lang ? { lang: request.lang } : {}) });
     plan.warnings.push(...tagsSheet.warnings, ...(exportBase.warning ? [exportBase.warning] : []));
     attachBefore(plan.items, directory);
     savedPlan = {

@@ -8,6 +8,7 @@ import { columnForHeader, knownColumnNames, mapHeaders } from '../records/column
 import { splitTags } from '../records/normalize.js';
 import type { CanonicalColumn, ColumnMapping, EmployeeRecord, Issue, Row, ValidatedSheet } from '../records/types.js';
 import { validateRow } from '../records/validate.js';
+import type { Say } from '../i18n/catalog.js';
 import type { Lang } from '../i18n/lang.js';
 
 /** One typed `column=value`: the column as typed (any header a sheet may have) and the value. */
@@ -19,7 +20,7 @@ const EMAIL_HEADER = 'email';
 /** A column that is neither a sheet column nor a custom property of the workspace. */
 export class UnknownColumnError extends InputError {
   constructor(readonly given: string, readonly known: readonly string[]) {
-    super(`unknown column "${given}"`);
+    super((t) => t.lookupUnknownColumn(given));
     this.name = 'UnknownColumnError';
   }
 }
@@ -47,12 +48,13 @@ export interface OnePersonCells {
 }
 
 /** Sheet columns `set` cannot set, and why (the e-mail is refused for every one-person command). */
-export const NOT_SETTABLE: Partial<Record<CanonicalColumn, string>> = {
-  email: 'the e-mail names the person and cannot be set here',
-  action: 'use the suspend, restore or offboard command',
-  chat_ids: 'chat_ids only works when a sheet creates a person (add them in Pachca: the chat > Members > Add)',
-  middle_name: 'Pachca has no middle-name field (a custom property for it is set by its name)',
-};
+const NOT_SETTABLE = ['email', 'action', 'chat_ids', 'middle_name'] as const satisfies readonly CanonicalColumn[];
+
+/** Why `set` cannot change this column (words in the catalog's notSettable), or undefined when it can. */
+export function notSettableReason(column: string | undefined): Say | undefined {
+  const found = NOT_SETTABLE.find((candidate) => candidate === column);
+  return found === undefined ? undefined : (t) => t.notSettable[found];
+}
 
 /**
  * Maps the typed columns (ru or en, as in a sheet's header). A column given twice (or two names
@@ -64,9 +66,9 @@ export function readCells(cells: readonly Cell[]): OnePersonCells {
   for (const header of headers) {
     const target = columnForHeader(header);
     if (target === undefined) continue;
-    if (target === 'email') throw new InputError(`column "${header}": ${NOT_SETTABLE.email}`);
+    if (target === 'email') throw new InputError((t) => t.onePersonColumn(header, t.notSettable.email));
     const earlier = byTarget.get(target);
-    if (earlier !== undefined) throw new InputError(`columns "${earlier}" and "${header}" are the same column (${target}); give it once`);
+    if (earlier !== undefined) throw new InputError((t) => t.onePersonSameColumn(earlier, header, target));
     byTarget.set(target, header);
   }
   const { mapping } = mapHeaders([EMAIL_HEADER, ...headers]);
@@ -78,7 +80,7 @@ export function readCells(cells: readonly Cell[]): OnePersonCells {
       result.tagEdits.push(parseTagEdit(value));
       continue;
     }
-    if (result.cells.has(column)) throw new InputError(`column "${column}" is given twice; give it once`);
+    if (result.cells.has(column)) throw new InputError((t) => t.onePersonColumnTwice(column));
     result.cells.set(column, value);
   }
   return result;
@@ -156,7 +158,7 @@ export function onePersonSheet(label: string, people: readonly User[], parsed: O
     const cells = new Map<string, string>([[EMAIL_HEADER, user.email ?? ''], ...parsed.cells]);
     if (parsed.tagsHeader !== undefined) cells.set(parsed.tagsHeader, namedTags);
     const row: Row = { rowNumber: index + 1, cells };
-    const record = validateRow(row, parsed.mapping, { lang, ...(phoneRegion !== undefined ? { phoneRegion } : {}) }, issues);
+    const record = validateRow(row, parsed.mapping, { ...(phoneRegion !== undefined ? { phoneRegion } : {}), lang }, issues);
     const error = validationError(issues);
     if (error || !record) throw error ?? new InputError(`${user.email}: invalid`);
     if (parsed.tagsHeader !== undefined) {

@@ -14,6 +14,7 @@ import type { ReportShape } from '../reports/failed-rows.js';
 import { writePlanWorkbook } from '../reports/plan-workbook.js';
 import { buildDirectory, type Directory } from '../sync/directory.js';
 import { buildPlan, type Plan, type PlanOptions } from '../sync/plan.js';
+import { attachBefore } from '../sync/recorded-values.js';
 import { openNewRunFolder } from '../sync/run-folder.js';
 import { applyContextOf, applyInFolder, finishDryRun, type RunResult } from './apply-run.js';
 import { CancelledError, toCliError } from './errors.js';
@@ -73,7 +74,7 @@ export const ONE_PERSON_PLAN_OPTIONS: PlanOptions = {
 const REPORT_SHAPE: ReportShape = { delimiter: ',', encoding: 'utf-8-bom' };
 
 function distinctKeys(given: readonly string[]): PersonKey[] {
-  if (given.length === 0) throw new InputError('name at least one person (an id or an e-mail)');
+  if (given.length === 0) throw new InputError((t) => t.onePersonNamePeople);
   const keys = given.map(parsePersonKey);
   return keys.filter((key, index) => keys.findIndex((other) => JSON.stringify(other) === JSON.stringify(key)) === index);
 }
@@ -90,8 +91,8 @@ async function lookUpPeople(api: PachcaApi, keys: readonly PersonKey[]): Promise
   for (const key of keys) {
     const user = await lookupPerson(api, key);
     const given = 'id' in key ? String(key.id) : key.email;
-    if (user.bot) throw new InputError(`${given} is a bot; bots are not managed by pachca-roster`);
-    if (!user.email) throw new InputError(`${given}: this token does not see the person's e-mail (a bot token?); use an Owner/Admin personal token`);
+    if (user.bot) throw new InputError((t) => t.onePersonBot(given));
+    if (!user.email) throw new InputError((t) => t.onePersonNoEmail(given));
     if (!users.some((other) => other.id === user.id)) users.push(user);
   }
   return users;
@@ -123,7 +124,8 @@ async function smallDirectory(api: PachcaApi, users: User[], parsed: OnePersonCe
 function refuseInvalid(plan: Plan): void {
   const invalid = plan.items.filter((item) => item.kind === 'invalid');
   if (invalid.length === 0) return;
-  throw new InputError(`${invalid.map((item) => `${item.email ?? item.name ?? item.key}: ${item.message ?? 'invalid'}`).join('; ')} (nothing was changed)`);
+  const reasons = invalid.map((item) => `${item.email ?? item.name ?? item.key}: ${item.message ?? 'invalid'}`).join('; ');
+  throw new InputError((t) => t.onePersonRefused(reasons));
 }
 
 export async function changePeople(request: OnePersonRequest, ports: OnePersonPorts): Promise<RunResult> {
@@ -133,7 +135,7 @@ export async function changePeople(request: OnePersonRequest, ports: OnePersonPo
   // Arguments first: a bad one is refused before any request.
   const keys = distinctKeys(request.people);
   const parsed = readCells(request.cells);
-  if (parsed.cells.size === 0 && parsed.tagEdits.length === 0) throw new InputError('nothing to change: give at least one column=value');
+  if (parsed.cells.size === 0 && parsed.tagEdits.length === 0) throw new InputError((t) => t.onePersonNothingToChange);
 
   if (stopped()) throw new CancelledError();
   const api = ports.connect();
@@ -149,7 +151,9 @@ export async function changePeople(request: OnePersonRequest, ports: OnePersonPo
     const users = await lookUpPeople(api, keys);
     directory = await smallDirectory(api, users, parsed);
     sheet = onePersonSheet(request.label, users, parsed, request.phoneRegion, request.lang);
-    plan = buildPlan(sheet, directory, ONE_PERSON_PLAN_OPTIONS, { selfId: token.selfId });
+    plan = buildPlan(sheet, directory, ONE_PERSON_PLAN_OPTIONS, { selfId: token.selfId }, undefined, undefined, { lang: request.lang ?? 'en' });
+    // The values before, in the journal: what undo takes the run back to.
+    attachBefore(plan.items, directory);
   } catch (error) {
     throw stopped() || error instanceof InterruptedError ? new CancelledError() : toCliError(error, 'looking the people up');
   }

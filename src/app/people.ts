@@ -136,7 +136,7 @@ export function searchText(query: string, phoneRegion = 'RU'): string {
 /** GET /users?query= (names, e-mail, phone, nickname: the API's partial match); bots included. */
 export async function findPeople(api: PachcaApi, query: string, phoneRegion = 'RU'): Promise<PeopleAnswer & { sent: string }> {
   const sent = searchText(query, phoneRegion);
-  if (sent === '') throw new InputError('find needs a QUERY: a name, an e-mail or a phone number');
+  if (sent === '') throw new InputError((t) => t.lookupFindNeedsQuery);
   const found = await collect(api.searchUsers(sent));
   return { ...answer(found), sent };
 }
@@ -148,10 +148,8 @@ export function parsePersonKey(given: string): PersonKey {
   const text = given.trim();
   if (/^\d+$/.test(text) && Number(text) > 0 && Number.isSafeInteger(Number(text))) return { id: Number(text) };
   if (/^[^\s@]+@[^\s@]+$/.test(text)) return { email: emailKey(text) };
-  throw new InputError(`"${given}" is neither a user id nor an e-mail (to search by name or phone: pachca-roster find "${given.trim()}")`);
+  throw new InputError((t) => t.lookupNotPersonKey(given));
 }
-
-const HIDDEN_EMAILS = 'this token sees no e-mail addresses (a bot token?)';
 
 /**
  * The person with this e-mail: the search first, compared exactly, then (as findUserByEmail
@@ -166,8 +164,7 @@ async function userByEmail(api: PachcaApi, email: string): Promise<User> {
   }
   if (contactsHidden(found)) {
     const ids = found.filter((user) => !user.bot).map((user) => user.id);
-    const candidates = ids.length === 1 ? `id ${ids[0]}: pachca-roster show ${ids[0]}` : `ids ${ids.join(', ')}: pachca-roster show ID`;
-    throw new InputError(`cannot confirm ${email}: ${HIDDEN_EMAILS}; the search found ${candidates}`);
+    throw new InputError((t) => t.lookupCannotConfirm(email, ids));
   }
   let people = 0;
   let withEmail = 0;
@@ -176,15 +173,15 @@ async function userByEmail(api: PachcaApi, email: string): Promise<User> {
     if (!user.bot) people += 1;
     if (!user.bot && user.email) withEmail += 1;
   }
-  const hidden = people > 0 && withEmail === 0 ? `; ${HIDDEN_EMAILS}: look the person up by id, or use an Owner/Admin personal token` : '';
-  throw new InputError(`no such person: ${email}${hidden}`);
+  const hidden = people > 0 && withEmail === 0;
+  throw new InputError((t) => t.lookupNoSuchPerson(email, hidden));
 }
 
 async function userById(api: PachcaApi, id: number): Promise<User> {
   try {
     return await api.getUser(id);
   } catch (error) {
-    if (error instanceof NotFoundError) throw new InputError(`no such person: ${id}`);
+    if (error instanceof NotFoundError) throw new InputError((t) => t.lookupNoSuchPerson(id, false));
     throw error;
   }
 }
@@ -250,7 +247,7 @@ export async function listTagSummaries(api: PachcaApi): Promise<TagSummary[]> {
 /** A tag named (or numbered) `given` that the directory lacks; `known` lists every tag name. */
 export class UnknownTagError extends InputError {
   constructor(readonly given: string, readonly known: readonly string[]) {
-    super(`no tag named "${given}"`);
+    super((t) => t.lookupUnknownTag(given));
     this.name = 'UnknownTagError';
   }
 }

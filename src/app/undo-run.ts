@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { InputError } from '../exit-codes.js';
 import { InterruptedError } from '../pachca/errors.js';
 import type { Lang } from '../i18n/lang.js';
+import { messages } from '../i18n/catalog.js';
 import { writePlanWorkbook } from '../reports/plan-workbook.js';
 import { writeSummary } from '../reports/report.js';
 import { staticOutcome } from '../sync/apply.js';
@@ -96,7 +97,7 @@ async function undoInFolder(request: UndoRequest, ports: ApplyPorts, folder: str
   const sheet = { headers: [], rows: [], format: 'csv' as const };
   try {
     const directory = await takeSnapshot(api, (users) => ports.events({ type: 'listing', users })).finally(() => ports.events({ type: 'listing-done' }));
-    plan = buildUndoPlan(undone.entries, directory, { allowDelete: request.allowDelete, now: clock.now() }, { selfId: token.selfId });
+    plan = buildUndoPlan(undone.entries, directory, { allowDelete: request.allowDelete, now: clock.now(), ...(request.lang ? { lang: request.lang } : {}) }, { selfId: token.selfId });
     attachBefore(plan.items, directory);
     saved = {
       ...savedPlanOf({
@@ -138,7 +139,7 @@ async function undoInFolder(request: UndoRequest, ports: ApplyPorts, folder: str
     const outcomes = plan.items.map(staticOutcome);
     const summary = runSummary(context, plan, outcomes, 'ok', true);
     await writeSummary(folder, summary);
-    ports.events({ type: 'note', text: `Dry run: nothing was changed. The undo plan is in ${planFile} (apply it with: pachca-roster apply ${folder})` });
+    ports.events({ type: 'note', text: messages(lang).undoDryRunNote(planFile, folder) });
     ports.events({ type: 'finished', summary, runFolder: folder });
     return { status: 'ok', runFolder: folder, summary };
   }

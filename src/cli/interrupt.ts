@@ -4,6 +4,7 @@
 // A second one exits at once (the journal is flushed line by line, so it stays intact), after
 // putting the terminal back the way the progress bar found it.
 import { ExitCode } from '../exit-codes.js';
+import { messages, type Catalog } from '../i18n/catalog.js';
 
 const SHOW_CURSOR = '\u001b[?25h';
 const WRAP_ON = '\u001b[?7h';
@@ -23,6 +24,8 @@ export interface InterruptOptions {
   resumeHint?: () => string | undefined;
   /** Whether changes are being sent (else the first Ctrl+C just cancels, quietly). */
   applying?: () => boolean;
+  /** The words of the two messages (default English). */
+  t?: Catalog;
 }
 
 /** Cursor shown and line wrapping on: what cli-progress turns off while a bar is drawn. */
@@ -33,17 +36,18 @@ export function restoreTerminal(stream: NodeJS.WriteStream = process.stderr): vo
 export function watchInterrupts(options: InterruptOptions = {}): InterruptWatch {
   const stream = options.stream ?? process.stderr;
   const controller = new AbortController();
+  const t = options.t ?? messages('en');
   const onSignal = (): void => {
     if (!controller.signal.aborted) {
       if (options.applying?.()) {
-        stream.write('\nInterrupted: sending nothing more; waiting for the requests in flight, then writing the journal and report (Ctrl+C again to exit at once)\n');
+        stream.write(`\n${t.interruptFirst}\n`);
       }
       controller.abort();
       return;
     }
     restoreTerminal(stream);
     const hint = options.resumeHint?.();
-    stream.write(`\nExiting at once. ${hint ? `The journal keeps what was done; finish the run with: ${hint}` : 'Nothing more was sent.'}\n`);
+    stream.write(`\n${t.interruptAgain(hint)}\n`);
     process.exit(ExitCode.Interrupted);
   };
   process.on('SIGINT', onSignal);

@@ -30,7 +30,7 @@ import { yargsStrings } from './yargs-locale.js';
 import { commandDescription, speakIn } from './help-lang.js';
 import { skipHelpPrerender } from './yargs-help-cache.js';
 
-const COMMANDS = [
+export const COMMANDS = [
   importCommand, planCommand, applyCommand, undoCommand, validateCommand, exportCommand, auditCommand, templateCommand, sandboxCommand, demoCommand, uiCommand,
   // The everyday read commands.
   findCommand, showCommand, tagsCommand, membersCommand, chatsCommand,

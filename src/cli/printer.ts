@@ -50,6 +50,8 @@ export class Printer {
   constructor(
     readonly format: OutputFormat,
     private readonly target: PrintTarget = process.stdout,
+    /** The words of the table and the CSV (yes/no, the field/value header); JSON keeps its keys. */
+    private readonly t: Catalog = messages('en'),
   ) {}
 
   /** Rows as a table, or CSV with a header row; JSON prints `data` (by default the rows themselves). */
@@ -58,14 +60,14 @@ export class Printer {
     const headers = columns.map((column) => column.header);
     const cells = rows.map((row) => columns.map((column) => column.cell(row)));
     if (this.format === 'csv') return this.csv(headers, cells);
-    this.table([headers, ...cells.map((row) => row.map(tableText))]);
+    this.table([headers, ...cells.map((row) => row.map((value) => tableText(value, this.t)))]);
   }
 
   /** One record as field/value lines (a table without a header, or CSV `field,value`); JSON prints `data`. */
   record(fields: readonly (readonly [string, Cell])[], data: unknown): void {
     if (this.format === 'json') return this.json(data);
-    if (this.format === 'csv') return this.csv(['field', 'value'], fields.map(([field, value]) => [field, value]));
-    this.table(fields.map(([field, value]) => [field, tableText(value)]));
+    if (this.format === 'csv') return this.csv([this.t.lookupColumns.field, this.t.lookupColumns.value], fields.map(([field, value]) => [field, value]));
+    this.table(fields.map(([field, value]) => [field, tableText(value, this.t)]));
   }
 
   private write(text: string): void {
@@ -111,10 +113,10 @@ export function fitWidths(widths: number[], available: number): void {
   }
 }
 
-function tableText(value: Cell): string {
+function tableText(value: Cell, t: Catalog): string {
   let text: string;
   if (value === null || value === undefined) text = '';
-  else if (typeof value === 'boolean') text = value ? 'yes' : 'no';
+  else if (typeof value === 'boolean') text = value ? t.yes : t.no;
   else if (typeof value === 'string' || typeof value === 'number') text = String(value);
   else text = value.join(LIST_SEPARATOR);
   // Line breaks and control characters (a terminal escape in a name) never reach the terminal.

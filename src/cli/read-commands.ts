@@ -6,9 +6,12 @@ import { PachcaClient } from '../pachca/client.js';
 import { toCliError } from '../app/errors.js';
 import { resolveConnection, type ConnectionArgv } from './connection.js';
 import type { Column, OutputFormat } from './printer.js';
+import { messages, type Catalog } from '../i18n/catalog.js';
+import { langOf } from './lang.js';
 
 export interface ReadArgs extends ConnectionArgv {
   output: OutputFormat;
+  lang?: string;
 }
 
 /** Runs `query` with a client made from the flags; a rejected token or missing scope ends with exit 3. */
@@ -21,12 +24,13 @@ export async function withReadClient<T>(argv: ConnectionArgv, query: (api: Pachc
   }
 }
 
-export const CONTACTS_HIDDEN_WARNING =
-  'Warning: this token sees no e-mail addresses or phone numbers (a bot token?), so those are empty; ' +
-  'use an Owner/Admin personal token to see them';
+export function warnIfContactsHidden(hidden: boolean, t: Catalog): void {
+  if (hidden) process.stderr.write(`${t.lookupContactsHidden}\n`);
+}
 
-export function warnIfContactsHidden(hidden: boolean): void {
-  if (hidden) process.stderr.write(`${CONTACTS_HIDDEN_WARNING}\n`);
+/** The catalog of the language a read command speaks (its --lang, else the environment's). */
+export function wordsOf(argv: { lang?: unknown }): Catalog {
+  return messages(langOf(argv));
 }
 
 /** "2026-08-15T21:00:00.000Z" -> "2026-08-15 21:00 UTC"; text that is not a date stays as it is. */
@@ -38,21 +42,24 @@ export function shortTime(iso: string | null): string {
 }
 
 /** One line for a status: emoji, title, until when, away. */
-export function statusText(status: StatusView | null): string {
+export function statusText(status: StatusView | null, t: Catalog): string {
   if (!status) return '';
-  const until = status.expires_at ? ` until ${shortTime(status.expires_at)}` : '';
-  return `${status.emoji} ${status.title}${until}${status.is_away ? ', away' : ''}`;
+  const until = status.expires_at ? t.lookupStatusUntil(shortTime(status.expires_at)) : '';
+  return `${status.emoji} ${status.title}${until}${status.is_away ? t.lookupAway : ''}`;
 }
 
 /** The columns of find and members (JSON has every PersonSummary key instead). */
-export const PERSON_COLUMNS: readonly Column<PersonSummary>[] = [
-  { header: 'id', cell: (person) => person.id },
-  { header: 'name', cell: (person) => person.name },
-  { header: 'email', cell: (person) => person.email },
-  { header: 'department', cell: (person) => person.department },
-  { header: 'title', cell: (person) => person.title },
-  { header: 'role', cell: (person) => (person.bot ? `${person.role} (bot)` : person.role) },
-  { header: 'tags', cell: (person) => person.tags },
-  { header: 'suspended', cell: (person) => person.suspended },
-  { header: 'status', cell: (person) => statusText(person.status) },
-];
+export function personColumns(t: Catalog): readonly Column<PersonSummary>[] {
+  const header = t.lookupColumns;
+  return [
+    { header: header.id, cell: (person) => person.id },
+    { header: header.name, cell: (person) => person.name },
+    { header: header.email, cell: (person) => person.email },
+    { header: header.department, cell: (person) => person.department },
+    { header: header.title, cell: (person) => person.title },
+    { header: header.role, cell: (person) => (person.bot ? t.lookupBot(person.role) : person.role) },
+    { header: header.tags, cell: (person) => person.tags },
+    { header: header.suspended, cell: (person) => person.suspended },
+    { header: header.status, cell: (person) => statusText(person.status, t) },
+  ];
+}

@@ -47,6 +47,7 @@ export async function runInTerminal(output: RunOutput, run: (ports: TerminalPort
   const interrupts = watchInterrupts({
     resumeHint: () => (folder !== undefined ? output.resumeHint(folder) : undefined),
     applying: () => applying,
+    t: messages(output.lang),
   });
   const onEvent = (event: AppEvent): void => {
     if (event.type === 'run-folder') folder = event.path;

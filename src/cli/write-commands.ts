@@ -4,14 +4,15 @@
 import type { Options } from 'yargs';
 import { changePeople, UnknownColumnError, type Cell } from '../app/one-person.js';
 import { parsePersonKey, UnknownTagError } from '../app/people.js';
-import { InputError } from '../exit-codes.js';
+import { CliError, InputError } from '../exit-codes.js';
 import { PachcaClient } from '../pachca/client.js';
 import { applyCommandLine } from './commands/apply.js';
-import { closeTagNames, unknownTagMessage } from './commands/members.js';
+import { closeTagNames, quotedNames, unknownTagMessage } from './commands/members.js';
 import { resolveConnection, type ConnectionArgv } from './connection.js';
 import { fileFlag, FlagError } from './flag-values.js';
 import { langOf } from './lang.js';
 import { runInTerminal } from './run-command.js';
+import type { Catalog, Say } from '../i18n/catalog.js';
 
 export interface WriteArgs extends ConnectionArgv {
   'dry-run': boolean;
@@ -22,15 +23,16 @@ export interface WriteArgs extends ConnectionArgv {
   lang?: string;
 }
 
-export const writeOptions = {
-  'dry-run': { type: 'boolean', default: false, describe: 'Show the plan and save it in the run folder (apply DIR applies it later); change nothing' },
-  yes: { type: 'boolean', alias: 'y', default: false, describe: 'Apply without asking (required when stdin is not a terminal)' },
-  out: { type: 'string', requiresArg: true, coerce: fileFlag('out'), describe: 'Run folder for plan.json, journal.jsonl, report.xlsx/csv, summary.json', defaultDescription: './pachca-roster-runs/<timestamp>' },
-  json: { type: 'boolean', default: false, describe: 'Print summary.json to stdout (the plan and messages go to stderr)' },
-  quiet: { type: 'boolean', alias: 'q', default: false, describe: 'Print only the summary (no plan)' },
-} as const satisfies Record<string, Options>;
-
-export const WRITE_GROUP = 'Change:';
+/** The flags every write command shares, described in the catalog's language (a builder passes `catalogOf(yargs)`). */
+export function writeOptionsIn(t: Catalog) {
+  return {
+    'dry-run': { type: 'boolean', default: false, describe: t.helpWrite.dryRun },
+    yes: { type: 'boolean', alias: 'y', default: false, describe: t.helpYes },
+    out: { type: 'string', requiresArg: true, coerce: fileFlag('out'), describe: t.helpWrite.out, defaultDescription: './pachca-roster-runs/<timestamp>' },
+    json: { type: 'boolean', default: false, describe: t.helpJsonSummary },
+    quiet: { type: 'boolean', alias: 'q', default: false, describe: t.helpWrite.quiet },
+  } as const satisfies Record<string, Options>;
+}
 
 /** A parse check: every person is an id or an e-mail (a search by name would be a guess). */
 export function checkPeople(people: readonly unknown[] | undefined): void {
@@ -38,7 +40,7 @@ export function checkPeople(people: readonly unknown[] | undefined): void {
     try {
       parsePersonKey(String(person));
     } catch (error) {
-      throw new FlagError((error as Error).message);
+      throw new FlagError(error instanceof CliError && error.say ? error.say : (error as Error).message);
     }
   }
 }
@@ -49,10 +51,12 @@ function quoted(argument: string): string {
 }
 
 /** "unknown column "Отдл"; did you mean "отдел"?" */
-function unknownColumnMessage(error: UnknownColumnError): string {
-  const close = closeTagNames(error.given, error.known);
-  if (close.length > 0) return `${error.message}; did you mean ${close.map((name) => `"${name}"`).join(', ')}?`;
-  return `${error.message}: give a sheet column (email is the person's; pachca-roster template shows them all) or a custom property's name`;
+function unknownColumnMessage(error: UnknownColumnError): Say {
+  return (t) => {
+    const close = closeTagNames(error.given, error.known);
+    const head = t.lookupUnknownColumn(error.given);
+    return close.length > 0 ? head + t.lookupDidYouMean(quotedNames(close, t)) : head + t.lookupGiveAColumn;
+  };
 }
 
 /** Runs a one-person change from the command line: `words` is the command as typed (its label). */

@@ -14,10 +14,15 @@ import { helpImportEn } from './areas/helpImport.en.js';
 import { helpOnboardingEn } from './areas/helpOnboarding.en.js';
 import { helpReadEn } from './areas/helpRead.en.js';
 import { helpSandboxEn } from './areas/helpSandbox.en.js';
+import { helpWriteEn } from './areas/helpWrite.en.js';
+import { lookupEn } from './areas/lookup.en.js';
+import { sheetsEn } from './areas/sheets.en.js';
+import { securityLogEn } from './areas/securityLog.en.js';
+import { demoRunEn } from './areas/demoRun.en.js';
+import { planNotesEn } from './areas/planNotes.en.js';
 import { planEn } from './areas/plan.en.js';
 import { recordsEn } from './areas/records.en.js';
 import { runEn } from './areas/run.en.js';
-import { sheetsEn } from './areas/sheets.en.js';
 import { validateEn } from './areas/validate.en.js';
 import { reportEn } from './areas/report.en.js';
 import { templateEn } from './areas/template.en.js';
@@ -53,4 +58,9 @@ export const en = {
   ...helpOnboardingEn,
   ...basisEn,
   ...workbookEn,
+  ...helpWriteEn,
+  ...lookupEn,
+  ...securityLogEn,
+  ...demoRunEn,
+  ...planNotesEn,
 };

@@ -12,10 +12,15 @@ import { helpImportRu } from './areas/helpImport.ru.js';
 import { helpOnboardingRu } from './areas/helpOnboarding.ru.js';
 import { helpReadRu } from './areas/helpRead.ru.js';
 import { helpSandboxRu } from './areas/helpSandbox.ru.js';
+import { helpWriteRu } from './areas/helpWrite.ru.js';
+import { lookupRu } from './areas/lookup.ru.js';
+import { sheetsRu } from './areas/sheets.ru.js';
+import { securityLogRu } from './areas/securityLog.ru.js';
+import { demoRunRu } from './areas/demoRun.ru.js';
+import { planNotesRu } from './areas/planNotes.ru.js';
 import { planRu } from './areas/plan.ru.js';
 import { recordsRu } from './areas/records.ru.js';
 import { runRu } from './areas/run.ru.js';
-import { sheetsRu } from './areas/sheets.ru.js';
 import { validateRu } from './areas/validate.ru.js';
 import { reportRu } from './areas/report.ru.js';
 import { templateRu } from './areas/template.ru.js';
@@ -49,4 +54,9 @@ export const ru: Catalog = {
   ...helpOnboardingRu,
   ...basisRu,
   ...workbookRu,
+  ...helpWriteRu,
+  ...lookupRu,
+  ...securityLogRu,
+  ...demoRunRu,
+  ...planNotesRu,
 };

@@ -1,7 +1,8 @@
 // The security log's sections of the audit page: the note when the log could not be read, or a
 // chart of events per day and one table per section. Inline SVG, every value escaped.
 import { escapeHtml, table } from './audit-html.js';
-import { securityLogTables, type DayCount, type SecurityLogReport } from './audit-log.js';
+import { securityLogNote, securityLogTables, type DayCount, type SecurityLogReport } from './audit-log.js';
+import { messages, type Catalog } from '../i18n/catalog.js';
 
 const CHART_WIDTH = 720;
 const CHART_HEIGHT = 220;
@@ -12,7 +13,7 @@ const LABEL_EVERY_DAYS = 7;
 const MAX_LABELS = 12;
 
 /** Vertical bars, one per day; a date label every week and a tooltip per day. */
-export function eventsPerDayChart(days: readonly DayCount[]): string {
+export function eventsPerDayChart(days: readonly DayCount[], t: Catalog = messages('en')): string {
   const max = Math.max(1, ...days.map((day) => day.count));
   const slot = CHART_WIDTH / Math.max(1, days.length);
   const plotHeight = CHART_HEIGHT - AXIS_HEIGHT - TOP_MARGIN;
@@ -27,27 +28,28 @@ export function eventsPerDayChart(days: readonly DayCount[]): string {
     return `<g><title>${escapeHtml(`${day.day}: ${day.count}`)}</title><rect class="bar" x="${x.toFixed(1)}" y="${y}" width="${Math.max(1, slot * 0.8).toFixed(1)}" height="${height}"></rect>${label}</g>`;
   });
   const axis = `<line x1="0" y1="${TOP_MARGIN + plotHeight}" x2="${CHART_WIDTH}" y2="${TOP_MARGIN + plotHeight}" stroke="#888"></line>`;
-  const peak = `<text x="0" y="12">max ${max} per day</text>`;
-  return `<svg role="img" aria-label="Security events per day" width="${CHART_WIDTH}" height="${CHART_HEIGHT}" viewBox="0 0 ${CHART_WIDTH} ${CHART_HEIGHT}">${peak}${axis}${bars.join('')}</svg>`;
+  const peak = `<text x="0" y="12">${escapeHtml(t.securityLogChartPeak(max))}</text>`;
+  return `<svg role="img" aria-label="${escapeHtml(t.securityLogChartLabel)}" width="${CHART_WIDTH}" height="${CHART_HEIGHT}" viewBox="0 0 ${CHART_WIDTH} ${CHART_HEIGHT}">${peak}${axis}${bars.join('')}</svg>`;
 }
 
-export function renderSecurityLogHtml(report: SecurityLogReport): string {
-  const heading = `<h2>Security log since ${escapeHtml(report.since.toISOString().slice(0, 10))}</h2>`;
-  if (report.note) return `<section id="securityLog">\n${heading}\n<p class="note">${escapeHtml(report.note)}.</p>\n</section>`;
-  const sections = securityLogTables(report)
+export function renderSecurityLogHtml(report: SecurityLogReport, t: Catalog = messages('en')): string {
+  const heading = `<h2>${escapeHtml(t.securityLogPageHeading(report.since.toISOString().slice(0, 10)))}</h2>`;
+  const note = securityLogNote(report, t);
+  if (note !== undefined) return `<section id="securityLog">\n${heading}\n<p class="note">${escapeHtml(note)}.</p>\n</section>`;
+  const sections = securityLogTables(report, t)
     .filter((section) => section.key !== 'eventsPerDay')
     .map((section) => [
       `<section id="${escapeHtml(section.key)}">`,
       `<h2>${escapeHtml(section.title)} <span class="count">(${section.rows.length})</span></h2>`,
       `<p class="muted">${escapeHtml(section.description)}</p>`,
-      section.rows.length ? table(section.columns, section.rows) : '<p>Nothing found.</p>',
+      section.rows.length ? table(section.columns, section.rows) : `<p>${escapeHtml(t.auditNothingFound)}</p>`,
       '</section>',
     ].join('\n'));
   return [
     '<section id="securityLog">',
     heading,
-    '<figure><figcaption>Security events per day (the sections below, UTC)</figcaption>',
-    eventsPerDayChart(report.eventsPerDay),
+    `<figure><figcaption>${escapeHtml(t.securityLogChartCaption)}</figcaption>`,
+    eventsPerDayChart(report.eventsPerDay, t),
     '</figure>',
     '</section>',
     ...sections,

@@ -6,7 +6,8 @@ import type { AuditEvent, User } from '../pachca/types.js';
 import type { CellValue } from '../sheets/write.js';
 import type { Directory } from '../sync/directory.js';
 import type { ToolChange } from '../sync/run-journals.js';
-import type { SecurityLog } from '../sync/security-log.js';
+import type { SecurityLog, SecurityLogRefusal } from '../sync/security-log.js';
+import { messages, type Catalog } from '../i18n/catalog.js';
 import { displayName, type AuditAppendix } from './audit.js';
 
 /** Two or more failed second factors in the period make a person's failures "repeated". */
@@ -39,8 +40,10 @@ export interface DayCount { day: string; count: number }
 
 export interface SecurityLogReport {
   since: Date;
-  /** Why the log was not read (no scope, not on the plan); the sections are then empty. */
+  /** Why the log was not read (no scope, not on the plan; English, as the JSON says it); the sections are then empty. */
   note?: string;
+  /** The same, as a reason the reports say in their language. */
+  refusal?: SecurityLogRefusal;
   /** Run folders' journals read with --runs, or null without it. */
   journalsRead: number | null;
   roleChanges: RoleChange[];
@@ -143,7 +146,7 @@ export function buildSecurityLogReport(log: SecurityLog, directory: Directory, o
     since: log.since, journalsRead: options.runs ? options.runs.journals : null,
     roleChanges: [], accounts: [], tokens: [], twoFactorFailures: [], lastSignIns: [], outsideChanges: [], eventsPerDay: [],
   };
-  if (!log.available) return { ...report, note: log.note };
+  if (!log.available) return { ...report, note: log.note, refusal: log.reason };
   const tool = new ToolAttribution(options.runs?.changes ?? []);
   const person = (id: number | null): PersonRef => personRef(directory, id);
   const failures = new Map<number, TwoFactorFailures>();
@@ -237,19 +240,31 @@ export function securityLogCounts(report: SecurityLogReport): SecurityLogCounts 
   };
 }
 
+/** Why the log was not read, in the catalog's language (undefined when it was read). */
+export function securityLogNote(report: SecurityLogReport, t: Catalog): string | undefined {
+  if (!report.note) return undefined;
+  return report.refusal ? t.securityLogNotRead[report.refusal] : report.note;
+}
+
+/** The heading of the printed counts: since when, or why the log was not read. */
+export function securityLogHeading(report: SecurityLogReport, t: Catalog): string {
+  return securityLogNote(report, t) ?? t.securityLogSince(dayOf(report.since));
+}
+
 /** [title, count] for the text output and the Summary sheet; empty when the log was not read. */
-export function securityLogSummaryLines(report: SecurityLogReport): [string, number][] {
+export function securityLogSummaryLines(report: SecurityLogReport, t: Catalog = messages('en')): [string, number][] {
   if (report.note) return [];
   const counts = securityLogCounts(report);
+  const title = t.securityLogCounts;
   return [
-    ['Role changes', counts.roleChanges],
-    ['Accounts created', counts.accountsCreated],
-    ['Accounts created by this tool', counts.accountsCreatedByTool],
-    ['Accounts deleted', counts.accountsDeleted],
-    ['API token changes', counts.tokenChanges],
-    [`Repeated 2FA failures (people, ${REPEATED_2FA_FAILURES}+)`, counts.repeated2faFailures],
-    ['People who signed in', counts.peopleSignedIn],
-    ['Changes outside the tool', counts.outsideChanges],
+    [title.roleChanges, counts.roleChanges],
+    [title.accountsCreated, counts.accountsCreated],
+    [title.accountsCreatedByTool, counts.accountsCreatedByTool],
+    [title.accountsDeleted, counts.accountsDeleted],
+    [title.tokenChanges, counts.tokenChanges],
+    [title.repeated2faFailures(REPEATED_2FA_FAILURES), counts.repeated2faFailures],
+    [title.peopleSignedIn, counts.peopleSignedIn],
+    [title.outsideChanges, counts.outsideChanges],
   ];
 }
 
@@ -261,57 +276,65 @@ export interface SecurityLogTable {
   rows: CellValue[][];
 }
 
-const PERSON_COLUMNS = (prefix: string): string[] => [`${prefix}id`, `${prefix}email`, `${prefix}name`];
+type ColumnKey = keyof Catalog['securityLogColumns'];
+const PERSON_COLUMNS = (prefix: '' | 'by_' | 'owner_'): ColumnKey[] => [`${prefix}id`, `${prefix}email`, `${prefix}name`];
 const personCells = (ref: PersonRef): CellValue[] => [ref.id, ref.email, ref.name];
+const TOOL_RUN = /^pachca-roster \(run (.+)\)$/;
 
-export function securityLogTables(report: SecurityLogReport): SecurityLogTable[] {
+export function securityLogTables(report: SecurityLogReport, t: Catalog = messages('en')): SecurityLogTable[] {
   if (report.note) return [];
   const since = dayOf(report.since);
-  const runsNote = report.journalsRead === null
-    ? 'Without --runs only the tool\'s user agent tells its changes apart.'
-    : `Matched against ${report.journalsRead} run journal(s) from --runs.`;
-  return [
+  const section = t.securityLogSections;
+  const runsNote = report.journalsRead === null ? t.securityLogWithoutRuns : t.securityLogRunsMatched(report.journalsRead);
+  const madeBy = (text: string): string => {
+    const run = TOOL_RUN.exec(text)?.[1];
+    return run === undefined ? text : t.securityLogByRun(run);
+  };
+  const change = (word: string): string => t.securityLogChanges[word] ?? word;
+  const tables: (Omit<SecurityLogTable, 'columns'> & { columns: ColumnKey[] })[] = [
     {
-      key: 'roleChanges', title: 'Role changes', description: `Company role changes since ${since}: whose, from and to, by whom.`,
+      key: 'roleChanges', title: section.roleChanges.title, description: section.roleChanges.description(since),
       columns: ['at', ...PERSON_COLUMNS(''), 'from', 'to', ...PERSON_COLUMNS('by_'), 'made_by'],
-      rows: report.roleChanges.map((entry) => [entry.at, ...personCells(entry.person), entry.from, entry.to, ...personCells(entry.by), entry.madeBy]),
+      rows: report.roleChanges.map((entry) => [entry.at, ...personCells(entry.person), entry.from, entry.to, ...personCells(entry.by), madeBy(entry.madeBy)]),
     },
     {
-      key: 'accounts', title: 'Accounts created and deleted', description: `Accounts created or deleted since ${since}, by whom, and whether this tool made them. ${runsNote}`,
+      key: 'accounts', title: section.accounts.title, description: `${section.accounts.description(since)} ${runsNote}`,
       columns: ['at', 'change', ...PERSON_COLUMNS(''), ...PERSON_COLUMNS('by_'), 'made_by'],
-      rows: report.accounts.map((entry) => [entry.at, entry.change, ...personCells(entry.account), ...personCells(entry.by), entry.madeBy]),
+      rows: report.accounts.map((entry) => [entry.at, change(entry.change), ...personCells(entry.account), ...personCells(entry.by), madeBy(entry.madeBy)]),
     },
     {
-      key: 'tokens', title: 'API tokens', description: `API tokens created, changed or destroyed since ${since}.`,
+      key: 'tokens', title: section.tokens.title, description: section.tokens.description(since),
       columns: ['at', 'change', 'token_id', ...PERSON_COLUMNS('owner_'), 'scopes'],
-      rows: report.tokens.map((entry) => [entry.at, entry.change, entry.tokenId, ...personCells(entry.owner), entry.scopes.join(', ')]),
+      rows: report.tokens.map((entry) => [entry.at, change(entry.change), entry.tokenId, ...personCells(entry.owner), entry.scopes.join(', ')]),
     },
     {
-      key: 'twoFactorFailures', title: 'Repeated 2FA failures', description: `People who failed the second sign-in factor ${REPEATED_2FA_FAILURES} or more times since ${since}, most first.`,
+      key: 'twoFactorFailures', title: section.twoFactorFailures.title, description: section.twoFactorFailures.description(since, REPEATED_2FA_FAILURES),
       columns: [...PERSON_COLUMNS(''), 'failures', 'first_at', 'last_at'],
       rows: report.twoFactorFailures.map((entry) => [...personCells(entry.person), entry.failures, entry.first, entry.last]),
     },
     {
-      key: 'lastSignIns', title: 'Last sign-in', description: `Each person's last sign-in since ${since} (longest ago first); the Inactive finding uses it where present.`,
+      key: 'lastSignIns', title: section.lastSignIns.title, description: section.lastSignIns.description(since),
       columns: [...PERSON_COLUMNS(''), 'last_sign_in_at', 'sign_ins', 'ip_address', 'user_agent'],
       rows: report.lastSignIns.map((entry) => [...personCells(entry.person), entry.at, entry.signIns, entry.ipAddress, entry.userAgent]),
     },
     {
-      key: 'outsideChanges', title: 'Changes outside the tool', description: `Directory changes since ${since} that this tool did not make. ${runsNote}`,
+      key: 'outsideChanges', title: section.outsideChanges.title, description: `${section.outsideChanges.description(since)} ${runsNote}`,
       columns: ['at', 'event', 'target', ...PERSON_COLUMNS('by_'), 'detail'],
       rows: report.outsideChanges.map((entry) => [entry.at, entry.event, entry.target, ...personCells(entry.by), entry.detail]),
     },
     {
-      key: 'eventsPerDay', title: 'Security events per day', description: 'Events of the sections above per day (UTC).',
+      key: 'eventsPerDay', title: section.eventsPerDay.title, description: section.eventsPerDay.description,
       columns: ['day', 'events'],
       rows: report.eventsPerDay.map((entry) => [entry.day, entry.count]),
     },
   ];
+  return tables.map((table) => ({ ...table, columns: table.columns.map((column) => t.securityLogColumns[column]) }));
 }
 
 /** The security log's sheets and Summary lines for the audit workbook (only the note when it was not read). */
-export function securityLogAppendix(report: SecurityLogReport): AuditAppendix {
-  const since: [string, CellValue] = ['security log since', report.since];
-  if (report.note) return { tables: [], summary: [since, ['security log', report.note]] };
-  return { tables: securityLogTables(report), summary: [since, ...securityLogSummaryLines(report)] };
+export function securityLogAppendix(report: SecurityLogReport, t: Catalog = messages('en')): AuditAppendix {
+  const since: [string, CellValue] = [t.securityLogSummarySince, report.since];
+  const note = securityLogNote(report, t);
+  if (note !== undefined) return { tables: [], summary: [since, [t.securityLogSummaryNote, note]] };
+  return { tables: securityLogTables(report, t), summary: [since, ...securityLogSummaryLines(report, t)] };
 }

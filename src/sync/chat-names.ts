@@ -3,6 +3,7 @@
 // ignored); an unknown or ambiguous name, or an archived chat, is a reason the row is invalid,
 // found before any write. An id the token does not see is kept (closed chats are not listed by
 // the API even for the Owner) and reported as unverified, so the caller can warn.
+import { messages, type Catalog } from '../i18n/catalog.js';
 import type { Chat } from '../pachca/types.js';
 import { collapseSpaces, splitTags } from '../records/normalize.js';
 
@@ -39,7 +40,7 @@ export class ChatIndex {
     }
   }
 
-  resolve(reference: string): ChatReference {
+  resolve(reference: string, t: Catalog = messages('en')): ChatReference {
     const text = collapseSpaces(reference).replace(/^#(?=\d)/, '');
     const isId = /^\d{1,15}$/.test(text) && Number(text) > 0;
     const named = this.byName.get(chatNameKey(text)) ?? [];
@@ -47,22 +48,22 @@ export class ChatIndex {
     const chat = byId ?? (named.length === 1 ? named[0] : undefined);
     if (!chat && named.length > 1) {
       const ids = named.map((candidate) => candidate.id).sort((a, b) => a - b).join(', ');
-      return { ok: false, reason: `${named.length} chats are named "${reference.trim()}" (ids ${ids}): give the id instead` };
+      return { ok: false, reason: t.chatSameName(named.length, reference.trim(), ids) };
     }
     if (!chat) {
       if (isId) return { ok: true, id: Number(text), name: undefined, verified: false };
-      return { ok: false, reason: `no chat named "${reference.trim()}" among the chats this token sees (pachca-roster chats lists them)` };
+      return { ok: false, reason: t.chatNoSuch(reference.trim()) };
     }
-    if (chat.archived) return { ok: false, reason: `chat "${chat.name}" (${chat.id}) is archived` };
-    if (chat.personal) return { ok: false, reason: `chat ${chat.id} is a personal chat` };
+    if (chat.archived) return { ok: false, reason: t.chatArchived(chat.name, chat.id) };
+    if (chat.personal) return { ok: false, reason: t.chatPersonal(chat.id) };
     return { ok: true, id: chat.id, name: chat.name, verified: true };
   }
 
   /** Every reference of a cell (split on , ; | and line breaks). */
-  resolveCell(cell: string): ChatReferences {
+  resolveCell(cell: string, t: Catalog = messages('en')): ChatReferences {
     const result: ChatReferences = { ids: [], labels: [], problems: [], unverified: [] };
     for (const reference of splitTags(cell)) {
-      const resolved = this.resolve(reference);
+      const resolved = this.resolve(reference, t);
       if (!resolved.ok) {
         result.problems.push(resolved.reason);
         continue;

@@ -46,11 +46,6 @@ export function contactsHidden(directory: Directory): boolean {
   return people.length > 0 && people.every((user) => !user.email);
 }
 
-/** The stderr warning for contactsHidden. */
-export const CONTACTS_HIDDEN_WARNING =
-  'Warning: this token sees no e-mail addresses or phone numbers (a bot token?), so those columns are empty ' +
-  'and an export of it cannot be imported back; use an Owner/Admin personal token';
-
 /** What a snapshot's listener hears while the directory is listed. */
 export interface SnapshotListener {
   /** The running count of users listed (a big directory takes a while). */

@@ -3,6 +3,7 @@
 // rows are invalid: nobody can tell which person they mean). The planner, --suspend-missing
 // and the three-way merge of exports all match through here.
 import { InputError } from '../exit-codes.js';
+import { messages, type Catalog } from '../i18n/catalog.js';
 import { columnForHeader, normalizeHeaderKey } from '../records/columns.js';
 import type { EmployeeRecord, ValidatedSheet } from '../records/types.js';
 import type { User } from '../pachca/types.js';
@@ -74,6 +75,7 @@ export class Matcher {
     private readonly directory: Directory,
     option: MatchOption | undefined,
     customColumns: readonly CustomColumn[],
+    private readonly t: Catalog = messages('en'),
   ) {
     this.option = option ?? defaultMatch(sheet);
     this.idHeader = idHeaderOf(sheet);
@@ -112,7 +114,7 @@ export class Matcher {
   /** How the plan names the key in messages: `e-mail`, `id`, or the custom property's name. */
   get keyName(): string {
     if (this.keyColumn) return this.keyColumn.definition.name;
-    return this.option === 'id' ? 'id' : 'e-mail';
+    return this.option === 'id' ? this.t.matchKeyId : this.t.matchKeyEmail;
   }
 
   /** Matched by something other than the e-mail, so the sheet's e-mail is a value to compare. */
@@ -139,26 +141,26 @@ export class Matcher {
     const key = this.keyOf(record);
     if (key === undefined) {
       // A row added to an export has no id yet: it is a new person, matched by its e-mail as before.
-      if (this.option === 'id') return record.email ? { user: byEmail } : { invalid: 'no id and no e-mail (--match id)' };
-      return { invalid: `no ${this.keyName} (--match ${this.option}): every row needs one` };
+      if (this.option === 'id') return record.email ? { user: byEmail } : { invalid: this.t.matchNoIdNoEmail };
+      return { invalid: this.t.matchNoKey(this.keyName, this.option) };
     }
     const rows = this.rowsByKey.get(key) ?? [];
     if (rows.length > 1) {
-      return { invalid: `${this.keyName} ${key} is in ${rows.length} rows (${rows.join(', ')}): which one is meant? (--match ${this.option})` };
+      return { invalid: this.t.matchKeyInRows(this.keyName, key, rows, this.option) };
     }
     if (this.option === 'id') {
       const user = this.directory.usersById.get(Number(key));
-      return user ? { user } : { invalid: `no user with id ${key} in Pachca (deleted?); clear the id to create the person anew` };
+      return user ? { user } : { invalid: this.t.matchNoUserWithId(key) };
     }
     const users = this.usersByKey.get(key) ?? [];
     if (users.length > 1) {
-      return { invalid: `${this.keyName} ${key} belongs to ${users.length} people in Pachca (ids ${users.map((user) => user.id).join(', ')}); fix it in Pachca first` };
+      return { invalid: this.t.matchKeyManyPeople(this.keyName, key, users.map((user) => user.id)) };
     }
     if (users[0]) return { user: users[0] };
     // Nobody has this key yet: a person with the row's e-mail and no key of their own gets it.
     if (byEmail) {
       const theirs = this.keyOfUser(byEmail);
-      if (theirs) return { invalid: `${this.keyName} ${key} matches no one, and ${record.email} belongs to user ${byEmail.id} whose ${this.keyName} is ${theirs}` };
+      if (theirs) return { invalid: this.t.matchKeyTaken(this.keyName, key, record.email, byEmail.id, theirs) };
       return { user: byEmail };
     }
     return { user: undefined };
@@ -201,7 +203,7 @@ export class Matcher {
     if (!this.emailIsAField || !record.email) return undefined;
     if (user.email && emailKey(user.email) === emailKey(record.email)) return undefined;
     const holder = this.directory.usersByEmail.get(emailKey(record.email));
-    if (holder && holder.id !== user.id) return { invalid: `e-mail ${record.email} belongs to another person in Pachca (user ${holder.id})` };
+    if (holder && holder.id !== user.id) return { invalid: this.t.matchEmailTaken(record.email, holder.id) };
     return { before: user.email ?? null, after: record.email };
   }
 }

@@ -6,6 +6,7 @@
 // All three sides are compared after the same normalization (the row validator), so an
 // exported phone or date reads the same as the sheet's cell.
 import { normalizeHeaderKey } from '../records/columns.js';
+import { messages, type Catalog } from '../i18n/catalog.js';
 import type { EmployeeRecord, Issue, Row, ValidatedSheet } from '../records/types.js';
 import { validateRow } from '../records/validate.js';
 import type { User } from '../pachca/types.js';
@@ -147,12 +148,8 @@ export class ThreeWayMerge {
 }
 
 /** The report's words for a row's conflicts. */
-export function conflictMessage(conflicts: readonly FieldConflict[], preferSheet: boolean): string {
-  const show = (value: string | null): string => (value === null ? '(empty)' : `"${value}"`);
-  const fields = conflicts.map((conflict) => `${conflict.field} (exported ${show(conflict.exported)}, Pachca now ${show(conflict.pachca)}, sheet ${show(conflict.sheet)})`);
-  return `conflict: changed both in the sheet and in Pachca since the export: ${fields.join('; ')}; ${
-    preferSheet ? "the sheet's value is applied (--prefer-sheet)" : "Pachca's value is kept (--prefer-sheet applies the sheet's)"
-  }`;
+export function conflictMessage(conflicts: readonly FieldConflict[], preferSheet: boolean, t: Catalog = messages('en')): string {
+  return t.noteConflict(conflicts, preferSheet);
 }
 
 const CONFLICTS_SHOWN = 20;

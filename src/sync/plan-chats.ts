@@ -2,6 +2,7 @@
 // the chats the token sees; a new person gets them in the create's chat_ids, an existing one joins
 // those it is not in yet (and with --chats replace leaves the listed chats the cell does not name).
 import type { User } from '../pachca/types.js';
+import { messages, type Catalog } from '../i18n/catalog.js';
 import type { EmployeeRecord } from '../records/types.js';
 import type { ChatIndex } from './chat-names.js';
 import type { ChatMembershipRequest, FieldChange, TagsMode } from './plan-types.js';
@@ -16,8 +17,7 @@ export interface ChatContext {
 }
 
 /** Why chat_ids does nothing for a person who exists already. */
-export const CHAT_IDS_ON_EXISTING =
-  'warning: chat_ids is used only when a row creates a person, so this person was not added to those chats; name them in a chats column, or add them in Pachca (the chat > Members > Add)';
+export const CHAT_IDS_ON_EXISTING = messages('en').chatIdsOnExisting;
 
 export interface RowChats {
   /** chat_ids and the chats cell together, distinct, in order. */
@@ -33,13 +33,13 @@ export interface RowChats {
 }
 
 /** The row's chats; an unknown, ambiguous or archived name is an error. */
-export function rowChats(record: EmployeeRecord, context: ChatContext | undefined): RowChats {
+export function rowChats(record: EmployeeRecord, context: ChatContext | undefined, t: Catalog = messages('en')): RowChats {
   const result: RowChats = { ids: [...(record.chat_ids ?? [])], labels: new Map(), cellIds: [], unverified: [] };
   for (const id of result.ids) result.labels.set(id, context?.names.get(id) ?? `#${id}`);
   if (!record.chats || record.chats.length === 0) return result;
-  if (!context) return { ...result, error: 'chats: the chats were not listed' };
-  const references = context.index.resolveCell(record.chats.join('\n'));
-  if (references.problems.length > 0) return { ...result, error: `chats: ${references.problems.join('; ')}` };
+  if (!context) return { ...result, error: t.chatsNotListed };
+  const references = context.index.resolveCell(record.chats.join('\n'), t);
+  if (references.problems.length > 0) return { ...result, error: t.chatsProblems(references.problems.join('; ')) };
   result.cellIds = references.ids;
   references.ids.forEach((id, position) => {
     result.labels.set(id, references.labels[position]!);
@@ -71,7 +71,7 @@ function changeOf(requests: readonly ChatMembershipRequest[]): FieldChange | und
 }
 
 /** An existing person's joins (and, under replace, leaves) for the row's chats cell. */
-export function chatsForExisting(user: User, chats: RowChats, context: ChatContext | undefined, mode: TagsMode): ChatPlan {
+export function chatsForExisting(user: User, chats: RowChats, context: ChatContext | undefined, mode: TagsMode, t: Catalog = messages('en')): ChatPlan {
   const plan: ChatPlan = { requests: [], notes: [] };
   if (chats.cellIds.length === 0 || !context) return plan;
   const named = new Set(chats.cellIds);
@@ -84,9 +84,7 @@ export function chatsForExisting(user: User, chats: RowChats, context: ChatConte
     }
     if (!members.has(user.id)) plan.requests.push({ method: 'POST', chatId: id, chatName: chats.labels.get(id)! });
   }
-  if (unseen.length > 0) {
-    plan.notes.push(`warning: chats: ${unseen.join(', ')} not seen by this token, so its members are unknown and this person was not added (a closed chat: add them in Pachca)`);
-  }
+  if (unseen.length > 0) plan.notes.push(t.chatsUnseen(unseen.join(', ')));
   if (mode === 'replace') plan.requests.push(...leaveRequests(user, context, named));
   const change = changeOf(plan.requests);
   if (change) plan.change = change;

@@ -2,6 +2,7 @@
 // is suspended, taken out of every tag (one PUT carries both), has the status cleared and, with
 // --leave-chats, leaves every chat the token lists. `restore` later brings back only the suspension.
 import type { User } from '../pachca/types.js';
+import { messages, type Catalog } from '../i18n/catalog.js';
 import { withCurrentSuspended } from './field-compare.js';
 import { leaveChange, leaveRequests, type ChatContext } from './plan-chats.js';
 import type { ChangeUserItem, FieldChange, PlanItem, StatusRequest } from './plan-types.js';
@@ -19,7 +20,7 @@ export interface OffboardSubject {
 }
 
 /** The item that offboards `user`; unchanged when there is nothing left to take away. */
-export function planOffboard(user: User, subject: OffboardSubject, chats: ChatContext | undefined, leaveChats: boolean): PlanItem {
+export function planOffboard(user: User, subject: OffboardSubject, chats: ChatContext | undefined, leaveChats: boolean, t: Catalog = messages('en')): PlanItem {
   const { currentTags, ...person } = subject;
   const base = { ...person, ...(subject.email === undefined ? {} : { email: subject.email }), userId: user.id };
   const changes: FieldChange[] = [];
@@ -47,5 +48,5 @@ export function planOffboard(user: User, subject: OffboardSubject, chats: ChatCo
   }
   if (chatRequests.length > 0) return { ...base, kind: 'update', changes, ...side };
   if (statusRequest) return { ...base, kind: 'clear-status', changes, statusRequest };
-  return { ...base, kind: 'unchanged', changes: [], message: [subject.message, 'already offboarded'].filter(Boolean).join('; ') };
+  return { ...base, kind: 'unchanged', changes: [], message: [subject.message, t.offboardAlready].filter(Boolean).join('; ') };
 }

@@ -4,6 +4,7 @@
 // --photos-overwrite. A file that is missing or unusable is a warning on the row, never a failure.
 import { basename, dirname } from 'node:path';
 import { InputError } from '../exit-codes.js';
+import { messages, type Catalog } from '../i18n/catalog.js';
 import type { User } from '../pachca/types.js';
 import { normalizeHeaderKey } from '../records/columns.js';
 import type { EmployeeRecord, ValidatedSheet } from '../records/types.js';
@@ -27,7 +28,9 @@ export async function findRowPhotos(sheet: ValidatedSheet, options: PhotoOptions
     try {
       folder = new PhotoFolder(options.dir);
     } catch (error) {
-      throw new InputError(`--photos ${options.dir}: cannot list the folder (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+      const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+      const dir = options.dir;
+      throw new InputError((t) => t.photosFolderUnreadable(dir, reason));
     }
   }
   let keyHeader: string | undefined;
@@ -60,7 +63,7 @@ export async function findRowPhotos(sheet: ValidatedSheet, options: PhotoOptions
 }
 
 /** The photo upload (or the warning) of a row, for a new person (`user` undefined) or an existing one. */
-export function photoSide(photo: RowPhoto | undefined, user: User | undefined, overwrite: boolean): SideRequests {
+export function photoSide(photo: RowPhoto | undefined, user: User | undefined, overwrite: boolean, t: Catalog = messages('en')): SideRequests {
   const side = noSideRequests();
   if (!photo) return side;
   const hasPhoto = user !== undefined && user.image_url !== null && user.image_url !== '';
@@ -68,7 +71,7 @@ export function photoSide(photo: RowPhoto | undefined, user: User | undefined, o
   const { finding } = photo;
   if (!finding.ok) {
     // A folder that simply has no file for this person says so only when a photo was wanted.
-    side.notes.push(`warning: photo: ${finding.reason}`);
+    side.notes.push(t.photoWarning(finding.reason));
     return side;
   }
   side.photoRequest = { method: 'PUT', file: finding.file, type: finding.type, size: finding.size };

@@ -1,4 +1,5 @@
 // The plan's data: what an import would change, as plain data (printed, saved as plan.json, applied).
+import type { Lang } from '../i18n/lang.js';
 import type { MatchOption } from './match.js';
 import type { RecordedValues } from './recorded-values.js';
 import type { ChatContext } from './plan-chats.js';
@@ -231,6 +232,8 @@ export const DEFAULT_PLAN_OPTIONS: PlanOptions = {
 export interface PlanExtras {
   chats?: ChatContext;
   photos?: ReadonlyMap<number, RowPhoto>;
+  /** The language of the items' messages (default English). */
+  lang?: Lang;
 }
 
 export interface PlanSelf {

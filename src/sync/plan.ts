@@ -17,7 +17,8 @@ import type { ExportBase } from './export-base.js';
 import { conflictMessage, customField, ThreeWayMerge, type RowMerge } from './merge-base.js';
 import { Matcher } from './match.js';
 import { planMissing } from './missing.js';
-import { CHAT_IDS_ON_EXISTING, chatsForExisting, createChatsChange, rowChats, type RowChats } from './plan-chats.js';
+import { messages, type Catalog } from '../i18n/catalog.js';
+import { chatsForExisting, createChatsChange, rowChats, type RowChats } from './plan-chats.js';
 import { planOffboard } from './plan-offboard.js';
 import { photoSide } from './plan-photos.js';
 import { bothSides, withSideRequests } from './plan-side.js';
@@ -53,6 +54,8 @@ class Planner {
   private readonly merge: ThreeWayMerge | undefined;
   /** How rows find their people (--match). */
   private readonly matcher: Matcher;
+  /** The words of the items' messages (the run's language). */
+  private readonly t: Catalog;
 
   constructor(
     private readonly sheet: ValidatedSheet,
@@ -64,7 +67,8 @@ class Planner {
     private readonly extras: PlanExtras = {},
   ) {
     this.customColumns = resolveCustomColumns(sheet, directory);
-    this.matcher = new Matcher(sheet, directory, options.match, this.customColumns);
+    this.t = messages(extras.lang ?? 'en');
+    this.matcher = new Matcher(sheet, directory, options.match, this.customColumns, this.t);
     if (exportBase) {
       this.merge = new ThreeWayMerge(sheet, exportBase, directory, this.customColumns, {
         preferSheet: options.preferSheet === true,
@@ -95,7 +99,7 @@ class Planner {
       const record = recordsByRow.get(row.rowNumber);
       return record ? this.withRowWarnings(this.planRecord(record)) : this.invalidRow(row);
     });
-    const missingItems = this.options.suspendMissing ? planMissing(this.matcher.namedUserIds(), this.directory, this.options, this.self, this.extras.chats) : [];
+    const missingItems = this.options.suspendMissing ? planMissing(this.matcher.namedUserIds(), this.directory, this.options, this.self, this.extras.chats, this.t) : [];
     const tagItems = [...this.tags.toCreate].map((key): PlanItem => ({
       key: `tag:${key}`,
       kind: 'create-tag',
@@ -122,7 +126,7 @@ class Planner {
     if (!warnings) return item;
     const text = warnings
       .filter((issue) => !item.message?.includes(issue.message))
-      .map((issue) => `warning: ${issue.column ? `${issue.column}: ` : ''}${issue.message}`).join('; ');
+      .map((issue) => this.t.noteWarning(`${issue.column ? `${issue.column}: ` : ''}${issue.message}`)).join('; ');
     if (!text) return item;
     return { ...item, message: item.message ? `${item.message}; ${text}` : text };
   }
@@ -131,7 +135,7 @@ class Planner {
     const errors = this.errorsByRow.get(row.rowNumber) ?? [];
     const message = errors.length > 0
       ? errors.map((issue) => (issue.column ? `${issue.column}: ${issue.message}` : issue.message)).join('; ')
-      : 'invalid row';
+      : this.t.noteInvalidRow;
     const cell = (column: string): string => {
       const header = this.headerOf.get(column);
       return header ? text(row.cells.get(header)) : '';
@@ -163,42 +167,42 @@ class Planner {
     const firstRow = email ? this.seenEmails.get(email) : undefined;
     const found = this.matcher.find(record);
     const user = 'user' in found ? found.user : undefined;
-    if (firstRow !== undefined) return this.invalid(record, user, `duplicate of row ${firstRow}`);
+    if (firstRow !== undefined) return this.invalid(record, user, this.t.noteDuplicateOfRow(firstRow));
     if (email) this.seenEmails.set(email, record.source.rowNumber);
     if ('invalid' in found) return this.invalid(record, undefined, found.invalid);
 
-    if (record.action === 'skip') return { ...this.base(record, user), kind: 'skip', changes: [], message: 'action is skip' };
+    if (record.action === 'skip') return { ...this.base(record, user), kind: 'skip', changes: [], message: this.t.noteActionIsSkip };
     if (record.action === 'delete') return this.planDelete(record, user);
     if (!user) {
       if (record.action !== 'create' && record.action !== 'upsert') {
-        return this.invalid(record, user, `action ${record.action}: no user with this ${this.matcher.keyName} in Pachca`);
+        return this.invalid(record, user, this.t.noteActionNoUser(record.action, this.matcher.keyName));
       }
-      if (!record.email) return this.invalid(record, user, `no one in Pachca has ${this.matcher.keyName} ${this.matcher.keyOf(record)}, and a new person needs an e-mail`);
-    } else if (user.bot) return this.invalid(record, user, 'this email belongs to a bot; bots are not managed by import');
+      if (!record.email) return this.invalid(record, user, this.t.noteNewPersonNeedsEmail(this.matcher.keyName, this.matcher.keyOf(record) ?? ''));
+    } else if (user.bot) return this.invalid(record, user, this.t.noteBot);
     if (user && record.action === 'offboard') return this.planOffboardRow(record, user);
-    const chats = rowChats(record, this.extras.chats);
+    const chats = rowChats(record, this.extras.chats, this.t);
     if (chats.error) return this.invalid(record, user, chats.error);
     const item = user ? this.planUpdate(record, user) : this.planCreate(record, chats);
-    const photo = photoSide(this.extras.photos?.get(record.source.rowNumber), user, this.options.photos?.overwrite === true);
+    const photo = photoSide(this.extras.photos?.get(record.source.rowNumber), user, this.options.photos?.overwrite === true, this.t);
     if (!user) return withSideRequests(item, photo);
-    return withSideRequests(item, bothSides(chatsForExisting(user, chats, this.extras.chats, this.options.chats ?? 'merge'), photo));
+    return withSideRequests(item, bothSides(chatsForExisting(user, chats, this.extras.chats, this.options.chats ?? 'merge', this.t), photo));
   }
 
   private planOffboardRow(record: EmployeeRecord, user: User): PlanItem {
-    if (user.id === this.self.selfId) return this.invalid(record, user, "the token's own user cannot be offboarded");
-    if (user.id === this.self.ownerId) return this.invalid(record, user, 'the workspace Owner cannot be offboarded');
+    if (user.id === this.self.selfId) return this.invalid(record, user, this.t.noteSelfCannot.offboard);
+    if (user.id === this.self.ownerId) return this.invalid(record, user, this.t.noteOwnerCannot.offboard);
     const { key, row, email, name } = this.base(record, user);
     const currentTags = this.tagNames.current(user.list_tags);
-    return planOffboard(user, { key, row, email, name, currentTags }, this.extras.chats, this.options.leaveChats === true);
+    return planOffboard(user, { key, row, email, name, currentTags }, this.extras.chats, this.options.leaveChats === true, this.t);
   }
 
   private planDelete(record: EmployeeRecord, user: User | undefined): PlanItem {
     if (!this.options.allowDelete) {
-      return this.invalid(record, user, 'action delete needs --allow-delete (deleting is irreversible; suspending keeps the data)');
+      return this.invalid(record, user, this.t.noteDeleteNeedsFlag);
     }
-    if (!user) return { ...this.base(record, user), kind: 'unchanged', changes: [], message: 'not in Pachca (already deleted)' };
-    if (user.id === this.self.selfId) return this.invalid(record, user, "the token's own user cannot be deleted");
-    if (user.id === this.self.ownerId) return this.invalid(record, user, 'the workspace Owner cannot be deleted');
+    if (!user) return { ...this.base(record, user), kind: 'unchanged', changes: [], message: this.t.noteAlreadyDeleted };
+    if (user.id === this.self.selfId) return this.invalid(record, user, this.t.noteSelfCannot.delete);
+    if (user.id === this.self.ownerId) return this.invalid(record, user, this.t.noteOwnerCannot.delete);
     return {
       ...this.base(record, user),
       userId: user.id,
@@ -230,7 +234,7 @@ class Planner {
       resolved.push(this.tags.spelling.get(key)!);
     }
     if (missing.length > 0 && !this.options.createTags) {
-      return { names: resolved, missing, error: `tag${missing.length > 1 ? 's' : ''} ${missing.map((name) => `"${name}"`).join(', ')} not in Pachca (--no-create-tags)` };
+      return { names: resolved, missing, error: this.t.noteTagsNotInPachca(missing) };
     }
     return { names: resolved, missing };
   }
@@ -258,7 +262,7 @@ class Planner {
       const raw = customCell(record, column);
       if (raw === undefined) continue;
       const parsed = parseCustomValue(raw, column.definition.data_type);
-      if (!parsed.ok) return `${column.header}: ${parsed.message} (value "${raw.trim()}")`;
+      if (!parsed.ok) return this.t.noteCellValue(column.header, parsed.message, raw.trim());
     }
     return undefined;
   }
@@ -269,7 +273,7 @@ class Planner {
     // A status the row cannot set (a title without an emoji) is skipped with a warning; the person is still created.
     const status = statusIntent(record.status);
     if (record.role === 'guest' && chats.ids.length !== 1) {
-      return this.invalid(record, undefined, `role guest: a new guest needs exactly one chat in chats or chat_ids (got ${chats.ids.length})`);
+      return this.invalid(record, undefined, this.t.noteGuestNeedsOneChat(chats.ids.length));
     }
     const user: UserCreateInput = { email: record.email };
     const changes: FieldChange[] = [{ field: 'email', before: null, after: record.email }];
@@ -326,7 +330,7 @@ class Planner {
       changes.push(...statusChanges(null, wantedStatusView(status.fields)));
       item.statusRequest = { method: 'PUT', path: `${userPath('{id}')}/status`, body: { status: statusInput(status.fields) } };
     }
-    if (status.kind === 'error') item.message = `warning: ${status.message}`;
+    if (status.kind === 'error') item.message = this.t.noteWarning(status.message);
     if (needsTags.length > 0) item.needsTags = needsTags;
     return item;
   }
@@ -359,15 +363,15 @@ class Planner {
     }
     if (record.role && record.role !== user.role && !leftAlone('role')) {
       if (!(USER_UPDATE_ROLES as readonly string[]).includes(record.role)) {
-        return this.invalid(record, user, `role ${record.role}: the API cannot make an existing user a ${record.role} (allowed on update: ${USER_UPDATE_ROLES.join(', ')})`);
+        return this.invalid(record, user, this.t.noteRoleNotOnUpdate(record.role, USER_UPDATE_ROLES.join(', ')));
       }
       update.role = record.role as UserUpdateInput['role'];
       changes.push({ field: 'role', before: user.role, after: record.role });
     }
     const suspended = record.action === 'suspend' ? true : record.action === 'restore' ? false : leftAlone('suspended') ? undefined : record.suspended;
     if (suspended !== undefined && suspended !== user.suspended) {
-      if (suspended && user.id === this.self.selfId) return this.invalid(record, user, "the token's own user cannot be suspended");
-      if (suspended && user.id === this.self.ownerId) return this.invalid(record, user, 'the workspace Owner cannot be suspended');
+      if (suspended && user.id === this.self.selfId) return this.invalid(record, user, this.t.noteSelfCannot.suspend);
+      if (suspended && user.id === this.self.ownerId) return this.invalid(record, user, this.t.noteOwnerCannot.suspend);
       update.suspended = suspended;
       changes.push({ field: 'suspended', before: String(user.suspended), after: String(suspended) });
     }
@@ -436,11 +440,11 @@ class Planner {
       item = { ...person, kind: 'unchanged' };
     }
     const notes: string[] = [];
-    if (status.kind === 'error') notes.push(`warning: ${status.message}`);
-    if (record.chat_ids && record.chat_ids.length > 0) notes.push(CHAT_IDS_ON_EXISTING);
+    if (status.kind === 'error') notes.push(this.t.noteWarning(status.message));
+    if (record.chat_ids && record.chat_ids.length > 0) notes.push(this.t.chatIdsOnExisting);
     if (merge && merge.conflicts.length > 0) {
       item.conflicts = merge.conflicts;
-      notes.push(conflictMessage(merge.conflicts, this.options.preferSheet === true));
+      notes.push(conflictMessage(merge.conflicts, this.options.preferSheet === true, this.t));
     }
     if (notes.length > 0) item.message = [item.message, ...notes].filter(Boolean).join('; ');
     return item;

@@ -16,9 +16,12 @@ export const SECURITY_LOG_KEYS = [
 
 export type SecurityLogKey = (typeof SECURITY_LOG_KEYS)[number];
 
+/** Why the log was not read: the token lacks the scope, or the workspace's plan keeps no log. */
+export type SecurityLogRefusal = 'scope' | 'plan';
+
 export type SecurityLog =
   | { available: true; since: Date; events: AuditEvent[] }
-  | { available: false; since: Date; note: string };
+  | { available: false; since: Date; note: string; reason: SecurityLogRefusal };
 
 export const NO_SCOPE_NOTE =
   'Security log not read: the token lacks the audit_events:read scope (only the workspace Owner\'s personal token has it)';
@@ -26,10 +29,10 @@ export const NO_PLAN_NOTE =
   'Security log not read: the workspace is not on the Corporation plan (402 payment_required), so Pachca keeps no security log';
 
 /** The note when the log cannot be read by this token or on this plan; undefined for any other error. */
-function refusalNote(error: unknown): string | undefined {
+function refusalOf(error: unknown): { note: string; reason: SecurityLogRefusal } | undefined {
   // 403 with an OAuth body (insufficient_scope) or an ApiError (the token's user may not read it).
-  if ((error instanceof AuthError || error instanceof ApiError) && error.status === 403) return NO_SCOPE_NOTE;
-  if (error instanceof ApiError && error.status === 402) return NO_PLAN_NOTE;
+  if ((error instanceof AuthError || error instanceof ApiError) && error.status === 403) return { note: NO_SCOPE_NOTE, reason: 'scope' };
+  if (error instanceof ApiError && error.status === 402) return { note: NO_PLAN_NOTE, reason: 'plan' };
   return undefined;
 }
 
@@ -47,9 +50,9 @@ export async function readSecurityLog(api: PachcaApi, since: Date): Promise<Secu
   try {
     first = await collect(api, firstKey, startTime);
   } catch (error) {
-    const note = refusalNote(error);
-    if (note === undefined) throw error;
-    return { available: false, since, note };
+    const refusal = refusalOf(error);
+    if (refusal === undefined) throw error;
+    return { available: false, since, ...refusal };
   }
   const others = await Promise.all(otherKeys.map((key) => collect(api, key, startTime)));
   const events = [...first, ...others.flat()].sort((a, b) => Date.parse(a.created_at) - Date.parse(b.created_at));

@@ -5,6 +5,8 @@
 // once nobody is in them; renamed tags get their old names. What cannot be taken back (a sent
 // welcome message, an invitation e-mail, a deleted person or tag) is named in the plan.
 import type { User, UserUpdateInput } from '../pachca/types.js';
+import { messages, type Catalog } from '../i18n/catalog.js';
+import type { Lang } from '../i18n/lang.js';
 import { tagKey, type Directory } from './directory.js';
 import type { JournalEntry } from './journal.js';
 import type { ChangeUserItem, FieldChange, Plan, PlanItem, PlanSelf, StatusItem, StatusRequest } from './plan-types.js';
@@ -15,6 +17,8 @@ export interface UndoOptions {
   allowDelete: boolean;
   /** Statuses that expired since are not set again. */
   now: Date;
+  /** The language of the items' messages and the warnings (default English). */
+  lang?: Lang;
 }
 
 /** One field's first value before the run and last value it set. */
@@ -48,7 +52,7 @@ interface TagTrail {
 }
 
 /** What the journal says was done, per person and per tag, in the order first touched. */
-function readTrails(entries: readonly JournalEntry[]): { people: Map<number, PersonTrail>; tags: Map<number, TagTrail>; notes: string[] } {
+function readTrails(entries: readonly JournalEntry[], t: Catalog): { people: Map<number, PersonTrail>; tags: Map<number, TagTrail>; notes: string[] } {
   const people = new Map<number, PersonTrail>();
   const tags = new Map<number, TagTrail>();
   const notes: string[] = [];
@@ -69,28 +73,28 @@ function readTrails(entries: readonly JournalEntry[]): { people: Map<number, Per
   const follow = <T>(trail: FieldTrail<T> | undefined, before: T, after: T): FieldTrail<T> => (trail ? { before: trail.before, after } : { before, after });
   for (const entry of entries) {
     if (!entry.ok) continue;
-    const who = entry.email ?? (entry.userId !== undefined ? `user ${entry.userId}` : entry.key);
-    if (entry.step === 'welcome') notes.push(`cannot be undone: the welcome message sent to ${who}`);
+    const who = entry.email ?? (entry.userId !== undefined ? t.undoUser(entry.userId) : entry.key);
+    if (entry.step === 'welcome') notes.push(t.undoWelcome(who));
     if (entry.step === 'create-tag' && entry.tagId !== undefined) tag(entry.tagId).created = entry.after?.tag_name ?? '';
     if (entry.step === 'rename-tag' && entry.tagId !== undefined && entry.before?.tag_name !== undefined && entry.after?.tag_name !== undefined) {
       const trail = tag(entry.tagId);
       trail.renamed = follow(trail.renamed, entry.before.tag_name, entry.after.tag_name);
     }
-    if (entry.step === 'chat-join') notes.push(`not undone: ${who} joined chat ${entry.chatId ?? '?'} (take them out in Pachca: the chat > Members)`);
-    if (entry.step === 'chat-leave') notes.push(`not undone: ${who} left chat ${entry.chatId ?? '?'} (add them back in Pachca: the chat > Members > Add)`);
-    if (entry.step === 'photo') notes.push(`not undone: the photo uploaded for ${who} (the earlier photo is not kept)`);
-    if (entry.step === 'delete-tag') notes.push(`cannot be undone: tag "${entry.before?.tag_name ?? entry.key}" was deleted (made again only for people this undo puts back in it)`);
+    if (entry.step === 'chat-join') notes.push(t.undoChatJoin(who, String(entry.chatId ?? '?')));
+    if (entry.step === 'chat-leave') notes.push(t.undoChatLeave(who, String(entry.chatId ?? '?')));
+    if (entry.step === 'photo') notes.push(t.undoPhoto(who));
+    if (entry.step === 'delete-tag') notes.push(t.undoTagDeleted(entry.before?.tag_name ?? entry.key));
     if (entry.userId === undefined || (entry.step !== 'user' && entry.step !== 'status')) continue;
     const trail = person(entry, entry.userId);
     if (entry.step === 'user' && entry.kind === 'create') {
       trail.created = true;
       trail.createdTags = entry.after?.list_tags ?? [];
-      if (entry.invitationSent) notes.push(`cannot be undone: the invitation e-mail Pachca sent to ${who}`);
+      if (entry.invitationSent) notes.push(t.undoInvitation(who));
       continue;
     }
     if (entry.step === 'user' && entry.kind === 'delete') {
       trail.deleted = true;
-      notes.push(`cannot be undone: ${who} was deleted`);
+      notes.push(t.undoPersonDeleted(who));
       continue;
     }
     const before = entry.before ?? {};
@@ -102,7 +106,7 @@ function readTrails(entries: readonly JournalEntry[]): { people: Map<number, Per
     // A line without before values (a version before undo) cannot be taken back field by field.
     if (!entry.before) {
       trail.unknown = true;
-      notes.push(`cannot be undone: the change of ${who} (the journal line has no values before it: written by an older version)`);
+      notes.push(t.undoNoValuesBefore(who));
       continue;
     }
     for (const field of RECORDED_TEXT_FIELDS) {
@@ -132,7 +136,6 @@ const sameStatus = (a: RecordedStatus | null, b: RecordedStatus | null): boolean
     ? a === b
     : a.emoji === b.emoji && a.title === b.title && instant(a.expires_at) === instant(b.expires_at) && a.is_away === b.is_away && sameText(a.away_message, b.away_message);
 const showStatus = (status: RecordedStatus | null): string | null => (status ? `${status.emoji} ${status.title}`.trim() : null);
-const show = (value: string | null | undefined): string => (value === null || value === undefined || value === '' ? '(empty)' : `"${value}"`);
 
 /** Where Pachca still has what the run set: back to before; already before: nothing; else a conflict. */
 type Decision = 'revert' | 'done' | 'conflict';
@@ -148,15 +151,18 @@ class UndoPlanner {
   /** Each person's tags as they will be once the undo went through. */
   private readonly tagsAfter = new Map<number, string[]>();
   private readonly deletedPeople = new Set<number>();
+  private readonly t: Catalog;
 
   constructor(
     private readonly directory: Directory,
     private readonly options: UndoOptions,
     private readonly self: PlanSelf,
-  ) {}
+  ) {
+    this.t = messages(options.lang ?? 'en');
+  }
 
   build(entries: readonly JournalEntry[]): Plan {
-    const { people, tags, notes } = readTrails(entries);
+    const { people, tags, notes } = readTrails(entries, this.t);
     for (const trail of people.values()) this.person(trail);
     const renameItems = [...tags.values()].flatMap((trail) => this.renameBack(trail));
     const deleteItems = [...tags.values()].flatMap((trail) => this.deleteCreated(trail));
@@ -169,7 +175,7 @@ class UndoPlanner {
   }
 
   private conflict(user: User | undefined, trail: PersonTrail, field: string, set: string | null, now: string | null): string {
-    const text = `conflict: ${trail.email ?? `user ${trail.userId}`} ${field}: the run set ${show(set)}, Pachca now has ${show(now)}; left as it is`;
+    const text = this.t.undoConflict(trail.email ?? this.t.undoUser(trail.userId), field, set || null, now || null);
     this.warnings.push(text);
     return text;
   }
@@ -179,7 +185,7 @@ class UndoPlanner {
     const key = `undo:user:${trail.userId}`;
     const base = { key, userId: trail.userId, email: user?.email ?? trail.email ?? '', name: [user?.first_name, user?.last_name].filter(Boolean).join(' ') };
     if (!user) {
-      if (!trail.deleted) this.items.push({ ...base, kind: 'unchanged', changes: [], message: 'not in Pachca any more: nothing to undo' });
+      if (!trail.deleted) this.items.push({ ...base, kind: 'unchanged', changes: [], message: this.t.undoGone });
       return;
     }
     this.tagsAfter.set(user.id, user.list_tags);
@@ -227,7 +233,7 @@ class UndoPlanner {
     for (const [id, fieldTrail] of trail.custom) {
       const definition = this.directory.customProperties.find((candidate) => candidate.id === id);
       const now = user.custom_properties.find((property) => property.id === id)?.value ?? null;
-      const name = definition?.name ?? `custom property ${id}`;
+      const name = definition?.name ?? this.t.undoCustomProperty(id);
       const decision = decide(fieldTrail, now, sameText);
       if (decision === 'conflict') messages.push(this.conflict(user, trail, name, fieldTrail.after, now));
       if (decision !== 'revert') continue;
@@ -241,7 +247,7 @@ class UndoPlanner {
         .map((property) => ({ id: property.id, value: property.value! }));
       update.custom_properties = [...kept, ...[...reverted].map(([id, value]) => ({ id, value }))];
     }
-    if (trail.unknown) messages.push('a change the journal has no values before (an older version) is not undone');
+    if (trail.unknown) messages.push(this.t.undoUnknownChange);
     const statusRequest = this.statusBack(trail, user, changes, messages);
     this.items.push(this.userItem(base, user, update, changes, statusRequest, messages));
   }
@@ -254,7 +260,7 @@ class UndoPlanner {
     if (decision !== 'revert') return undefined;
     const before = trail.status.before;
     if (before?.expires_at && new Date(before.expires_at).getTime() <= this.options.now.getTime()) {
-      messages.push(`status "${showStatus(before)}" expired since the run: not set again`);
+      messages.push(this.t.undoStatusExpired(showStatus(before) ?? ''));
       return { method: 'DELETE', path: `${userPath(user.id)}/status` };
     }
     changes.push({ field: 'status', before: showStatus(now), after: showStatus(before) });
@@ -291,7 +297,7 @@ class UndoPlanner {
       const item: StatusItem = { ...base, kind: statusRequest.method === 'DELETE' ? 'clear-status' : 'set-status', changes, statusRequest, ...message };
       return item;
     }
-    return { ...base, kind: 'unchanged', changes: [], message: messages.length > 0 ? messages.join('; ') : 'already as before the run' };
+    return { ...base, kind: 'unchanged', changes: [], message: messages.length > 0 ? messages.join('; ') : this.t.undoAsBefore };
   }
 
   /** A person the run created: suspended (out of the tags the run gave them), or deleted with allowDelete. */
@@ -301,7 +307,7 @@ class UndoPlanner {
       this.items.push({
         ...base, kind: 'delete', changes: [{ field: 'user', before: user.email, after: null }],
         userRequest: { method: 'DELETE', path: userPath(user.id), userId: user.id },
-        message: 'created by the run: deleted (--allow-delete)',
+        message: this.t.undoCreatedDeleted,
       });
       return;
     }
@@ -319,7 +325,7 @@ class UndoPlanner {
       changes.push({ field: 'tags', before: tagsText(user.list_tags), after: tagsText(keptTags) });
     }
     const item = this.userItem(base, user, update, changes, undefined, []);
-    item.message = update.suspended ? 'created by the run: suspended (--allow-delete deletes instead)' : 'created by the run: already suspended';
+    item.message = update.suspended ? this.t.undoCreatedSuspended : this.t.undoCreatedAlreadySuspended;
     this.items.push(item);
   }
 
@@ -327,11 +333,11 @@ class UndoPlanner {
     if (!trail.renamed) return [];
     const tag = this.directory.tags.find((candidate) => candidate.id === trail.tagId);
     if (!tag) {
-      this.warnings.push(`tag ${trail.tagId} "${trail.renamed.after}" is gone: its rename cannot be undone`);
+      this.warnings.push(this.t.undoTagGone(trail.tagId, trail.renamed.after));
       return [];
     }
     const decision = decide(trail.renamed, tag.name, (a, b) => a === b);
-    if (decision === 'conflict') this.warnings.push(`conflict: tag ${tag.id}: the run renamed it "${trail.renamed.after}", Pachca now calls it "${tag.name}"; left as it is`);
+    if (decision === 'conflict') this.warnings.push(this.t.undoTagRenameConflict(tag.id, trail.renamed.after, tag.name));
     if (decision !== 'revert') return [];
     return [{ key: `undo:tag:${tag.id}`, kind: 'rename-tag', tagId: tag.id, tagName: trail.renamed.before, changes: [{ field: 'tag', before: tag.name, after: trail.renamed.before }] }];
   }
@@ -343,10 +349,10 @@ class UndoPlanner {
     if (!tag) return [];
     const members = this.directory.users.filter((user) => !this.deletedPeople.has(user.id) && (this.tagsAfter.get(user.id) ?? user.list_tags).some((name) => tagKey(name) === tagKey(tag.name)));
     if (members.length > 0) {
-      this.warnings.push(`tag "${tag.name}" (created by the run) is kept: ${members.length} ${members.length === 1 ? 'person is' : 'people are'} still in it`);
+      this.warnings.push(this.t.undoTagKept(tag.name, members.length));
       return [];
     }
-    return [{ key: `undo:tag:${tag.id}`, kind: 'delete-tag', tagId: tag.id, tagName: tag.name, changes: [{ field: 'tag', before: tag.name, after: null }], message: 'created by the run' }];
+    return [{ key: `undo:tag:${tag.id}`, kind: 'delete-tag', tagId: tag.id, tagName: tag.name, changes: [{ field: 'tag', before: tag.name, after: null }], message: this.t.undoCreatedTag }];
   }
 
   /** Tags the undo gives people back that no longer exist (an undo deleted them): created again first. */

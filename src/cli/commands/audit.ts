@@ -5,7 +5,7 @@ import { InputError } from '../../exit-codes.js';
 import type { ConnectionArgv } from '../connection.js';
 import { auditDirectory } from '../../app/audit-directory.js';
 import { DEFAULT_INACTIVE_DAYS, auditSummary, summaryLines } from '../../reports/audit.js';
-import { securityLogCounts, securityLogSummaryLines, type SecurityLogReport } from '../../reports/audit-log.js';
+import { securityLogCounts, securityLogHeading, securityLogSummaryLines, type SecurityLogReport } from '../../reports/audit-log.js';
 import { fileFlag, FlagError, numberFlag } from '../flag-values.js';
 import { connectionOptionsIn, forceOptionIn } from '../options.js';
 import { checkOutputFile } from '../output-files.js';
@@ -125,13 +125,13 @@ export const auditCommand: CommandModule<object, AuditArgs> = {
       return;
     }
     const lines = summaryLines(report, t);
-    const logLines = securityLog ? securityLogSummaryLines(securityLog) : [];
+    const logLines = securityLog ? securityLogSummaryLines(securityLog, t) : [];
     const width = Math.max(...[...lines, ...logLines].map(([title]) => title.length));
     const text = [
       t.auditPrintedHead(report.people, inactiveDays),
       ...lines.map(([title, count]) => `  ${title.padEnd(width)}  ${count}`),
       ...(report.suspendedInTags.length > 0 ? [t.auditSuspendedInTagsFix] : []),
-      ...(securityLog ? [securityLog.note ?? `Security log since ${securityLog.since.toISOString().slice(0, 10)}:`] : []),
+      ...(securityLog ? [securityLogHeading(securityLog, t)] : []),
       ...logLines.map(([title, count]) => `  ${title.padEnd(width)}  ${count}`),
       ...files.map((file) => t.auditWrote(file)),
     ];

@@ -4,9 +4,9 @@ import type { Chat } from '../../pachca/types.js';
 import { chatKind, listVisibleChats } from '../../sync/chat-list.js';
 import { connectionOptionsIn } from '../options.js';
 import { outputOptionIn, Printer, type Column } from '../printer.js';
-import { withReadClient, type ReadArgs } from '../read-commands.js';
+import { withReadClient, wordsOf, type ReadArgs } from '../read-commands.js';
 import { catalogOf, withExamples } from '../help-lang.js';
-import { en } from '../../i18n/catalog.js';
+import { en, type Catalog } from '../../i18n/catalog.js';
 
 interface ChatsArgs extends ReadArgs {
   archived: boolean;
@@ -25,8 +25,10 @@ function rowOf(chat: Chat): ChatRow {
   return { id: chat.id, name: chat.name, kind: chatKind(chat), members: chat.member_ids.length, open: chat.public, archived: chat.archived };
 }
 
-const CHAT_COLUMNS: readonly Column<ChatRow>[] = (['id', 'name', 'kind', 'members', 'open', 'archived'] as const)
-  .map((key) => ({ header: key, cell: (row: ChatRow) => row[key] }));
+function chatColumns(t: Catalog): readonly Column<ChatRow>[] {
+  return (['id', 'name', 'kind', 'members', 'open', 'archived'] as const)
+    .map((key) => ({ header: t.lookupColumns[key === 'name' ? 'label' : key], cell: (row: ChatRow) => (key === 'kind' ? t.chatKinds[row.kind] ?? row.kind : row[key]) }));
+}
 
 export const chatsCommand: CommandModule<object, ChatsArgs> = {
   command: 'chats',
@@ -41,10 +43,11 @@ export const chatsCommand: CommandModule<object, ChatsArgs> = {
     return withExamples(parser, t.helpChats.examples) as unknown as Argv<ChatsArgs>;
   },
   handler: async (argv: ArgumentsCamelCase<ChatsArgs>) => {
-    const printer = new Printer(argv.output);
+    const t = wordsOf(argv);
+    const printer = new Printer(argv.output, process.stdout, t);
     const chats = await withReadClient(argv, (api) => listVisibleChats(api, { archived: argv.archived }), 'listing chats');
-    if (chats.length === 0 && argv.output === 'table') process.stderr.write('No chats visible to this token.\n');
+    if (chats.length === 0 && argv.output === 'table') process.stderr.write(`${t.lookupNoChats}\n`);
     const rows = chats.map(rowOf);
-    printer.list(rows, CHAT_COLUMNS);
+    printer.list(rows, chatColumns(t));
   },
 };

@@ -16,7 +16,7 @@ import { fileFlag } from '../flag-values.js';
 import { formatSummary, renderImportEvents } from '../import-text.js';
 import { redactSecrets, registerSecret } from '../../redact.js';
 import { catalogOf, withExamples } from '../help-lang.js';
-import { en } from '../../i18n/catalog.js';
+import { en, messages } from '../../i18n/catalog.js';
 import { langOf } from '../lang.js';
 
 interface DemoArgs {
@@ -40,6 +40,7 @@ export const demoCommand: CommandModule<object, DemoArgs> = {
   },
   handler: async (argv: ArgumentsCamelCase<DemoArgs>) => {
     const lang = langOf(argv);
+    const t = messages(lang);
     const print = (text: string): void => {
       process.stdout.write(`${redactSecrets(text)}\n`);
     };
@@ -49,9 +50,9 @@ export const demoCommand: CommandModule<object, DemoArgs> = {
     registerSecret(sandbox.adminToken);
     registerSecret(sandbox.botToken);
     try {
-      print(`Sandbox with the sample company at ${sandbox.url} (local, in this process; no token or network needed)`);
+      print(t.demoSandbox(sandbox.url));
       const sheet = join(FIXTURES, 'hires-ru.xlsx');
-      print(`Importing ${sheet} ...\n`);
+      print(t.demoImporting(sheet));
       const client = new PachcaClient({ apiUrl: sandbox.url, token: sandbox.adminToken });
       const result = await importSheet(
         {
@@ -73,11 +74,11 @@ export const demoCommand: CommandModule<object, DemoArgs> = {
 
       // The same use cases as export and audit, on the sandbox: the directory after the import, then its audit.
       const quiet: EventSink = (event) => {
-        if (event.type === 'warning') process.stderr.write(`${redactSecrets(`Warning: ${event.text}`)}\n`);
+        if (event.type === 'warning') process.stderr.write(`${redactSecrets(t.runWarning(event.text))}\n`);
       };
       const exportPath = join(result.runFolder, 'directory-export.xlsx');
       const exported = await exportDirectory({ target: { format: 'xlsx', path: exportPath }, filter: {}, lang }, { api: client, events: quiet });
-      print(`Exported the directory after the import: ${exported.counts.users} users, ${exported.counts.tags} tags -> ${exportPath}`);
+      print(t.demoExported(exported.counts.users, exported.counts.tags, exportPath));
 
       // The security log since its first seeded event (the sample company's dates are fixed); the run's journal marks the tool's changes.
       const now = new Date();
@@ -87,9 +88,9 @@ export const demoCommand: CommandModule<object, DemoArgs> = {
         { inactiveDays: DEFAULT_INACTIVE_DAYS, since, runsFolder: result.runFolder, xlsxPath: join(result.runFolder, 'audit.xlsx'), htmlPath: auditHtml, lang },
         { api: client, events: quiet, clock: { now: () => now } },
       );
-      print(`Audited the directory and its security log since ${since.toISOString().slice(0, 10)} -> ${auditHtml}, audit.xlsx:`);
-      if (audit.securityLog) for (const [title, count] of securityLogSummaryLines(audit.securityLog)) print(`  ${title}: ${count}`);
-      print('\nNext: open the report and the export; run "pachca-roster sandbox" to keep a sandbox running and try your own sheets.');
+      print(t.demoAudited(since.toISOString().slice(0, 10), auditHtml));
+      if (audit.securityLog) for (const [title, count] of securityLogSummaryLines(audit.securityLog, t)) print(`  ${title}: ${count}`);
+      print(t.demoNext);
       process.exitCode = exitCodeOfRun(result.status, result.fatal);
     } finally {
       await sandbox.stop();

@@ -3,7 +3,7 @@ import { InputError } from '../../exit-codes.js';
 import { findPeople } from '../../app/people.js';
 import { connectionOptionsIn } from '../options.js';
 import { outputOptionIn, Printer } from '../printer.js';
-import { PERSON_COLUMNS, warnIfContactsHidden, withReadClient, type ReadArgs } from '../read-commands.js';
+import { personColumns, warnIfContactsHidden, withReadClient, wordsOf, type ReadArgs } from '../read-commands.js';
 import { catalogOf, withExamples } from '../help-lang.js';
 import { en } from '../../i18n/catalog.js';
 
@@ -28,10 +28,11 @@ export const findCommand: CommandModule<object, FindArgs> = {
     return withExamples(parser, t.helpFind.examples) as unknown as Argv<FindArgs>;
   },
   handler: async (argv: ArgumentsCamelCase<FindArgs>) => {
-    const printer = new Printer(argv.output);
+    const t = wordsOf(argv);
+    const printer = new Printer(argv.output, process.stdout, t);
     const { people, contactsHidden } = await withReadClient(argv, (api) => findPeople(api, argv.query, argv['phone-region']));
-    if (people.length === 0) throw new InputError(`no user matches ${argv.query}`);
-    warnIfContactsHidden(contactsHidden);
-    printer.list(people, PERSON_COLUMNS);
+    if (people.length === 0) throw new InputError((say) => say.lookupNoMatch(argv.query));
+    warnIfContactsHidden(contactsHidden, t);
+    printer.list(people, personColumns(t));
   },
 };

@@ -3,10 +3,10 @@ import { InputError } from '../../exit-codes.js';
 import { tagMembers, UnknownTagError } from '../../app/people.js';
 import { connectionOptionsIn } from '../options.js';
 import { outputOptionIn, Printer } from '../printer.js';
-import { PERSON_COLUMNS, warnIfContactsHidden, withReadClient, type ReadArgs } from '../read-commands.js';
+import { personColumns, warnIfContactsHidden, withReadClient, wordsOf, type ReadArgs } from '../read-commands.js';
 import { levenshtein } from '../usage-error.js';
 import { catalogOf, withExamples } from '../help-lang.js';
-import { en } from '../../i18n/catalog.js';
+import { en, type Say } from '../../i18n/catalog.js';
 
 interface MembersArgs extends ReadArgs {
   tag: string;
@@ -32,12 +32,20 @@ export function closeTagNames(given: string, known: readonly string[]): string[]
     .map((candidate) => candidate.name);
 }
 
-export function unknownTagMessage(error: UnknownTagError): string {
-  const close = closeTagNames(error.given, error.known);
-  if (close.length > 0) return `${error.message}; did you mean ${close.map((name) => `"${name}"`).join(', ')}?`;
-  if (error.known.length === 0) return `${error.message}: the directory has no tags`;
-  if (error.known.length <= LIST_ALL_UP_TO) return `${error.message}; the tags are ${error.known.map((name) => `"${name}"`).join(', ')}`;
-  return `${error.message} (pachca-roster tags lists them)`;
+/** Names as a list in the reader's quotes: "A", "B" or «А», «Б». */
+export function quotedNames(names: readonly string[], t: { htmlLang: string }): string {
+  return names.map((name) => (t.htmlLang === 'ru' ? `«${name}»` : `"${name}"`)).join(', ');
+}
+
+export function unknownTagMessage(error: UnknownTagError): Say {
+  return (t) => {
+    const head = t.lookupUnknownTag(error.given);
+    const close = closeTagNames(error.given, error.known);
+    if (close.length > 0) return head + t.lookupDidYouMean(quotedNames(close, t));
+    if (error.known.length === 0) return head + t.lookupNoTags;
+    if (error.known.length <= LIST_ALL_UP_TO) return head + t.lookupTheTagsAre(quotedNames(error.known, t));
+    return head + t.lookupTagsListsThem;
+  };
 }
 
 export const membersCommand: CommandModule<object, MembersArgs> = {
@@ -53,12 +61,13 @@ export const membersCommand: CommandModule<object, MembersArgs> = {
     return withExamples(parser, t.helpMembers.examples) as unknown as Argv<MembersArgs>;
   },
   handler: async (argv: ArgumentsCamelCase<MembersArgs>) => {
-    const printer = new Printer(argv.output);
+    const t = wordsOf(argv);
+    const printer = new Printer(argv.output, process.stdout, t);
     const { people, tag, contactsHidden } = await withReadClient(argv, (api) => tagMembers(api, argv.tag)).catch((error: unknown) => {
       throw error instanceof UnknownTagError ? new InputError(unknownTagMessage(error)) : error;
     });
-    warnIfContactsHidden(contactsHidden);
-    if (people.length === 0 && argv.output === 'table') process.stderr.write(`Tag "${tag.name}" has no members.\n`);
-    printer.list(people, PERSON_COLUMNS);
+    warnIfContactsHidden(contactsHidden, t);
+    if (people.length === 0 && argv.output === 'table') process.stderr.write(`${t.lookupTagEmpty(tag.name)}\n`);
+    printer.list(people, personColumns(t));
   },
 };

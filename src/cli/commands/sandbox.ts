@@ -5,9 +5,11 @@ import type { SandboxOptions } from '../../sandbox/api.js';
 import { parseFaultSpec } from '../../sandbox/traffic.js';
 import { fileFlag, FlagError, numberFlag, single } from '../flag-values.js';
 import { catalogOf, withExamples } from '../help-lang.js';
-import { en } from '../../i18n/catalog.js';
+import { en, messages } from '../../i18n/catalog.js';
+import { langOf } from '../lang.js';
 
 interface SandboxArgs {
+  lang?: string;
   host: string;
   port: number;
   state?: string;
@@ -65,19 +67,21 @@ export const sandboxCommand: CommandModule<object, SandboxArgs> = {
   handler: async (argv: ArgumentsCamelCase<SandboxArgs>) => {
     const options = await sandboxOptionsFrom(argv);
     const { startSandbox } = await import('../../sandbox/server.js');
+    const t = messages(langOf(argv));
     let sandbox;
     try {
       sandbox = await startSandbox(options);
     } catch (error) {
-      throw new InputError(`sandbox could not start: ${(error as Error).message}`);
+      const reason = (error as Error).message;
+      throw new InputError((say) => say.sandboxCouldNotStart(reason));
     }
     // These are sandbox tokens, printed on purpose so the operator can use them.
     const lines = [
       `Pachca sandbox listening on ${sandbox.url}`,
-      `Admin (Owner) token: ${sandbox.adminToken}`,
-      `Bot token: ${sandbox.botToken}`,
-      ...sandbox.extraAdminTokens.map((token) => `Second admin token: ${token}`),
-      `Stats: ${sandbox.origin}/__sandbox/stats   Stop: Ctrl+C`,
+      t.sandboxAdminToken(sandbox.adminToken),
+      t.sandboxBotToken(sandbox.botToken),
+      ...sandbox.extraAdminTokens.map((token) => t.sandboxSecondAdminToken(token)),
+      t.sandboxStats(`${sandbox.origin}/__sandbox/stats`),
     ];
     process.stdout.write(`${lines.join('\n')}\n`);
     const signal = await new Promise<NodeJS.Signals>((resolve) => {
@@ -85,7 +89,7 @@ export const sandboxCommand: CommandModule<object, SandboxArgs> = {
       process.once('SIGTERM', () => resolve('SIGTERM'));
     });
     await sandbox.stop();
-    process.stderr.write(`Sandbox stopped (${signal})${options.stateFile ? `; state saved to ${options.stateFile}` : ''}\n`);
+    process.stderr.write(`${t.sandboxStopped(signal, options.stateFile)}\n`);
   },
 };
 

@@ -2,7 +2,7 @@ import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import { parsePersonKey, personChats, showPerson, type ChatView, type PersonDetail } from '../../app/people.js';
 import { connectionOptionsIn } from '../options.js';
 import { outputOptionIn, Printer, type Cell } from '../printer.js';
-import { warnIfContactsHidden, withReadClient, type ReadArgs } from '../read-commands.js';
+import { warnIfContactsHidden, withReadClient, wordsOf, type ReadArgs } from '../read-commands.js';
 import { catalogOf, withExamples } from '../help-lang.js';
 import { en, type Catalog } from '../../i18n/catalog.js';
 
@@ -19,10 +19,11 @@ function showOptionsIn(t: Catalog) {
  * The lines of `show` (table and CSV): the sheet's column names where a field has one (as the
  * export writes them, custom properties by their names), then what only Pachca keeps.
  */
-export function personFields(person: PersonDetail, chats?: readonly ChatView[]): [string, Cell][] {
+export function personFields(person: PersonDetail, chats?: readonly ChatView[], t: Catalog = en): [string, Cell][] {
   const status = person.status;
   const chatLine: [string, Cell][] = chats ? [['chats', chats.map((chat) => `${chat.name} (${chat.id})`)]] : [];
-  return [
+  const label = (key: string): string => t.exportColumns[key] ?? (t.lookupColumns as Record<string, string>)[key] ?? key;
+  const fields: [string, Cell][] = [
     ['id', person.id],
     ['name', person.name],
     ['email', person.email],
@@ -50,6 +51,8 @@ export function personFields(person: PersonDetail, chats?: readonly ChatView[]):
     ['time_zone', person.time_zone],
     ['inviter_id', person.inviter_id],
   ];
+  const custom = new Set(person.custom_properties.map((property) => property.name));
+  return fields.map(([key, value]) => [custom.has(key) ? key : label(key), value]);
 }
 
 export const showCommand: CommandModule<object, ShowArgs> = {
@@ -66,13 +69,14 @@ export const showCommand: CommandModule<object, ShowArgs> = {
     return withExamples(parser, [...t.helpShow.examples, ['$0 show 11 --chats', t.helpOnboarding.showChatsExample] as const]) as unknown as Argv<ShowArgs>;
   },
   handler: async (argv: ArgumentsCamelCase<ShowArgs>) => {
-    const printer = new Printer(argv.output);
+    const t = wordsOf(argv);
+    const printer = new Printer(argv.output, process.stdout, t);
     const key = parsePersonKey(argv.person);
     const { person, contactsHidden, chats } = await withReadClient(argv, async (api) => {
       const shown = await showPerson(api, key);
       return { ...shown, chats: argv.chats ? await personChats(api, shown.person.id) : undefined };
     });
-    warnIfContactsHidden(contactsHidden);
-    printer.record(personFields(person, chats), chats ? { ...person, chats } : person);
+    warnIfContactsHidden(contactsHidden, t);
+    printer.record(personFields(person, chats, t), chats ? { ...person, chats } : person);
   },
 };

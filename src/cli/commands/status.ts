@@ -2,8 +2,10 @@
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import type { Cell } from '../../app/one-person.js';
 import { FlagError, single } from '../flag-values.js';
-import { connectionOptions } from '../options.js';
-import { checkPeople, runWrite, WRITE_GROUP, writeOptions, type WriteArgs } from '../write-commands.js';
+import { connectionOptionsIn } from '../options.js';
+import { checkPeople, runWrite, writeOptionsIn, type WriteArgs } from '../write-commands.js';
+import { catalogOf, withExamples } from '../help-lang.js';
+import { en, type Catalog } from '../../i18n/catalog.js';
 
 interface StatusArgs extends WriteArgs {
   person?: string;
@@ -14,24 +16,27 @@ interface StatusArgs extends WriteArgs {
   clear: boolean;
 }
 
-const statusOptions = {
-  emoji: { type: 'string', requiresArg: true, describe: 'The status emoji (with --title)' },
-  title: { type: 'string', requiresArg: true, describe: 'The status text (with --emoji)' },
-  until: { type: 'string', requiresArg: true, describe: 'When it ends: YYYY-MM-DD or DD.MM.YYYY [HH:MM] (a date alone = end of that day, UTC)' },
-  away: { type: 'string', describe: '"Away": the person is shown as away, with this auto-reply text (the text may be left out)' },
-  clear: { type: 'boolean', default: false, describe: 'Remove the status' },
-} as const;
+function statusOptionsIn(t: Catalog) {
+  const help = t.helpStatus;
+  return {
+    emoji: { type: 'string', requiresArg: true, describe: help.emoji },
+    title: { type: 'string', requiresArg: true, describe: help.title },
+    until: { type: 'string', requiresArg: true, describe: help.until },
+    away: { type: 'string', describe: help.away },
+    clear: { type: 'boolean', default: false, describe: help.clear },
+  } as const;
+}
 
 function checkStatusArguments(argv: Partial<StatusArgs>): true {
   checkPeople(argv.person === undefined ? [] : [argv.person]);
   const given = (['emoji', 'title', 'until', 'away'] as const).filter((flag) => argv[flag] !== undefined);
   for (const flag of given) single(flag, argv[flag]);
   if (argv.clear) {
-    if (given.length > 0) throw new FlagError(`--clear removes the status; it takes no ${given.map((flag) => `--${flag}`).join(', ')}`);
+    if (given.length > 0) throw new FlagError((t) => t.helpStatus.clearTakesNo(given.map((flag) => `--${flag}`).join(', ')));
     return true;
   }
   if (argv.emoji === undefined || argv.title === undefined) {
-    throw new FlagError('a status needs --emoji and --title together (or --clear to remove it): pachca-roster status ivan@example.ru --emoji 🏝️ --title "В отпуске"');
+    throw new FlagError((t) => t.helpStatus.needsEmojiAndTitle);
   }
   return true;
 }
@@ -58,17 +63,20 @@ function typedFlags(argv: StatusArgs): string[] {
 
 export const statusCommand: CommandModule<object, StatusArgs> = {
   command: 'status <person>',
-  describe: 'Set or clear one person\'s status (the sheet\'s status rules): plan, confirm, apply, report',
-  builder: (yargs: Argv) =>
-    yargs
-      .positional('person', { type: 'string', describe: 'The person\'s id or e-mail' })
+  describe: en.helpCommands.status,
+  builder: (yargs: Argv) => {
+    const t = catalogOf(yargs);
+    const statusOptions = statusOptionsIn(t);
+    const writeOptions = writeOptionsIn(t);
+    const parser = yargs
+      .positional('person', { type: 'string', describe: t.helpWrite.person })
       .options(statusOptions)
       .options(writeOptions)
-      .group([...Object.keys(statusOptions), ...Object.keys(writeOptions)], WRITE_GROUP)
-      .options(connectionOptions)
-      .check(checkStatusArguments)
-      .example('$0 status ivan@example.ru --emoji 🏝️ --title "В отпуске" --until 2026-08-31 --away "Вернусь 1 сентября"', 'On vacation until the end of August 31 (UTC), away with an auto-reply')
-      .example('$0 status ivan@example.ru --clear --yes', 'Remove the status without asking') as unknown as Argv<StatusArgs>,
+      .group([...Object.keys(statusOptions), ...Object.keys(writeOptions)], t.helpWrite.groupChange)
+      .options(connectionOptionsIn(t))
+      .check(checkStatusArguments);
+    return withExamples(parser, t.helpStatus.examples) as unknown as Argv<StatusArgs>;
+  },
   handler: (argv: ArgumentsCamelCase<StatusArgs>) => {
     const person = argv.person!;
     return runWrite(argv, ['status', person, ...typedFlags(argv)], [person], statusCells(argv));

@@ -1,29 +1,36 @@
 // `suspend`, `restore` and `offboard EMAIL|ID...`: the sheet's action = suspend / restore / offboard, per person.
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import { FlagError } from '../flag-values.js';
-import { connectionOptions } from '../options.js';
-import { checkPeople, runWrite, WRITE_GROUP, writeOptions, type WriteArgs } from '../write-commands.js';
+import { connectionOptionsIn } from '../options.js';
+import { checkPeople, runWrite, writeOptionsIn, type WriteArgs } from '../write-commands.js';
+import { catalogOf, withExamples } from '../help-lang.js';
+import { en, type Catalog } from '../../i18n/catalog.js';
 
 interface PeopleArgs extends WriteArgs {
   people?: string[];
 }
 
-function peopleCommand(action: 'suspend' | 'restore' | 'offboard', describe: string, example: [string, string]): CommandModule<object, PeopleArgs> {
+type PeopleAction = 'suspend' | 'restore' | 'offboard';
+
+function peopleCommand(action: PeopleAction, example: string, exampleText: (t: Catalog) => string): CommandModule<object, PeopleArgs> {
   return {
     command: `${action} [people..]`,
-    describe,
-    builder: (yargs: Argv) =>
-      yargs
-        .positional('people', { type: 'string', array: true, describe: 'Each person\'s id or e-mail' })
+    describe: en.helpCommands[action],
+    builder: (yargs: Argv) => {
+      const t = catalogOf(yargs);
+      const writeOptions = writeOptionsIn(t);
+      const parser = yargs
+        .positional('people', { type: 'string', array: true, describe: t.helpWrite.people })
         .options(writeOptions)
-        .group(Object.keys(writeOptions), WRITE_GROUP)
-        .options(connectionOptions)
+        .group(Object.keys(writeOptions), t.helpWrite.groupChange)
+        .options(connectionOptionsIn(t))
         .check((argv: Partial<PeopleArgs>) => {
-          if (!argv.people?.length) throw new FlagError(`${action} needs at least one person: pachca-roster ${action} ivan@example.ru`);
+          if (!argv.people?.length) throw new FlagError((say) => say.helpPeopleCommands.needsPerson(action));
           checkPeople(argv.people);
           return true;
-        })
-        .example(...example) as unknown as Argv<PeopleArgs>,
+        });
+      return withExamples(parser, [[example, exampleText(t)]]) as unknown as Argv<PeopleArgs>;
+    },
     handler: (argv: ArgumentsCamelCase<PeopleArgs>) => {
       const people = (argv.people ?? []).map(String);
       return runWrite(argv, [action, ...people], people, [['action', action]]);
@@ -31,20 +38,8 @@ function peopleCommand(action: 'suspend' | 'restore' | 'offboard', describe: str
   };
 }
 
-export const suspendCommand = peopleCommand(
-  'suspend',
-  'Suspend people (they can no longer sign in; their data stays): plan, confirm, apply, report',
-  ['$0 suspend ivan@example.ru 14 --yes', 'Suspend two people without asking'],
-);
+export const suspendCommand = peopleCommand('suspend', '$0 suspend ivan@example.ru 14 --yes', (t) => t.helpPeopleCommands.suspendExample);
 
-export const restoreCommand = peopleCommand(
-  'restore',
-  'Restore suspended people (each takes a seat again): plan, confirm, apply, report',
-  ['$0 restore ivan@example.ru', 'Show the plan, ask, restore'],
-);
+export const restoreCommand = peopleCommand('restore', '$0 restore ivan@example.ru', (t) => t.helpPeopleCommands.restoreExample);
 
-export const offboardCommand = peopleCommand(
-  'offboard',
-  'Offboard people: suspend, take them out of every tag and clear their status in one plan (restore brings back only the suspension)',
-  ['$0 offboard ivan@example.ru --yes', 'Offboard one leaver without asking'],
-);
+export const offboardCommand = peopleCommand('offboard', '$0 offboard ivan@example.ru --yes', (t) => t.helpPeopleCommands.offboardExample);

@@ -1,8 +1,10 @@
 // `tag add|remove TAG EMAIL|ID...`: the sheet's tags cell, one tag added to or removed from each person.
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import { FlagError } from '../flag-values.js';
-import { connectionOptions } from '../options.js';
-import { checkPeople, runWrite, WRITE_GROUP, writeOptions, type WriteArgs } from '../write-commands.js';
+import { connectionOptionsIn } from '../options.js';
+import { checkPeople, runWrite, writeOptionsIn, type WriteArgs } from '../write-commands.js';
+import { catalogOf, withExamples } from '../help-lang.js';
+import { en } from '../../i18n/catalog.js';
 
 interface TagArgs extends WriteArgs {
   op?: string;
@@ -12,27 +14,29 @@ interface TagArgs extends WriteArgs {
 
 export const tagCommand: CommandModule<object, TagArgs> = {
   command: 'tag [op] [tag] [people..]',
-  describe: 'Add a tag to people or remove it from them: plan, confirm, apply, report',
-  builder: (yargs: Argv) =>
-    yargs
-      .positional('op', { type: 'string', describe: 'add (a tag that does not exist is created, as a sheet would) or remove' })
-      .positional('tag', { type: 'string', describe: 'The tag\'s name (case does not matter)' })
-      .positional('people', { type: 'string', array: true, describe: 'Each person\'s id or e-mail' })
+  describe: en.helpCommands.tag,
+  builder: (yargs: Argv) => {
+    const t = catalogOf(yargs);
+    const writeOptions = writeOptionsIn(t);
+    const parser = yargs
+      .positional('op', { type: 'string', describe: t.helpTag.op })
+      .positional('tag', { type: 'string', describe: t.helpTag.tag })
+      .positional('people', { type: 'string', array: true, describe: t.helpWrite.people })
       .options(writeOptions)
-      .group(Object.keys(writeOptions), WRITE_GROUP)
-      .options(connectionOptions)
+      .group(Object.keys(writeOptions), t.helpWrite.groupChange)
+      .options(connectionOptionsIn(t))
       .check((argv: Partial<TagArgs>) => {
-        if (argv.op !== 'add' && argv.op !== 'remove') {
-          throw new FlagError(`tag ${argv.op === undefined ? 'needs' : `"${argv.op}": give`} add or remove, then the tag and the people: pachca-roster tag add Backend ivan@example.ru`);
-        }
-        if (!argv.tag?.trim()) throw new FlagError('name the tag: pachca-roster tag add Backend ivan@example.ru');
-        if (/^[+-]/.test(argv.tag.trim())) throw new FlagError(`tag "${argv.tag}": give the name without + or - (add and remove say which)`);
-        if (!argv.people?.length) throw new FlagError('name at least one person after the tag: pachca-roster tag add Backend ivan@example.ru');
+        const op = argv.op;
+        if (op !== 'add' && op !== 'remove') throw new FlagError((say) => (op === undefined ? say.helpTag.needsOp : say.helpTag.badOp(op)));
+        const tag = argv.tag;
+        if (!tag?.trim()) throw new FlagError((say) => say.helpTag.nameTheTag);
+        if (/^[+-]/.test(tag.trim())) throw new FlagError((say) => say.helpTag.noSign(tag));
+        if (!argv.people?.length) throw new FlagError((say) => say.helpTag.namePerson);
         checkPeople(argv.people);
         return true;
-      })
-      .example('$0 tag add Москва ivan@example.ru 14', 'Two people join tag Москва')
-      .example('$0 tag remove Backend ivan@example.ru --yes', 'Without asking') as unknown as Argv<TagArgs>,
+      });
+    return withExamples(parser, t.helpTag.examples) as unknown as Argv<TagArgs>;
+  },
   handler: (argv: ArgumentsCamelCase<TagArgs>) => {
     const people = (argv.people ?? []).map(String);
     const tag = argv.tag!;

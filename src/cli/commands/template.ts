@@ -5,7 +5,7 @@ import { forceOptionIn } from '../options.js';
 import { checkOutputFile } from '../output-files.js';
 import { defaultTemplateName, writeTemplate, type TemplateFormat, type TemplateLanguage } from '../../records/template.js';
 import { catalogOf, withExamples } from '../help-lang.js';
-import { en } from '../../i18n/catalog.js';
+import { en, messages } from '../../i18n/catalog.js';
 
 interface TemplateArgs {
   lang: TemplateLanguage;
@@ -43,6 +43,7 @@ export const templateCommand: CommandModule<object, TemplateArgs> = {
     const out = args.out ?? defaultTemplateName(args.lang, format);
     checkOutputFile(out, args.force);
     await writeTemplate(out, args.lang, format);
-    process.stdout.write(`Wrote ${out}\n`);
+    // Said in the language the template was written in (its --lang, Russian by default).
+    process.stdout.write(`${messages(args.lang).templateWrote(out)}\n`);
   },
 };

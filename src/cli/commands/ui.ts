@@ -14,7 +14,9 @@ import { RUNS_PARENT } from '../../sync/run-folder.js';
 import { KEY_PATTERN } from '../../web/key-pattern.js';
 import { resolveConnection, type ConnectionArgv } from '../connection.js';
 import { fileFlag, FlagError, numberFlag, single } from '../flag-values.js';
-import { connectionOptions } from '../options.js';
+import { connectionOptionsIn } from '../options.js';
+import { catalogOf, withExamples } from '../help-lang.js';
+import { en, messages, type Catalog } from '../../i18n/catalog.js';
 
 interface UiArgs extends ConnectionArgv {
   host: string;
@@ -33,42 +35,46 @@ function keyFlag(given: unknown): string | undefined {
   const value = single('key', given);
   if (value === undefined) return undefined;
   const text = String(value);
-  if (!KEY_PATTERN.test(text)) throw new FlagError('--key must be 16 to 128 letters, digits, - or _ (it goes into the address)');
+  if (!KEY_PATTERN.test(text)) throw new FlagError((t) => t.helpUi.badKey);
   return text;
 }
 
 /** The system's way to open an address in the browser; a failure only means the person opens it. */
-function openInBrowser(url: string): void {
+function openInBrowser(url: string, t: Catalog): void {
   const [command, args] = process.platform === 'darwin' ? ['open', [url]] : process.platform === 'win32' ? ['cmd', ['/c', 'start', '', url]] : ['xdg-open', [url]];
   try {
     const child = spawn(command as string, args as string[], { stdio: 'ignore', detached: true });
-    child.on('error', () => process.stderr.write(`Could not open a browser; open the address above yourself.\n`));
+    child.on('error', () => process.stderr.write(`${t.helpUi.noBrowser}\n`));
     child.unref();
   } catch {
-    process.stderr.write('Could not open a browser; open the address above yourself.\n');
+    process.stderr.write(`${t.helpUi.noBrowser}\n`);
   }
 }
 
 export const uiCommand: CommandModule<object, UiArgs> = {
   command: 'ui',
-  describe: 'The web page for HR: upload a sheet, review the plan, apply, download the report (local, in the browser)',
-  builder: (yargs: Argv) =>
-    yargs
+  describe: en.helpCommands.ui,
+  builder: (yargs: Argv) => {
+    const t = catalogOf(yargs);
+    const help = t.helpUi;
+    const parser = yargs
       .options({
-        host: { type: 'string', requiresArg: true, default: '127.0.0.1', describe: 'Address to listen on (other machines could reach it on 0.0.0.0: keep the default)' },
-        port: { type: 'string', requiresArg: true, default: 8788, coerce: numberFlag('port', { min: 0, max: 65535, integer: true }), describe: 'Port; 0 picks a free one (the first line shows which)' },
-        key: { type: 'string', requiresArg: true, coerce: keyFlag, describe: 'The secret in the address (default: random at each start)' },
-        open: { type: 'boolean', default: false, describe: 'Open the page in the browser' },
-        demo: { type: 'boolean', default: false, describe: 'Against the built-in sandbox with the sample company: no token, nothing leaves this computer' },
-        'runs-dir': { type: 'string', requiresArg: true, coerce: fileFlag('runs-dir'), describe: 'Folder for run folders (uploads, plans, reports), exports and audits', defaultDescription: `./${RUNS_PARENT}` },
-        'max-upload-mb': { type: 'string', requiresArg: true, default: 50, coerce: numberFlag('max-upload-mb', { min: 0, aboveMin: true, max: 1024, integer: false }), describe: 'Largest sheet the page accepts, in MB' },
+        host: { type: 'string', requiresArg: true, default: '127.0.0.1', describe: help.host },
+        port: { type: 'string', requiresArg: true, default: 8788, coerce: numberFlag('port', { min: 0, max: 65535, integer: true }), describe: help.port },
+        key: { type: 'string', requiresArg: true, coerce: keyFlag, describe: help.key },
+        open: { type: 'boolean', default: false, describe: help.open },
+        demo: { type: 'boolean', default: false, describe: help.demo },
+        'runs-dir': { type: 'string', requiresArg: true, coerce: fileFlag('runs-dir'), describe: help.runsDir, defaultDescription: `./${RUNS_PARENT}` },
+        'max-upload-mb': { type: 'string', requiresArg: true, default: 50, coerce: numberFlag('max-upload-mb', { min: 0, aboveMin: true, max: 1024, integer: false }), describe: help.maxUploadMb },
       })
-      .group(['host', 'port', 'key', 'open', 'demo', 'runs-dir', 'max-upload-mb'], 'Web page:')
-      .options(connectionOptions)
-      .example('$0 ui --open', 'The page at http://127.0.0.1:8788/?key=... with the token from PACHCA_TOKEN')
-      .example('$0 ui --demo', 'Try the page on a local sandbox with the sample company (no token needed)')
-      .epilogue('The first line printed is "pachca-roster UI at http://HOST:PORT/?key=KEY". Every request needs the key; the token never reaches the browser. Stop: Ctrl+C.') as unknown as Argv<UiArgs>,
+      .group(['host', 'port', 'key', 'open', 'demo', 'runs-dir', 'max-upload-mb'], t.helpWrite.groupWeb)
+      .options(connectionOptionsIn(t))
+      .epilogue(help.epilogue);
+    return withExamples(parser, help.examples) as unknown as Argv<UiArgs>;
+  },
   handler: async (argv: ArgumentsCamelCase<UiArgs>) => {
+    const lang = resolveLang(argv.lang, process.env);
+    const t = messages(lang);
     const stopping = new AbortController();
     let sandbox: RunningSandbox | undefined;
     let connect: () => PachcaClient;
@@ -99,20 +105,21 @@ export const uiCommand: CommandModule<object, UiArgs> = {
         maxUploadBytes: Math.round(argv['max-upload-mb'] * 1024 * 1024),
         connect,
         apiUrl,
-        defaultLang: resolveLang(argv.lang, process.env),
+        defaultLang: lang,
         demo: argv.demo,
         interrupt: stopping.signal,
       });
     } catch (error) {
       await sandbox?.stop();
-      throw new InputError(`the page could not start on ${argv.host}:${argv.port}: ${(error as Error).message}`);
+      const reason = (error as Error).message;
+      throw new InputError((say) => say.helpUi.couldNotStart(argv.host, argv.port, reason));
     }
     process.stdout.write(`pachca-roster UI at ${server.entryUrl}\n`);
-    process.stdout.write(`${argv.demo ? 'Demo: a sandbox with the sample company, in this process. ' : ''}Stop: Ctrl+C\n`);
+    process.stdout.write(`${argv.demo ? t.helpUi.demoNote : ''}${t.helpUi.stopHint}\n`);
     if (!['127.0.0.1', 'localhost', '::1'].includes(argv.host)) {
-      process.stderr.write(`Warning: listening on ${argv.host}, not only this computer: whoever can reach it and has the address with the key acts with your token\n`);
+      process.stderr.write(`${t.helpUi.notOnlyHere(argv.host)}\n`);
     }
-    if (argv.open) openInBrowser(server.entryUrl);
+    if (argv.open) openInBrowser(server.entryUrl, t);
     await new Promise<void>((done) => {
       process.once('SIGINT', () => done());
       process.once('SIGTERM', () => done());
@@ -121,6 +128,6 @@ export const uiCommand: CommandModule<object, UiArgs> = {
     stopping.abort();
     await server.stop();
     await sandbox?.stop();
-    process.stderr.write('Stopped.\n');
+    process.stderr.write(`${t.helpUi.stopped}\n`);
   },
 };

@@ -7,7 +7,9 @@ import { PachcaClient } from '../../pachca/client.js';
 import { resolveConnection } from '../connection.js';
 import { fileFlag, FlagError } from '../flag-values.js';
 import { langOf } from '../lang.js';
-import { connectionOptions } from '../options.js';
+import { connectionOptionsIn } from '../options.js';
+import { catalogOf, withExamples } from '../help-lang.js';
+import { en, type Catalog } from '../../i18n/catalog.js';
 import { runInTerminal } from '../run-command.js';
 import type { WriteArgs } from '../write-commands.js';
 import { applyCommandLine } from './apply.js';
@@ -18,20 +20,22 @@ interface UndoArgs extends WriteArgs {
   'allow-delete': boolean;
 }
 
-const undoOptions = {
-  'allow-delete': { type: 'boolean', default: false, describe: 'Delete the people the run created (irreversible) instead of suspending them' },
-  'dry-run': { type: 'boolean', default: false, describe: 'Show the undo plan and save it in the run folder (apply it later with apply DIR); change nothing' },
-  yes: { type: 'boolean', alias: 'y', default: false, describe: 'Apply without asking (required when stdin is not a terminal)' },
-  out: { type: 'string', requiresArg: true, coerce: fileFlag('out'), describe: "The undo's own run folder (plan.json, journal.jsonl, report)", defaultDescription: './pachca-roster-runs/<timestamp>' },
-  json: { type: 'boolean', default: false, describe: 'Print summary.json to stdout (the plan and messages go to stderr)' },
-  quiet: { type: 'boolean', alias: 'q', default: false, describe: 'Print only the summary (no plan table, no progress bar)' },
-} as const;
+function undoOptionsIn(t: Catalog) {
+  const help = t.helpUndo;
+  return {
+    'allow-delete': { type: 'boolean', default: false, describe: help.allowDelete },
+    'dry-run': { type: 'boolean', default: false, describe: help.dryRun },
+    yes: { type: 'boolean', alias: 'y', default: false, describe: t.helpYes },
+    out: { type: 'string', requiresArg: true, coerce: fileFlag('out'), describe: help.out, defaultDescription: './pachca-roster-runs/<timestamp>' },
+    json: { type: 'boolean', default: false, describe: t.helpJsonSummary },
+    quiet: { type: 'boolean', alias: 'q', default: false, describe: t.helpQuiet },
+  } as const;
+}
 
 function checkUndoArguments(argv: Partial<UndoArgs>): true {
-  if (!argv.dir || argv.dir === '-') throw new FlagError('name the run folder to undo (the folder of an import, apply or undo run)');
-  if (argv.out !== undefined && existsSync(argv.out) && !statSync(argv.out).isDirectory()) {
-    throw new FlagError(`--out ${argv.out} is a file; --out names the undo's run folder (created when missing)`);
-  }
+  if (!argv.dir || argv.dir === '-') throw new FlagError((t) => t.helpUndo.nameRunFolder);
+  const out = argv.out;
+  if (out !== undefined && existsSync(out) && !statSync(out).isDirectory()) throw new FlagError((t) => t.helpUndo.outIsFile(out));
   return true;
 }
 
@@ -46,16 +50,17 @@ async function handle(argv: ArgumentsCamelCase<UndoArgs>): Promise<void> {
 
 export const undoCommand: CommandModule<object, UndoArgs> = {
   command: 'undo [dir]',
-  describe: "Take back what a run did, from its journal: fields back where Pachca still has the run's values, created people suspended, tags renamed back",
-  builder: (yargs: Argv) =>
-    yargs
-      .positional('dir', { type: 'string', describe: 'The run folder to undo (its journal.jsonl says what was done)' })
+  describe: en.helpCommands.undo,
+  builder: (yargs: Argv) => {
+    const t = catalogOf(yargs);
+    const undoOptions = undoOptionsIn(t);
+    const parser = yargs
+      .positional('dir', { type: 'string', describe: t.helpUndo.dir })
       .options(undoOptions)
-      .group(Object.keys(undoOptions), 'Undo:')
-      .options(connectionOptions)
-      .check(checkUndoArguments)
-      .example('$0 undo pachca-roster-runs/2026-08-14_10-00-00-123', 'Show what undoing that run would do, ask, apply, report')
-      .example('$0 undo pachca-roster-runs/2026-08-14_10-00-00-123 --allow-delete --yes', 'Also delete the people the run created')
-      .example('$0 undo pachca-roster-runs/2026-08-14_11-30-00-456', 'Undo an undo: its run folder is a run like any other') as unknown as Argv<UndoArgs>,
+      .group(Object.keys(undoOptions), t.helpWrite.groupUndo)
+      .options(connectionOptionsIn(t))
+      .check(checkUndoArguments);
+    return withExamples(parser, t.helpUndo.examples) as unknown as Argv<UndoArgs>;
+  },
   handler: (argv) => handle(argv),
 };

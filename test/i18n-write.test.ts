@@ -1,0 +1,185 @@
+// The one-person changes, apply DIR, undo, the look-ups and the audit's security log in Russian
+// (LANG=ru_RU.UTF-8) and in English (--lang en over the same locale): the plan, a validation
+// message, the item messages (plan.json keeps its keys and kinds), the summary, the report's
+// headers, the look-up tables and errors. main() in process against the demo company's sandbox.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { runMain, useCliWorkspace } from './helpers/in-process-cli.js';
+
+const SEED = join(import.meta.dirname, '..', 'fixtures', 'directory.json');
+const RU = { extraEnv: { LANG: 'ru_RU.UTF-8' } };
+const workspace = useCliWorkspace('i18n-write-', { seed: SEED });
+beforeEach(() => workspace.sandbox.reset());
+
+let runs = 0;
+const runFolder = (): string => join(workspace.dir, `run-${(runs += 1)}`);
+const firstLine = (path: string): string => readFileSync(path, 'utf8').split('\r\n')[0]!;
+interface SavedPlan { items: { kind: string; message?: string }[] }
+const planOf = (folder: string): SavedPlan => JSON.parse(readFileSync(join(folder, 'plan.json'), 'utf8')) as SavedPlan;
+/** summary.json without what differs between two runs (times, folders). */
+function stableSummary(folder: string): unknown {
+  const { elapsedSeconds: _elapsed, startedAt: _started, finishedAt: _finished, runFolder: _folder, input: _input, ...rest } = JSON.parse(readFileSync(join(folder, 'summary.json'), 'utf8')) as Record<string, unknown>;
+  return rest;
+}
+
+describe('the one-person changes in the chosen language', () => {
+  it('set: Russian plan, summary and report headers; English with --lang en; summary.json the same', async () => {
+    const ruOut = runFolder();
+    const russian = await runMain(['set', '11', 'Отдел=Продажи', '--yes', '--out', ruOut], RU);
+    expect(russian.code).toBe(0);
+    expect(russian.stdout).toContain('План: изменить 1');
+    expect(russian.stdout).toContain('Готово: изменён 1');
+    expect(firstLine(join(ruOut, 'report.csv'))).toBe('\uFEFFСтрока,Почта,Имя,Действие,Результат,ID в Пачке,Изменённые поля,Сообщение');
+    workspace.sandbox.reset();
+    const enOut = runFolder();
+    const english = await runMain(['set', '11', 'Отдел=Продажи', '--yes', '--out', enOut, '--lang', 'en'], RU);
+    expect(english.code).toBe(0);
+    expect(english.stdout).toContain('Plan: update 1');
+    expect(english.stdout).toContain('Done: updated 1');
+    expect(firstLine(join(enOut, 'report.csv'))).toBe('\uFEFFrow,email,name,action,result,pachca_user_id,changed_fields,message');
+    expect(stableSummary(ruOut)).toEqual(stableSummary(enOut));
+  });
+
+  it("a value the sheet's rules refuse: the validation message in the run's language, nothing sent", async () => {
+    const russian = await runMain(['set', '11', 'Телефон=abc', '--yes', '--out', runFolder()], RU);
+    expect(russian.code).toBe(2);
+    expect(russian.stderr).toMatch(/^Ошибка: Телефон=abc: неверный номер телефона/);
+    const english = await runMain(['set', '11', 'Телефон=abc', '--yes', '--out', runFolder(), '--lang', 'en'], RU);
+    expect(english.code).toBe(2);
+    expect(english.stderr).toMatch(/^Error: Телефон=abc: not a valid phone number/);
+    expect(workspace.sandbox.requestLog().filter((record) => record.method !== 'GET')).toEqual([]);
+  });
+
+  it('suspend, restore, status and tag: the plan in the chosen language', async () => {
+    expect((await runMain(['suspend', '11', '--dry-run', '--out', runFolder()], RU)).stdout).toContain('План: заблокировать 1');
+    expect((await runMain(['suspend', '11', '--dry-run', '--out', runFolder(), '--lang', 'en'], RU)).stdout).toContain('Plan: suspend 1');
+    const status = await runMain(['status', '11', '--emoji', '🏝️', '--title', 'В отпуске', '--dry-run', '--out', runFolder()], RU);
+    expect(status.stdout).toContain('План: установить статус 1');
+    const tag = await runMain(['tag', 'remove', 'Нет', '11', '--yes', '--out', runFolder()], RU);
+    expect(tag.code).toBe(2);
+    expect(tag.stderr.split('\n')[0]).toMatch(/^Ошибка: нет тега «Нет»; теги: «Москва», /);
+    const englishTag = await runMain(['tag', 'remove', 'Нет', '11', '--yes', '--out', runFolder(), '--lang', 'en'], RU);
+    expect(englishTag.stderr.split('\n')[0]).toMatch(/^Error: no tag named "Нет"; the tags are "Москва", /);
+  });
+
+  it("offboard: an item's message follows the language; its kind stays English in plan.json", async () => {
+    expect((await runMain(['offboard', '12', '--yes', '--out', runFolder()], RU)).code).toBe(0);
+    const ruOut = runFolder();
+    const russian = await runMain(['offboard', '12', '--dry-run', '--out', ruOut], RU);
+    expect(russian.stdout).toContain('План: без изменений 1');
+    expect(planOf(ruOut).items).toEqual([expect.objectContaining({ kind: 'unchanged', message: 'уже уволен' })]);
+    const enOut = runFolder();
+    await runMain(['offboard', '12', '--dry-run', '--out', enOut, '--lang', 'en'], RU);
+    expect(planOf(enOut).items).toEqual([expect.objectContaining({ kind: 'unchanged', message: 'already offboarded' })]);
+  });
+});
+
+describe('apply DIR and undo in the chosen language', () => {
+  it('a saved plan applied in Russian; its undo planned in Russian and in English', async () => {
+    const saved = runFolder();
+    expect((await runMain(['set', '11', 'Отдел=Продажи', '--dry-run', '--out', saved], RU)).code).toBe(0);
+    const applied = await runMain(['apply', saved, '--yes'], RU);
+    expect(applied.code).toBe(0);
+    expect(applied.stdout).toContain('Готово: изменён 1');
+
+    const ruUndo = runFolder();
+    const russian = await runMain(['undo', saved, '--dry-run', '--out', ruUndo], RU);
+    expect(russian.code).toBe(0);
+    expect(russian.stdout).toContain('План: изменить 1');
+    expect(russian.stdout + russian.stderr).toContain('Пробный запуск: ничего не изменено. План отмены в');
+    const enUndo = runFolder();
+    const english = await runMain(['undo', saved, '--dry-run', '--out', enUndo, '--lang', 'en'], RU);
+    expect(english.stdout).toContain('Plan: update 1');
+    expect(english.stdout + english.stderr).toContain('Dry run: nothing was changed. The undo plan is in');
+    expect(planOf(ruUndo).items.map((item) => item.kind)).toEqual(planOf(enUndo).items.map((item) => item.kind));
+  });
+});
+
+describe('the look-ups in the chosen language', () => {
+  it('find, show, tags, chats: Russian column labels and words; English with --lang en; JSON keys the same', async () => {
+    const find = await runMain(['find', 'Петров'], RU);
+    expect(find.stdout.split('\n')[0]).toMatch(/^ID +Имя и фамилия +Почта +Отдел +Должность +Роль +Теги +Заблокирован +Статус$/);
+    expect(find.stdout).toContain('В отпуске до 2026-08-15 21:00 UTC, нет на месте');
+    const englishFind = await runMain(['find', 'Петров', '--lang', 'en'], RU);
+    expect(englishFind.stdout.split('\n')[0]).toMatch(/^id +name +email +department +title +role +tags +suspended +status$/);
+    expect(englishFind.stdout).toContain('until 2026-08-15 21:00 UTC, away');
+    expect((await runMain(['find', 'Петров', '-o', 'json'], RU)).stdout).toBe((await runMain(['find', 'Петров', '-o', 'json', '--lang', 'en'], RU)).stdout);
+
+    const show = await runMain(['show', '11'], RU);
+    expect(show.stdout).toMatch(/^Почта +m\.ivanova@example\.ru$/m);
+    expect(show.stdout).toMatch(/^Заблокирован +нет$/m);
+    expect((await runMain(['show', '11', '-o', 'csv'], RU)).stdout.split('\r\n')[0]).toBe('Поле,Значение');
+    expect((await runMain(['tags'], RU)).stdout.split('\n')[0]).toMatch(/^ID +Название +Участников$/);
+    expect((await runMain(['chats'], RU)).stdout).toMatch(/^501 +Общий +беседа +\d+ +да +нет$/m);
+    expect((await runMain(['chats', '--lang', 'en'], RU)).stdout).toMatch(/^501 +Общий +discussion +\d+ +yes +no$/m);
+  });
+
+  it("a bot token's hidden contacts: the warning of the look-ups and of the export in the chosen language", async () => {
+    const bot = { extraEnv: { LANG: 'ru_RU.UTF-8', PACHCA_TOKEN: workspace.sandbox.botToken } };
+    expect((await runMain(['find', 'Петров'], bot)).stderr).toMatch(/^Предупреждение: этот токен не видит почту и телефоны/);
+    const exported = await runMain(['export', '--out', join(workspace.dir, 'bot-export.xlsx')], bot);
+    expect(exported.stderr).toContain('Предупреждение: этот токен не видит почту и телефоны (токен бота?), поэтому эти колонки пустые');
+    const english = await runMain(['find', 'Петров', '--lang', 'en'], bot);
+    expect(english.stderr).toMatch(/^Warning: this token sees no e-mail addresses or phone numbers/);
+  });
+
+  it('nobody found and an unknown tag: one Russian line, one English line; exit 2', async () => {
+    const none = await runMain(['find', 'Несуществующий'], RU);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toBe('Ошибка: никто не найден по запросу Несуществующий\n');
+    expect((await runMain(['find', 'Несуществующий', '--lang', 'en'], RU)).stderr).toBe('Error: no user matches Несуществующий\n');
+    const members = await runMain(['members', 'Бекенд'], RU);
+    expect(members.code).toBe(2);
+    expect(members.stderr).toMatch(/^Ошибка: нет тега «Бекенд»/);
+    const noPerson = await runMain(['show', '99999'], RU);
+    expect(noPerson.stderr).toBe('Ошибка: нет такого сотрудника: 99999\n');
+  });
+});
+
+describe("the audit's security log in the chosen language", () => {
+  it('printed counts, workbook sheets and page sections: Russian with LANG=ru, English with --lang en', async () => {
+    const xlsx = join(workspace.dir, 'audit-log-ru.xlsx');
+    const html = join(workspace.dir, 'audit-log-ru.html');
+    const russian = await runMain(['audit', '--since', '2026-01-01', '--out', xlsx, '--html', html], RU);
+    expect(russian.code).toBe(0);
+    expect(russian.stdout).toContain('Журнал безопасности с 2026-01-01:');
+    expect(russian.stdout).toMatch(/^ {2}Смены ролей +\d+$/m);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(xlsx);
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(expect.arrayContaining(['Смены ролей', 'Токены API', 'Последний вход', 'Изменения не через программу']));
+    expect((workbook.getWorksheet('Смены ролей')!.getRow(1).values as string[]).slice(1, 3)).toEqual(['Когда', 'ID']);
+    const page = readFileSync(html, 'utf8');
+    expect(page).toContain('<h2>Журнал безопасности с 2026-01-01</h2>');
+    expect(page).toContain('События безопасности по дням');
+    expect(page).not.toContain('Security log');
+
+    const english = await runMain(['audit', '--since', '2026-01-01', '--lang', 'en'], RU);
+    expect(english.stdout).toContain('Security log since 2026-01-01:');
+    expect(english.stdout).toMatch(/^ {2}Role changes +\d+$/m);
+  });
+
+  it('a token that may not read the log: the note in the chosen language (the JSON keeps the English note)', async () => {
+    const env = { extraEnv: { LANG: 'ru_RU.UTF-8', PACHCA_TOKEN: workspace.sandbox.botToken } };
+    const russian = await runMain(['audit', '--since', '2026-01-01'], env);
+    expect(russian.stdout).toContain('Журнал безопасности не прочитан: у токена нет права audit_events:read');
+    const json = await runMain(['audit', '--since', '2026-01-01', '--json'], env);
+    expect((JSON.parse(json.stdout) as { securityLog: { note: string } }).securityLog.note).toMatch(/^Security log not read: the token lacks/);
+  });
+});
+
+describe('a sheet that cannot be read, in the chosen language', () => {
+  it('an empty file, a header without rows and an old .xls: Russian with LANG=ru, English with --lang en', async () => {
+    const empty = join(workspace.dir, 'empty.csv');
+    writeFileSync(empty, '');
+    expect((await runMain(['validate', empty], RU)).stderr).toBe('Ошибка: empty.csv: файл пустой\n');
+    expect((await runMain(['validate', empty, '--lang', 'en'], RU)).stderr).toBe('Error: empty.csv: the file is empty\n');
+    const headerOnly = join(workspace.dir, 'header-only.csv');
+    writeFileSync(headerOnly, 'Почта;Фамилия\r\n');
+    expect((await runMain(['validate', headerOnly], RU)).stderr).toBe('Ошибка: header-only.csv: нет строк с данными (только заголовок в строке 1)\n');
+    const xls = join(workspace.dir, 'old.xls');
+    writeFileSync(xls, Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...new Array<number>(504).fill(0)]));
+    expect((await runMain(['validate', xls], RU)).stderr).toMatch(/^Ошибка: old\.xls: это старый формат Excel/);
+  });
+});
