@@ -16,7 +16,6 @@ import { takeSnapshot } from '../sync/directory.js';
 import { BASE_SHEET, readExportBase } from '../sync/export-base.js';
 import { buildPlan, type Plan, type PlanOptions } from '../sync/plan.js';
 import { emailOptionalFor } from '../sync/match.js';
-import { attachBefore } from '../sync/recorded-values.js';
 import { rememberRenamedNames } from '../sync/resume.js';
 import { openNewRunFolder, openResumeFolder, type RunFolder } from '../sync/run-folder.js';
 import { MEMBERSHIP_SHEET, TAGS_SHEET, tagsSheetInput } from '../sync/tags-sheet.js';
@@ -190,7 +189,6 @@ async function importInFolder(request: ImportRequest, ports: ImportPorts, runFol
     const chats = await loadChatContext(api, sheet, planOptions);
     plan = buildPlan(sheet, directory, planOptions, { selfId: token.selfId }, tagsSheet.input, exportBase.base, { ...(chats ? { chats } : {}), photos });
     plan.warnings.push(...tagsSheet.warnings, ...(exportBase.warning ? [exportBase.warning] : []));
-    attachBefore(plan.items, directory);
     savedPlan = {
       ...savedPlanOf({
         runId,
