@@ -23,6 +23,7 @@ import { loadChatContext } from '../sync/chat-membership.js';
 import { findRowPhotos } from '../sync/plan-photos.js';
 import { applyContextOf, applyInFolder, earlierAttempts, finishDryRun, type RunResult } from './apply-run.js';
 import { CancelledError, toCliError } from './errors.js';
+import { finishedRunSummary, reportFinishedRun } from './finished-run.js';
 import { systemClock, type Clock, type EventSink } from './events.js';
 import {
   checkResumeFlags, readSavedPlan, savedPlanOf, saveSheet, writeSavedPlan, type PlanFlags, type SavedPlan, type SheetReadOptions,
@@ -143,6 +144,8 @@ async function importInFolder(request: ImportRequest, ports: ImportPorts, runFol
   if (request.resumeDir) {
     saved = readSavedPlan(folder);
     if (request.resumeFlags) checkResumeFlags(request.resumeDir, saved, request.resumeFlags);
+    const finished = finishedRunSummary(folder);
+    if (finished) return reportFinishedRun(folder, finished, request.lang ?? 'en', ports.events, clock, startedAt);
     inputPath = saved.input.path;
     readOptions = saved.readOptions;
     planOptions = saved.planOptions;

@@ -32,6 +32,7 @@ export const runEn = {
   runConfirmApply: (changes: number, apiUrl: string) => `Apply ${changes} change${changes === 1 ? '' : 's'} to ${apiUrl}?`,
   runConfirmChoices: '[y/N]',
   runCancelled: 'Cancelled: nothing was changed.',
+  runAlreadyFinished: (report: string) => `This run has already finished: nothing is left to do and nothing was sent. What it did (its report: ${report}):`,
   runDryRunNote: (planFile: string) => `Dry run: nothing was changed. The plan is in ${planFile}`,
   runNobodyToConfirm: 'stdin is not a terminal, so there is nobody to confirm: pass --yes to apply this plan (nothing was changed)',
   runTagsSheetRow: (sheet: string, row: number | string, tagId: number | undefined) => `${sheet} row ${row}${tagId !== undefined ? ` tag id ${tagId}` : ''}`,

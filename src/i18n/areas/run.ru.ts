@@ -31,6 +31,7 @@ export const runRu: typeof runEn = {
   runConfirmApply: (changes, apiUrl) => `Внести ${plural('ru', changes, { one: 'изменение', few: 'изменения', many: 'изменений', other: 'изменения' })} в ${apiUrl}?`,
   runConfirmChoices: '[д/Н]',
   runCancelled: 'Отменено: ничего не изменено.',
+  runAlreadyFinished: (report) => `Этот запуск уже завершён: делать нечего, ничего не отправлено. Что он сделал (его отчёт: ${report}):`,
   runDryRunNote: (planFile) => `Пробный запуск: ничего не изменено. План в ${planFile}`,
   runNobodyToConfirm: 'ввод не из терминала, подтвердить некому: укажите --yes, чтобы выполнить этот план (ничего не изменено)',
   runTagsSheetRow: (sheet, row, tagId) => `лист ${sheet}, строка ${row}${tagId !== undefined ? `, тег ${tagId}` : ''}`,
