@@ -20,7 +20,7 @@ import { rememberRenamedNames } from '../sync/resume.js';
 import { openNewRunFolder, openResumeFolder, type RunFolder } from '../sync/run-folder.js';
 import { MEMBERSHIP_SHEET, TAGS_SHEET, tagsSheetInput } from '../sync/tags-sheet.js';
 import { loadChatContext } from '../sync/chat-membership.js';
-import { findRowPhotos } from '../sync/plan-photos.js';
+import { findRowPhotos, photoPlanWarnings } from '../sync/plan-photos.js';
 import { applyContextOf, applyInFolder, earlierAttempts, finishDryRun, type RunResult } from './apply-run.js';
 import { CancelledError, toCliError } from './errors.js';
 import { finishedRunSummary, reportFinishedRun } from './finished-run.js';
@@ -169,9 +169,9 @@ async function importInFolder(request: ImportRequest, ports: ImportPorts, runFol
   // An edited export's values as exported: the base of the three-way merge.
   const exportBase = await readExportBase(sheet.detected, sheet.companions);
   // Photo files are found and checked before any request: a bad --photos folder is exit 2.
-  const photos = await findRowPhotos(sheet, planOptions.photos);
   const shape = reportShapeFor(sheet.detected, request.reportDelimiter);
   const lang = request.lang ?? 'en';
+  const photos = await findRowPhotos(sheet, planOptions.photos, lang);
 
   // 2. The token, 3. the snapshot, 4. the plan.
   if (stopped()) throw new CancelledError();
@@ -191,7 +191,7 @@ async function importInFolder(request: ImportRequest, ports: ImportPorts, runFol
     const directory = await listing;
     const chats = await loadChatContext(api, sheet, planOptions);
     plan = buildPlan(sheet, directory, planOptions, { selfId: token.selfId }, tagsSheet.input, exportBase.base, { ...(chats ? { chats } : {}), photos });
-    plan.warnings.push(...tagsSheet.warnings, ...(exportBase.warning ? [exportBase.warning] : []));
+    plan.warnings.push(...tagsSheet.warnings, ...(exportBase.warning ? [exportBase.warning] : []), ...photoPlanWarnings(plan.items, photos, lang));
     savedPlan = {
       ...savedPlanOf({
         runId,

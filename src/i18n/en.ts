@@ -12,6 +12,7 @@ import { helpImportEn } from './areas/helpImport.en.js';
 import { helpOnboardingEn } from './areas/helpOnboarding.en.js';
 import { helpReadEn } from './areas/helpRead.en.js';
 import { helpSandboxEn } from './areas/helpSandbox.en.js';
+import { photosEn } from './areas/photos.en.js';
 import { planEn } from './areas/plan.en.js';
 import { recordsEn } from './areas/records.en.js';
 import { runEn } from './areas/run.en.js';
@@ -28,6 +29,7 @@ export const en = {
   ...wordsEn,
   ...reportEn,
   ...planEn,
+  ...photosEn,
   ...templateEn,
   ...auditEn,
   ...helpCliEn,

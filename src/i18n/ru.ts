@@ -10,6 +10,7 @@ import { helpImportRu } from './areas/helpImport.ru.js';
 import { helpOnboardingRu } from './areas/helpOnboarding.ru.js';
 import { helpReadRu } from './areas/helpRead.ru.js';
 import { helpSandboxRu } from './areas/helpSandbox.ru.js';
+import { photosRu } from './areas/photos.ru.js';
 import { planRu } from './areas/plan.ru.js';
 import { recordsRu } from './areas/records.ru.js';
 import { runRu } from './areas/run.ru.js';
@@ -24,6 +25,7 @@ export const ru: Catalog = {
   ...wordsRu,
   ...reportRu,
   ...planRu,
+  ...photosRu,
   ...templateRu,
   ...auditRu,
   ...helpCliRu,
