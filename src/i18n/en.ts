@@ -12,6 +12,7 @@ import { helpImportEn } from './areas/helpImport.en.js';
 import { helpOnboardingEn } from './areas/helpOnboarding.en.js';
 import { helpReadEn } from './areas/helpRead.en.js';
 import { helpSandboxEn } from './areas/helpSandbox.en.js';
+import { countsEn } from './areas/counts.en.js';
 import { photosEn } from './areas/photos.en.js';
 import { planEn } from './areas/plan.en.js';
 import { recordsEn } from './areas/records.en.js';
@@ -30,6 +31,7 @@ export const en = {
   ...reportEn,
   ...planEn,
   ...photosEn,
+  ...countsEn,
   ...templateEn,
   ...auditEn,
   ...helpCliEn,

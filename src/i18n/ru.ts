@@ -10,6 +10,7 @@ import { helpImportRu } from './areas/helpImport.ru.js';
 import { helpOnboardingRu } from './areas/helpOnboarding.ru.js';
 import { helpReadRu } from './areas/helpRead.ru.js';
 import { helpSandboxRu } from './areas/helpSandbox.ru.js';
+import { countsRu } from './areas/counts.ru.js';
 import { photosRu } from './areas/photos.ru.js';
 import { planRu } from './areas/plan.ru.js';
 import { recordsRu } from './areas/records.ru.js';
@@ -26,6 +27,7 @@ export const ru: Catalog = {
   ...reportRu,
   ...planRu,
   ...photosRu,
+  ...countsRu,
   ...templateRu,
   ...auditRu,
   ...helpCliRu,

@@ -13,7 +13,7 @@ export const runEn = {
   runInvalidRows: (count: number) => `Invalid rows (${count}; they go to failed.csv):`,
   runInvalid: 'invalid',
   runDone: 'Done',
-  runDryRunWouldBe: 'Dry run, nothing changed; would be',
+  runDryRunWouldBe: 'Would be',
   runInterruptedSoFar: 'Interrupted; done so far',
   runNoRows: 'no rows',
   runTagsCreated: (count: number) => `; tags created ${count}`,
