@@ -5,6 +5,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatPlan, formatSummary } from '../src/cli/import-text.js';
 import { startProgress } from '../src/cli/progress.js';
@@ -79,6 +80,18 @@ describe('Russian run output', () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('--until 2020-01-15: это время уже прошло');
     expect(sandbox.requestLog().length).toBe(before);
+  });
+
+  it('an offboarded person\'s plan action reads «увольнение» on the terminal and in plan.xlsx', async () => {
+    const out = join(workDir, 'offboard');
+    const result = await runMain(['offboard', 'a.andreeva@example.ru', '--dry-run', '--out', out], { env: env() });
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toMatch(/a\.andreeva@example\.ru {2}увольнение {2}/);
+    expect(result.stdout).not.toContain('заблокировать');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(join(out, 'plan.xlsx'));
+    const cells = workbook.worksheets.flatMap((sheet) => sheet.getSheetValues().flat().map(String));
+    expect(cells).toContain('увольнение');
   });
 
   it('the Russian --help\'s last line points to README.ru.md', () => {

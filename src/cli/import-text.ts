@@ -12,11 +12,11 @@ import { startCountLine, startProgress } from './progress.js';
 import { messages, type Catalog } from '../i18n/catalog.js';
 import type { Lang } from '../i18n/lang.js';
 import { describeReportShape } from '../reports/failed-rows.js';
+import { actionWord } from '../reports/action-word.js';
 
 const TABLE_LIMIT = 40;
 
 /** A plan action or a run result in the reader's words (the files and JSON keep the English values). */
-const actionWord = (t: Catalog, kind: string): string => (t.actions as Record<string, string | undefined>)[kind] ?? kind;
 const INVALID_LIMIT = 20;
 
 function show(value: string | null, t: Catalog): string {
@@ -40,7 +40,7 @@ export function formatPlan(plan: Plan, preferSheet = false, lang: Lang = 'en', r
       : isTagsSheetItem(item)
         ? t.runTagsSheetRow(TAGS_SHEET, item.row ?? '?', item.tagId)
         : `${item.row !== undefined && rowNumbers ? `${t.runRow(item.row)} ` : ''}${item.email ?? ''}`;
-    const action = actionWord(t, item.kind);
+    const action = actionWord(item, t);
     if (item.kind === 'create') {
       table.push(`  ${who}  ${action}  ${item.changes.filter((change) => change.field !== 'email').map((change) => `${change.field}: ${show(change.after, t)}`).join(', ') || t.planNewUser}`);
       continue;

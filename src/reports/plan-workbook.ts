@@ -7,6 +7,7 @@ import type { Lang } from '../i18n/lang.js';
 import { createXlsxWriter, type CellValue } from '../sheets/write.js';
 import { PLAN_ITEM_KINDS, type PlanItem, type PlanItemKind } from '../sync/plan-types.js';
 import { isTagsSheetItem } from '../sync/tags-sheet.js';
+import { actionWord } from './action-word.js';
 
 export const PLAN_WORKBOOK_FILE = 'plan.xlsx';
 
@@ -28,7 +29,7 @@ function person(item: PlanItem, t: Catalog): string {
 }
 
 function changeRows(item: PlanItem, t: Catalog): CellValue[][] {
-  const head = [item.row ?? null, person(item, t), t.actions[item.kind]];
+  const head = [item.row ?? null, person(item, t), actionWord(item, t)];
   if (item.changes.length === 0) return [[...head, '', '', '']];
   return item.changes.map((change) => [...head, change.field, change.before ?? '', change.after ?? '']);
 }
