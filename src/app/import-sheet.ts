@@ -144,8 +144,6 @@ async function importInFolder(request: ImportRequest, ports: ImportPorts, runFol
   if (request.resumeDir) {
     saved = readSavedPlan(folder);
     if (request.resumeFlags) checkResumeFlags(request.resumeDir, saved, request.resumeFlags);
-    const finished = finishedRunSummary(folder);
-    if (finished) return reportFinishedRun(folder, finished, request.lang ?? 'en', ports.events, clock, startedAt);
     inputPath = saved.input.path;
     readOptions = saved.readOptions;
     planOptions = saved.planOptions;
@@ -155,6 +153,8 @@ async function importInFolder(request: ImportRequest, ports: ImportPorts, runFol
     if (sha256 !== saved.input.sha256) {
       throw new InputError(`--resume ${folder}: ${inputPath} changed since the run started (SHA-256 differs); start a new run instead`);
     }
+    const finished = finishedRunSummary(folder);
+    if (finished) return reportFinishedRun(folder, finished, request.lang ?? 'en', ports.events, clock, startedAt);
   } else {
     inputPath = resolve(request.file!);
   }
