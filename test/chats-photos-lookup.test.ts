@@ -74,7 +74,10 @@ describe('photos', () => {
 
   it('a missing, duplicated, oversized or non-image file is a reason, not an exception', async () => {
     const photos = new PhotoFolder(folder);
-    expect(await photos.find('nobody@example.ru')).toEqual({ ok: false, missing: true, reason: `no photo for nobody@example.ru in ${folder}` });
+    expect(await photos.find('nobody@example.ru')).toEqual({
+      ok: false, missing: true, reason: `no photo for nobody@example.ru in ${folder}`,
+      problem: { kind: 'none-in-folder', key: 'nobody@example.ru', folder, paths: [] },
+    });
     expect(await photos.find('twice@example.ru')).toMatchObject({ ok: false, missing: false, reason: expect.stringContaining('2 photos for twice@example.ru') });
     expect(await photos.find('big@example.ru')).toMatchObject({ ok: false, reason: expect.stringMatching(/is 5\.0 MB, more than the 5\.0 MB allowed$/) });
     expect(await photos.find('e.popova@example.ru')).toMatchObject({ ok: false, missing: false, reason: expect.stringContaining('is not a JPEG or PNG image') });

@@ -25,7 +25,7 @@ describe('a run in the chosen language', () => {
     const out = join(workspace.dir, 'plan-ru');
     const result = await runMain(['plan', sheet, '--out', out], RU);
     expect(result.code).toBe(5);
-    expect(result.stdout).toContain('План: создать 1, ошибка в строке 1');
+    expect(result.stdout).toContain('План: создание: 1, строки с ошибками: 1');
     // Fields by the headers the export writes in Russian; plan.json keeps the field names.
     expect(result.stdout).toContain('строка 2 new.person@example.ru  создать  Имя: Пётр, Фамилия: Новиков, Отдел: Продажи');
     const saved = JSON.parse(readFileSync(join(out, 'plan.json'), 'utf8')) as { items: { kind: string; changes: { field: string }[] }[] };
@@ -35,7 +35,7 @@ describe('a run in the chosen language', () => {
     expect(workbook.getWorksheet('Изменения')!.getColumn(4).values.slice(2)).toEqual(['Почта', 'Имя', 'Фамилия', 'Отдел']);
     expect(result.stdout).toContain('Строки с ошибками (1; они попадут в failed.csv):');
     expect(result.stdout).toContain('строка 3 bad-email: Почта: неверный адрес почты');
-    expect(result.stdout).toContain('Пробный запуск, ничего не изменено; было бы: создан 1, ошибка в строке 1');
+    expect(result.stdout).toContain('Было бы: создано: 1, строк с ошибками: 1');
     expect(result.stdout).toContain(`Папка запуска: ${out}`);
     expect(firstLine(join(out, 'failed.csv'))).toBe('\uFEFFПочта;Фамилия;Имя;Отдел;Ошибка');
   });
@@ -56,7 +56,7 @@ describe('a run in the chosen language', () => {
     const ruOut = join(workspace.dir, 'import-ru');
     const russian = await runMain(['import', sheet, '--yes', '--out', ruOut], RU);
     expect(russian.code).toBe(5);
-    expect(russian.stdout).toContain('Готово: создан 1, ошибка в строке 1');
+    expect(russian.stdout).toContain('Готово: создано: 1, строк с ошибками: 1');
     expect(firstLine(join(ruOut, 'report.csv'))).toBe('\uFEFFСтрока;Почта;Имя;Действие;Результат;ID в Пачке;Изменённые поля;Сообщение');
     expect(readFileSync(join(ruOut, 'report.csv'), 'utf8')).toContain('неверный адрес почты');
     workspace.sandbox.reset();

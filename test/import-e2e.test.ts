@@ -175,7 +175,9 @@ describe('import: creates, re-runs, reports', () => {
     expect(resumed.code, resumed.stderr).toBe(0);
     expect(writes()).toBe(writesBefore);
     expect(readFileSync(join(out, 'plan.json'), 'utf8')).toBe(planBefore);
-    expect(readdirSync(out)).toContain('plan-resume.json');
+    // Nothing is planned again: the run says it is finished.
+    expect(readdirSync(out)).not.toContain('plan-resume.json');
+    expect(resumed.stdout).toContain('This run has already finished');
     const report = await readReport(out);
     expect(report.map((line) => [line.email, line.action, line.result, line.pachca_user_id, line.changed_fields])).toEqual(
       reportBefore.map((line) => [line.email, line.action, line.result, line.pachca_user_id, line.changed_fields]),

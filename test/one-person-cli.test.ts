@@ -81,7 +81,7 @@ describe('set', () => {
     expect(ivanova.custom_properties.find((property) => property.name === 'Город')?.value).toBe('Казань');
 
     // The run folder as import leaves one.
-    expect(readdirSync(out).sort()).toEqual(['failed.csv', 'journal.jsonl', 'plan.json', 'plan.xlsx', 'report.csv', 'report.xlsx', 'summary.json']);
+    expect(readdirSync(out).sort()).toEqual(['journal.jsonl', 'plan.json', 'plan.xlsx', 'report.csv', 'report.xlsx', 'summary.json']);
     const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8')) as { input: string; counts: { updated: number } };
     expect(summary.input).toBe('set m.ivanova@example.ru Отдел=Продажи Теги=+Санкт-Петербург Теги=-Backend Город=Казань');
     expect(summary.counts.updated).toBe(1);
@@ -161,13 +161,13 @@ describe('set', () => {
 
 describe('status', () => {
   it('sets a status with an expiry and an away message: one PUT of the status', async () => {
-    const result = await runMain(['status', 'm.ivanova@example.ru', '--emoji', '🏝️', '--title', 'В отпуске', '--until', '31.08.2026', '--away', 'Вернусь 1 сентября', '--yes', '--out', runFolder()]);
+    const result = await runMain(['status', 'm.ivanova@example.ru', '--emoji', '🏝️', '--title', 'В отпуске', '--until', '31.08.2099', '--away', 'Вернусь 1 сентября', '--yes', '--out', runFolder()]);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('m.ivanova@example.ru  set-status  status_emoji: (empty) -> 🏝️');
     expect(writes()).toEqual(['PUT /users/{user_id}/status 200']);
     const status = user(11).user_status;
     expect(status).toMatchObject({ emoji: '🏝️', title: 'В отпуске', is_away: true, away_message: { text: 'Вернусь 1 сентября' } });
-    expect(status?.expires_at?.startsWith('2026-08-31T23:59:59')).toBe(true);
+    expect(status?.expires_at?.startsWith('2099-08-31T23:59:59')).toBe(true);
   });
 
   it('--clear removes a status (one DELETE); on a person without one it plans nothing and sends no write', async () => {

@@ -16,14 +16,14 @@ import { takeSnapshot } from '../sync/directory.js';
 import { BASE_SHEET, readExportBase } from '../sync/export-base.js';
 import { buildPlan, type Plan, type PlanOptions } from '../sync/plan.js';
 import { emailOptionalFor } from '../sync/match.js';
-import { attachBefore } from '../sync/recorded-values.js';
 import { rememberRenamedNames } from '../sync/resume.js';
 import { openNewRunFolder, openResumeFolder, type RunFolder } from '../sync/run-folder.js';
 import { MEMBERSHIP_SHEET, TAGS_SHEET, tagsSheetInput } from '../sync/tags-sheet.js';
 import { loadChatContext } from '../sync/chat-membership.js';
-import { findRowPhotos } from '../sync/plan-photos.js';
+import { findRowPhotos, photoPlanWarnings } from '../sync/plan-photos.js';
 import { applyContextOf, applyInFolder, earlierAttempts, finishDryRun, type RunResult } from './apply-run.js';
 import { CancelledError, toCliError } from './errors.js';
+import { finishedRunSummary, reportFinishedRun } from './finished-run.js';
 import { systemClock, type Clock, type EventSink } from './events.js';
 import {
   checkResumeFlags, readSavedPlan, savedPlanOf, saveSheet, writeSavedPlan, type PlanFlags, type SavedPlan, type SheetReadOptions,
@@ -155,6 +155,8 @@ async function importInFolder(request: ImportRequest, ports: ImportPorts, runFol
     if (sha256 !== saved.input.sha256) {
       throw new InputError(`--resume ${folder}: ${inputPath} changed since the run started (SHA-256 differs); start a new run instead`);
     }
+    const finished = finishedRunSummary(folder);
+    if (finished) return reportFinishedRun(folder, finished, request.lang ?? 'en', ports.events, clock, startedAt);
   } else {
     inputPath = resolve(request.file!);
   }
@@ -169,9 +171,9 @@ async function importInFolder(request: ImportRequest, ports: ImportPorts, runFol
   // An edited export's values as exported: the base of the three-way merge.
   const exportBase = await readExportBase(sheet.detected, sheet.companions);
   // Photo files are found and checked before any request: a bad --photos folder is exit 2.
-  const photos = await findRowPhotos(sheet, planOptions.photos);
   const shape = reportShapeFor(sheet.detected, request.reportDelimiter);
   const lang = request.lang ?? 'en';
+  const photos = await findRowPhotos(sheet, planOptions.photos, lang);
 
   // 2. The token, 3. the snapshot, 4. the plan.
   if (stopped()) throw new CancelledError();
@@ -191,8 +193,7 @@ async function importInFolder(request: ImportRequest, ports: ImportPorts, runFol
     const directory = await listing;
     const chats = await loadChatContext(api, sheet, planOptions);
     plan = buildPlan(sheet, directory, planOptions, { selfId: token.selfId }, tagsSheet.input, exportBase.base, { ...(chats ? { chats } : {}), photos, ...(request.lang ? { lang: request.lang } : {}) });
-    plan.warnings.push(...tagsSheet.warnings, ...(exportBase.warning ? [exportBase.warning] : []));
-    attachBefore(plan.items, directory);
+    plan.warnings.push(...tagsSheet.warnings, ...(exportBase.warning ? [exportBase.warning] : []), ...photoPlanWarnings(plan.items, photos, lang));
     savedPlan = {
       ...savedPlanOf({
         runId,

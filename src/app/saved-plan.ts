@@ -11,6 +11,7 @@ import type { ReportShape } from '../reports/failed-rows.js';
 import type { Row, SheetDetected } from '../sheets/types.js';
 import type { Directory } from '../sync/directory.js';
 import type { Plan, PlanItem, PlanOptions } from '../sync/plan.js';
+import { attachBefore } from '../sync/recorded-values.js';
 import { planBasis, planBasisSchema, type PlanBasis } from './plan-basis.js';
 
 /** How the sheet is read; saved in plan.json so --resume reads it the same way. */
@@ -49,8 +50,14 @@ export interface SavedPlan {
 /** What a saved plan says about its run: everything but what the plan and the directory give. */
 export type SavedPlanHead = Pick<SavedPlan, 'runId' | 'createdAt' | 'input' | 'readOptions' | 'planOptions' | 'welcomeFile' | 'apiUrl'>;
 
-/** A fresh plan as saved (its items, counts and the basis `apply DIR` checks), without the sheet. */
+/**
+ * A fresh plan as saved (its items, counts and the basis `apply DIR` checks), without the sheet.
+ * Every write path saves its plan through here, so here each item that changes an existing
+ * person gets the values it changes as `directory` has them (on the plan's own items too, which
+ * the apply journals): what `undo` puts back.
+ */
 export function savedPlanOf(head: SavedPlanHead, plan: Plan, directory: Directory): SavedPlan {
+  attachBefore(plan.items, directory);
   return {
     version: SAVED_PLAN_VERSION,
     ...head,

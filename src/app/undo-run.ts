@@ -15,7 +15,6 @@ import { staticOutcome } from '../sync/apply.js';
 import { takeSnapshot } from '../sync/directory.js';
 import { readJournal } from '../sync/journal.js';
 import { DEFAULT_PLAN_OPTIONS, type Plan } from '../sync/plan.js';
-import { attachBefore } from '../sync/recorded-values.js';
 import { openNewRunFolder, openResumeFolder } from '../sync/run-folder.js';
 import { buildUndoPlan } from '../sync/undo-plan.js';
 import { applyContextOf, applyInFolder, JOURNAL_FILE, runSummary, type RunResult } from './apply-run.js';
@@ -98,7 +97,6 @@ async function undoInFolder(request: UndoRequest, ports: ApplyPorts, folder: str
   try {
     const directory = await takeSnapshot(api, (users) => ports.events({ type: 'listing', users })).finally(() => ports.events({ type: 'listing-done' }));
     plan = buildUndoPlan(undone.entries, directory, { allowDelete: request.allowDelete, now: clock.now(), ...(request.lang ? { lang: request.lang } : {}) }, { selfId: token.selfId });
-    attachBefore(plan.items, directory);
     saved = {
       ...savedPlanOf({
         runId,

@@ -14,12 +14,11 @@ import type { Lang } from '../i18n/lang.js';
 import { describeReportShape } from '../reports/failed-rows.js';
 import { fieldHeader, fieldValue } from '../records/field-headers.js';
 import type { FieldChange } from '../sync/plan-types.js';
+import { actionWord } from '../reports/action-word.js';
 
 const TABLE_LIMIT = 40;
 
 /** A plan action or a run result in the reader's words (the files and JSON keep the English values). */
-const actionWord = (t: Catalog, kind: string): string => (t.actions as Record<string, string | undefined>)[kind] ?? kind;
-const resultWord = (t: Catalog, result: string): string => (t.results as Record<string, string | undefined>)[result] ?? result;
 const INVALID_LIMIT = 20;
 
 function show(value: string | null, t: Catalog): string {
@@ -45,7 +44,7 @@ export function formatPlan(plan: Plan, preferSheet = false, lang: Lang = 'en', r
   const t = messages(lang);
   const lines: string[] = [];
   for (const warning of plan.warnings) lines.push(t.runWarning(warning));
-  const counts = Object.entries(plan.counts).filter(([, count]) => count > 0).map(([kind, count]) => `${actionWord(t, kind)} ${count}`);
+  const counts = Object.entries(plan.counts).filter(([, count]) => count > 0).map(([kind, count]) => t.countAction(kind, count));
   lines.push(t.runPlan(counts.length > 0 ? counts.join(', ') : t.runNothing));
 
   const table: string[] = [];
@@ -56,7 +55,7 @@ export function formatPlan(plan: Plan, preferSheet = false, lang: Lang = 'en', r
       : isTagsSheetItem(item)
         ? t.runTagsSheetRow(TAGS_SHEET, item.row ?? '?', item.tagId)
         : `${item.row !== undefined && rowNumbers ? `${t.runRow(item.row)} ` : ''}${item.email ?? ''}`;
-    const action = actionWord(t, item.kind);
+    const action = actionWord(item, t);
     if (item.kind === 'create') {
       table.push(`  ${who}  ${action}  ${item.changes.filter((change) => change.field !== 'email').map((change) => `${fieldHeader(change.field, lang)}: ${valueText(change.field, change.after, t, lang)}`).join(', ') || t.planNewUser}`);
       continue;
@@ -89,7 +88,7 @@ export function formatPlan(plan: Plan, preferSheet = false, lang: Lang = 'en', r
 export function formatSummary(summary: RunSummary, folder: string, lang: Lang = 'en'): string {
   const t = messages(lang);
   const resultCounts = (counts: RunSummary['counts']): string[] =>
-    Object.entries(counts).filter(([, count]) => count > 0).map(([result, count]) => `${resultWord(t, result)} ${count}`);
+    Object.entries(counts).filter(([, count]) => count > 0).map(([result, count]) => t.countResult(result, count));
   const counts = resultCounts(summary.counts);
   const lines = [
     `${summary.dryRun ? t.runDryRunWouldBe : summary.exitCode === ExitCode.Interrupted ? t.runInterruptedSoFar : t.runDone}: ${counts.length > 0 ? counts.join(', ') : t.runNoRows}${summary.tagsCreated ? t.runTagsCreated(summary.tagsCreated) : ''}`,

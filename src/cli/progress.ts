@@ -35,7 +35,7 @@ export function startProgress(options: ProgressOptions): Progress {
   let failures = 0;
   const rate = (): string => {
     const seconds = (Date.now() - started) / 1000;
-    return seconds > 0 ? ((options.requests() - startRequests) / seconds).toFixed(1) : '0.0';
+    return t.decimal(seconds > 0 ? (options.requests() - startRequests) / seconds : 0);
   };
 
   if (options.interactive ?? stream.isTTY === true) {
@@ -46,6 +46,9 @@ export function startProgress(options: ProgressOptions): Progress {
         hideCursor: true,
         clearOnComplete: false,
         etaBuffer: 50,
+        // The time left in the language's units (cli-progress's own are English).
+        // Its ETA is a number of seconds, or 'NULL'/'INF' while unknown.
+        formatTime: (eta: number | string) => (Number.isFinite(Number(eta)) ? t.timeLeft(Number(eta)) : '…'),
       },
       cliProgress.Presets.shades_classic,
     );

@@ -20,6 +20,8 @@ import { sheetsEn } from './areas/sheets.en.js';
 import { securityLogEn } from './areas/securityLog.en.js';
 import { demoRunEn } from './areas/demoRun.en.js';
 import { planNotesEn } from './areas/planNotes.en.js';
+import { countsEn } from './areas/counts.en.js';
+import { photosEn } from './areas/photos.en.js';
 import { planEn } from './areas/plan.en.js';
 import { recordsEn } from './areas/records.en.js';
 import { runEn } from './areas/run.en.js';
@@ -38,6 +40,8 @@ export const en = {
   ...wordsEn,
   ...reportEn,
   ...planEn,
+  ...photosEn,
+  ...countsEn,
   ...templateEn,
   ...auditEn,
   ...helpCliEn,

@@ -18,6 +18,8 @@ import { sheetsRu } from './areas/sheets.ru.js';
 import { securityLogRu } from './areas/securityLog.ru.js';
 import { demoRunRu } from './areas/demoRun.ru.js';
 import { planNotesRu } from './areas/planNotes.ru.js';
+import { countsRu } from './areas/counts.ru.js';
+import { photosRu } from './areas/photos.ru.js';
 import { planRu } from './areas/plan.ru.js';
 import { recordsRu } from './areas/records.ru.js';
 import { runRu } from './areas/run.ru.js';
@@ -34,6 +36,8 @@ export const ru: Catalog = {
   ...wordsRu,
   ...reportRu,
   ...planRu,
+  ...photosRu,
+  ...countsRu,
   ...templateRu,
   ...auditRu,
   ...helpCliRu,

@@ -1,6 +1,7 @@
 // The rows to fix: failed.csv (and failed.xlsx for an XLSX input) hold the input's own columns for
 // every invalid or failed row, plus an error column that the import ignores, shaped like the input
 // (its delimiter; UTF-8 with BOM) so the same spreadsheet program opens them in columns.
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Lang } from '../i18n/lang.js';
 import { messages } from '../i18n/catalog.js';
@@ -82,9 +83,16 @@ async function writeFailedXlsx(path: string, table: FailedTable, sheetName: stri
   }
 }
 
-/** failed.csv, and failed.xlsx for an XLSX input (its sheet's name, so --sheet still fits). */
+/**
+ * failed.csv, and failed.xlsx for an XLSX input (its sheet's name, so --sheet still fits), only
+ * when some row failed or is invalid; otherwise none (one an earlier attempt left is removed).
+ */
 export async function writeFailedFiles(input: FailedRowsInput): Promise<void> {
   const table = failedTable(input);
+  if (table.lines.length === 0) {
+    for (const name of ['failed.csv', 'failed.xlsx']) rmSync(join(input.folder, name), { force: true });
+    return;
+  }
   await writeCsvFile(join(input.folder, 'failed.csv'), table.columns, table.lines, { delimiter: input.shape.delimiter, bom: true });
   if (input.detected.format === 'xlsx') await writeFailedXlsx(join(input.folder, 'failed.xlsx'), table, input.detected.sheet ?? 'Sheet1');
 }

@@ -11,6 +11,7 @@ import { machineTimeZone, zonedHeader } from '../sheets/time-zone.js';
 import { fittedColumns, summaryColumns, zonedColumns } from './column-widths.js';
 import { PLAN_ITEM_KINDS, type PlanItem, type PlanItemKind } from '../sync/plan-types.js';
 import { isTagsSheetItem } from '../sync/tags-sheet.js';
+import { actionWord } from './action-word.js';
 
 export const PLAN_WORKBOOK_FILE = 'plan.xlsx';
 
@@ -32,7 +33,7 @@ function person(item: PlanItem, t: Catalog): string {
 }
 
 function changeRows(item: PlanItem, t: Catalog, lang: Lang): CellValue[][] {
-  const head = [item.row ?? null, person(item, t), t.actions[item.kind]];
+  const head = [item.row ?? null, person(item, t), actionWord(item, t)];
   if (item.changes.length === 0) return [[...head, '', '', '']];
   return item.changes.map((change) => [...head, fieldHeader(change.field, lang), change.before ?? '', change.after ?? '']);
 }

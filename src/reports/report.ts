@@ -15,6 +15,7 @@ import { describeReportShape, writeFailedFiles, type ReportShape } from './faile
 import { ROW_RESULTS, type Outcome, type RowResult } from '../sync/apply.js';
 import type { PlanItemKind } from '../sync/plan.js';
 import { isTagsSheetItem } from '../sync/tags-sheet.js';
+import { actionWord } from './action-word.js';
 
 export const REPORT_COLUMNS = ['row', 'email', 'name', 'action', 'result', 'pachca_user_id', 'changed_fields', 'message'] as const;
 export const TAGS_REPORT_COLUMNS = ['row', 'tag_id', 'name', 'action', 'result', 'changes', 'message'] as const;
@@ -114,7 +115,7 @@ function reportRow(outcome: Outcome, t: Catalog): CellValue[] {
     item.row ?? null,
     item.email ?? '',
     item.name ?? '',
-    t.actions[item.kind],
+    actionWord(item, t),
     t.results[outcome.result],
     outcome.userId ?? item.userId ?? null,
     changedFields(outcome),

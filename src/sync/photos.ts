@@ -16,9 +16,20 @@ export interface Photo {
   type: AvatarImageType;
 }
 
-export type PhotoLookup = { ok: true; photo: Photo; size: number } | { ok: false; missing: boolean; reason: string };
+/** What is wrong with a photo, for a message in the reader's language (`reason` is the English one). */
+export type PhotoProblem =
+  | { kind: 'not-found' | 'not-file' | 'empty' | 'not-image'; path: string }
+  | { kind: 'unreadable'; path: string; code: string }
+  | { kind: 'too-big'; path: string; megabytes: number; limitMegabytes: number }
+  | { kind: 'none-in-folder' | 'several'; key: string; folder: string; paths: string[] }
+  | { kind: 'no-key'; column: string };
 
-const megabytes = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+export type PhotoFailure = { ok: false; missing: boolean; reason: string; problem: PhotoProblem };
+
+export type PhotoLookup = { ok: true; photo: Photo; size: number } | PhotoFailure;
+
+const toMegabytes = (bytes: number): number => Math.round(bytes / 1024 / 1024 * 10) / 10;
+const megabytes = (bytes: number): string => `${toMegabytes(bytes).toFixed(1)} MB`;
 
 /** The key a file name or a cell is matched by: trimmed, lower-cased (e-mails and numbers alike). */
 export function photoKey(text: string): string {
@@ -28,7 +39,7 @@ export function photoKey(text: string): string {
 /** A photo as the plan keeps it: the file, not its bytes (read again when it is uploaded). */
 export type PhotoFinding =
   | { ok: true; file: string; type: AvatarImageType; size: number }
-  | { ok: false; missing: boolean; reason: string };
+  | PhotoFailure;
 
 /** Checks one file as readPhoto does, reading only its first bytes. */
 export async function inspectPhoto(path: string, maxBytes = AVATAR_MAX_BYTES): Promise<PhotoFinding> {
@@ -37,20 +48,34 @@ export async function inspectPhoto(path: string, maxBytes = AVATAR_MAX_BYTES): P
   return { ok: true, file: found.photo.path, type: found.photo.type, size: found.size };
 }
 
+function unreadable(path: string, code: string): PhotoFailure {
+  return { ok: false, missing: false, reason: `photo ${path} cannot be read (${code})`, problem: { kind: 'unreadable', path, code } };
+}
+
+/** No file, or more than one, for a key in the folder. */
+function notOne(key: string, folder: string, paths: string[]): PhotoFailure {
+  const sorted = [...paths].sort();
+  return paths.length === 0
+    ? { ok: false, missing: true, reason: `no photo for ${key.trim()} in ${folder}`, problem: { kind: 'none-in-folder', key: key.trim(), folder, paths: sorted } }
+    : { ok: false, missing: false, reason: `${paths.length} photos for ${key.trim()} (${sorted.join(', ')}): keep one`, problem: { kind: 'several', key: key.trim(), folder, paths: sorted } };
+}
+
 /** Reads one image file: the size first (not read past the limit), then the type by content. */
 export async function readPhoto(path: string, maxBytes = AVATAR_MAX_BYTES, firstBytes?: number): Promise<PhotoLookup & { size?: number }> {
   let size: number;
   try {
     const info = await stat(path);
-    if (!info.isFile()) return { ok: false, missing: false, reason: `photo ${path} is not a file` };
+    if (!info.isFile()) return { ok: false, missing: false, reason: `photo ${path} is not a file`, problem: { kind: 'not-file', path } };
     size = info.size;
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') return { ok: false, missing: true, reason: `photo ${path} not found` };
-    return { ok: false, missing: false, reason: `photo ${path} cannot be read (${code ?? (error as Error).message})` };
+    if (code === 'ENOENT') return { ok: false, missing: true, reason: `photo ${path} not found`, problem: { kind: 'not-found', path } };
+    return unreadable(path, code ?? (error as Error).message);
   }
-  if (size === 0) return { ok: false, missing: false, reason: `photo ${path} is empty` };
-  if (size > maxBytes) return { ok: false, missing: false, reason: `photo ${path} is ${megabytes(size)}, more than the ${megabytes(maxBytes)} allowed` };
+  if (size === 0) return { ok: false, missing: false, reason: `photo ${path} is empty`, problem: { kind: 'empty', path } };
+  if (size > maxBytes) {
+    return { ok: false, missing: false, reason: `photo ${path} is ${megabytes(size)}, more than the ${megabytes(maxBytes)} allowed`, problem: { kind: 'too-big', path, megabytes: toMegabytes(size), limitMegabytes: toMegabytes(maxBytes) } };
+  }
   let bytes: Buffer;
   try {
     const file = await open(path, 'r');
@@ -65,10 +90,10 @@ export async function readPhoto(path: string, maxBytes = AVATAR_MAX_BYTES, first
       await file.close();
     }
   } catch (error) {
-    return { ok: false, missing: false, reason: `photo ${path} cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})` };
+    return unreadable(path, (error as NodeJS.ErrnoException).code ?? (error as Error).message);
   }
   const type = avatarImageType(bytes);
-  if (!type) return { ok: false, missing: false, reason: `photo ${path} is not a JPEG or PNG image` };
+  if (!type) return { ok: false, missing: false, reason: `photo ${path} is not a JPEG or PNG image`, problem: { kind: 'not-image', path } };
   return { ok: true, photo: { path, bytes, type }, size };
 }
 
@@ -94,16 +119,14 @@ export class PhotoFolder {
 
   async find(key: string): Promise<PhotoLookup> {
     const paths = this.byKey.get(photoKey(key)) ?? [];
-    if (paths.length === 0) return { ok: false, missing: true, reason: `no photo for ${key.trim()} in ${this.folder}` };
-    if (paths.length > 1) return { ok: false, missing: false, reason: `${paths.length} photos for ${key.trim()} (${paths.sort().join(', ')}): keep one` };
+    if (paths.length !== 1) return notOne(key, this.folder, paths);
     return readPhoto(paths[0] as string);
   }
 
   /** As find, reading only the file's first bytes. */
   async inspect(key: string): Promise<PhotoFinding> {
     const paths = this.byKey.get(photoKey(key)) ?? [];
-    if (paths.length === 0) return { ok: false, missing: true, reason: `no photo for ${key.trim()} in ${this.folder}` };
-    if (paths.length > 1) return { ok: false, missing: false, reason: `${paths.length} photos for ${key.trim()} (${paths.sort().join(', ')}): keep one` };
+    if (paths.length !== 1) return notOne(key, this.folder, paths);
     return inspectPhoto(resolve(paths[0] as string));
   }
 }

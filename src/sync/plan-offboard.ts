@@ -41,7 +41,7 @@ export function planOffboard(user: User, subject: OffboardSubject, chats: ChatCo
   if (!user.suspended || currentTags.length > 0) {
     const update = withCurrentSuspended({ suspended: true, ...(currentTags.length > 0 ? { list_tags: [] } : {}) }, user);
     const item: ChangeUserItem = {
-      ...base, kind: user.suspended ? 'update' : 'suspend', changes, ...side,
+      ...base, kind: user.suspended ? 'update' : 'suspend', offboard: true, changes, ...side,
       userRequest: { method: 'PUT', path: userPath(user.id), userId: user.id, body: { user: update } },
     };
     return item;

@@ -136,6 +136,8 @@ export interface ChangeUserItem extends ItemBase, PersonFields {
   /** Sent after the user's PUT (offboarding leaves chats; a row joins them). */
   chatRequests?: ChatMembershipRequest[];
   photoRequest?: PhotoRequest;
+  /** An offboarding (suspended, out of every tag, status cleared): named so in the plan and report. */
+  offboard?: true;
 }
 
 /** A person whose chats, photo (and maybe status) change but whose user record does not: no PUT. */

@@ -1,6 +1,7 @@
 // `status EMAIL|ID --emoji --title [--until] [--away [TEXT]]` and `status EMAIL|ID --clear`.
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import type { Cell } from '../../app/one-person.js';
+import { parseDateTime } from '../../records/normalize.js';
 import { FlagError, single } from '../flag-values.js';
 import { connectionOptionsIn } from '../options.js';
 import { checkPeople, runWrite, writeOptionsIn, type WriteArgs } from '../write-commands.js';
@@ -37,6 +38,12 @@ function checkStatusArguments(argv: Partial<StatusArgs>): true {
   }
   if (argv.emoji === undefined || argv.title === undefined) {
     throw new FlagError((t) => t.helpStatus.needsEmojiAndTitle);
+  }
+  if (argv.until !== undefined) {
+    const until = argv.until;
+    // A status that has already ended would be set and gone at once (a bad date is the plan's to name).
+    const parsed = parseDateTime(until);
+    if (parsed.ok && Date.parse(parsed.value) <= Date.now()) throw new FlagError((t) => t.errUntilPast(until));
   }
   return true;
 }

@@ -29,6 +29,7 @@ export const errorsEn = {
   errApplyNameFolder: 'name the folder of a saved plan (the --out DIR of plan FILE --out DIR)',
   errExportXlsxName: (path: string) => `--out ${path}: an XLSX export needs a file name ending in .xlsx (or use --format csv with a folder)`,
   errExportDelimiter: (given: string) => `--delimiter must be "," ";" or "tab", not "${given}"`,
+  errUntilPast: (until: string) => `--until ${until}: that time has passed; give a date or time still to come`,
   errTemplateName: (path: string) => `--out ${path}: the template file name must end in .xlsx or .csv`,
   errTemplateFormat: (path: string, format: string) => `--out ${path} does not end in .${format} as --format ${format} says`,
   errAuditXlsxName: (path: string) => `--out ${path}: the audit workbook needs a file name ending in .xlsx`,

@@ -30,6 +30,7 @@ export const errorsRu: typeof errorsEn = {
   errApplyNameFolder: 'укажите папку сохранённого плана (--out ПАПКА команды plan ФАЙЛ --out ПАПКА)',
   errExportXlsxName: (path) => `--out ${path}: для выгрузки XLSX нужно имя файла с окончанием .xlsx (или --format csv с папкой)`,
   errExportDelimiter: (given) => `--delimiter: нужно "," ";" или "tab", а не «${given}»`,
+  errUntilPast: (until) => `--until ${until}: это время уже прошло; укажите дату или время в будущем`,
   errTemplateName: (path) => `--out ${path}: имя файла шаблона должно оканчиваться на .xlsx или .csv`,
   errTemplateFormat: (path, format) => `--out ${path} не оканчивается на .${format}, как требует --format ${format}`,
   errAuditXlsxName: (path) => `--out ${path}: для книги проверки нужно имя файла с окончанием .xlsx`,

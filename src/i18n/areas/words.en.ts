@@ -16,6 +16,8 @@ export const wordsEn = {
     'create-tag': 'create-tag', 'rename-tag': 'rename-tag', 'delete-tag': 'delete-tag', create: 'create', update: 'update', unchanged: 'unchanged',
     suspend: 'suspend', restore: 'restore', delete: 'delete', 'set-status': 'set-status', 'clear-status': 'clear-status', skip: 'skip', invalid: 'invalid',
   },
+  /** The action of an offboarding item (a suspend that also takes the person out of every tag). */
+  actionOffboard: 'offboard',
   yes: 'yes',
   no: 'no',
   none: '(none)',

@@ -15,6 +15,7 @@ export const wordsRu: typeof wordsEn = {
     'create-tag': 'создать тег', 'rename-tag': 'переименовать тег', 'delete-tag': 'удалить тег', create: 'создать', update: 'изменить', unchanged: 'без изменений',
     suspend: 'заблокировать', restore: 'восстановить', delete: 'удалить', 'set-status': 'установить статус', 'clear-status': 'снять статус', skip: 'пропустить', invalid: 'ошибка в строке',
   },
+  actionOffboard: 'увольнение',
   yes: 'да',
   no: 'нет',
   none: '(пусто)',

@@ -1,0 +1,60 @@
+// `import --resume` of a run that already finished sends nothing and says so: later edits of the
+// people it created (by set, tag add, ...) are not counted as its changes, and its report stays
+// as the run wrote it.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { applySavedPlan } from '../src/app/apply-saved.js';
+import type { AppEvent } from '../src/app/events.js';
+import { importSheet } from '../src/app/import-sheet.js';
+import { changePeople } from '../src/app/one-person.js';
+import { validateSheet } from '../src/app/validate-sheet.js';
+import { PachcaClient } from '../src/pachca/client.js';
+import type { RunningSandbox } from '../src/sandbox/api.js';
+import { writeCsvFile } from '../src/sheets/write.js';
+import { DEFAULT_PLAN_OPTIONS } from '../src/sync/plan.js';
+import { startTestSandbox } from './helpers/sandbox.js';
+
+const workDir = mkdtempSync(join(tmpdir(), 'resume-finished-'));
+let sandbox: RunningSandbox;
+beforeAll(async () => {
+  sandbox = await startTestSandbox();
+});
+afterAll(async () => {
+  await sandbox.stop();
+  rmSync(workDir, { recursive: true, force: true });
+});
+
+describe('import --resume of a finished run', () => {
+  it('sends nothing, says the run is finished and reports what it did', async () => {
+    const file = join(workDir, 'hires.csv');
+    await writeCsvFile(file, ['email', 'first_name', 'last_name'], [
+      ['r.a@example.ru', 'Анна', 'Новикова'],
+      ['r.b@example.ru', 'Борис', 'Новиков'],
+      ['r.c@example.ru', 'Вера', 'Новая'],
+    ]);
+    const out = join(workDir, 'monday');
+    const ports = (events: AppEvent[] = []) => ({
+      readSheet: async (path: string, options: Parameters<typeof validateSheet>[1]) => (await validateSheet(path, options)).sheet,
+      connect: () => new PachcaClient({ apiUrl: sandbox.url, token: sandbox.adminToken }),
+      events: (event: AppEvent) => events.push(event),
+    });
+    await importSheet({ file, outDir: out, dryRun: true, yes: false, readOptions: {}, planOptions: DEFAULT_PLAN_OPTIONS }, ports());
+    expect((await applySavedPlan({ dir: out, yes: true }, ports())).summary?.counts.created).toBe(3);
+    await changePeople({ label: 'set', people: ['r.a@example.ru'], cells: [['Отдел', 'Продажи']], dryRun: false, yes: true, outDir: join(workDir, 'set') }, ports());
+    await changePeople({ label: 'tag add', people: ['r.b@example.ru'], cells: [['tags', '+HR']], dryRun: false, yes: true, outDir: join(workDir, 'tag') }, ports());
+    const report = readFileSync(join(out, 'report.csv'), 'utf8');
+    const requestsBefore = sandbox.requestLog().length;
+
+    const events: AppEvent[] = [];
+    const resumed = await importSheet({ resumeDir: out, dryRun: false, yes: true, readOptions: {}, planOptions: DEFAULT_PLAN_OPTIONS, lang: 'ru' }, ports(events));
+
+    expect(sandbox.requestLog().length).toBe(requestsBefore);
+    expect(resumed.status).toBe('ok');
+    expect(resumed.summary).toMatchObject({ resumed: true, requestsSent: 0, counts: { created: 3, updated: 0 } });
+    expect(events).toContainEqual({ type: 'note', text: expect.stringContaining('Этот запуск уже завершён') });
+    expect(events.some((event) => event.type === 'plan-ready' || event.type === 'apply-started')).toBe(false);
+    expect(readFileSync(join(out, 'report.csv'), 'utf8')).toBe(report);
+  });
+});
