@@ -29,8 +29,8 @@ describe('the one-person changes in the chosen language', () => {
     const ruOut = runFolder();
     const russian = await runMain(['set', '11', 'Отдел=Продажи', '--yes', '--out', ruOut], RU);
     expect(russian.code).toBe(0);
-    expect(russian.stdout).toContain('План: изменить 1');
-    expect(russian.stdout).toContain('Готово: изменён 1');
+    expect(russian.stdout).toContain('План: изменение: 1');
+    expect(russian.stdout).toContain('Готово: изменено: 1');
     expect(firstLine(join(ruOut, 'report.csv'))).toBe('\uFEFFСтрока,Почта,Имя,Действие,Результат,ID в Пачке,Изменённые поля,Сообщение');
     workspace.sandbox.reset();
     const enOut = runFolder();
@@ -53,10 +53,10 @@ describe('the one-person changes in the chosen language', () => {
   });
 
   it('suspend, restore, status and tag: the plan in the chosen language', async () => {
-    expect((await runMain(['suspend', '11', '--dry-run', '--out', runFolder()], RU)).stdout).toContain('План: заблокировать 1');
+    expect((await runMain(['suspend', '11', '--dry-run', '--out', runFolder()], RU)).stdout).toContain('План: блокировка: 1');
     expect((await runMain(['suspend', '11', '--dry-run', '--out', runFolder(), '--lang', 'en'], RU)).stdout).toContain('Plan: suspend 1');
     const status = await runMain(['status', '11', '--emoji', '🏝️', '--title', 'В отпуске', '--dry-run', '--out', runFolder()], RU);
-    expect(status.stdout).toContain('План: установить статус 1');
+    expect(status.stdout).toContain('План: установка статуса: 1');
     const tag = await runMain(['tag', 'remove', 'Нет', '11', '--yes', '--out', runFolder()], RU);
     expect(tag.code).toBe(2);
     expect(tag.stderr.split('\n')[0]).toMatch(/^Ошибка: нет тега «Нет»; теги: «Москва», /);
@@ -68,7 +68,7 @@ describe('the one-person changes in the chosen language', () => {
     expect((await runMain(['offboard', '12', '--yes', '--out', runFolder()], RU)).code).toBe(0);
     const ruOut = runFolder();
     const russian = await runMain(['offboard', '12', '--dry-run', '--out', ruOut], RU);
-    expect(russian.stdout).toContain('План: без изменений 1');
+    expect(russian.stdout).toContain('План: без изменений: 1');
     expect(planOf(ruOut).items).toEqual([expect.objectContaining({ kind: 'unchanged', message: 'уже уволен' })]);
     const enOut = runFolder();
     await runMain(['offboard', '12', '--dry-run', '--out', enOut, '--lang', 'en'], RU);
@@ -82,12 +82,12 @@ describe('apply DIR and undo in the chosen language', () => {
     expect((await runMain(['set', '11', 'Отдел=Продажи', '--dry-run', '--out', saved], RU)).code).toBe(0);
     const applied = await runMain(['apply', saved, '--yes'], RU);
     expect(applied.code).toBe(0);
-    expect(applied.stdout).toContain('Готово: изменён 1');
+    expect(applied.stdout).toContain('Готово: изменено: 1');
 
     const ruUndo = runFolder();
     const russian = await runMain(['undo', saved, '--dry-run', '--out', ruUndo], RU);
     expect(russian.code).toBe(0);
-    expect(russian.stdout).toContain('План: изменить 1');
+    expect(russian.stdout).toContain('План: изменение: 1');
     expect(russian.stdout + russian.stderr).toContain('Пробный запуск: ничего не изменено. План отмены в');
     const enUndo = runFolder();
     const english = await runMain(['undo', saved, '--dry-run', '--out', enUndo, '--lang', 'en'], RU);
