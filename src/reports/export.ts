@@ -330,7 +330,7 @@ export class XlsxExportStream {
   }
 }
 
-/** Writes the four-sheet workbook with exceljs's streaming writer, from a snapshot already taken. */
+/** Writes the export workbook (the same stream as a live export), from a snapshot already taken. */
 export async function writeExportXlsx(path: string, directory: Directory, selection: ExportSelection, meta: ExportMeta, lang: Lang = 'en', timeZone?: string): Promise<ExportResult> {
   const stream = new XlsxExportStream(path, meta.filter, lang, timeZone);
   try {
