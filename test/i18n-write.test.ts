@@ -186,3 +186,26 @@ describe('a sheet that cannot be read, in the chosen language', () => {
     expect((await runMain(['validate', xls], RU)).stderr).toMatch(/^Ошибка: old\.xls: это старый формат Excel/);
   });
 });
+
+describe("the API's and the connection's errors in the chosen language", () => {
+  it("a rejected token, a missing scope and a refused connection: Russian with LANG=ru, English with --lang en; Pachca's text as given", async () => {
+    const badToken = { extraEnv: { LANG: 'ru_RU.UTF-8', PACHCA_TOKEN: 'not-a-token' } };
+    const rejected = await runMain(['tags'], badToken);
+    expect(rejected.code).toBe(3);
+    expect(rejected.stderr).toMatch(/^Ошибка: токен отклонён: .+ \(invalid_token\)\n$/);
+    expect((await runMain(['tags', '--lang', 'en'], badToken)).stderr).toMatch(/^Error: token rejected: .+ \(invalid_token\)\n$/);
+
+    const bot = { extraEnv: { LANG: 'ru_RU.UTF-8', PACHCA_TOKEN: workspace.sandbox.botToken } };
+    const scope = await runMain(['set', '11', 'Отдел=Продажи', '--yes', '--out', runFolder()], bot);
+    expect(scope.code).toBe(3);
+    expect(scope.stderr).toBe('Ошибка: у токена нет права users:update, нужного для этого изменения; используйте личный токен владельца или администратора с users:update (ничего не изменено)\n');
+    const englishScope = await runMain(['set', '11', 'Отдел=Продажи', '--yes', '--out', runFolder(), '--lang', 'en'], bot);
+    expect(englishScope.stderr).toBe('Error: the token lacks scope users:update that this change needs; use an Owner/Admin personal token with users:update (nothing was changed)\n');
+
+    const nowhere = { extraEnv: { LANG: 'ru_RU.UTF-8', PACHCA_API_URL: 'http://127.0.0.1:1/api/shared/v1' } };
+    const refused = await runMain(['tags', '--retries', '1'], nowhere);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/^Ошибка: GET \/group_tags: (не удалось подключиться к|сетевая ошибка при обращении к) 127\.0\.0\.1:1 /);
+    expect((await runMain(['tags', '--retries', '1', '--lang', 'en'], nowhere)).stderr).toMatch(/^Error: GET \/group_tags: (cannot connect to|network error talking to) 127\.0\.0\.1:1 /);
+  });
+});

@@ -6,6 +6,7 @@ import { auditEn } from './areas/audit.en.js';
 import { basisEn } from './areas/basis.en.js';
 import { cliEn } from './areas/cli.en.js';
 import { columnsEn } from './areas/columns.en.js';
+import { apiErrorsEn } from './areas/apiErrors.en.js';
 import { errorsEn } from './areas/errors.en.js';
 import { exportEn } from './areas/export.en.js';
 import { fieldsEn } from './areas/fields.en.js';
@@ -55,6 +56,7 @@ export const en = {
   ...runEn,
   ...validateEn,
   ...errorsEn,
+  ...apiErrorsEn,
   ...exportEn,
   ...fieldsEn,
   ...webEn,

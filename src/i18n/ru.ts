@@ -4,6 +4,7 @@ import { auditRu } from './areas/audit.ru.js';
 import { basisRu } from './areas/basis.ru.js';
 import { cliRu } from './areas/cli.ru.js';
 import { columnsRu } from './areas/columns.ru.js';
+import { apiErrorsRu } from './areas/apiErrors.ru.js';
 import { errorsRu } from './areas/errors.ru.js';
 import { exportRu } from './areas/export.ru.js';
 import { fieldsRu } from './areas/fields.ru.js';
@@ -51,6 +52,7 @@ export const ru: Catalog = {
   ...runRu,
   ...validateRu,
   ...errorsRu,
+  ...apiErrorsRu,
   ...exportRu,
   ...fieldsRu,
   ...webRu,
