@@ -209,3 +209,41 @@ describe("the API's and the connection's errors in the chosen language", () => {
     expect((await runMain(['tags', '--retries', '1', '--lang', 'en'], nowhere)).stderr).toMatch(/^Error: GET \/group_tags: (cannot connect to|network error talking to) 127\.0\.0\.1:1 /);
   });
 });
+
+describe("the planner's refusals and the Tags sheet in the chosen language", () => {
+  it('--max-suspend exceeded, a --photos-key column the sheet lacks and validate without FILE: Russian with LANG=ru, English with --lang en', async () => {
+    const sheet = join(workspace.dir, 'one-person.csv');
+    writeFileSync(sheet, 'Почта;Отдел\r\nm.ivanova@example.ru;Продажи\r\n');
+    const tooMany = await runMain(['plan', sheet, '--suspend-missing', '--out', runFolder()], RU);
+    expect(tooMany.code).toBe(2);
+    expect(tooMany.stderr).toMatch(/^Ошибка: --suspend-missing заблокировал бы \d+ из \d+ активных сотрудников — больше, чем --max-suspend 10% \(\d+\); проверьте, что в таблице есть все/);
+    expect((await runMain(['plan', sheet, '--suspend-missing', '--out', runFolder(), '--lang', 'en'], RU)).stderr).toMatch(/^Error: --suspend-missing would suspend \d+ of \d+ active users, more than --max-suspend 10%/);
+
+    const photosKey = await runMain(['plan', sheet, '--photos', workspace.dir, '--photos-key', 'Нет', '--out', runFolder()], RU);
+    expect(photosKey.code).toBe(2);
+    expect(photosKey.stderr).toBe('Ошибка: --photos-key «Нет»: в таблице нет такой колонки (её колонки: Почта, Отдел)\n');
+    expect((await runMain(['plan', sheet, '--photos', workspace.dir, '--photos-key', 'Нет', '--out', runFolder(), '--lang', 'en'], RU)).stderr)
+      .toBe('Error: --photos-key "Нет": the sheet has no such column (its columns: Почта, Отдел)\n');
+
+    expect((await runMain(['validate'], RU)).stderr.split('\n')[0]).toBe('Ошибка: команде validate нужен один аргумент ФАЙЛ: pachca-roster validate ФАЙЛ');
+    expect((await runMain(['validate', '--lang', 'en'], RU)).stderr.split('\n')[0]).toBe('Error: validate needs one FILE: pachca-roster validate FILE');
+  });
+
+  it("a Tags sheet's delete without --allow-delete: the reason in the chosen language", async () => {
+    const exported = join(workspace.dir, 'tags-export.xlsx');
+    expect((await runMain(['export', '--out', exported, '--lang', 'en'], RU)).code).toBe(0);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(exported);
+    const tags = workbook.getWorksheet('Tags')!;
+    const headers = (tags.getRow(1).values as ExcelJS.CellValue[]).map((value) => String(value ?? ''));
+    const action = headers.length;
+    tags.getRow(1).getCell(action).value = 'action';
+    tags.getRow(2).getCell(action).value = 'delete';
+    const edited = join(workspace.dir, 'tags-edited.xlsx');
+    await workbook.xlsx.writeFile(edited);
+    const russian = await runMain(['plan', edited, '--out', runFolder()], RU);
+    expect(russian.stdout).toMatch(/лист Tags, строка 2, тег \d+: для удаления нужен --allow-delete \(удаление тега убирает его у всех участников\)/);
+    const english = await runMain(['plan', edited, '--out', runFolder(), '--lang', 'en'], RU);
+    expect(english.stdout).toMatch(/Tags row 2 tag id \d+: action delete needs --allow-delete/);
+  });
+});

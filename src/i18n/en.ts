@@ -6,6 +6,8 @@ import { auditEn } from './areas/audit.en.js';
 import { basisEn } from './areas/basis.en.js';
 import { cliEn } from './areas/cli.en.js';
 import { columnsEn } from './areas/columns.en.js';
+import { syncErrorsEn } from './areas/syncErrors.en.js';
+import { tagsSheetEn } from './areas/tagsSheet.en.js';
 import { apiErrorsEn } from './areas/apiErrors.en.js';
 import { errorsEn } from './areas/errors.en.js';
 import { exportEn } from './areas/export.en.js';
@@ -57,6 +59,8 @@ export const en = {
   ...validateEn,
   ...errorsEn,
   ...apiErrorsEn,
+  ...syncErrorsEn,
+  ...tagsSheetEn,
   ...exportEn,
   ...fieldsEn,
   ...webEn,

@@ -4,6 +4,8 @@ import { auditRu } from './areas/audit.ru.js';
 import { basisRu } from './areas/basis.ru.js';
 import { cliRu } from './areas/cli.ru.js';
 import { columnsRu } from './areas/columns.ru.js';
+import { syncErrorsRu } from './areas/syncErrors.ru.js';
+import { tagsSheetRu } from './areas/tagsSheet.ru.js';
 import { apiErrorsRu } from './areas/apiErrors.ru.js';
 import { errorsRu } from './areas/errors.ru.js';
 import { exportRu } from './areas/export.ru.js';
@@ -53,6 +55,8 @@ export const ru: Catalog = {
   ...validateRu,
   ...errorsRu,
   ...apiErrorsRu,
+  ...syncErrorsRu,
+  ...tagsSheetRu,
   ...exportRu,
   ...fieldsRu,
   ...webRu,

@@ -66,7 +66,9 @@ export async function findRowPhotos(sheet: ValidatedSheet, options: PhotoOptions
   if (options?.key !== undefined) {
     keyHeader = sheet.detected.headers.find((header) => normalizeHeaderKey(header) === normalizeHeaderKey(options.key!));
     if (keyHeader === undefined) {
-      throw new InputError(`--photos-key "${options.key}": the sheet has no such column (its columns: ${sheet.detected.headers.filter(Boolean).join(', ')})`);
+      const key = options.key;
+      const columns = sheet.detected.headers.filter(Boolean).join(', ');
+      throw new InputError((t) => t.photosKeyNoColumn(key, columns));
     }
   }
   const sheetFolder = dirname(sheet.detected.file);

@@ -1,0 +1,14 @@
+// The planner's refusals said as errors (src/sync/missing.ts, plan-photos.ts) and the plan's list
+// of conflicts (src/sync/merge-base.ts formatConflicts).
+
+const show = (value: string | null): string => (value === null ? '(empty)' : `"${value}"`);
+
+export const syncErrorsEn = {
+  conflictsHeader: (count: number, preferSheet: boolean) =>
+    `Conflicts (${count}): changed both in the sheet and in Pachca since the export; ${preferSheet ? "the sheet's values are applied (--prefer-sheet)" : "Pachca's values are kept (--prefer-sheet applies the sheet's)"}:`,
+  conflictsLine: (field: string, exported: string | null, pachca: string | null, sheet: string | null) => `${field}: exported ${show(exported)}, Pachca now ${show(pachca)}, sheet ${show(sheet)}`,
+  conflictsMoreRows: (count: number) => `  ... and ${count} more rows, see plan.json`,
+  suspendTooMany: (missing: number, active: number, maxSuspend: string, limit: number) =>
+    `--suspend-missing would suspend ${missing} of ${active} active users, more than --max-suspend ${maxSuspend} (${limit}); check that the sheet lists everyone, or raise --max-suspend if this is intended`,
+  photosKeyNoColumn: (key: string, columns: string) => `--photos-key "${key}": the sheet has no such column (its columns: ${columns})`,
+};
