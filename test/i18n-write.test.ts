@@ -153,14 +153,26 @@ describe("the audit's security log in the chosen language", () => {
     const [when, id] = (workbook.getWorksheet('Смены ролей')!.getRow(1).values as string[]).slice(1, 3);
     expect(when).toMatch(/^Когда \([A-Za-z_/+-]+\)$/);
     expect(id).toBe('ID');
+    // A person the directory no longer has and an outside change's details, in the run's language.
+    const outsideRu = JSON.stringify(workbook.getWorksheet('Изменения не через программу')!.getSheetValues());
+    expect(outsideRu).toContain('(нет в справочнике: 90)');
+    expect(outsideRu).toContain('роль user -> admin');
+    expect(outsideRu).toContain('тег «Руководители»');
     const page = readFileSync(html, 'utf8');
     expect(page).toContain('<h2>Журнал безопасности с 2026-01-01</h2>');
     expect(page).toContain('События безопасности по дням');
     expect(page).not.toContain('Security log');
 
-    const english = await runMain(['audit', '--since', '2026-01-01', '--lang', 'en'], RU);
+    const englishXlsx = join(workspace.dir, 'audit-log-en.xlsx');
+    const english = await runMain(['audit', '--since', '2026-01-01', '--out', englishXlsx, '--lang', 'en'], RU);
     expect(english.stdout).toContain('Security log since 2026-01-01:');
     expect(english.stdout).toMatch(/^ {2}Role changes +\d+$/m);
+    const englishBook = new ExcelJS.Workbook();
+    await englishBook.xlsx.readFile(englishXlsx);
+    const outsideEn = JSON.stringify(englishBook.getWorksheet('Changes outside the tool')!.getSheetValues());
+    expect(outsideEn).toContain('(not in the directory: 90)');
+    expect(outsideEn).toContain('role user -> admin');
+    expect(outsideEn).toContain('tag \\"Руководители\\"');
   });
 
   it('a token that may not read the log: the note in the chosen language (the JSON keeps the English note)', async () => {

@@ -8,6 +8,7 @@ import { cliEn } from './areas/cli.en.js';
 import { columnsEn } from './areas/columns.en.js';
 import { syncErrorsEn } from './areas/syncErrors.en.js';
 import { tagsSheetEn } from './areas/tagsSheet.en.js';
+import { securityLogWordsEn } from './areas/securityLogWords.en.js';
 import { apiErrorsEn } from './areas/apiErrors.en.js';
 import { errorsEn } from './areas/errors.en.js';
 import { exportEn } from './areas/export.en.js';
@@ -61,6 +62,7 @@ export const en = {
   ...apiErrorsEn,
   ...syncErrorsEn,
   ...tagsSheetEn,
+  ...securityLogWordsEn,
   ...exportEn,
   ...fieldsEn,
   ...webEn,

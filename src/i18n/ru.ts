@@ -6,6 +6,7 @@ import { cliRu } from './areas/cli.ru.js';
 import { columnsRu } from './areas/columns.ru.js';
 import { syncErrorsRu } from './areas/syncErrors.ru.js';
 import { tagsSheetRu } from './areas/tagsSheet.ru.js';
+import { securityLogWordsRu } from './areas/securityLogWords.ru.js';
 import { apiErrorsRu } from './areas/apiErrors.ru.js';
 import { errorsRu } from './areas/errors.ru.js';
 import { exportRu } from './areas/export.ru.js';
@@ -57,6 +58,7 @@ export const ru: Catalog = {
   ...apiErrorsRu,
   ...syncErrorsRu,
   ...tagsSheetRu,
+  ...securityLogWordsRu,
   ...exportRu,
   ...fieldsRu,
   ...webRu,
