@@ -259,3 +259,30 @@ describe("the planner's refusals and the Tags sheet in the chosen language", () 
     expect(english.stdout).toMatch(/Tags row 2 tag id \d+: action delete needs --allow-delete/);
   });
 });
+
+describe("a run's row failures and its stop in the chosen language", () => {
+  it('no free seat: the report says it in Russian (English with --lang en); an unpaid workspace stops the run with a Russian reason', async () => {
+    const sandbox = workspace.sandbox;
+    expect((await runMain(['suspend', '11', '--yes', '--out', runFolder()], RU)).code).toBe(0);
+    sandbox.configure({ seats: sandbox.directory().users.filter((person) => !person.bot && !person.suspended).length });
+    try {
+      const ruOut = runFolder();
+      expect((await runMain(['restore', '11', '--yes', '--out', ruOut], RU)).code).toBe(5);
+      expect(readFileSync(join(ruOut, 'report.csv'), 'utf8')).toContain('нет свободных мест: нужно ещё 1');
+      const enOut = runFolder();
+      expect((await runMain(['restore', '11', '--yes', '--out', enOut, '--lang', 'en'], RU)).code).toBe(5);
+      expect(readFileSync(join(enOut, 'report.csv'), 'utf8')).toContain('no free seats: 1 needed');
+    } finally {
+      sandbox.configure({ seats: null });
+    }
+    sandbox.configure({ unpaid: true });
+    try {
+      const unpaid = await runMain(['tags'], RU);
+      expect(unpaid.code).toBe(1);
+      expect(unpaid.stderr).toMatch(/^Ошибка: подписка пространства не оплачена \(402\): /);
+      expect((await runMain(['tags', '--lang', 'en'], RU)).stderr).toMatch(/^Error: the workspace subscription is unpaid \(402\): /);
+    } finally {
+      sandbox.configure({ unpaid: false });
+    }
+  });
+});

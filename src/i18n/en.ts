@@ -9,6 +9,7 @@ import { columnsEn } from './areas/columns.en.js';
 import { syncErrorsEn } from './areas/syncErrors.en.js';
 import { tagsSheetEn } from './areas/tagsSheet.en.js';
 import { securityLogWordsEn } from './areas/securityLogWords.en.js';
+import { applyNotesEn } from './areas/applyNotes.en.js';
 import { apiErrorsEn } from './areas/apiErrors.en.js';
 import { errorsEn } from './areas/errors.en.js';
 import { exportEn } from './areas/export.en.js';
@@ -63,6 +64,7 @@ export const en = {
   ...syncErrorsEn,
   ...tagsSheetEn,
   ...securityLogWordsEn,
+  ...applyNotesEn,
   ...exportEn,
   ...fieldsEn,
   ...webEn,

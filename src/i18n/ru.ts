@@ -7,6 +7,7 @@ import { columnsRu } from './areas/columns.ru.js';
 import { syncErrorsRu } from './areas/syncErrors.ru.js';
 import { tagsSheetRu } from './areas/tagsSheet.ru.js';
 import { securityLogWordsRu } from './areas/securityLogWords.ru.js';
+import { applyNotesRu } from './areas/applyNotes.ru.js';
 import { apiErrorsRu } from './areas/apiErrors.ru.js';
 import { errorsRu } from './areas/errors.ru.js';
 import { exportRu } from './areas/export.ru.js';
@@ -59,6 +60,7 @@ export const ru: Catalog = {
   ...syncErrorsRu,
   ...tagsSheetRu,
   ...securityLogWordsRu,
+  ...applyNotesRu,
   ...exportRu,
   ...fieldsRu,
   ...webRu,

@@ -23,7 +23,8 @@ export interface RowPhoto {
   note?: string;
 }
 
-function problemText(problem: PhotoProblem, t: Catalog): string {
+/** What is wrong with a photo, in the catalog's language (also the apply's note when the file changed since the plan). */
+export function problemText(problem: PhotoProblem, t: Catalog): string {
   switch (problem.kind) {
     case 'not-found': return t.photoNotFound(problem.path);
     case 'not-file': return t.photoNotFile(problem.path);
