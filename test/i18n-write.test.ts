@@ -239,6 +239,12 @@ describe("the planner's refusals and the Tags sheet in the chosen language", () 
 
     expect((await runMain(['validate'], RU)).stderr.split('\n')[0]).toBe('Ошибка: команде validate нужен один аргумент ФАЙЛ: pachca-roster validate ФАЙЛ');
     expect((await runMain(['validate', '--lang', 'en'], RU)).stderr.split('\n')[0]).toBe('Error: validate needs one FILE: pachca-roster validate FILE');
+
+    const out = join(workspace.dir, 'filtered.xlsx');
+    expect((await runMain(['export', '--tag', 'Нет', '--out', out], RU)).stderr).toBe('Ошибка: --tag: в справочнике нет тега «Нет»\n');
+    expect((await runMain(['export', '--tag', 'Нет', '--out', out, '--lang', 'en'], RU)).stderr).toBe('Error: --tag: no tag named "Нет" in the directory\n');
+    expect((await runMain(['export', '--department', 'Нет', '--out', out], RU)).stderr)
+      .toBe('Ошибка: никто не подходит под --department "Нет" (боты не учитываются; --include-bots учтёт их); ничего не записано\n');
   });
 
   it("a Tags sheet's delete without --allow-delete: the reason in the chosen language", async () => {

@@ -1,4 +1,4 @@
-// The planner's refusals said as errors (src/sync/missing.ts, plan-photos.ts) and the plan's list
+// The planner's and the export's refusals said as errors (src/sync/missing.ts, plan-photos.ts, app/export-directory.ts) and the plan's list
 // of conflicts (src/sync/merge-base.ts formatConflicts).
 
 const show = (value: string | null): string => (value === null ? '(empty)' : `"${value}"`);
@@ -10,5 +10,8 @@ export const syncErrorsEn = {
   conflictsMoreRows: (count: number) => `  ... and ${count} more rows, see plan.json`,
   suspendTooMany: (missing: number, active: number, maxSuspend: string, limit: number) =>
     `--suspend-missing would suspend ${missing} of ${active} active users, more than --max-suspend ${maxSuspend} (${limit}); check that the sheet lists everyone, or raise --max-suspend if this is intended`,
+  exportNoTag: (tag: string) => `--tag: no tag named "${tag}" in the directory`,
+  exportNoMatch: (filters: readonly string[], botsLeftOut: boolean) =>
+    `no user matches ${filters.join(' and ')}${botsLeftOut ? ' (bots left out; --include-bots counts them)' : ''}; nothing was written`,
   photosKeyNoColumn: (key: string, columns: string) => `--photos-key "${key}": the sheet has no such column (its columns: ${columns})`,
 };

@@ -11,5 +11,8 @@ export const syncErrorsRu: typeof syncErrorsEn = {
   conflictsMoreRows: (count) => `  ... и ещё строк: ${count}, см. plan.json`,
   suspendTooMany: (missing, active, maxSuspend, limit) =>
     `--suspend-missing заблокировал бы ${missing} из ${plural('ru', active, { one: 'активного сотрудника', other: 'активных сотрудников' })} — больше, чем --max-suspend ${maxSuspend} (${limit}); проверьте, что в таблице есть все, или увеличьте --max-suspend, если так и задумано`,
+  exportNoTag: (tag) => `--tag: в справочнике нет тега «${tag}»`,
+  exportNoMatch: (filters, botsLeftOut) =>
+    `никто не подходит под ${filters.join(' и ')}${botsLeftOut ? ' (боты не учитываются; --include-bots учтёт их)' : ''}; ничего не записано`,
   photosKeyNoColumn: (key, columns) => `--photos-key «${key}»: в таблице нет такой колонки (её колонки: ${columns})`,
 };
