@@ -240,6 +240,13 @@ describe("the planner's refusals and the Tags sheet in the chosen language", () 
     expect((await runMain(['validate'], RU)).stderr.split('\n')[0]).toBe('Ошибка: команде validate нужен один аргумент ФАЙЛ: pachca-roster validate ФАЙЛ');
     expect((await runMain(['validate', '--lang', 'en'], RU)).stderr.split('\n')[0]).toBe('Error: validate needs one FILE: pachca-roster validate FILE');
 
+    const noProperty = await runMain(['plan', sheet, '--match', 'custom:Нет', '--out', runFolder()], RU);
+    expect(noProperty.code).toBe(2);
+    expect(noProperty.stderr).toMatch(/^Ошибка: --match custom:Нет: в Пачке нет дополнительного поля «Нет» \(есть: Город, Табельный номер/);
+    expect((await runMain(['plan', sheet, '--match', 'custom:Нет', '--out', runFolder(), '--lang', 'en'], RU)).stderr).toMatch(/^Error: --match custom:Нет: Pachca has no custom property "Нет" \(known: Город/);
+    expect((await runMain(['plan', sheet, '--match', 'Табельный номер', '--out', runFolder()], RU)).stderr)
+      .toBe(`Ошибка: ${sheet}: --match custom:Табельный номер: в таблице нет колонки «Табельный номер» (или укажите --map "Заголовок=custom:Табельный номер")\n`);
+
     const out = join(workspace.dir, 'filtered.xlsx');
     expect((await runMain(['export', '--tag', 'Нет', '--out', out], RU)).stderr).toBe('Ошибка: --tag: в справочнике нет тега «Нет»\n');
     expect((await runMain(['export', '--tag', 'Нет', '--out', out, '--lang', 'en'], RU)).stderr).toBe('Error: --tag: no tag named "Нет" in the directory\n');

@@ -13,5 +13,8 @@ export const syncErrorsEn = {
   exportNoTag: (tag: string) => `--tag: no tag named "${tag}" in the directory`,
   exportNoMatch: (filters: readonly string[], botsLeftOut: boolean) =>
     `no user matches ${filters.join(' and ')}${botsLeftOut ? ' (bots left out; --include-bots counts them)' : ''}; nothing was written`,
+  matchIdNoColumn: (file: string) => `${file}: --match id needs an id column (the one export writes); this sheet has none`,
+  matchNoProperty: (option: string, name: string, known: readonly string[]) => `--match ${option}: Pachca has no custom property "${name}" (known: ${known.join(', ') || 'none'})`,
+  matchNoColumn: (file: string, option: string, name: string) => `${file}: --match ${option}: the sheet has no "${name}" column (or --map "Header=custom:${name}")`,
   photosKeyNoColumn: (key: string, columns: string) => `--photos-key "${key}": the sheet has no such column (its columns: ${columns})`,
 };

@@ -14,5 +14,8 @@ export const syncErrorsRu: typeof syncErrorsEn = {
   exportNoTag: (tag) => `--tag: в справочнике нет тега «${tag}»`,
   exportNoMatch: (filters, botsLeftOut) =>
     `никто не подходит под ${filters.join(' и ')}${botsLeftOut ? ' (боты не учитываются; --include-bots учтёт их)' : ''}; ничего не записано`,
+  matchIdNoColumn: (file) => `${file}: для --match id нужна колонка id (её пишет выгрузка); в этой таблице её нет`,
+  matchNoProperty: (option, name, known) => `--match ${option}: в Пачке нет дополнительного поля «${name}» (есть: ${known.join(', ') || 'нет ни одного'})`,
+  matchNoColumn: (file, option, name) => `${file}: --match ${option}: в таблице нет колонки «${name}» (или укажите --map "Заголовок=custom:${name}")`,
   photosKeyNoColumn: (key, columns) => `--photos-key «${key}»: в таблице нет такой колонки (её колонки: ${columns})`,
 };
