@@ -153,14 +153,26 @@ describe("the audit's security log in the chosen language", () => {
     const [when, id] = (workbook.getWorksheet('Смены ролей')!.getRow(1).values as string[]).slice(1, 3);
     expect(when).toMatch(/^Когда \([A-Za-z_/+-]+\)$/);
     expect(id).toBe('ID');
+    // A person the directory no longer has and an outside change's details, in the run's language.
+    const outsideRu = JSON.stringify(workbook.getWorksheet('Изменения не через программу')!.getSheetValues());
+    expect(outsideRu).toContain('(нет в справочнике: 90)');
+    expect(outsideRu).toContain('роль user -> admin');
+    expect(outsideRu).toContain('тег «Руководители»');
     const page = readFileSync(html, 'utf8');
     expect(page).toContain('<h2>Журнал безопасности с 2026-01-01</h2>');
     expect(page).toContain('События безопасности по дням');
     expect(page).not.toContain('Security log');
 
-    const english = await runMain(['audit', '--since', '2026-01-01', '--lang', 'en'], RU);
+    const englishXlsx = join(workspace.dir, 'audit-log-en.xlsx');
+    const english = await runMain(['audit', '--since', '2026-01-01', '--out', englishXlsx, '--lang', 'en'], RU);
     expect(english.stdout).toContain('Security log since 2026-01-01:');
     expect(english.stdout).toMatch(/^ {2}Role changes +\d+$/m);
+    const englishBook = new ExcelJS.Workbook();
+    await englishBook.xlsx.readFile(englishXlsx);
+    const outsideEn = JSON.stringify(englishBook.getWorksheet('Changes outside the tool')!.getSheetValues());
+    expect(outsideEn).toContain('(not in the directory: 90)');
+    expect(outsideEn).toContain('role user -> admin');
+    expect(outsideEn).toContain('tag \\"Руководители\\"');
   });
 
   it('a token that may not read the log: the note in the chosen language (the JSON keeps the English note)', async () => {
@@ -184,5 +196,106 @@ describe('a sheet that cannot be read, in the chosen language', () => {
     const xls = join(workspace.dir, 'old.xls');
     writeFileSync(xls, Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...new Array<number>(504).fill(0)]));
     expect((await runMain(['validate', xls], RU)).stderr).toMatch(/^Ошибка: old\.xls: это старый формат Excel/);
+  });
+});
+
+describe("the API's and the connection's errors in the chosen language", () => {
+  it("a rejected token, a missing scope and a refused connection: Russian with LANG=ru, English with --lang en; Pachca's text as given", async () => {
+    const badToken = { extraEnv: { LANG: 'ru_RU.UTF-8', PACHCA_TOKEN: 'not-a-token' } };
+    const rejected = await runMain(['tags'], badToken);
+    expect(rejected.code).toBe(3);
+    expect(rejected.stderr).toMatch(/^Ошибка: токен отклонён: .+ \(invalid_token\)\n$/);
+    expect((await runMain(['tags', '--lang', 'en'], badToken)).stderr).toMatch(/^Error: token rejected: .+ \(invalid_token\)\n$/);
+
+    const bot = { extraEnv: { LANG: 'ru_RU.UTF-8', PACHCA_TOKEN: workspace.sandbox.botToken } };
+    const scope = await runMain(['set', '11', 'Отдел=Продажи', '--yes', '--out', runFolder()], bot);
+    expect(scope.code).toBe(3);
+    expect(scope.stderr).toBe('Ошибка: у токена нет права users:update, нужного для этого изменения; используйте личный токен владельца или администратора с users:update (ничего не изменено)\n');
+    const englishScope = await runMain(['set', '11', 'Отдел=Продажи', '--yes', '--out', runFolder(), '--lang', 'en'], bot);
+    expect(englishScope.stderr).toBe('Error: the token lacks scope users:update that this change needs; use an Owner/Admin personal token with users:update (nothing was changed)\n');
+
+    const nowhere = { extraEnv: { LANG: 'ru_RU.UTF-8', PACHCA_API_URL: 'http://127.0.0.1:1/api/shared/v1' } };
+    const refused = await runMain(['tags', '--retries', '1'], nowhere);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/^Ошибка: GET \/group_tags: (не удалось подключиться к|сетевая ошибка при обращении к) 127\.0\.0\.1:1 /);
+    expect((await runMain(['tags', '--retries', '1', '--lang', 'en'], nowhere)).stderr).toMatch(/^Error: GET \/group_tags: (cannot connect to|network error talking to) 127\.0\.0\.1:1 /);
+  });
+});
+
+describe("the planner's refusals and the Tags sheet in the chosen language", () => {
+  it('--max-suspend exceeded, a --photos-key column the sheet lacks and validate without FILE: Russian with LANG=ru, English with --lang en', async () => {
+    const sheet = join(workspace.dir, 'one-person.csv');
+    writeFileSync(sheet, 'Почта;Отдел\r\nm.ivanova@example.ru;Продажи\r\n');
+    const tooMany = await runMain(['plan', sheet, '--suspend-missing', '--out', runFolder()], RU);
+    expect(tooMany.code).toBe(2);
+    expect(tooMany.stderr).toMatch(/^Ошибка: --suspend-missing заблокировал бы \d+ из \d+ активных сотрудников — больше, чем --max-suspend 10% \(\d+\); проверьте, что в таблице есть все/);
+    expect((await runMain(['plan', sheet, '--suspend-missing', '--out', runFolder(), '--lang', 'en'], RU)).stderr).toMatch(/^Error: --suspend-missing would suspend \d+ of \d+ active users, more than --max-suspend 10%/);
+
+    const photosKey = await runMain(['plan', sheet, '--photos', workspace.dir, '--photos-key', 'Нет', '--out', runFolder()], RU);
+    expect(photosKey.code).toBe(2);
+    expect(photosKey.stderr).toBe('Ошибка: --photos-key «Нет»: в таблице нет такой колонки (её колонки: Почта, Отдел)\n');
+    expect((await runMain(['plan', sheet, '--photos', workspace.dir, '--photos-key', 'Нет', '--out', runFolder(), '--lang', 'en'], RU)).stderr)
+      .toBe('Error: --photos-key "Нет": the sheet has no such column (its columns: Почта, Отдел)\n');
+
+    expect((await runMain(['validate'], RU)).stderr.split('\n')[0]).toBe('Ошибка: команде validate нужен один аргумент ФАЙЛ: pachca-roster validate ФАЙЛ');
+    expect((await runMain(['validate', '--lang', 'en'], RU)).stderr.split('\n')[0]).toBe('Error: validate needs one FILE: pachca-roster validate FILE');
+
+    const noProperty = await runMain(['plan', sheet, '--match', 'custom:Нет', '--out', runFolder()], RU);
+    expect(noProperty.code).toBe(2);
+    expect(noProperty.stderr).toMatch(/^Ошибка: --match custom:Нет: в Пачке нет дополнительного поля «Нет» \(есть: Город, Табельный номер/);
+    expect((await runMain(['plan', sheet, '--match', 'custom:Нет', '--out', runFolder(), '--lang', 'en'], RU)).stderr).toMatch(/^Error: --match custom:Нет: Pachca has no custom property "Нет" \(known: Город/);
+    expect((await runMain(['plan', sheet, '--match', 'Табельный номер', '--out', runFolder()], RU)).stderr)
+      .toBe(`Ошибка: ${sheet}: --match custom:Табельный номер: в таблице нет колонки «Табельный номер» (или укажите --map "Заголовок=custom:Табельный номер")\n`);
+
+    const out = join(workspace.dir, 'filtered.xlsx');
+    expect((await runMain(['export', '--tag', 'Нет', '--out', out], RU)).stderr).toBe('Ошибка: --tag: в справочнике нет тега «Нет»\n');
+    expect((await runMain(['export', '--tag', 'Нет', '--out', out, '--lang', 'en'], RU)).stderr).toBe('Error: --tag: no tag named "Нет" in the directory\n');
+    expect((await runMain(['export', '--department', 'Нет', '--out', out], RU)).stderr)
+      .toBe('Ошибка: никто не подходит под --department "Нет" (боты не учитываются; --include-bots учтёт их); ничего не записано\n');
+  });
+
+  it("a Tags sheet's delete without --allow-delete: the reason in the chosen language", async () => {
+    const exported = join(workspace.dir, 'tags-export.xlsx');
+    expect((await runMain(['export', '--out', exported, '--lang', 'en'], RU)).code).toBe(0);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(exported);
+    const tags = workbook.getWorksheet('Tags')!;
+    const headers = (tags.getRow(1).values as ExcelJS.CellValue[]).map((value) => String(value ?? ''));
+    const action = headers.length;
+    tags.getRow(1).getCell(action).value = 'action';
+    tags.getRow(2).getCell(action).value = 'delete';
+    const edited = join(workspace.dir, 'tags-edited.xlsx');
+    await workbook.xlsx.writeFile(edited);
+    const russian = await runMain(['plan', edited, '--out', runFolder()], RU);
+    expect(russian.stdout).toMatch(/лист Tags, строка 2, тег \d+: для удаления нужен --allow-delete \(удаление тега убирает его у всех участников\)/);
+    const english = await runMain(['plan', edited, '--out', runFolder(), '--lang', 'en'], RU);
+    expect(english.stdout).toMatch(/Tags row 2 tag id \d+: action delete needs --allow-delete/);
+  });
+});
+
+describe("a run's row failures and its stop in the chosen language", () => {
+  it('no free seat: the report says it in Russian (English with --lang en); an unpaid workspace stops the run with a Russian reason', async () => {
+    const sandbox = workspace.sandbox;
+    expect((await runMain(['suspend', '11', '--yes', '--out', runFolder()], RU)).code).toBe(0);
+    sandbox.configure({ seats: sandbox.directory().users.filter((person) => !person.bot && !person.suspended).length });
+    try {
+      const ruOut = runFolder();
+      expect((await runMain(['restore', '11', '--yes', '--out', ruOut], RU)).code).toBe(5);
+      expect(readFileSync(join(ruOut, 'report.csv'), 'utf8')).toContain('нет свободных мест: нужно ещё 1');
+      const enOut = runFolder();
+      expect((await runMain(['restore', '11', '--yes', '--out', enOut, '--lang', 'en'], RU)).code).toBe(5);
+      expect(readFileSync(join(enOut, 'report.csv'), 'utf8')).toContain('no free seats: 1 needed');
+    } finally {
+      sandbox.configure({ seats: null });
+    }
+    sandbox.configure({ unpaid: true });
+    try {
+      const unpaid = await runMain(['tags'], RU);
+      expect(unpaid.code).toBe(1);
+      expect(unpaid.stderr).toMatch(/^Ошибка: подписка пространства не оплачена \(402\): /);
+      expect((await runMain(['tags', '--lang', 'en'], RU)).stderr).toMatch(/^Error: the workspace subscription is unpaid \(402\): /);
+    } finally {
+      sandbox.configure({ unpaid: false });
+    }
   });
 });

@@ -3,6 +3,7 @@
 import { join } from 'node:path';
 import { InputError } from '../exit-codes.js';
 import type { PachcaApi } from '../pachca/api.js';
+import { PachcaError } from '../pachca/errors.js';
 import { countResults, countTagsSheetResults, writeFailedRows, writeRunReport, writeSummary, type RunSummary } from '../reports/report.js';
 import type { Lang } from '../i18n/lang.js';
 import { messages } from '../i18n/catalog.js';
@@ -143,6 +144,7 @@ export async function applyInFolder(plan: Plan, context: ApplyContext, earlier: 
       completed,
       ...(context.welcomeText !== undefined ? { welcomeText: context.welcomeText, pendingWelcomes: welcomesOwed } : {}),
       onOutcome: (outcome) => events({ type: 'action-done', outcome }),
+      t: messages(context.lang),
     });
   } finally {
     events({ type: 'apply-ended' });
@@ -156,7 +158,10 @@ export async function applyInFolder(plan: Plan, context: ApplyContext, earlier: 
   const stoppedBy = applied.fatal?.message ?? (interrupted ? 'interrupted (Ctrl+C or SIGTERM)' : undefined);
   const summary = runSummary(context, plan, outcomes, status, false, applied.fatal, stoppedBy);
   await writeRunReport({ folder, outcomes, detected: context.detected, rows: context.rows, summary, shape: context.shape, lang: context.lang });
-  if (applied.fatal) events({ type: 'stopped', reason: 'fatal', message: applied.fatal.message, folder, journalPath });
+  if (applied.fatal) {
+    const message = applied.fatal instanceof PachcaError ? applied.fatal.say(messages(context.lang)) : applied.fatal.message;
+    events({ type: 'stopped', reason: 'fatal', message, folder, journalPath });
+  }
   else if (interrupted) events({ type: 'stopped', reason: 'interrupted', message: 'interrupted (Ctrl+C or SIGTERM)', folder, journalPath });
   events({ type: 'finished', summary, runFolder: folder });
   return { status, runFolder: folder, summary, ...(applied.fatal ? { fatal: applied.fatal } : {}) };

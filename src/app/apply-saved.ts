@@ -82,7 +82,7 @@ export async function applySavedPlan(request: ApplyRequest, ports: ApplyPorts): 
       ]);
       changed = changedSinceBasis(saved.basis, directory, done, chats);
     } catch (error) {
-      throw ports.interrupt?.aborted || error instanceof InterruptedError ? new CancelledError() : toCliError(error, 'reading the directory');
+      throw ports.interrupt?.aborted || error instanceof InterruptedError ? new CancelledError() : toCliError(error, 'readDirectory');
     }
     if (changed.length > 0) throw new PlanOutdatedError(changed);
 

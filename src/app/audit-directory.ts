@@ -44,23 +44,27 @@ export async function auditDirectory(request: AuditRequest, ports: AuditPorts): 
   const now = (ports.clock ?? systemClock).now();
   const { api } = ports;
   const directory = await readDirectory(api, ports.events, {}, request.lang);
+  const t = messages(request.lang ?? 'en');
   let securityLog: SecurityLogReport | undefined;
+  /** The same rows in the run's language, for the workbook and the page (securityLog stays English for the JSON). */
+  let securityLogSaid: SecurityLogReport | undefined;
   if (request.since !== undefined) {
     const log = await readSecurityLog(api, request.since).catch((error: unknown) => {
       throw toCliError(error);
     });
     const runs = request.runsFolder === undefined ? undefined : readRunJournals(request.runsFolder);
     securityLog = buildSecurityLogReport(log, directory, { now, ...(runs ? { runs } : {}) });
+    securityLogSaid = request.lang && request.lang !== 'en' ? buildSecurityLogReport(log, directory, { now, ...(runs ? { runs } : {}), t }) : securityLog;
   }
   const report = buildAudit(directory, { now, inactiveDays: request.inactiveDays, ...(securityLog ? { lastSignInById: lastSignInById(securityLog) } : {}) });
 
   const files: string[] = [];
   if (request.xlsxPath !== undefined) {
-    await writeAuditXlsx(request.xlsxPath, report, securityLog ? securityLogAppendix(securityLog, messages(request.lang ?? 'en')) : undefined, request.lang, request.timeZone);
+    await writeAuditXlsx(request.xlsxPath, report, securityLogSaid ? securityLogAppendix(securityLogSaid, t) : undefined, request.lang, request.timeZone);
     files.push(request.xlsxPath);
   }
   if (request.htmlPath !== undefined) {
-    await writeAuditHtml(request.htmlPath, report, { source: api.apiUrl, ...(request.lang ? { lang: request.lang } : {}), ...(securityLog ? { appendixHtml: renderSecurityLogHtml(securityLog, messages(request.lang ?? 'en')) } : {}) });
+    await writeAuditHtml(request.htmlPath, report, { source: api.apiUrl, ...(request.lang ? { lang: request.lang } : {}), ...(securityLogSaid ? { appendixHtml: renderSecurityLogHtml(securityLogSaid, t) } : {}) });
     files.push(request.htmlPath);
   }
   return { report, ...(securityLog ? { securityLog } : {}), files };

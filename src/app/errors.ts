@@ -1,7 +1,11 @@
 // How an error of a use case maps to an outcome and an exit code: the one mapping, used by the
 // use cases for summary.json's exitCode and by the CLI for the process's.
 import { CliError, ExitCode } from '../exit-codes.js';
-import { AuthError } from '../pachca/errors.js';
+import type { Catalog, Say } from '../i18n/catalog.js';
+import { AuthError, PachcaError } from '../pachca/errors.js';
+
+/** What was being done when a request failed, named in the error ("checking the token: ..."). */
+export type Doing = Parameters<Catalog['apiDoing']>[0];
 
 /** Exit code for an error from the client: 3 for authentication or a missing scope, else 1. */
 export function exitCodeForError(error: unknown): ExitCode {
@@ -11,12 +15,12 @@ export function exitCodeForError(error: unknown): ExitCode {
 
 /**
  * Wraps a client error as a CliError with the right exit code (its message is one line already),
- * prefixed with what was being done, e.g. "checking the token: ...".
+ * prefixed with what was being done, e.g. "checking the token: ...", said in the reader's language.
  */
-export function toCliError(error: unknown, doing?: string): CliError {
+export function toCliError(error: unknown, doing?: Doing): CliError {
   if (error instanceof CliError) return error;
-  const message = error instanceof Error ? error.message : String(error);
-  return new CliError(doing ? `${doing}: ${message}` : message, exitCodeForError(error));
+  const said: Say = error instanceof PachcaError ? error.say : () => (error instanceof Error ? error.message : String(error));
+  return new CliError(doing ? (t) => t.apiDoing(doing, said(t)) : said, exitCodeForError(error));
 }
 
 /** How a run ended. */

@@ -38,17 +38,16 @@ export interface ExportOutcome extends ExportResult {
   requests: number;
 }
 
-/** The filters as typed, e.g. `--department "Нет" and --query "x"`. */
-export function describeFilter(filter: ExportFilter): string {
-  const parts = [
+/** The filters as typed, e.g. `--department "Нет"`, `--query "x"`. */
+function filterParts(filter: ExportFilter): string[] {
+  return [
     filter.tag !== undefined ? `--tag "${filter.tag}"` : '',
     filter.department !== undefined ? `--department "${filter.department}"` : '',
     filter.query !== undefined ? `--query "${filter.query}"` : '',
   ].filter(Boolean);
-  return `${parts.join(' and ')}${filter.includeBots ? '' : ' (bots left out; --include-bots counts them)'}`;
 }
 
-const asInputError = (error: unknown): unknown => (error instanceof UnknownTagError ? new InputError(`--tag: ${error.message}`) : error);
+const asInputError = (error: unknown): unknown => (error instanceof UnknownTagError ? new InputError((t) => t.exportNoTag(error.tagName)) : error);
 
 export async function exportDirectory(request: ExportRequest, ports: ExportPorts): Promise<ExportOutcome> {
   const exportedAt = (ports.clock ?? systemClock).now();
@@ -87,7 +86,9 @@ export async function exportDirectory(request: ExportRequest, ports: ExportPorts
   }
   if (selection.users.length === 0 && (filter.tag !== undefined || filter.department !== undefined || filter.query !== undefined)) {
     await stream?.abort();
-    throw new InputError(`no user matches ${describeFilter(filter)}; nothing was written`);
+    const parts = filterParts(filter);
+    const botsLeftOut = !filter.includeBots;
+    throw new InputError((t) => t.exportNoMatch(parts, botsLeftOut));
   }
 
   const listed = await chatsListed;

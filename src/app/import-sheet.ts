@@ -98,11 +98,8 @@ export function missingScopes(required: readonly WriteScope[], granted: readonly
   return required.filter((scope) => !have.has(scope));
 }
 
-export function missingScopesError(missing: readonly WriteScope[], what = 'this import'): CliError {
-  return new CliError(
-    `the token lacks scope${missing.length > 1 ? 's' : ''} ${missing.join(', ')} that ${what} needs; use an Owner/Admin personal token with ${missing.join(', ')} (nothing was changed)`,
-    ExitCode.Auth,
-  );
+export function missingScopesError(missing: readonly WriteScope[], what: 'import' | 'undo' | 'change' = 'import'): CliError {
+  return new CliError((t) => t.apiMissingScopes(missing, what), ExitCode.Auth);
 }
 
 /** The token's scopes and own user id; a Ctrl+C meanwhile cancels. */
@@ -111,7 +108,7 @@ export async function checkToken(api: PachcaApi, interrupt: AbortSignal | undefi
     const [info, profile] = await Promise.all([api.getTokenInfo(), api.getProfile()]);
     return { scopes: info.scopes, selfId: profile.id };
   } catch (error) {
-    throw interrupt?.aborted || error instanceof InterruptedError ? new CancelledError() : toCliError(error, 'checking the token');
+    throw interrupt?.aborted || error instanceof InterruptedError ? new CancelledError() : toCliError(error, 'checkToken');
   }
 }
 
@@ -208,7 +205,7 @@ async function importInFolder(request: ImportRequest, ports: ImportPorts, runFol
       ...(request.dryRun ? { sheet: saveSheet(sheet.detected, sheet.rows, shape) } : {}),
     };
   } catch (error) {
-    throw stopped() || error instanceof InterruptedError ? new CancelledError() : toCliError(error, 'reading the directory');
+    throw stopped() || error instanceof InterruptedError ? new CancelledError() : toCliError(error, 'readDirectory');
   }
   // plan.json stays the run's first plan: later resumes need its items (old names of renamed
   // tags, what each row was to do). A resume's fresh plan goes beside it.

@@ -142,7 +142,7 @@ export async function changePeople(request: OnePersonRequest, ports: OnePersonPo
   const token = await checkToken(api, ports.interrupt);
   // A token that cannot write (a bot's) is refused before the people are looked up.
   const needed = missingScopes(scopesFor(parsed), token.scopes);
-  if (needed.length > 0) throw missingScopesError(needed, 'this change');
+  if (needed.length > 0) throw missingScopesError(needed, 'change');
 
   let plan: Plan;
   let directory: Directory;
@@ -155,11 +155,11 @@ export async function changePeople(request: OnePersonRequest, ports: OnePersonPo
     // The values before, in the journal: what undo takes the run back to.
     attachBefore(plan.items, directory);
   } catch (error) {
-    throw stopped() || error instanceof InterruptedError ? new CancelledError() : toCliError(error, 'looking the people up');
+    throw stopped() || error instanceof InterruptedError ? new CancelledError() : toCliError(error, 'lookPeopleUp');
   }
   refuseInvalid(plan);
   const missing = missingScopes(plan.requiredScopes, token.scopes);
-  if (missing.length > 0) throw missingScopesError(missing, 'this change');
+  if (missing.length > 0) throw missingScopesError(missing, 'change');
 
   // The run folder, only now that there is a plan to keep.
   const warn = (text: string): void => ports.events({ type: 'warning', text });

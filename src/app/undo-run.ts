@@ -111,13 +111,13 @@ async function undoInFolder(request: UndoRequest, ports: ApplyPorts, folder: str
       undo: { runFolder: resolve(request.runDir), ...(undone.undoneRunId ? { runId: undone.undoneRunId } : {}) },
     };
   } catch (error) {
-    throw stopped() || error instanceof InterruptedError ? new CancelledError() : toCliError(error, 'reading the directory');
+    throw stopped() || error instanceof InterruptedError ? new CancelledError() : toCliError(error, 'readDirectory');
   }
   const planFile = writeSavedPlan(folder, saved);
   const lang = request.lang ?? 'en';
   await writePlanWorkbook(folder, saved, lang);
   const missing = missingScopes(plan.requiredScopes, token.scopes);
-  if (missing.length > 0) throw missingScopesError(missing);
+  if (missing.length > 0) throw missingScopesError(missing, 'undo');
 
   ports.events({ type: 'plan-ready', plan, preferSheet: false, planFile });
   const context = applyContextOf(ports, {

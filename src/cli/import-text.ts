@@ -70,7 +70,7 @@ export function formatPlan(plan: Plan, preferSheet = false, lang: Lang = 'en', r
     lines.push(...table.slice(0, TABLE_LIMIT));
     if (table.length > TABLE_LIMIT) lines.push(t.runMoreSeePlan(table.length - TABLE_LIMIT));
   }
-  lines.push(...formatConflicts(plan.items, preferSheet));
+  lines.push(...formatConflicts(plan.items, preferSheet, t));
   const invalid = plan.items.filter((item) => item.kind === 'invalid');
   if (invalid.length > 0) {
     lines.push(t.runInvalidRows(invalid.length));

@@ -21,6 +21,8 @@ import { uiCommand } from './commands/ui.js';
 import { undoCommand } from './commands/undo.js';
 import { validateCommand } from './commands/validate.js';
 import { redactSecrets } from '../redact.js';
+import { toCliError } from '../app/errors.js';
+import { PachcaError } from '../pachca/errors.js';
 import { quietOnBrokenPipe } from './broken-pipe.js';
 import { FlagError, single } from './flag-values.js';
 import { commandName, isParseFailure, UsageError, usageErrorFor } from './usage-error.js';
@@ -117,6 +119,7 @@ function reportError(error: unknown, t: Catalog): number {
     process.stderr.write(`${t.errorPrefix}: ${redactSecrets(error.say ? error.say(t) : error.message)}\n`);
     return error.exitCode;
   }
+  if (error instanceof PachcaError) return reportError(toCliError(error), t);
   const message = error instanceof Error ? error.message : String(error);
   process.stderr.write(`${t.errorPrefix}: ${redactSecrets(message)}\n`);
   if (process.env.PACHCA_ROSTER_DEBUG && error instanceof Error && error.stack) {

@@ -3,7 +3,7 @@
 import type { PersonSummary, StatusView } from '../app/people.js';
 import type { PachcaApi } from '../pachca/api.js';
 import { PachcaClient } from '../pachca/client.js';
-import { toCliError } from '../app/errors.js';
+import { toCliError, type Doing } from '../app/errors.js';
 import { resolveConnection, type ConnectionArgv } from './connection.js';
 import type { Column, OutputFormat } from './printer.js';
 import { messages, type Catalog } from '../i18n/catalog.js';
@@ -15,7 +15,7 @@ export interface ReadArgs extends ConnectionArgv {
 }
 
 /** Runs `query` with a client made from the flags; a rejected token or missing scope ends with exit 3. */
-export async function withReadClient<T>(argv: ConnectionArgv, query: (api: PachcaApi) => Promise<T>, doing?: string): Promise<T> {
+export async function withReadClient<T>(argv: ConnectionArgv, query: (api: PachcaApi) => Promise<T>, doing?: Doing): Promise<T> {
   const client = new PachcaClient(resolveConnection(argv, process.env));
   try {
     return await query(client);

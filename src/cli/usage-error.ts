@@ -86,7 +86,14 @@ function unknownArguments(names: string[], argv: readonly string[], command: Com
 function positionalUse(command: CommandModule, t: Catalog): string {
   const spec = String(Array.isArray(command.command) ? command.command[0] : command.command);
   const positionals = spec.split(' ').slice(1);
-  return positionals.length === 0 ? t.usageTakesNothing : t.usageTakesOne(positionals.join(' ').replace(/[<>[\]]/g, '').toUpperCase());
+  return positionals.length === 0 ? t.usageTakesNothing : t.usageTakesOne(positionals.map((spec) => positionalName(spec, t)).join(' '));
+}
+
+/** `<file>` -> FILE (ФАЙЛ in Russian), `[people..]` -> PEOPLE.. */
+function positionalName(spec: string, t: Catalog): string {
+  const name = spec.replace(/[<>[\]]/g, '');
+  const bare = name.replace(/\.\.$/, '');
+  return `${t.usagePositional(bare)}${name.slice(bare.length)}`;
 }
 
 const INVALID_CHOICE = /Argument: (\S+), Given: (.+?), Choices: (.+)$/m;
@@ -125,7 +132,8 @@ export function usageErrorFor(
   const missingValue = /^Not enough arguments following: (\S+)$/.exec(text);
   if (missingValue) return line(t.usageNeedsValue(dashes(missingValue[1]!)));
   if (/^Not enough non-option arguments/.test(text) && command) {
-    const example = `pachca-roster ${String(command.command).replace(/[<>]/g, '').toUpperCase().replace(/^\S+/, name ?? '')}`;
+    const [, ...positionals] = String(command.command).split(' ');
+    const example = ['pachca-roster', name ?? '', ...positionals.map((spec) => (spec.startsWith('<') ? positionalName(spec, t) : spec.replace(/[a-z.]+/, (bare) => positionalName(bare, t))))].join(' ');
     return line(t.usageNeedsPositional(name ?? '', positionalUse(command, t), example));
   }
   return line(text);

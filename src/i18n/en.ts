@@ -6,6 +6,11 @@ import { auditEn } from './areas/audit.en.js';
 import { basisEn } from './areas/basis.en.js';
 import { cliEn } from './areas/cli.en.js';
 import { columnsEn } from './areas/columns.en.js';
+import { syncErrorsEn } from './areas/syncErrors.en.js';
+import { tagsSheetEn } from './areas/tagsSheet.en.js';
+import { securityLogWordsEn } from './areas/securityLogWords.en.js';
+import { applyNotesEn } from './areas/applyNotes.en.js';
+import { apiErrorsEn } from './areas/apiErrors.en.js';
 import { errorsEn } from './areas/errors.en.js';
 import { exportEn } from './areas/export.en.js';
 import { fieldsEn } from './areas/fields.en.js';
@@ -55,6 +60,11 @@ export const en = {
   ...runEn,
   ...validateEn,
   ...errorsEn,
+  ...apiErrorsEn,
+  ...syncErrorsEn,
+  ...tagsSheetEn,
+  ...securityLogWordsEn,
+  ...applyNotesEn,
   ...exportEn,
   ...fieldsEn,
   ...webEn,

@@ -4,6 +4,11 @@ import { auditRu } from './areas/audit.ru.js';
 import { basisRu } from './areas/basis.ru.js';
 import { cliRu } from './areas/cli.ru.js';
 import { columnsRu } from './areas/columns.ru.js';
+import { syncErrorsRu } from './areas/syncErrors.ru.js';
+import { tagsSheetRu } from './areas/tagsSheet.ru.js';
+import { securityLogWordsRu } from './areas/securityLogWords.ru.js';
+import { applyNotesRu } from './areas/applyNotes.ru.js';
+import { apiErrorsRu } from './areas/apiErrors.ru.js';
 import { errorsRu } from './areas/errors.ru.js';
 import { exportRu } from './areas/export.ru.js';
 import { fieldsRu } from './areas/fields.ru.js';
@@ -51,6 +56,11 @@ export const ru: Catalog = {
   ...runRu,
   ...validateRu,
   ...errorsRu,
+  ...apiErrorsRu,
+  ...syncErrorsRu,
+  ...tagsSheetRu,
+  ...securityLogWordsRu,
+  ...applyNotesRu,
   ...exportRu,
   ...fieldsRu,
   ...webRu,

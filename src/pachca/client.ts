@@ -140,7 +140,7 @@ export class PachcaClient implements PachcaApi {
   private async data<T>(method: HttpMethod, path: string, body?: unknown, urgent = false, upload?: FileUpload): Promise<T> {
     const answer = await this.call<DataResponse<T>>({ method, path, body, upload }, urgent);
     if (!answer || typeof answer !== 'object' || !('data' in answer)) {
-      throw new PachcaError(`${method} ${path}: the answer has no data`, undefined);
+      throw new PachcaError((t) => t.apiNoData(method, path), undefined);
     }
     return answer.data;
   }

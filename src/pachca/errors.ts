@@ -1,15 +1,21 @@
 // Typed errors of the Pachca client. Every error renders as one readable line: the field and
 // the reason for API errors, the missing scope for auth errors, a short summary for non-JSON
 // bodies (an HTML 502 page is never dumped).
+// Each also carries a `Say`, so the CLI says it in the run's language (`message` is the English);
+// Pachca's own error text inside it is quoted as given.
+import { en, type Say } from '../i18n/catalog.js';
 import type { ApiErrorItem } from './types.js';
 
 /** Base of every error the client throws; `status` is the HTTP status when there was one. */
 export class PachcaError extends Error {
+  readonly say: Say;
+
   constructor(
-    message: string,
+    message: string | Say,
     readonly status: number | undefined,
   ) {
-    super(message);
+    super(typeof message === 'string' ? message : message(en));
+    this.say = typeof message === 'string' ? () => message : message;
     this.name = 'PachcaError';
   }
 }
@@ -61,7 +67,7 @@ export class RateLimitError extends PachcaError {
     readonly retryAfterMs: number,
     summary?: string,
   ) {
-    super(`rate limited by the server (429), asked to wait ${formatSeconds(retryAfterMs)}${summary ? `: ${summary}` : ''}`, 429);
+    super((t) => t.apiRateLimited(formatSeconds(retryAfterMs), summary), 429);
     this.name = 'RateLimitError';
   }
 }
@@ -74,9 +80,9 @@ export class NetworkError extends PachcaError {
     readonly failure: NetworkFailure,
     readonly method: string,
     readonly path: string,
-    detail: string,
+    detail: string | Say,
   ) {
-    super(`${method} ${path}: ${detail}`, undefined);
+    super((t) => `${method} ${path}: ${typeof detail === 'string' ? detail : detail(t)}`, undefined);
     this.name = 'NetworkError';
   }
 
@@ -89,7 +95,7 @@ export class NetworkError extends PachcaError {
 /** The run was interrupted (Ctrl+C, SIGTERM) before this request went on the wire: it was not sent. */
 export class InterruptedError extends PachcaError {
   constructor() {
-    super('not sent: the run was interrupted', undefined);
+    super((t) => t.apiInterrupted, undefined);
     this.name = 'InterruptedError';
   }
 }
@@ -101,14 +107,14 @@ export class UnknownOutcomeError extends PachcaError {
     readonly path: string,
     override readonly cause: PachcaError,
   ) {
-    super(`outcome unknown for ${method} ${path} (it may have been carried out): ${cause.message}`, cause.status);
+    super((t) => t.apiOutcomeUnknown(method, path, cause.say(t)), cause.status);
     this.name = 'UnknownOutcomeError';
   }
 }
 
 /** A request the caller's send guard stopped just before it left: it never reached the server. */
 export class NotSentError extends PachcaError {
-  constructor(reason: string) {
+  constructor(reason: string | Say) {
     super(reason, undefined);
     this.name = 'NotSentError';
   }
@@ -123,7 +129,7 @@ const STATUS_TEXT: Record<number, string> = {
 const SUMMARY_MAX = 120;
 
 function formatSeconds(ms: number): string {
-  return `${(ms / 1000).toFixed(ms % 1000 === 0 ? 0 : 1)} s`;
+  return (ms / 1000).toFixed(ms % 1000 === 0 ? 0 : 1);
 }
 
 function renderItem(item: ApiErrorItem): string {
@@ -133,17 +139,17 @@ function renderItem(item: ApiErrorItem): string {
   return item.key ? `${item.key}: ${reason}${code}${payload}` : `${reason}${code}${payload}`;
 }
 
-function renderApiError(status: number, items: ApiErrorItem[], summary: string | undefined): string {
+function renderApiError(status: number, items: ApiErrorItem[], summary: string | undefined): Say {
   const detail = items.length > 0 ? items.map(renderItem).join('; ') : summary || statusLine(status);
-  if (status === 402) return `the workspace subscription is unpaid (402): ${detail}`;
-  if (items.length > 0 && status >= 500) return `server error ${status}: ${detail}`;
-  return detail;
+  if (status === 402) return (t) => t.apiUnpaid(detail);
+  if (items.length > 0 && status >= 500) return (t) => t.apiServerError(status, detail);
+  return () => detail;
 }
 
-function renderAuthError(status: number, code: string, description: string, scope: string | undefined): string {
-  if (scope) return `token lacks scope ${scope} (${code})`;
-  if (status === 401) return `token rejected: ${description || 'invalid or expired'} (${code || 'unauthorized'})`;
-  return `access denied: ${description || 'forbidden'} (${code || 'forbidden'})`;
+function renderAuthError(status: number, code: string, description: string, scope: string | undefined): Say {
+  if (scope) return (t) => t.apiTokenLacksScope(scope, code);
+  if (status === 401) return (t) => t.apiTokenRejected(description, code);
+  return (t) => t.apiAccessDenied(description, code);
 }
 
 function statusLine(status: number): string {

@@ -1,5 +1,6 @@
 // One HTTP request to the Pachca API on global fetch: auth header, JSON, timeout, query building.
 // No retries and no rate limiting here (see retry.ts and limiter.ts).
+import type { Say } from '../i18n/catalog.js';
 import { USER_AGENT } from '../version.js';
 import { NetworkError, PachcaError, parseErrorBody, type NetworkFailure } from './errors.js';
 
@@ -90,14 +91,15 @@ function failureOf(error: unknown): NetworkFailure {
   return 'other';
 }
 
-function describeFailure(failure: NetworkFailure, error: unknown, timeoutMs: number, host: string): string {
-  if (failure === 'timeout') return `no answer from ${host} within ${timeoutMs / 1000} s (timeout)`;
+function describeFailure(failure: NetworkFailure, error: unknown, timeoutMs: number, host: string): Say {
+  if (failure === 'timeout') return (t) => t.netTimeout(host, timeoutMs / 1000);
   const cause = error instanceof Error ? (error.cause as { code?: unknown; message?: unknown } | undefined) : undefined;
   const code = typeof cause?.code === 'string' ? cause.code : '';
   const message = typeof cause?.message === 'string' ? cause.message : error instanceof Error ? error.message : String(error);
-  if (failure === 'reset') return `connection to ${host} reset (${code || message})`;
-  if (failure === 'refused') return `cannot connect to ${host} (${code || message}); check --api-url / PACHCA_API_URL`;
-  return `network error talking to ${host} (${code || message})`;
+  const reason = code || message;
+  if (failure === 'reset') return (t) => t.netReset(host, reason);
+  if (failure === 'refused') return (t) => t.netRefused(host, reason);
+  return (t) => t.netOther(host, reason);
 }
 
 function scrub(text: string, token: string): string {
@@ -133,14 +135,15 @@ export async function request<T>(config: TransportConfig, req: ApiRequest): Prom
     text = await response.text();
   } catch (error) {
     const failure = failureOf(error);
-    throw new NetworkError(failure, req.method, req.path, scrub(describeFailure(failure, error, config.timeoutMs, new URL(url).host), config.token));
+    const detail = describeFailure(failure, error, config.timeoutMs, new URL(url).host);
+    throw new NetworkError(failure, req.method, req.path, (t) => scrub(detail(t), config.token));
   }
   if (status >= 200 && status < 300) {
     if (status === 204 || text.trim() === '') return null;
     try {
       return JSON.parse(text) as T | null;
     } catch {
-      throw new PachcaError(`${req.method} ${req.path}: answer ${status} is not JSON`, status);
+      throw new PachcaError((t) => t.apiNotJson(req.method, req.path, status), status);
     }
   }
   throw parseErrorBody(status, scrub(text, config.token), parseRetryAfter(retryAfter));

@@ -59,6 +59,8 @@ export interface SecurityLogOptions {
   now: Date;
   /** From --runs DIR: what this tool's runs changed. */
   runs?: { journals: number; changes: ToolChange[] };
+  /** The words of the rows (not in the directory, made by a run, a change's details); default English, as the JSON says them. */
+  t?: Catalog;
 }
 
 function idOf(value: unknown): number | null {
@@ -70,9 +72,9 @@ function detail(event: AuditEvent, key: string): unknown {
   return event.details && typeof event.details === 'object' ? event.details[key] : undefined;
 }
 
-function personRef(directory: Directory, id: number | null): PersonRef {
+function personRef(directory: Directory, id: number | null, t: Catalog): PersonRef {
   const user: User | undefined = id === null ? undefined : directory.usersById.get(id);
-  if (!user) return { id, email: '', name: id === null ? '' : `(not in the directory: ${id})` };
+  if (!user) return { id, email: '', name: id === null ? '' : t.logNotInDirectory(id) };
   return { id, email: user.email ?? '', name: displayName(user) };
 }
 
@@ -90,7 +92,10 @@ function changeTarget(event: AuditEvent): { target: 'user' | 'tag'; id: number |
 class ToolAttribution {
   private readonly byTarget = new Map<string, ToolChange[]>();
 
-  constructor(changes: readonly ToolChange[]) {
+  constructor(
+    changes: readonly ToolChange[],
+    private readonly t: Catalog,
+  ) {
     for (const change of changes) {
       const key = `${change.target}:${change.id}`;
       const list = this.byTarget.get(key) ?? [];
@@ -104,32 +109,32 @@ class ToolAttribution {
     const { target, id } = changeTarget(event);
     const at = Date.parse(event.created_at);
     const run = id === null ? undefined : this.byTarget.get(`${target}:${id}`)?.find((change) => Math.abs(change.at.getTime() - at) <= TOOL_MATCH_WINDOW_MS);
-    if (run) return `pachca-roster (run ${run.run})`;
+    if (run) return this.t.logMadeByRun(run.run);
     return (event.user_agent ?? '').startsWith(TOOL_USER_AGENT) ? 'pachca-roster' : '';
   }
 }
 
-function eventDetail(event: AuditEvent, directory: Directory): string {
+function eventDetail(event: AuditEvent, directory: Directory, t: Catalog): string {
   const name = detail(event, 'name');
-  if (typeof name === 'string') return `tag "${name}"`;
+  if (typeof name === 'string') return t.logTagNamed(name);
   const changed = detail(event, 'changed_attrs');
-  if (Array.isArray(changed)) return `changed: ${changed.join(', ')}`;
+  if (Array.isArray(changed)) return t.logChangedAttrs(changed.join(', '));
   const role = detail(event, 'new_company_role');
-  if (typeof role === 'string') return `role ${String(detail(event, 'previous_company_role') ?? '?')} -> ${role}`;
+  if (typeof role === 'string') return t.logRoleChange(String(detail(event, 'previous_company_role') ?? '?'), role);
   if (event.entity_type === 'GroupTag') {
     const tag = directory.tags.find((candidate) => String(candidate.id) === event.entity_id);
-    return `tag ${tag ? `"${tag.name}"` : event.entity_id}`;
+    return tag ? t.logTagNamed(tag.name) : t.logTagId(event.entity_id);
   }
   return '';
 }
 
-function targetText(event: AuditEvent, directory: Directory): string {
+function targetText(event: AuditEvent, directory: Directory, t: Catalog): string {
   const { target, id } = changeTarget(event);
   if (target === 'tag') {
     const tag = directory.tags.find((candidate) => candidate.id === id);
-    return `tag ${tag ? `"${tag.name}"` : String(detail(event, 'name') ?? id ?? '')}`;
+    return tag ? t.logTagNamed(tag.name) : t.logTagId(String(detail(event, 'name') ?? id ?? ''));
   }
-  const person = personRef(directory, id);
+  const person = personRef(directory, id, t);
   return [person.name, person.email].filter(Boolean).join(' ') || String(id ?? '');
 }
 
@@ -147,8 +152,9 @@ export function buildSecurityLogReport(log: SecurityLog, directory: Directory, o
     roleChanges: [], accounts: [], tokens: [], twoFactorFailures: [], lastSignIns: [], outsideChanges: [], eventsPerDay: [],
   };
   if (!log.available) return { ...report, note: log.note, refusal: log.reason };
-  const tool = new ToolAttribution(options.runs?.changes ?? []);
-  const person = (id: number | null): PersonRef => personRef(directory, id);
+  const t = options.t ?? messages('en');
+  const tool = new ToolAttribution(options.runs?.changes ?? [], t);
+  const person = (id: number | null): PersonRef => personRef(directory, id, t);
   const failures = new Map<number, TwoFactorFailures>();
   const signIns = new Map<number, LastSignIn>();
   const perDay = new Map<string, number>();
@@ -192,7 +198,7 @@ export function buildSecurityLogReport(log: SecurityLog, directory: Directory, o
       } else entry.signIns += 1;
     }
     if (DIRECTORY_CHANGE_KEYS.has(key) && madeBy === '') {
-      report.outsideChanges.push({ at, event: key, target: targetText(event, directory), by: person(initiatorOf(event)), detail: eventDetail(event, directory) });
+      report.outsideChanges.push({ at, event: key, target: targetText(event, directory, t), by: person(initiatorOf(event)), detail: eventDetail(event, directory, t) });
     }
   }
   report.twoFactorFailures = [...failures.values()].filter((entry) => entry.failures >= REPEATED_2FA_FAILURES).sort((a, b) => b.failures - a.failures);

@@ -4,8 +4,9 @@
 // does all pacing at --rps with --concurrency in flight; user items are started twice as many
 // at a time, so a person's follow-ups (status, welcome) queue behind a few requests, not all. A row's failure stays that row's; an auth failure or an unpaid
 // workspace stops the run (items not yet sent are reported as not attempted).
+import { en, type Catalog } from '../i18n/catalog.js';
 import type { PachcaApi } from '../pachca/api.js';
-import { ApiError, AuthError, InterruptedError, NotFoundError, NotSentError } from '../pachca/errors.js';
+import { ApiError, AuthError, InterruptedError, NotFoundError, NotSentError, PachcaError } from '../pachca/errors.js';
 import { stepId, type JournalEntry, type JournalRecord, type JournalStep, type JournalWriter } from './journal.js';
 import { tagKey } from './directory.js';
 import { runSideRequests } from './apply-side.js';
@@ -41,6 +42,8 @@ export interface ApplyHooks {
   pendingWelcomes?: Map<string, PlanItem>;
   /** Called as each item that sends requests finishes. */
   onOutcome?: (outcome: Outcome) => void;
+  /** The words of the outcomes' messages (default English; the journal keeps English). */
+  t?: Catalog;
 }
 
 export interface ApplyResult {
@@ -81,9 +84,13 @@ export function isFatalApiError(error: unknown): boolean {
   return error instanceof ApiError && error.status === 402;
 }
 
-function messageOf(error: unknown): string {
+function messageOf(error: unknown, t?: Catalog): string {
+  if (t && error instanceof PachcaError) return error.say(t);
   return error instanceof Error ? error.message : String(error);
 }
+
+/** What failed after the row's own request: said in the outcome's words and in the journal's English. */
+interface StepFailure { what: (t: Catalog) => string; done?: RowResult }
 
 export function fillWelcome(template: string, item: PlanItem): string {
   const request = item.userRequest?.method === 'POST' ? item.userRequest.body.user : undefined;
@@ -96,6 +103,7 @@ export async function applyPlan(plan: Plan, api: PachcaApi, journal: JournalWrit
   const failedTags = new Map<string, string>();
   let fatal: Error | undefined;
   let interrupted = false;
+  const t = hooks.t ?? en;
 
   const record = (item: PlanItem, step: JournalStep, ok: boolean, extra: Partial<JournalRecord> = {}): void => {
     journal.append({
@@ -117,20 +125,19 @@ export async function applyPlan(plan: Plan, api: PachcaApi, journal: JournalWrit
     item,
     result: 'failed',
     ...(userId !== undefined ? { userId } : {}),
-    message: interrupted && !fatal
-      ? 'not attempted: the run was interrupted; finish it with --resume'
-      : `not attempted: the run stopped (${fatal ? messageOf(fatal) : 'fatal error'}); finish it with --resume`,
+    message: interrupted && !fatal ? t.applyNotAttemptedInterrupted : t.applyNotAttemptedStopped(fatal ? messageOf(fatal, t) : 'fatal error'),
   });
-  const failure = (item: PlanItem, step: JournalStep, error: unknown, userId?: number, prefix = ''): Outcome => {
+  const failure = (item: PlanItem, step: JournalStep, error: unknown, userId?: number, after?: StepFailure): Outcome => {
     // Not sent, so nothing to journal: the resume does it.
     if (error instanceof InterruptedError) {
       interrupted = true;
       return notAttempted(item, userId);
     }
     if (isFatalApiError(error)) fatal ??= error as Error;
-    const message = `${prefix}${messageOf(error)}`;
-    record(item, step, false, { message, ...(userId !== undefined ? { userId } : {}) });
-    return { item, result: 'failed', ...(userId !== undefined ? { userId } : {}), message };
+    const said = (words: Catalog): string =>
+      (after ? words.applyStepFailed(after.what(words), after.done && words.results[after.done], messageOf(error, words)) : messageOf(error, words));
+    record(item, step, false, { message: said(en), ...(userId !== undefined ? { userId } : {}) });
+    return { item, result: 'failed', ...(userId !== undefined ? { userId } : {}), message: said(t) };
   };
 
   const actionable = actionableItems(plan);
@@ -228,7 +235,7 @@ export async function applyPlan(plan: Plan, api: PachcaApi, journal: JournalWrit
             record(item, 'user', true, { userId: request.userId });
           }
         } catch (error) {
-          if (seats.noteFailure(item, error) === 'held') return { item, result: 'failed', ...(userId !== undefined ? { userId } : {}), message: seats.reason() };
+          if (seats.noteFailure(item, error) === 'held') return { item, result: 'failed', ...(userId !== undefined ? { userId } : {}), message: seats.reason(t) };
           if (error instanceof NotSentError) return notAttempted(item);
           return failure(item, 'user', error, userId);
         }
@@ -246,16 +253,15 @@ export async function applyPlan(plan: Plan, api: PachcaApi, journal: JournalWrit
       } catch (error) {
         if (error instanceof InterruptedError && request) {
           interrupted = true;
-          return { item, result: resultOfKind(item.kind), userId, message: `${resultOfKind(item.kind)}; the status is not set yet: the run was interrupted (--resume sets it)` };
+          return { item, result: resultOfKind(item.kind), userId, message: `${t.results[resultOfKind(item.kind)]}; ${t.applyStepNotDoneYet(t.applyWhatStatus, false)}` };
         }
-        const prefix = request ? `${resultOfKind(item.kind)}, but the status failed: ` : '';
-        return failure(item, 'status', error, userId, prefix);
+        return failure(item, 'status', error, userId, request ? { what: (words) => words.applyWhatStatus, done: resultOfKind(item.kind) } : undefined);
       }
     }
     const notes = [item.message, recoveredNote].filter(Boolean);
     if (userId !== undefined && (item.chatRequests || item.photoRequest)) {
       const side = await runSideRequests(item, userId, {
-        api, completed, record: (step, ok, extra) => record(item, step, ok, extra), stopped: () => fatal !== undefined || interrupted,
+        api, completed, t, record: (step, ok, extra) => record(item, step, ok, extra), stopped: () => fatal !== undefined || interrupted,
       });
       notes.push(...side.notes);
       if (!side.ok) {
@@ -263,9 +269,9 @@ export async function applyPlan(plan: Plan, api: PachcaApi, journal: JournalWrit
         if (side.error === undefined || side.error instanceof InterruptedError || side.error instanceof NotSentError) {
           if (side.error instanceof InterruptedError) interrupted = true;
           if (!doneBefore) return notAttempted(item, userId);
-          return { item, result: resultOfKind(item.kind), userId, message: [...notes, `${side.what} not done yet: the run ${fatal ? 'stopped' : 'was interrupted'} (--resume does it)`].join('; ') };
+          return { item, result: resultOfKind(item.kind), userId, message: [...notes, t.applyStepNotDoneYet(side.what(t), fatal !== undefined)].join('; ') };
         }
-        return failure(item, side.step, side.error, userId, doneBefore ? `${resultOfKind(item.kind)}, but ${side.what} failed: ` : `${side.what} failed: `);
+        return failure(item, side.step, side.error, userId, { what: side.what, ...(doneBefore ? { done: resultOfKind(item.kind) } : {}) });
       }
     }
     const welcomeItem = request?.method === 'POST' ? item : pendingWelcomes.get(item.key);
@@ -273,14 +279,14 @@ export async function applyPlan(plan: Plan, api: PachcaApi, journal: JournalWrit
       try {
         await api.sendDirectMessage(userId, fillWelcome(hooks.welcomeText, welcomeItem));
         record(item, 'welcome', true, { userId });
-        notes.push('welcome message sent');
+        notes.push(t.applyWelcomeSent);
       } catch (error) {
         if (error instanceof InterruptedError) {
           interrupted = true;
-          notes.push('welcome message not sent: the run was interrupted (--resume sends it)');
+          notes.push(t.applyWelcomeInterrupted);
         } else {
           record(item, 'welcome', false, { userId, message: messageOf(error) });
-          notes.push(`welcome message failed: ${messageOf(error)}`);
+          notes.push(t.applyWelcomeFailed(messageOf(error, t)));
         }
       }
     }
@@ -294,7 +300,7 @@ export async function applyPlan(plan: Plan, api: PachcaApi, journal: JournalWrit
     await Promise.all(tagCreates.values());
     for (const key of seats.keys()) {
       const outcome = outcomes.get(key);
-      if (outcome) outcome.message = seats.reason();
+      if (outcome) outcome.message = seats.reason(t);
     }
     await Promise.all(deleteItems.map(async (item) => finish(await deleteTag(item))));
   } finally {

@@ -80,18 +80,22 @@ export class Matcher {
     this.option = option ?? defaultMatch(sheet);
     this.idHeader = idHeaderOf(sheet);
     if (this.option === 'id' && !this.idHeader) {
-      throw new InputError(`${sheet.detected.file}: --match id needs an id column (the one export writes); this sheet has none`);
+      const file = sheet.detected.file;
+      throw new InputError((said) => said.matchIdNoColumn(file));
     }
     if (this.option.startsWith('custom:')) {
       const name = this.option.slice('custom:'.length);
       const definition = directory.customPropertiesByName.get(tagKey(name));
       if (!definition) {
-        const known = directory.customProperties.map((property) => property.name).join(', ') || 'none';
-        throw new InputError(`--match ${this.option}: Pachca has no custom property "${name}" (known: ${known})`);
+        const known = directory.customProperties.map((property) => property.name);
+        const option = this.option;
+        throw new InputError((said) => said.matchNoProperty(option, name, known));
       }
       this.keyColumn = customColumns.find((column) => column.definition.id === definition.id);
       if (!this.keyColumn) {
-        throw new InputError(`${sheet.detected.file}: --match ${this.option}: the sheet has no "${definition.name}" column (or --map "Header=custom:${definition.name}")`);
+        const { file } = sheet.detected;
+        const option = this.option;
+        throw new InputError((said) => said.matchNoColumn(file, option, definition.name));
       }
       for (const user of directory.users) {
         const value = user.custom_properties.find((property) => property.id === definition.id)?.value;

@@ -155,19 +155,18 @@ export function conflictMessage(conflicts: readonly FieldConflict[], preferSheet
 const CONFLICTS_SHOWN = 20;
 
 /** The plan's list of conflicts (cells changed both in the sheet and in Pachca since the export). */
-export function formatConflicts(items: readonly PlanItem[], preferSheet: boolean): string[] {
+export function formatConflicts(items: readonly PlanItem[], preferSheet: boolean, t: Catalog = messages('en')): string[] {
   const rows = items.filter((item) => item.conflicts && item.conflicts.length > 0);
   if (rows.length === 0) return [];
   const count = rows.reduce((total, item) => total + item.conflicts!.length, 0);
-  const show = (value: string | null): string => (value === null ? '(empty)' : `"${value}"`);
-  const lines = [`Conflicts (${count}): changed both in the sheet and in Pachca since the export; ${
-    preferSheet ? "the sheet's values are applied (--prefer-sheet)" : "Pachca's values are kept (--prefer-sheet applies the sheet's)"}:`];
+  const lines = [t.conflictsHeader(count, preferSheet)];
   for (const item of rows.slice(0, CONFLICTS_SHOWN)) {
-    const who = item.key.startsWith('tags-row:') ? `Tags row ${item.row} tag id ${item.tagId}` : `row ${item.row} ${item.email ?? ''}`;
+    // 'Tags' is tags-sheet.ts's TAGS_SHEET, not imported: that module imports this one.
+    const who = item.key.startsWith('tags-row:') ? t.runTagsSheetRow('Tags', item.row ?? '?', item.tagId) : `${t.runRow(item.row ?? '?')} ${item.email ?? ''}`;
     for (const conflict of item.conflicts!) {
-      lines.push(`  ${who}  ${conflict.field}: exported ${show(conflict.exported)}, Pachca now ${show(conflict.pachca)}, sheet ${show(conflict.sheet)}`);
+      lines.push(`  ${who}  ${t.conflictsLine(conflict.field, conflict.exported, conflict.pachca, conflict.sheet)}`);
     }
   }
-  if (rows.length > CONFLICTS_SHOWN) lines.push(`  ... and ${rows.length - CONFLICTS_SHOWN} more rows, see plan.json`);
+  if (rows.length > CONFLICTS_SHOWN) lines.push(t.conflictsMoreRows(rows.length - CONFLICTS_SHOWN));
   return lines;
 }

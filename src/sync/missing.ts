@@ -14,10 +14,8 @@ export function planMissing(named: ReadonlySet<number>, directory: Directory, op
   const missing = active.filter((user) => !named.has(user.id) && user.id !== self.selfId && user.id !== self.ownerId);
   const limit = parseMaxSuspend(options.maxSuspend, active.length);
   if (missing.length > limit) {
-    throw new InputError(
-      `--suspend-missing would suspend ${missing.length} of ${active.length} active users, more than --max-suspend ${options.maxSuspend} (${limit}); ` +
-        'check that the sheet lists everyone, or raise --max-suspend if this is intended',
-    );
+    const maxSuspend = String(options.maxSuspend);
+    throw new InputError((said) => said.suspendTooMany(missing.length, active.length, maxSuspend, limit));
   }
   if (options.offboard === true) return offboardMissing(directory, named, self, chats, options.leaveChats === true, t);
   return missing.map((user): ChangeUserItem => ({

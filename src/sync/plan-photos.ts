@@ -23,7 +23,8 @@ export interface RowPhoto {
   note?: string;
 }
 
-function problemText(problem: PhotoProblem, t: Catalog): string {
+/** What is wrong with a photo, in the catalog's language (also the apply's note when the file changed since the plan). */
+export function problemText(problem: PhotoProblem, t: Catalog): string {
   switch (problem.kind) {
     case 'not-found': return t.photoNotFound(problem.path);
     case 'not-file': return t.photoNotFile(problem.path);
@@ -66,7 +67,9 @@ export async function findRowPhotos(sheet: ValidatedSheet, options: PhotoOptions
   if (options?.key !== undefined) {
     keyHeader = sheet.detected.headers.find((header) => normalizeHeaderKey(header) === normalizeHeaderKey(options.key!));
     if (keyHeader === undefined) {
-      throw new InputError(`--photos-key "${options.key}": the sheet has no such column (its columns: ${sheet.detected.headers.filter(Boolean).join(', ')})`);
+      const key = options.key;
+      const columns = sheet.detected.headers.filter(Boolean).join(', ');
+      throw new InputError((t) => t.photosKeyNoColumn(key, columns));
     }
   }
   const sheetFolder = dirname(sheet.detected.file);

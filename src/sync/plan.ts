@@ -87,7 +87,7 @@ class Planner {
     // The same list validate prints, less the columns that are custom properties in this directory.
     this.warnings.push(...sheetWarnings(sheet, new Set(this.customColumns.map((column) => column.header))));
     for (const tag of directory.tags) this.tags.spelling.set(tagKey(tag.name), tag.name);
-    const tagsPlan = planTagsSheet(tagsSheet, directory, { allowDelete: options.allowDelete, preferSheet: options.preferSheet === true }, exportBase?.tags);
+    const tagsPlan = planTagsSheet(tagsSheet, directory, { allowDelete: options.allowDelete, preferSheet: options.preferSheet === true, t: this.t }, exportBase?.tags);
     this.tagsSheetItems = tagsPlan.items;
     this.tagNames = tagsPlan.resolver;
     this.renamedKeys = this.tagNames.renamedKeys();

@@ -1,6 +1,7 @@
 // Paid seats: once the workspace answers licenses_limit, every further create and restore would
 // be refused too, so none is sent (the client's send guard stops those still queued); they fail
 // with one reason that says how many seats are missing, and the other rows go on.
+import { en, type Catalog } from '../i18n/catalog.js';
 import { ApiError, NotSentError } from '../pachca/errors.js';
 import type { PlanItem } from './plan.js';
 
@@ -49,7 +50,7 @@ export class SeatGate {
     return this.withoutSeat;
   }
 
-  reason(): string {
-    return `no free seats: ${this.withoutSeat.size} needed (the workspace's licence limit; free or buy seats, then run --resume)`;
+  reason(t: Catalog = en): string {
+    return t.applyNoFreeSeats(this.withoutSeat.size);
   }
 }

@@ -11,6 +11,7 @@
 //   neither added nor created again. If the delete is refused (no --allow-delete), nothing changes.
 import { basename } from 'node:path';
 import { InputError } from '../exit-codes.js';
+import { messages, type Catalog } from '../i18n/catalog.js';
 import { columnForHeader, normalizeHeaderKey } from '../records/columns.js';
 import { MAX_LENGTH, parseAction } from '../records/normalize.js';
 import type { NamedSheet, Row } from '../records/types.js';
@@ -161,6 +162,8 @@ export interface TagsSheetOptions {
   allowDelete: boolean;
   /** A name changed both in the sheet and in Pachca since the export: the sheet's wins (default: Pachca's is kept). */
   preferSheet?: boolean;
+  /** The words of the items' messages (default English). */
+  t?: Catalog;
 }
 
 function tagsRowKey(row: number): string {
@@ -179,6 +182,7 @@ export function planTagsSheet(
   const resolver = new TagNameResolver(directory, input?.membershipIds);
   if (!input) return { items: [], resolver };
   const tagsById = new Map(directory.tags.map((tag) => [tag.id, tag]));
+  const t = options.t ?? messages('en');
   const firstRowById = new Map<number, number>();
   const newNames = new Map<string, number>();
   const items: PlanItem[] = [];
@@ -193,28 +197,28 @@ export function planTagsSheet(
 
     const action = actionText ? parseAction(actionText) : undefined;
     if (action && !action.ok) {
-      items.push(invalid(`${input.actionHeader}: ${action.message}`));
+      items.push(invalid(t.tagsRowBadAction(input.actionHeader ?? '', action.message)));
       continue;
     }
     const actionValue = action?.ok ? action.value : undefined;
     if (actionValue === 'skip') {
-      items.push({ ...base, kind: 'skip', changes: [], message: 'action is skip' });
+      items.push({ ...base, kind: 'skip', changes: [], message: t.tagsRowSkip });
       continue;
     }
     if (actionValue && actionValue !== 'delete' && actionValue !== 'update' && actionValue !== 'upsert') {
-      items.push(invalid(`${input.actionHeader}: action ${actionValue} does not apply to a tag (a Tags row renames by its name cell, or takes delete or skip)`));
+      items.push(invalid(t.tagsRowActionNotForTag(input.actionHeader ?? '', actionValue)));
       continue;
     }
     const id = parseTagId(idText);
     if (id === undefined) {
       items.push(invalid(idText
-        ? `${input.idHeader}: "${idText}" is not a tag id (keep the id the export wrote)`
-        : `${input.idHeader}: empty; a Tags row changes an existing tag by its id (new tags come from users' tags cells)`));
+        ? t.tagsRowNotAnId(input.idHeader, idText)
+        : t.tagsRowNoId(input.idHeader)));
       continue;
     }
     const first = firstRowById.get(id);
     if (first !== undefined) {
-      items.push(invalid(`tag id ${id}: duplicate of row ${first}`));
+      items.push(invalid(t.tagsRowDuplicateId(id, first)));
       continue;
     }
     firstRowById.set(id, row.rowNumber);
@@ -223,11 +227,11 @@ export function planTagsSheet(
     if (actionValue === 'delete') {
       if (!tag) {
         resolver.deleted(id, [name]);
-        items.push({ ...base, tagId: id, kind: 'unchanged', changes: [], message: 'not in Pachca (already deleted)' });
+        items.push({ ...base, tagId: id, kind: 'unchanged', changes: [], message: t.tagsRowAlreadyDeleted });
         continue;
       }
       if (!options.allowDelete) {
-        items.push(invalid('action delete needs --allow-delete (deleting a tag removes it from all its members)', tag));
+        items.push(invalid(t.tagsRowDeleteNeedsFlag, tag));
         continue;
       }
       resolver.deleted(id, [tag.name, name]);
@@ -237,16 +241,16 @@ export function planTagsSheet(
         tagName: tag.name,
         kind: 'delete-tag',
         changes: [{ field: 'tag', before: tag.name, after: null }],
-        message: `${tag.users_count} member${tag.users_count === 1 ? '' : 's'}`,
+        message: t.tagsRowMembers(tag.users_count),
       });
       continue;
     }
     if (!tag) {
-      items.push(invalid(`${input.idHeader}: no tag with id ${id} in Pachca`));
+      items.push(invalid(t.tagsRowNoSuchTag(input.idHeader, id)));
       continue;
     }
     if (!name) {
-      items.push(invalid(`${input.nameHeader}: empty; write the tag's name (or delete in the action column)`, tag));
+      items.push(invalid(t.tagsRowNoName(input.nameHeader), tag));
       continue;
     }
     if (name === tag.name.trim()) {
@@ -256,26 +260,26 @@ export function planTagsSheet(
     // Three-way merge with the export's base: a name as exported is not a rename, even if Pachca renamed the tag since.
     const exported = exportedNames?.get(id)?.trim();
     if (exported !== undefined && name === exported) {
-      items.push({ ...base, tagId: id, kind: 'unchanged', changes: [], message: `the name is as exported; renamed in Pachca since to "${tag.name}", which is kept` });
+      items.push({ ...base, tagId: id, kind: 'unchanged', changes: [], message: t.tagsRowNameAsExported(tag.name) });
       continue;
     }
     if (exported !== undefined && exported !== tag.name.trim() && !options.preferSheet) {
       const conflicts = [{ field: 'name', exported, sheet: name, pachca: tag.name }];
-      items.push({ ...base, tagId: id, kind: 'unchanged', changes: [], conflicts, message: conflictMessage(conflicts, false) });
+      items.push({ ...base, tagId: id, kind: 'unchanged', changes: [], conflicts, message: conflictMessage(conflicts, false, t) });
       continue;
     }
     if (name.length > MAX_LENGTH.text) {
-      items.push(invalid(`${input.nameHeader}: longer than ${MAX_LENGTH.text} characters`, tag));
+      items.push(invalid(t.tagsRowNameTooLong(input.nameHeader, MAX_LENGTH.text), tag));
       continue;
     }
     const holder = directory.tagsByName.get(tagKey(name));
     if (holder && holder.id !== id) {
-      items.push(invalid(`${input.nameHeader}: tag "${holder.name}" (id ${holder.id}) already has this name; tag names are unique`, tag));
+      items.push(invalid(t.tagsRowNameTaken(input.nameHeader, holder.name, holder.id), tag));
       continue;
     }
     const claimedBy = newNames.get(tagKey(name));
     if (claimedBy !== undefined) {
-      items.push(invalid(`${input.nameHeader}: row ${claimedBy} already renames a tag to "${name}"`, tag));
+      items.push(invalid(t.tagsRowNameClaimed(input.nameHeader, claimedBy, name), tag));
       continue;
     }
     newNames.set(tagKey(name), row.rowNumber);
@@ -287,7 +291,7 @@ export function planTagsSheet(
       tagName: name,
       kind: 'rename-tag',
       changes: [{ field: 'name', before: tag.name, after: name }],
-      ...(conflicts.length > 0 ? { conflicts, message: conflictMessage(conflicts, true) } : {}),
+      ...(conflicts.length > 0 ? { conflicts, message: conflictMessage(conflicts, true, t) } : {}),
     });
   }
   return { items, resolver };

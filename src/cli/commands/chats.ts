@@ -45,7 +45,7 @@ export const chatsCommand: CommandModule<object, ChatsArgs> = {
   handler: async (argv: ArgumentsCamelCase<ChatsArgs>) => {
     const t = wordsOf(argv);
     const printer = new Printer(argv.output, process.stdout, t);
-    const chats = await withReadClient(argv, (api) => listVisibleChats(api, { archived: argv.archived }), 'listing chats');
+    const chats = await withReadClient(argv, (api) => listVisibleChats(api, { archived: argv.archived }), 'listChats');
     if (chats.length === 0 && argv.output === 'table') process.stderr.write(`${t.lookupNoChats}\n`);
     const rows = chats.map(rowOf);
     printer.list(rows, chatColumns(t));

@@ -20,4 +20,6 @@ export const cliEn = {
   usageNeedsValue: (flag: string) => `${flag} needs a value`,
   usageNeedsPositional: (command: string, takes: string, example: string) => `${command} needs ${takes}: ${example}`,
   usageInvalidArguments: 'invalid arguments',
+  /** A command's positional as an error names it: file -> FILE. */
+  usagePositional: (name: string) => name.toUpperCase(),
 };

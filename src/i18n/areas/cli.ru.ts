@@ -21,4 +21,6 @@ export const cliRu: typeof cliEn = {
   usageNeedsValue: (flag) => `у параметра ${flag} нет значения`,
   usageNeedsPositional: (command, takes, example) => `команде ${command} нужен ${takes}: ${example}`,
   usageInvalidArguments: 'неверные аргументы',
+  usagePositional: (name) =>
+    ({ file: 'ФАЙЛ', dir: 'ПАПКА', query: 'ЗАПРОС', tag: 'ТЕГ', person: 'СОТРУДНИК', fields: 'ПОЛЯ', op: 'ДЕЙСТВИЕ', people: 'СОТРУДНИКИ' } as Record<string, string>)[name] ?? name.toUpperCase(),
 };

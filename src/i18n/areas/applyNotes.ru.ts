@@ -1,0 +1,18 @@
+// Заметки к результату строки после применения (те же ключи, что в applyNotes.en.ts).
+import type { applyNotesEn } from './applyNotes.en.js';
+
+export const applyNotesRu: typeof applyNotesEn = {
+  applyNotAttemptedInterrupted: 'не выполнялось: запуск прерван; завершите его с --resume',
+  applyNotAttemptedStopped: (reason) => `не выполнялось: запуск остановлен (${reason}); завершите его с --resume`,
+  applyStepFailed: (what, result, error) => `${result ? `${result}, но ` : ''}${what}: ошибка: ${error}`,
+  applyStepNotDoneYet: (what, stopped) => `${what}: ещё не сделано, запуск ${stopped ? 'остановлен' : 'прерван'} (--resume доделает)`,
+  applyWhatPhoto: 'фото',
+  applyWhatStatus: 'статус',
+  applyWhatChat: (join, chat) => `${join ? 'вход в чат' : 'выход из чата'} ${chat}`,
+  applyPhotoUploaded: 'фото загружено',
+  applyPhotoNotUploaded: (reason) => `предупреждение: фото не загружено: ${reason}`,
+  applyWelcomeSent: 'приветствие отправлено',
+  applyWelcomeInterrupted: 'приветствие не отправлено: запуск прерван (--resume отправит его)',
+  applyWelcomeFailed: (error) => `приветствие не отправлено: ${error}`,
+  applyNoFreeSeats: (needed) => `нет свободных мест: нужно ещё ${needed} (лимит лицензий пространства; освободите или купите места, затем запустите --resume)`,
+};
