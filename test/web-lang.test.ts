@@ -110,6 +110,12 @@ describe('the Directory card and the audit in the page\'s language', () => {
     const refused = await call(web, 'POST', '/api/people/11/change', { json: { action: 'set', column: 'Телефон', value: '12' }, headers: { 'x-roster-lang': 'ru' } });
     expect(refused.status).toBe(400);
     expect(errorOf(refused)).toMatch(/^Телефон=12: неверный номер телефона/);
+    // A use case's own refusal (an input error the catalog words) follows the page too.
+    const unknown = await call(web, 'POST', '/api/people/11/change', { json: { action: 'set', column: 'Отдл', value: 'x' }, headers: { 'x-roster-lang': 'ru' } });
+    expect(unknown.status).toBe(400);
+    expect(errorOf(unknown)).toMatch(/неизвестн/i);
+    const english = await call(web, 'POST', '/api/people/11/change', { json: { action: 'set', column: 'Отдл', value: 'x' }, headers: { 'x-roster-lang': 'en' } });
+    expect(errorOf(english)).toMatch(/unknown column/);
     const suspend = await call(web, 'POST', '/api/people/11/change', { json: { action: 'suspend' }, headers: { 'x-roster-lang': 'ru' } });
     expect(suspend.status, suspend.text).toBe(200);
     const item = (suspend.json as { plan: Plan }).plan.groups.find((group) => group.kind === 'suspend')!.items[0]!;

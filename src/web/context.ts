@@ -7,6 +7,7 @@ import { CliError } from '../exit-codes.js';
 import { messages, type Catalog } from '../i18n/catalog.js';
 import { isLang, type Lang } from '../i18n/lang.js';
 import type { PachcaApi } from '../pachca/api.js';
+import { PachcaError } from '../pachca/errors.js';
 import { redactSecrets } from '../redact.js';
 import type { Clock } from '../app/events.js';
 
@@ -83,9 +84,11 @@ export function errorAnswer(c: Context, message: string, status: 400 | 404 | 409
   return jsonAnswer(c, { error: redactSecrets(message), ...extra }, status);
 }
 
-/** An error from a use case: its message for input and API errors, a generic line for a bug. */
+/** A use case's refusal in the page's language (the header every call sends), else its English text. */
 export function useCaseError(c: Context, error: unknown): Response {
-  if (error instanceof CliError) return errorAnswer(c, error.message, 400);
+  const t = messages(langOf(c, 'en'));
+  if (error instanceof CliError) return errorAnswer(c, error.say ? error.say(t) : error.message, 400);
+  if (error instanceof PachcaError) return errorAnswer(c, error.say(t), 500);
   const message = error instanceof Error ? error.message : String(error);
   return errorAnswer(c, message, 500);
 }
