@@ -127,6 +127,16 @@ describe('export --tz', () => {
     expect(values).toContainEqual(['да', 'нет']);
   });
 
+  it('a one-person command and an undo take --tz too: plan.xlsx\'s times in that zone, the header naming it', async () => {
+    const out = join(workspace.dir, 'run-status');
+    const result = await runMain(['status', 'oleg.petrov@example.ru', '--emoji', '🏝️', '--title', 'В отпуске', '--until', '2099-09-01T18:00:00Z', '--dry-run', '--out', out, '--tz', ZONE], RU);
+    expect(result.code, result.stderr).toBe(0);
+    const changes = table((await readWorkbook(join(out, 'plan.xlsx'))).getWorksheet('Изменения')!);
+    expect(changes.headers.slice(-2)).toEqual([`Было (${ZONE})`, `Станет (${ZONE})`]);
+    expect(changes.rows.map((row) => row[`Станет (${ZONE})`]!.value)).toContainEqual(shifted('2099-09-01T18:00:00Z'));
+    expect((await runMain(['undo', out, '--dry-run', '--tz', 'Mars/Olympus'], RU)).code).toBe(2);
+  });
+
   it('an unknown zone is a usage error naming the flag, before anything is sent', async () => {
     const before = workspace.sandbox.stats().total;
     const result = await runMain(['export', '--out', join(workspace.dir, 'x.xlsx'), '--tz', 'Mars/Olympus'], RU);

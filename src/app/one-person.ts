@@ -41,6 +41,8 @@ export interface OnePersonRequest {
   outDir?: string;
   /** The language of the report files (default English). */
   lang?: Lang;
+  /** The IANA zone of plan.xlsx's times (default the machine's). */
+  timeZone?: string;
   /** Region for a phone without a country code (default RU). */
   phoneRegion?: string;
 }
@@ -183,7 +185,7 @@ export async function changePeople(request: OnePersonRequest, ports: OnePersonPo
       sheet: saveSheet(sheet.detected, sheet.rows, REPORT_SHAPE),
     };
     const planFile = writeSavedPlan(folder, savedPlan);
-    await writePlanWorkbook(folder, savedPlan, lang);
+    await writePlanWorkbook(folder, savedPlan, lang, request.timeZone);
     ports.events({ type: 'plan-ready', plan, preferSheet: false, planFile });
 
     const context = applyContextOf(ports, {

@@ -34,6 +34,8 @@ export interface UndoRequest {
   dryRun: boolean;
   yes: boolean;
   lang?: Lang;
+  /** The IANA zone of plan.xlsx's times (default the machine's). */
+  timeZone?: string;
 }
 
 /** The run's id from its plan.json, when it has one: only its own journal lines are taken back. */
@@ -115,7 +117,7 @@ async function undoInFolder(request: UndoRequest, ports: ApplyPorts, folder: str
   }
   const planFile = writeSavedPlan(folder, saved);
   const lang = request.lang ?? 'en';
-  await writePlanWorkbook(folder, saved, lang);
+  await writePlanWorkbook(folder, saved, lang, request.timeZone);
   const missing = missingScopes(plan.requiredScopes, token.scopes);
   if (missing.length > 0) throw missingScopesError(missing, 'undo');
 

@@ -12,6 +12,7 @@ import { resolveConnection, type ConnectionArgv } from './connection.js';
 import { fileFlag, FlagError } from './flag-values.js';
 import { langOf } from './lang.js';
 import { runInTerminal } from './run-command.js';
+import { timeZoneOf, timeZoneOptionIn } from './time-zone-flag.js';
 import type { Catalog, Say } from '../i18n/catalog.js';
 
 export interface WriteArgs extends ConnectionArgv {
@@ -21,6 +22,7 @@ export interface WriteArgs extends ConnectionArgv {
   json: boolean;
   quiet: boolean;
   lang?: string;
+  tz?: string;
 }
 
 /** The flags every write command shares, described in the catalog's language (a builder passes `catalogOf(yargs)`). */
@@ -31,6 +33,7 @@ export function writeOptionsIn(t: Catalog) {
     out: { type: 'string', requiresArg: true, coerce: fileFlag('out'), describe: t.helpWrite.out, defaultDescription: './pachca-roster-runs/<timestamp>' },
     json: { type: 'boolean', default: false, describe: t.helpJsonSummary },
     quiet: { type: 'boolean', alias: 'q', default: false, describe: t.helpWrite.quiet },
+    ...timeZoneOptionIn(t),
   } as const satisfies Record<string, Options>;
 }
 
@@ -72,6 +75,7 @@ export async function runWrite(argv: WriteArgs, words: readonly string[], people
         yes: argv.yes,
         ...(argv.out !== undefined ? { outDir: argv.out } : {}),
         lang,
+        timeZone: timeZoneOf(argv),
         ...(phoneRegion !== undefined ? { phoneRegion } : {}),
       }, {
         connect: () => new PachcaClient({ ...resolveConnection(argv, process.env), stopSignal: ports.interrupt }),

@@ -13,6 +13,7 @@ import { en, type Catalog } from '../../i18n/catalog.js';
 import { runInTerminal } from '../run-command.js';
 import type { WriteArgs } from '../write-commands.js';
 import { applyCommandLine } from './apply.js';
+import { timeZoneOf, timeZoneOptionIn } from '../time-zone-flag.js';
 
 /** An undo is a write run: the write commands' flags (its own help for them below), plus what to undo. */
 interface UndoArgs extends WriteArgs {
@@ -29,6 +30,7 @@ function undoOptionsIn(t: Catalog) {
     out: { type: 'string', requiresArg: true, coerce: fileFlag('out'), describe: help.out, defaultDescription: './pachca-roster-runs/<timestamp>' },
     json: { type: 'boolean', default: false, describe: t.helpJsonSummary },
     quiet: { type: 'boolean', alias: 'q', default: false, describe: t.helpQuiet },
+    ...timeZoneOptionIn(t),
   } as const;
 }
 
@@ -42,7 +44,7 @@ function checkUndoArguments(argv: Partial<UndoArgs>): true {
 async function handle(argv: ArgumentsCamelCase<UndoArgs>): Promise<void> {
   const lang = langOf(argv);
   await runInTerminal({ json: argv.json, quiet: argv.quiet, lang, resumeHint: applyCommandLine }, (ports) =>
-    undoRun({ runDir: argv.dir!, ...(argv.out ? { outDir: argv.out } : {}), allowDelete: argv['allow-delete'], dryRun: argv['dry-run'], yes: argv.yes, lang }, {
+    undoRun({ runDir: argv.dir!, ...(argv.out ? { outDir: argv.out } : {}), allowDelete: argv['allow-delete'], dryRun: argv['dry-run'], yes: argv.yes, lang, timeZone: timeZoneOf(argv) }, {
       connect: () => new PachcaClient({ ...resolveConnection(argv, process.env), stopSignal: ports.interrupt }),
       ...ports,
     }));
