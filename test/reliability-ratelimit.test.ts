@@ -52,11 +52,12 @@ describe('429 storm', () => {
         expect(early, `requests within 1 s after the 429 at ${rateLimited.at}`).toEqual([]);
       }
       // Over the whole run the tool held to the sandbox's rate: no 2-second window carries more
-      // than the limit allows plus one bucket of burst.
+      // than the limit allows plus one bucket of burst. The window is shortened by the on-the-wire
+      // allowance: arrival stamps taken on a busy event loop bunch up by that much.
       const times = log.map((record) => record.at);
       for (let start = 0; start < times.length; start++) {
         let end = start;
-        while (end < times.length && times[end]! < times[start]! + 2000) end++;
+        while (end < times.length && times[end]! < times[start]! + 2000 - ON_THE_WIRE_MS) end++;
         expect(end - start, `requests in the 2 s from ${times[start]}`).toBeLessThanOrEqual(3 * SANDBOX_RPS + 5);
       }
     } finally {

@@ -150,7 +150,7 @@ export async function applyInFolder(plan: Plan, context: ApplyContext, earlier: 
     events({ type: 'apply-ended' });
     journal.close();
   }
-  const outcomes = context.firstPlanItems ? mergeEarlierResults(applied.outcomes, earlier, context.firstPlanItems) : applied.outcomes;
+  const outcomes = context.firstPlanItems ? mergeEarlierResults(applied.outcomes, earlier, context.firstPlanItems, messages(context.lang)) : applied.outcomes;
 
   // The report (an interrupted run's too: what was done so far).
   const interrupted = applied.interrupted && !applied.fatal;

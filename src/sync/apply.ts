@@ -158,22 +158,23 @@ export async function applyPlan(plan: Plan, api: PachcaApi, journal: JournalWrit
 
   const renameTag = async (item: PlanItem): Promise<Outcome> => {
     const change = item.changes[0];
-    const description = `renamed "${change?.before ?? ''}" -> "${item.tagName}"`;
-    if (completed.has(stepId(item.key, 'rename-tag'))) return { item, result: 'renamed', message: `${description} by an earlier attempt` };
+    const before = change?.before ?? '';
+    const description = t.applyTagRenamed(before, item.tagName!);
+    if (completed.has(stepId(item.key, 'rename-tag'))) return { item, result: 'renamed', message: t.applyRenamedEarlier(description) };
     if (fatal || interrupted) return notAttempted(item);
     try {
       await api.updateTag(item.tagId!, item.tagName!);
-      record(item, 'rename-tag', true, { message: `tag id ${item.tagId} ${description}` });
+      record(item, 'rename-tag', true, { message: `tag id ${item.tagId} renamed "${before}" -> "${item.tagName}"` });
       return { item, result: 'renamed', message: description };
     } catch (error) {
       const outcome = failure(item, 'rename-tag', error);
-      failedTags.set(tagKey(item.tagName!), `tag "${item.tagName}" could not be renamed: ${outcome.message ?? 'failed'}`);
+      failedTags.set(tagKey(item.tagName!), t.applyTagNotRenamed(item.tagName!, outcome.message ?? t.applyFailedWord));
       return outcome;
     }
   };
 
   const deleteTag = async (item: PlanItem): Promise<Outcome> => {
-    if (completed.has(stepId(item.key, 'delete-tag'))) return { item, result: 'deleted', message: 'deleted by an earlier attempt' };
+    if (completed.has(stepId(item.key, 'delete-tag'))) return { item, result: 'deleted', message: t.applyDeletedEarlier };
     if (fatal || interrupted) return notAttempted(item);
     try {
       await api.deleteTag(item.tagId!);
@@ -182,22 +183,22 @@ export async function applyPlan(plan: Plan, api: PachcaApi, journal: JournalWrit
     } catch (error) {
       if (error instanceof NotFoundError) {
         record(item, 'delete-tag', true, { message: `tag id ${item.tagId} was already gone` });
-        return { item, result: 'deleted', message: 'already gone (deleted by someone else)' };
+        return { item, result: 'deleted', message: t.applyTagAlreadyGone };
       }
       return failure(item, 'delete-tag', error);
     }
   };
 
   const createTag = async (item: PlanItem): Promise<Outcome> => {
-    if (completed.has(stepId(item.key, 'create-tag'))) return { item, result: 'created', message: 'created by an earlier attempt' };
+    if (completed.has(stepId(item.key, 'create-tag'))) return { item, result: 'created', message: t.applyCreatedEarlier };
     if (fatal || interrupted) return notAttempted(item);
     try {
       const { tag, recovered } = await api.createTagSafely(item.tagName!);
       record(item, 'create-tag', true, { message: `tag ${tag.name} (id ${tag.id})`, tagId: tag.id, ...(recovered ? { recovered } : {}) });
-      return { item, result: 'created', message: `tag id ${tag.id}` };
+      return { item, result: 'created', message: t.applyTagCreated(tag.id) };
     } catch (error) {
       const outcome = failure(item, 'create-tag', error);
-      failedTags.set(item.key.slice('tag:'.length), `tag "${item.tagName}" could not be created: ${outcome.message ?? 'failed'}`);
+      failedTags.set(item.key.slice('tag:'.length), t.applyTagNotCreated(item.tagName!, outcome.message ?? t.applyFailedWord));
       return outcome;
     }
   };

@@ -1,6 +1,7 @@
 // What a --resume takes over from the earlier attempts of its run: the journal's finished steps,
 // the welcomes still owed, and the report rows of what those attempts did (their fresh plan sees
 // that work as already there, "unchanged").
+import { en, type Catalog } from '../i18n/catalog.js';
 import { resultOfKind, type Outcome } from './apply.js';
 import { tagKey } from './directory.js';
 import { stepId, type JournalEntry } from './journal.js';
@@ -42,7 +43,7 @@ export function pendingWelcomes(fresh: Plan, savedItems: readonly PlanItem[], co
  * journal says was done keeps that result; a row the first plan had work for that is now in
  * place though no line says so was done by an attempt killed before it could journal it.
  */
-export function mergeEarlierResults(outcomes: Outcome[], earlier: readonly JournalEntry[], savedItems: readonly PlanItem[]): Outcome[] {
+export function mergeEarlierResults(outcomes: Outcome[], earlier: readonly JournalEntry[], savedItems: readonly PlanItem[], t: Catalog = en): Outcome[] {
   const firstPlanItems = new Map(savedItems.map((item) => [item.key, item]));
   const byKey = new Map<string, JournalEntry[]>();
   for (const entry of earlier) {
@@ -56,7 +57,7 @@ export function mergeEarlierResults(outcomes: Outcome[], earlier: readonly Journ
     const done = byKey.get(outcome.item.key) ?? [];
     const mainStep = done.find((entry) => MAIN_STEPS.has(entry.step));
     const main = mainStep ?? done.find((entry) => entry.step === 'status') ?? done.find((entry) => SIDE_STEPS.has(entry.step));
-    if (!main) return unjournaledWork(outcome, firstItem);
+    if (!main) return unjournaledWork(outcome, firstItem, t);
     const replace = outcome.result === 'unchanged'
       || (mainStep !== undefined && (outcome.result === 'status set' || outcome.result === 'status cleared'));
     if (!replace) return outcome;
@@ -66,12 +67,12 @@ export function mergeEarlierResults(outcomes: Outcome[], earlier: readonly Journ
       ...(firstItem && firstItem.kind === main.kind ? { item: firstItem } : {}),
       result: resultOfKind(main.kind),
       ...(userId !== undefined ? { userId } : {}),
-      message: [outcome.message, 'done by an earlier attempt of this run'].filter(Boolean).join('; '),
+      message: [outcome.message, t.applyDoneEarlier].filter(Boolean).join('; '),
     };
   });
 }
 
-function unjournaledWork(outcome: Outcome, firstItem: PlanItem | undefined): Outcome {
+function unjournaledWork(outcome: Outcome, firstItem: PlanItem | undefined, t: Catalog): Outcome {
   if (!firstItem || !WORK_KINDS.has(firstItem.kind) || NOT_DONE.has(outcome.result)) return outcome;
   const createdThen = firstItem.kind === 'create' && outcome.item.kind !== 'create';
   if (!createdThen && outcome.result !== 'unchanged') return outcome;
@@ -81,7 +82,7 @@ function unjournaledWork(outcome: Outcome, firstItem: PlanItem | undefined): Out
     item: firstItem,
     result: resultOfKind(firstItem.kind),
     ...(userId !== undefined ? { userId } : {}),
-    message: [outcome.message, 'done by an earlier attempt of this run that was stopped before it could journal it'].filter(Boolean).join('; '),
+    message: [outcome.message, t.applyDoneEarlierUnjournaled].filter(Boolean).join('; '),
   };
 }
 
