@@ -67,6 +67,9 @@ describe('export --tz', () => {
     expect(oleg['Заблокирован']!.value).toBe('нет');
     expect(oleg['Нет на месте']!.value).toBe('да');
     expect(oleg['Бот']!.value).toBe('нет');
+    // The invite's state in words (a read-only column import skips).
+    expect(oleg['Приглашение']!.value).toBe('принято');
+    expect(rows.map((row) => row['Приглашение']!.value)).toContain('отправлено');
 
     const invited = rows.find((row) => row['ID']!.value === 41)!;
     expect(invited['ID пригласившего']!.value).toBe(1);

@@ -58,7 +58,7 @@ export function userColumns(directory: Directory, words: ExportWords): string[] 
 function readOnlyCell(user: User, column: string, words: ExportWords, nameOf: (id: number) => string | undefined): CellValue {
   switch (column) {
     case 'id': return user.id;
-    case 'invite_status': return user.invite_status;
+    case 'invite_status': return words.t.exportInviteStatus(user.invite_status);
     case 'bot': return yesNo(user.bot, words.t);
     case 'sso': return yesNo(user.sso, words.t);
     case 'created_at': return parseDate(user.created_at);

@@ -22,4 +22,6 @@ export const exportEn = {
   exportDone: (users: number, inDirectory: number, bots: number, tags: number, memberships: number) =>
     `Exported ${users} users (of ${inDirectory} in the directory${bots ? `, ${bots} bot${bots === 1 ? '' : 's'} left out` : ''}), ${tags} tags, ${memberships} membership rows.`,
   exportRequests: (requests: number) => `${requests} API requests.`,
+  /** The read-only invite_status cell: the API's word in English. */
+  exportInviteStatus: (status: string) => status,
 };

@@ -19,4 +19,5 @@ export const exportRu: typeof exportEn = {
   exportDone: (users, inDirectory, bots, tags, memberships) =>
     `Выгружено сотрудников: ${users} (из ${inDirectory} в справочнике${bots ? `; ботов не выгружено: ${bots}` : ''}), тегов: ${tags}, строк состава тегов: ${memberships}.`,
   exportRequests: (requests) => `Запросов к API: ${requests}.`,
+  exportInviteStatus: (status) => ({ confirmed: 'принято', sent: 'отправлено' })[status] ?? status,
 };
