@@ -44,7 +44,10 @@ describe('pachca-roster chats', () => {
     const json = await runMain(['chats', '-o', 'json', '--archived']);
     expect(JSON.parse(json.stdout)).toContainEqual({ id: 507, name: 'Старый проект', kind: 'discussion', members: 4, open: false, archived: true });
     const csv = await runMain(['chats', '--output', 'csv']);
-    expect(csv.stdout.split('\r\n').slice(0, 2)).toEqual(['id,name,kind,members,open,archived', '501,Общий,discussion,34,true,false']);
+    expect(csv.stdout.split('\r\n').slice(0, 2)).toEqual(['id,name,kind,members,open,archived', '501,Общий,discussion,34,yes,no']);
+    // In Russian the CSV's yes/no are words too, as the exports write them.
+    const russian = await runMain(['chats', '--output', 'csv', '--lang', 'ru']);
+    expect(russian.stdout.split('\r\n')[1]).toMatch(/^501,Общий,.*,34,да,нет$/);
   });
 
   it('another admin (in no chat) sees only the open chats', async () => {

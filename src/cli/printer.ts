@@ -79,7 +79,7 @@ export class Printer {
   }
 
   private csv(headers: readonly string[], rows: readonly (readonly Cell[])[]): void {
-    const records = [headers.map(neutralizeFormula), ...rows.map((row) => row.map(csvText))];
+    const records = [headers.map(neutralizeFormula), ...rows.map((row) => row.map((value) => csvText(value, this.t)))];
     this.write(stringify(records, { record_delimiter: 'windows' }));
   }
 
@@ -123,10 +123,12 @@ function tableText(value: Cell, t: Catalog): string {
   return text.replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ');
 }
 
-function csvText(value: Cell): string {
+/** A CSV cell for Excel: yes/no as words (да/нет), as the exports write them. */
+function csvText(value: Cell, t: Catalog): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'string') return neutralizeFormula(value);
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (typeof value === 'boolean') return value ? t.yes : t.no;
+  if (typeof value === 'number') return String(value);
   return neutralizeFormula(value.join(LIST_SEPARATOR));
 }
 
