@@ -97,7 +97,7 @@ describe('find', () => {
     });
   });
 
-  it('-o csv: the table\'s columns, booleans as true/false, formula-like cells neutralized', async () => {
+  it('-o csv: the table\'s columns, booleans as yes/no words, formula-like cells neutralized', async () => {
     const put = await api(sandbox, 'PUT', '/users/15', { body: { user: { title: '=HYPERLINK("http://x")', department: '+Продажи', suspended: false } } });
     expect(put.status).toBe(200);
     const before = routes().length;
@@ -168,7 +168,7 @@ describe('show', () => {
     expect(rows[0]).toEqual(['field', 'value']);
     const fields = new Map(rows.slice(1).map(([field, value]) => [field, value]));
     expect(fields.get('phone_number')).toBe("'+79001234567");
-    expect(fields.get('suspended')).toBe('false');
+    expect(fields.get('suspended')).toBe('no');
     expect(fields.get('status_emoji')).toBe('🏝️');
     expect(fields.get('Город')).toBe('Москва');
   });
