@@ -105,7 +105,7 @@ describe('find', () => {
     expect(result.code).toBe(0);
     const [header, ...rows] = rowsOf(result.stdout);
     expect(header).toEqual(PERSON_HEADERS);
-    expect(rows[1]).toEqual(['15', 'Ольга Петрова', 'o.petrova@example.ru', "'+Продажи", `'=HYPERLINK("http://x")`, 'user', 'Frontend, Санкт-Петербург, Руководители', 'false', '']);
+    expect(rows[1]).toEqual(['15', 'Ольга Петрова', 'o.petrova@example.ru', "'+Продажи", `'=HYPERLINK("http://x")`, 'user', 'Frontend, Санкт-Петербург, Руководители', 'no', '']);
     expect(result.stdout.split('\r\n')).toHaveLength(4);
     expect(routes().length - before).toBe(2);
   });
