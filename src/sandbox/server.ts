@@ -182,6 +182,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
 
   const handleApi = async (request: IncomingMessage, response: ServerResponse, url: URL): Promise<void> => {
     const at = Date.now();
+    // The latency counts from arrival: reading the body and the handler's own turns are part of it, not added to it.
+    const arrived = performance.now();
+    const untilAnswer = (): number => Math.ceil(latencyMs - (performance.now() - arrived));
     const method = request.method ?? 'GET';
     stats.arrive(method, at);
     const path = url.pathname.slice(API_BASE_PATH.length) || '/';
@@ -204,12 +207,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     }
     const retryAfter = limiter.take(token ?? '', at);
     if (retryAfter > 0) {
-      await sleep(latencyMs);
+      await sleep(untilAnswer());
       answer(429, apiError(429, 'base', 'rate_limit', 'Достигнут лимит запросов', null).body, { 'retry-after': String(retryAfter) });
       return;
     }
     const fault = pickFault(faults, random());
-    await sleep(latencyMs);
+    await sleep(untilAnswer());
     if (fault === '5xx') {
       finish(sendFault5xx(response));
       return;
