@@ -55,7 +55,7 @@ export class RateLimiter {
     this.log = options.log;
     this.concurrency = new ConcurrencyController({ setting: options.concurrency, now: this.now });
     this.inFlightLimit = this.concurrency.limit;
-    this.starts = new StartBucket(options.rps);
+    this.starts = new StartBucket(options.rps, () => this.inFlightNow > 0);
     this.slots = new Slots(this.inFlightLimit);
   }
 
@@ -174,7 +174,8 @@ class StartBucket {
   /** When the latest starts went, oldest first (no more than one window allows). */
   private readonly recentStarts: number[] = [];
 
-  constructor(private rps: number) {}
+  /** `answersAwaited`: true while a request is on the wire (its answer may be waiting to be read). */
+  constructor(private rps: number, private readonly answersAwaited: () => boolean) {}
 
   setRate(rps: number): void {
     this.refill();
@@ -202,8 +203,9 @@ class StartBucket {
       const windowFreeIn = this.windowFreeIn();
       if (this.tokens >= 1 && windowFreeIn <= 0) {
         // Starts saved up while the event loop was held: the answers that came in meanwhile (a 429
-        // above all, which empties the bucket) are read before any of them goes.
-        if (this.tokens >= 2 && !answersRead) {
+        // above all, which empties the bucket) are read before any of them goes. With nothing in
+        // flight no answer can be waiting (a lone cursor chain), so the start goes in this turn.
+        if (this.tokens >= 2 && !answersRead && this.answersAwaited()) {
           answersRead = true;
           await new Promise((resolve) => setImmediate(resolve));
           continue;
