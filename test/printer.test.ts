@@ -79,14 +79,14 @@ describe('json and csv', () => {
     expect(JSON.parse(record.text)).toEqual({ id: 1, nested: { a: [1] } });
   });
 
-  it('csv: a header row, lists joined, booleans as true/false, formula-like cells neutralized, nothing cut', () => {
+  it('csv: a header row, lists joined, booleans as yes/no words, formula-like cells neutralized, nothing cut', () => {
     const out = target({ isTTY: true, columns: 20 });
     new Printer('csv', out).list(ROWS, COLUMNS);
     expect(out.text.endsWith('\r\n')).toBe(true);
     expect(parse(out.text)).toEqual([
       ['id', 'name', 'note', 'tags', 'away'],
-      ['1', 'Олег Петров', LONG_NOTE, 'Руководители, Москва', 'true'],
-      ['15', "'=cmd|' /C calc'!A0", '', "'-Минус", 'false'],
+      ['1', 'Олег Петров', LONG_NOTE, 'Руководители, Москва', 'yes'],
+      ['15', "'=cmd|' /C calc'!A0", '', "'-Минус", 'no'],
     ]);
   });
 });
