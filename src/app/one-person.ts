@@ -14,7 +14,6 @@ import type { ReportShape } from '../reports/failed-rows.js';
 import { writePlanWorkbook } from '../reports/plan-workbook.js';
 import { buildDirectory, type Directory } from '../sync/directory.js';
 import { buildPlan, type Plan, type PlanOptions } from '../sync/plan.js';
-import { attachBefore } from '../sync/recorded-values.js';
 import { openNewRunFolder } from '../sync/run-folder.js';
 import { applyContextOf, applyInFolder, finishDryRun, type RunResult } from './apply-run.js';
 import { CancelledError, toCliError } from './errors.js';
@@ -154,8 +153,6 @@ export async function changePeople(request: OnePersonRequest, ports: OnePersonPo
     directory = await smallDirectory(api, users, parsed);
     sheet = onePersonSheet(request.label, users, parsed, request.phoneRegion, request.lang);
     plan = buildPlan(sheet, directory, ONE_PERSON_PLAN_OPTIONS, { selfId: token.selfId }, undefined, undefined, { lang: request.lang ?? 'en' });
-    // The values before, in the journal: what undo takes the run back to.
-    attachBefore(plan.items, directory);
   } catch (error) {
     throw stopped() || error instanceof InterruptedError ? new CancelledError() : toCliError(error, 'lookPeopleUp');
   }

@@ -4,7 +4,7 @@
 import { join } from 'node:path';
 import { messages, type Catalog } from '../i18n/catalog.js';
 import type { Lang } from '../i18n/lang.js';
-import { fieldHeader } from '../records/field-headers.js';
+import { fieldHeader, fieldValue } from '../records/field-headers.js';
 import type { CellValue } from '../sheets/write.js';
 import { createXlsxWorkbookWriter } from '../sheets/xlsx-writer.js';
 import { machineTimeZone, zonedHeader } from '../sheets/time-zone.js';
@@ -32,21 +32,20 @@ function person(item: PlanItem, t: Catalog): string {
   return [item.email, item.name].filter((part) => part !== undefined && part !== '').join(' ');
 }
 
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
+
+/** A before/after value as a person reads it: a time as a date cell, else as the printed plan shows it (да/нет). */
+function shownValue(field: string, value: string | null, lang: Lang): CellValue {
+  if (value === null) return '';
+  return ISO_INSTANT.test(value) ? new Date(value) : fieldValue(field, value, lang);
+}
+
 function changeRows(item: PlanItem, t: Catalog, lang: Lang): CellValue[][] {
   const head = [item.row ?? null, person(item, t), actionWord(item, t)];
   if (item.changes.length === 0) return [[...head, '', '', '']];
-  return item.changes.map((change) => [...head, fieldHeader(change.field, lang), change.before ?? '', change.after ?? '']);
-}
-
-/** Where a change row's before and after values start. */
-const BEFORE_INDEX = 4;
-const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
-
-/** A before/after value as a person reads it: true/false as да/нет (yes/no), a time as a date cell. */
-function shownValue(value: CellValue, t: Catalog): CellValue {
-  if (value === 'true') return t.yes;
-  if (value === 'false') return t.no;
-  return typeof value === 'string' && ISO_INSTANT.test(value) ? new Date(value) : value;
+  return item.changes.map((change) => [
+    ...head, fieldHeader(change.field, lang), shownValue(change.field, change.before, lang), shownValue(change.field, change.after, lang),
+  ]);
 }
 
 /** Rows measured for the column widths. */
@@ -71,8 +70,7 @@ export async function writePlanWorkbook(folder: string, plan: PlanWorkbookInput,
     for (const row of summaryRows) summary.addRow(row);
 
     const columns = t.planColumns;
-    const changeLines = plan.items.filter((item) => !NOT_CHANGES.has(item.kind)).flatMap((item) => changeRows(item, t, lang))
-      .map((row) => row.map((cell, index) => (index >= BEFORE_INDEX ? shownValue(cell, t) : cell)));
+    const changeLines = plan.items.filter((item) => !NOT_CHANGES.has(item.kind)).flatMap((item) => changeRows(item, t, lang));
     const changeHeaders = zonedColumns([columns.row, columns.person, columns.action, columns.field, columns.before, columns.after], changeLines, timeZone);
     const changes = writer.addSheet(t.planSheetChanges, fittedColumns(changeHeaders, changeLines.slice(0, WIDTH_SAMPLE), { max: 60 }));
     for (const row of changeLines) changes.addRow(row);
