@@ -15,17 +15,17 @@ export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
 /**
  * An error meant for the person at the terminal: printed as its one-line message
  * (no stack trace), and the process exits with `exitCode`. Given as a catalog message (`Say`),
- * the CLI says it in the reader's language; `message` is the English.
+ * the CLI says it in the reader's language; `message` is the English (a plain string is said as it is).
  */
 export class CliError extends Error {
-  readonly say: Say | undefined;
+  readonly say: Say;
 
   constructor(
     message: string | Say,
     readonly exitCode: ExitCode,
   ) {
     super(typeof message === 'string' ? message : message(en));
-    this.say = typeof message === 'string' ? undefined : message;
+    this.say = typeof message === 'string' ? () => message : message;
     this.name = 'CliError';
   }
 }

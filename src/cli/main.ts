@@ -116,7 +116,7 @@ function reportError(error: unknown, t: Catalog): number {
     return error.exitCode;
   }
   if (error instanceof CliError) {
-    process.stderr.write(`${t.errorPrefix}: ${redactSecrets(error.say ? error.say(t) : error.message)}\n`);
+    process.stderr.write(`${t.errorPrefix}: ${redactSecrets(error.say(t))}\n`);
     return error.exitCode;
   }
   if (error instanceof PachcaError) return reportError(toCliError(error), t);

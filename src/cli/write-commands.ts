@@ -43,7 +43,7 @@ export function checkPeople(people: readonly unknown[] | undefined): void {
     try {
       parsePersonKey(String(person));
     } catch (error) {
-      throw new FlagError(error instanceof CliError && error.say ? error.say : (error as Error).message);
+      throw new FlagError(error instanceof CliError ? error.say : (error as Error).message);
     }
   }
 }

@@ -87,7 +87,7 @@ export function errorAnswer(c: Context, message: string, status: 400 | 404 | 409
 /** A use case's refusal in the page's language (the header every call sends), else its English text. */
 export function useCaseError(c: Context, error: unknown): Response {
   const t = messages(langOf(c, 'en'));
-  if (error instanceof CliError) return errorAnswer(c, error.say ? error.say(t) : error.message, 400);
+  if (error instanceof CliError) return errorAnswer(c, error.say(t), 400);
   if (error instanceof PachcaError) return errorAnswer(c, error.say(t), 500);
   const message = error instanceof Error ? error.message : String(error);
   return errorAnswer(c, message, 500);

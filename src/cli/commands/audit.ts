@@ -84,7 +84,7 @@ export const auditCommand: CommandModule<object, AuditArgs> = {
           securityLogSince(argv, new Date());
           checkRunsFolder(argv.runs);
         } catch (error) {
-          if (error instanceof InputError) throw new FlagError(error.say ?? error.message);
+          if (error instanceof InputError) throw new FlagError(error.say);
           throw error;
         }
         return true;
