@@ -4,8 +4,8 @@
 import { join } from 'node:path';
 import { makePrivateFolder, writeFileAtomic } from '../files/private.js';
 import type { CustomPropertyDefinition, GroupTag, User } from '../pachca/types.js';
-import { writeCsvFile, type CellValue, type XlsxSheetWriter } from '../sheets/write.js';
-import { createXlsxWorkbookWriter, type XlsxWorkbookWriter } from '../sheets/xlsx-writer.js';
+import { writeCsvFile, type CellValue, type XlsxSheetWriter, type XlsxWriter } from '../sheets/write.js';
+import { createXlsxWorkbookWriter } from '../sheets/xlsx-writer.js';
 import { machineTimeZone, zonedHeader } from '../sheets/time-zone.js';
 import { buildDirectory, tagKey, type Directory } from '../sync/directory.js';
 import { BASE_SHEET, baseSheetColumns, baseSideFile, baseSideFilePath, exportedUserValues } from '../sync/export-base.js';
@@ -227,7 +227,7 @@ export interface ExportResult {
  * left when the last page is in (finish).
  */
 export class XlsxExportStream {
-  private opened: XlsxWorkbookWriter | undefined;
+  private opened: XlsxWriter | undefined;
   private lists: Directory | undefined;
   private keep: (user: User) => boolean = () => false;
   private sheet: XlsxSheetWriter | undefined;
@@ -250,7 +250,7 @@ export class XlsxExportStream {
   }
 
   /** The workbook, opened on first use (when the lists have come). */
-  private get writer(): XlsxWorkbookWriter {
+  private get writer(): XlsxWriter {
     this.opened ??= createXlsxWorkbookWriter(this.path, { timeZone: this.words.timeZone, dateTimeFormat: this.t.excelDateTimeFormat });
     return this.opened;
   }

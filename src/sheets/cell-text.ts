@@ -7,6 +7,15 @@ export function dateText(date: Date): string {
   return iso.replace(/\.000Z$/, 'Z');
 }
 
+/**
+ * A date cell's wall-clock time with no zone, to the second (Excel stores days as fractions, so
+ * 10:30 is not read as 10:29:59.999): '2026-04-01' at midnight, else '2026-04-01 10:30:00'.
+ */
+export function dateCellText(date: Date): string {
+  const iso = new Date(Math.round(date.getTime() / 1000) * 1000).toISOString();
+  return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : `${iso.slice(0, 10)} ${iso.slice(11, 19)}`;
+}
+
 /** 79161234567 -> '79161234567', 1.5 -> '1.5', 0.1 + 0.2 -> '0.3': no '.0', no exponent. */
 export function numberText(value: number): string {
   if (!Number.isFinite(value)) return String(value);

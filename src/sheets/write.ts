@@ -75,6 +75,8 @@ export interface XlsxSheetOptions {
   protect?: boolean;
   /** The sheet the workbook opens on (the Summary); default the first. */
   active?: boolean;
+  /** The tab stays after every sheet added later (a sheet filled from the start that belongs at the end). */
+  last?: boolean;
 }
 
 export interface XlsxRowStyle {
@@ -89,7 +91,7 @@ export interface XlsxSheetWriter {
 }
 
 export interface XlsxWriter {
-  /** Starts a new sheet (see xlsx-writer.ts: every sheet stays open until commit). */
+  /** Starts a new sheet; every sheet stays open (rows may go to any of them) until commit. */
   addSheet(name: string, columns: XlsxColumn[], options?: XlsxSheetOptions): XlsxSheetWriter;
   /** Finishes the workbook and moves it into place. */
   commit(): Promise<void>;

@@ -13,16 +13,6 @@ import { escapeOoxmlText, excelColumnLetter } from './cell-text.js';
 import { wallClockDate } from './time-zone.js';
 import type { CellValue, XlsxColumn, XlsxRowStyle, XlsxSheetOptions, XlsxSheetWriter, XlsxWriter, XlsxWriterOptions } from './write.js';
 
-export interface XlsxWorkbookSheetOptions extends XlsxSheetOptions {
-  /** The tab stays after every sheet added later (a sheet filled from the start that belongs at the end). */
-  last?: boolean;
-}
-
-/** Like XlsxWriter, but addSheet leaves the other sheets open: rows may go to any sheet until commit. */
-export interface XlsxWorkbookWriter extends XlsxWriter {
-  addSheet(name: string, columns: XlsxColumn[], options?: XlsxWorkbookSheetOptions): XlsxSheetWriter;
-}
-
 const XML_HEADER = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
@@ -146,7 +136,7 @@ class SheetPart {
   private closed = false;
 
   constructor(
-    readonly name: string, readonly options: XlsxWorkbookSheetOptions, readonly columnCount: number,
+    readonly name: string, readonly options: XlsxSheetOptions, readonly columnCount: number,
     private readonly styles: StyleTable, private readonly aligns: ReadonlyArray<XlsxColumn['align']>, private readonly timeZone: string | undefined,
   ) {
     this.deflate.on('data', (chunk: Buffer) => this.chunks.push(chunk));
@@ -343,7 +333,7 @@ function packageParts(sheets: readonly SheetPart[], styles: StyleTable): Compres
 }
 
 /** The workbook at `path`, written when commit is called (to a private temporary sibling first). */
-export function createXlsxWorkbookWriter(path: string, writerOptions: XlsxWriterOptions = {}): XlsxWorkbookWriter {
+export function createXlsxWorkbookWriter(path: string, writerOptions: XlsxWriterOptions = {}): XlsxWriter {
   const styles = new StyleTable(writerOptions.dateTimeFormat ?? 'yyyy-mm-dd hh:mm:ss');
   const sheets: SheetPart[] = [];
   let done = false;

@@ -9,7 +9,7 @@ import { StringDecoder } from 'node:string_decoder';
 import { InputError } from '../exit-codes.js';
 import { messages } from '../i18n/catalog.js';
 import type { Lang } from '../i18n/lang.js';
-import { dateText, detached, excelSerialToDate, numberText, unescapeOoxmlText } from './cell-text.js';
+import { dateCellText, detached, excelSerialToDate, numberText, unescapeOoxmlText } from './cell-text.js';
 import type { RawRow } from './raw-row.js';
 import { readRelationships, readSharedStrings, readStyleFormats, readWorkbook, type WorkbookSheet } from './xlsx-parts.js';
 import { decodeAttribute, MalformedXmlError, nextAttribute, XmlScanner, type AttributeSpan, type XmlHandler } from './xml-scan.js';
@@ -63,18 +63,16 @@ function isDateFormatForExcelJs(format: string | undefined): boolean {
 }
 
 /**
- * '' for a number too large to be a date (Excel shows it as #####). A date cell holds a wall-clock
- * time with no zone: '2026-04-01' at midnight, else '2026-04-01 10:30:00' (no 'Z'), which the
- * import reads in the zone the column's header names, else UTC.
+ * '' for a number too large to be a date (Excel shows it as #####); else the wall-clock text,
+ * which the import reads in the zone the column's header names, else UTC.
  */
-function dateCellText(ms: number): string {
-  // Excel stores days as fractions; round to the second so 10:30 does not read as 10:29:59.999.
-  const date = new Date(Math.round(ms / 1000) * 1000);
-  return Number.isNaN(date.getTime()) ? '' : dateText(date).replace(/^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2}:\d{2})Z$/, '$1 $2');
+function serialDateText(ms: number): string {
+  const date = new Date(ms);
+  return Number.isNaN(date.getTime()) ? '' : dateCellText(date);
 }
 
 function numberCellText(value: number, format: string | undefined): string {
-  return isDateFormat(format) ? dateCellText(excelSerialToDate(value).getTime()) : numberText(value);
+  return isDateFormat(format) ? serialDateText(excelSerialToDate(value).getTime()) : numberText(value);
 }
 
 function stringCellText(text: string): string {
@@ -294,7 +292,7 @@ class WorksheetRows implements XmlHandler {
         const number = Number.parseFloat(text);
         if (!isDateFormatForExcelJs(format)) return numberCellText(number, format);
         const days = number - 25569 + (this.context.date1904 ? DATE_1904_OFFSET_DAYS : 0);
-        return dateCellText(Math.round(days * MS_PER_DAY));
+        return serialDateText(Math.round(days * MS_PER_DAY));
       }
     }
   }

@@ -5,7 +5,7 @@ import type { Readable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
 import { excelJs, type ExcelJSModule as ExcelJS } from '../../src/sheets/exceljs.js';
 import { InputError } from '../../src/exit-codes.js';
-import { dateText, detached, excelSerialToDate, numberText, unescapeOoxmlText } from '../../src/sheets/cell-text.js';
+import { dateCellText, detached, excelSerialToDate, numberText, unescapeOoxmlText } from '../../src/sheets/cell-text.js';
 import { inspectZip, openZipEntry, type ZipEntryInfo, type ZipInspection } from '../../src/sheets/zip-guard.js';
 import type { RawRow } from '../../src/sheets/raw-row.js';
 
@@ -29,12 +29,6 @@ function isDateFormat(format: string | undefined): boolean {
   if (!format) return false;
   const bare = format.replace(/"[^"]*"/g, '').replace(/\[[^\]]*\]/g, '');
   return /[dmyhs]/i.test(bare);
-}
-
-function dateCellText(date: Date): string {
-  // Excel stores days as fractions; round to the second so 10:30 does not read as 10:29:59.999.
-  // A time of day reads as a wall-clock '2026-04-01 10:30:00' (no 'Z'), as the tool's reader gives it.
-  return dateText(new Date(Math.round(date.getTime() / 1000) * 1000)).replace(/^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2}:\d{2})Z$/, '$1 $2');
 }
 
 function scalarText(value: unknown, numFmt: string | undefined): string {
