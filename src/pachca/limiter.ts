@@ -37,7 +37,6 @@ export class RateLimiter {
   private configuredRps: number;
   private configuredConcurrency: ConcurrencySetting;
   private readonly concurrency: ConcurrencyController;
-  private inFlightLimit: number;
   private inFlightNow = 0;
   private inFlightPeak = 0;
   private currentRps: number;
@@ -54,14 +53,13 @@ export class RateLimiter {
     this.currentRps = options.rps;
     this.log = options.log;
     this.concurrency = new ConcurrencyController({ setting: options.concurrency, now: this.now });
-    this.inFlightLimit = this.concurrency.limit;
     this.starts = new StartBucket(options.rps, () => this.inFlightNow > 0);
-    this.slots = new Slots(this.inFlightLimit);
+    this.slots = new Slots(this.concurrency.limit);
   }
 
   /** Requests allowed in flight now. */
   get concurrencyLimit(): number {
-    return this.inFlightLimit;
+    return this.slots.limit;
   }
 
   /** The most requests that were on the wire at once. */
@@ -120,9 +118,7 @@ export class RateLimiter {
   }
 
   private setInFlightLimit(limit: number): void {
-    if (limit === this.inFlightLimit) return;
-    this.inFlightLimit = limit;
-    this.slots.setLimit(limit);
+    if (limit !== this.slots.limit) this.slots.setLimit(limit);
   }
 
   private onRateLimited(sentAt: number, retryAfterMs: number): void {
@@ -139,7 +135,7 @@ export class RateLimiter {
       this.lastRateChangeAt = now;
       this.starts.setRate(this.currentRps);
       this.setInFlightLimit(this.concurrency.rateLimited(this.currentRps));
-      this.log?.(`rate limited (429): pausing ${(retryAfterMs / 1000).toFixed(1)} s, then ${this.currentRps.toFixed(1)} req/s, ${this.inFlightLimit} in flight`);
+      this.log?.(`rate limited (429): pausing ${(retryAfterMs / 1000).toFixed(1)} s, then ${this.currentRps.toFixed(1)} req/s, ${this.slots.limit} in flight`);
     }
   }
 
