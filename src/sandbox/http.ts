@@ -28,13 +28,25 @@ export function readBody(request: IncomingMessage, maxBytes: number): Promise<Re
   });
 }
 
-export function sendJson(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
-  if (response.destroyed || response.writableEnded) return;
-  if (body === undefined) {
-    response.writeHead(status, headers).end();
-    return;
-  }
+/** A JSON answer serialized ahead of sending (the API builds it inside the latency, then waits). */
+export interface JsonAnswer {
+  status: number;
+  text: string | undefined;
+  headers: Record<string, string>;
+}
+
+export function jsonAnswer(status: number, body: unknown, headers: Record<string, string> = {}): JsonAnswer {
+  if (body === undefined) return { status, text: undefined, headers };
   const text = JSON.stringify(body);
-  response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text), ...headers });
-  response.end(text);
+  return { status, text, headers: { 'content-type': 'application/json; charset=utf-8', 'content-length': String(Buffer.byteLength(text)), ...headers } };
+}
+
+export function sendAnswer(response: ServerResponse, answer: JsonAnswer): void {
+  if (response.destroyed || response.writableEnded) return;
+  if (answer.text === undefined) response.writeHead(answer.status, answer.headers).end();
+  else response.writeHead(answer.status, answer.headers).end(answer.text);
+}
+
+export function sendJson(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  sendAnswer(response, jsonAnswer(status, body, headers));
 }

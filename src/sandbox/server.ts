@@ -10,7 +10,7 @@ import type {
 } from './api.js';
 import { auditActor } from './audit-log.js';
 import { SandboxHttpError, apiError, oauthError } from './errors.js';
-import { readBody, sendJson as send } from './http.js';
+import { jsonAnswer, readBody, sendAnswer, sendJson as send } from './http.js';
 import { allowedHosts, handleOperator } from './operator.js';
 import { DEFAULT_BEHAVIOUR, acceptInvites, paymentRequired } from './policies.js';
 import { parseSettings, readDirectoryFile } from './schemas.js';
@@ -150,6 +150,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   };
 
   // ---- timers that stop() can cut short ----
+  let stopped: Promise<void> | undefined;
   const pendingSleeps = new Set<{ timer: NodeJS.Timeout; resolve: () => void }>();
   const sleep = (ms: number): Promise<void> => {
     if (ms <= 0) return Promise.resolve();
@@ -180,11 +181,22 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     return status;
   };
 
+  /**
+   * Waits until `deadline` (a performance.now() time): a timer for the bulk, then event-loop turns
+   * for the last millisecond, since a timer alone fires up to 2 ms late (it counts whole
+   * milliseconds), which would add to every round trip the latency setting stands for.
+   */
+  const sleepUntil = async (deadline: number): Promise<void> => {
+    const bulk = Math.floor(deadline - performance.now()) - 1;
+    if (bulk > 0) await sleep(bulk);
+    while (stopped === undefined && performance.now() < deadline) await new Promise((resolve) => setImmediate(resolve));
+  };
+
   const handleApi = async (request: IncomingMessage, response: ServerResponse, url: URL): Promise<void> => {
     const at = Date.now();
     // The latency counts from arrival: reading the body and the handler's own turns are part of it, not added to it.
     const arrived = performance.now();
-    const untilAnswer = (): number => Math.ceil(latencyMs - (performance.now() - arrived));
+    const answerAt = (): Promise<void> => sleepUntil(arrived + latencyMs);
     const method = request.method ?? 'GET';
     stats.arrive(method, at);
     const path = url.pathname.slice(API_BASE_PATH.length) || '/';
@@ -207,19 +219,18 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     }
     const retryAfter = limiter.take(token ?? '', at);
     if (retryAfter > 0) {
-      await sleep(untilAnswer());
+      await answerAt();
       answer(429, apiError(429, 'base', 'rate_limit', 'Достигнут лимит запросов', null).body, { 'retry-after': String(retryAfter) });
       return;
     }
     const fault = pickFault(faults, random());
-    await sleep(untilAnswer());
-    if (fault === '5xx') {
-      finish(sendFault5xx(response));
-      return;
-    }
-    if (fault === 'reset') {
-      request.socket.destroy();
-      finish('reset');
+    if (fault === '5xx' || fault === 'reset') {
+      await answerAt();
+      if (fault === '5xx') finish(sendFault5xx(response));
+      else {
+        request.socket.destroy();
+        finish('reset');
+      }
       return;
     }
 
@@ -261,13 +272,18 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
       payload = error.body;
       headers = error.headers;
     }
+    // The server's own work (the handler, the JSON) happens inside the round trip, as it does on
+    // the real service: a measured round trip includes it, so it is not added on top.
+    const built = jsonAnswer(status, status === 204 ? undefined : payload, headers);
+    await answerAt();
     if (fault === 'lost') {
       request.socket.destroy();
       finish('lost');
       return;
     }
     if (fault === 'slow') await sleep(slowMs);
-    answer(status, status === 204 ? undefined : payload, headers);
+    sendAnswer(response, built);
+    finish(status);
   };
 
   const server = createServer((request, response) => {
@@ -300,7 +316,6 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   const operatorHosts = allowedHosts(host, port);
   if (stateFile && !existsSync(stateFile)) scheduleSave();
 
-  let stopped: Promise<void> | undefined;
   const handle: RunningSandbox = {
     url: `${origin}${API_BASE_PATH}`,
     origin,
