@@ -1,7 +1,7 @@
 // --help of every command in Russian and in English: the command's line, its option
 // descriptions, groups and examples come from the catalog of the chosen language.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { COMMANDS as COMMAND_MODULES } from '../src/cli/main.js';
+import { COMMANDS as COMMAND_MODULES } from '../src/cli/commands/all.js';
 import { commandName } from '../src/cli/usage-error.js';
 import { messages } from '../src/i18n/catalog.js';
 import { runMain } from './helpers/in-process-cli.js';

@@ -1,25 +1,6 @@
-import yargs, { type CommandModule } from 'yargs';
+import yargs from 'yargs';
 import { CliError, ExitCode } from '../exit-codes.js';
 import { VERSION } from '../version.js';
-import { applyCommand } from './commands/apply.js';
-import { auditCommand } from './commands/audit.js';
-import { chatsCommand } from './commands/chats.js';
-import { demoCommand } from './commands/demo.js';
-import { exportCommand } from './commands/export.js';
-import { findCommand } from './commands/find.js';
-import { importCommand, planCommand } from './commands/import.js';
-import { membersCommand } from './commands/members.js';
-import { sandboxCommand } from './commands/sandbox.js';
-import { setCommand } from './commands/set.js';
-import { showCommand } from './commands/show.js';
-import { statusCommand } from './commands/status.js';
-import { offboardCommand, restoreCommand, suspendCommand } from './commands/suspend.js';
-import { tagCommand } from './commands/tag.js';
-import { tagsCommand } from './commands/tags.js';
-import { templateCommand } from './commands/template.js';
-import { uiCommand } from './commands/ui.js';
-import { undoCommand } from './commands/undo.js';
-import { validateCommand } from './commands/validate.js';
 import { redactSecrets } from '../redact.js';
 import { toCliError } from '../app/errors.js';
 import { PachcaError } from '../pachca/errors.js';
@@ -31,14 +12,8 @@ import { langFlagOf, LANGS, resolveLang, withoutLangFlag } from '../i18n/lang.js
 import { yargsStrings } from './yargs-locale.js';
 import { commandDescription, speakIn } from './help-lang.js';
 import { skipHelpPrerender } from './yargs-help-cache.js';
+import { commandsFor } from './command-loaders.js';
 
-export const COMMANDS = [
-  importCommand, planCommand, applyCommand, undoCommand, validateCommand, exportCommand, auditCommand, templateCommand, sandboxCommand, demoCommand, uiCommand,
-  // The everyday read commands.
-  findCommand, showCommand, tagsCommand, membersCommand, chatsCommand,
-  // The everyday one-person changes.
-  setCommand, statusCommand, suspendCommand, restoreCommand, offboardCommand, tagCommand,
-] as CommandModule[];
 
 /**
  * Flags yargs collects into an array when given twice; any other flag given twice is an error.
@@ -80,13 +55,14 @@ export async function main(argv: string[]): Promise<number> {
   // value is then refused by the parse like any other bad choice.
   const lang = resolveLang(langFlagOf(argv), process.env);
   const t = messages(lang);
+  const commands = await commandsFor(argv);
   let parser = speakIn(yargs(argv), t)
     .locale(lang)
     .updateLocale(yargsStrings(lang) as Record<string, string>)
     .scriptName('pachca-roster')
     .usage(t.cliUsage)
     .option('lang', { choices: LANGS, requiresArg: true, describe: t.cliLangOption });
-  for (const command of COMMANDS) parser = parser.command({ ...command, describe: commandDescription(t, commandName(command), String(command.describe)) });
+  for (const command of commands) parser = parser.command({ ...command, describe: commandDescription(t, commandName(command), String(command.describe)) });
   parser = parser
     .demandCommand(1, t.cliNameACommand)
     .strict()
@@ -99,7 +75,7 @@ export async function main(argv: string[]): Promise<number> {
     .epilogue(t.cliEpilogue)
     .fail((message, error) => {
       if (!isParseFailure(error)) throw error;
-      throw usageErrorFor(message, error, withoutLangFlag(argv), COMMANDS, t);
+      throw usageErrorFor(message, error, withoutLangFlag(argv), commands, t);
     });
   try {
     await skipHelpPrerender(parser).parseAsync();
