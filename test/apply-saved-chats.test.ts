@@ -1,7 +1,7 @@
 // apply DIR checks chat membership like a person's fields: a saved plan that joins or leaves
 // chats is refused as stale (exit 2, nothing sent for any item) when the person joined or left
-// that chat since, or the chat was archived or deleted; another person's membership does not
-// matter. Through the use cases in process, against the sandbox with the demo company.
+// that chat since, or the chat was archived or deleted (also a chat a new person is created in);
+// another person's membership does not matter. Through the use cases in process, against the sandbox with the demo company.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -98,6 +98,25 @@ describe('apply DIR: chats joined or left since the plan', () => {
     const error = await refused(dir);
     expect(error.message).toContain(`chat ${SALES} "Продажи" was archived`);
     expect(error.message).toContain(`chat ${GUESTS} "Гости проекта" is gone`);
+  });
+
+  it('a chat a new person is created in, archived or deleted since, refuses the plan: nobody is created', async () => {
+    const dir = await savePlan([['new.one@example.ru', 'Продажи'], ['new.two@example.ru', 'Гости проекта']]);
+    seed.chats.find((chat) => chat.id === SALES)!.archived = true;
+    seed.chats = seed.chats.filter((chat) => chat.id !== GUESTS);
+    sandbox.reset();
+    const error = await refused(dir);
+    expect(error.message).toContain(`chat ${SALES} "Продажи" was archived`);
+    expect(error.message).toContain(`chat ${GUESTS} "Гости проекта" is gone`);
+    expect(error.say(messages('ru'))).toContain(`«Продажи»`);
+    expect(sandbox.directory().users.some((user) => user.email === 'new.one@example.ru')).toBe(false);
+  });
+
+  it('a new person with chats, nothing changed since: the plan is applied and they are in the chat', async () => {
+    const dir = await savePlan([['new.three@example.ru', 'Продажи']]);
+    expect((await apply(dir)).status).toBe('ok');
+    const created = sandbox.directory().users.find((user) => user.email === 'new.three@example.ru');
+    expect(membersOf(SALES)).toContain(created?.id);
   });
 
   it('another person joining the chat since does not matter: the plan is applied', async () => {

@@ -67,7 +67,7 @@ describe('pachca-roster audit', () => {
   it('writes the workbook and the self-contained HTML page', async () => {
     const xlsx = join(workDir, 'audit.xlsx');
     const html = join(workDir, 'audit.html');
-    const result = await audit(['--out', xlsx, '--html', html, '--json']);
+    const result = await audit(['--out', xlsx, '--html', html, '--tz', 'Asia/Yekaterinburg', '--json']);
     expect(result.code).toBe(0);
     expect((JSON.parse(result.stdout) as { files: string[] }).files).toEqual([xlsx, html]);
 
@@ -81,6 +81,7 @@ describe('pachca-roster audit', () => {
     const page = await readFile(html, 'utf8');
     expect(page.match(/<svg[\s\S]*?<\/svg>/g)).toHaveLength(2);
     expect(page).toContain('stale.invite@example.com');
+    expect(page).toContain('Times are in the Asia/Yekaterinburg time zone.');
     expect(page).not.toContain(sandbox.adminToken);
   });
 

@@ -12,6 +12,7 @@ import { systemClock, type Clock, type EventSink } from './events.js';
 import { readDirectory } from './read-directory.js';
 import type { Lang } from '../i18n/lang.js';
 import { messages } from '../i18n/catalog.js';
+import { machineTimeZone } from '../sheets/time-zone.js';
 
 export interface AuditRequest {
   inactiveDays: number;
@@ -24,7 +25,7 @@ export interface AuditRequest {
   htmlPath?: string;
   /** The language of the workbook and the page (default English). */
   lang?: Lang;
-  /** The IANA zone of the workbook's times (default the machine's), named in their headers. */
+  /** The IANA zone of the workbook's and the page's times (default the machine's), named in their headers. */
   timeZone?: string;
 }
 
@@ -59,12 +60,16 @@ export async function auditDirectory(request: AuditRequest, ports: AuditPorts): 
   const report = buildAudit(directory, { now, inactiveDays: request.inactiveDays, ...(securityLog ? { lastSignInById: lastSignInById(securityLog) } : {}) });
 
   const files: string[] = [];
+  const timeZone = request.timeZone ?? machineTimeZone();
   if (request.xlsxPath !== undefined) {
-    await writeAuditXlsx(request.xlsxPath, report, securityLogSaid ? securityLogAppendix(securityLogSaid, t) : undefined, request.lang, request.timeZone);
+    await writeAuditXlsx(request.xlsxPath, report, securityLogSaid ? securityLogAppendix(securityLogSaid, t) : undefined, request.lang, timeZone);
     files.push(request.xlsxPath);
   }
   if (request.htmlPath !== undefined) {
-    await writeAuditHtml(request.htmlPath, report, { source: api.apiUrl, ...(request.lang ? { lang: request.lang } : {}), ...(securityLogSaid ? { appendixHtml: renderSecurityLogHtml(securityLogSaid, t) } : {}) });
+    await writeAuditHtml(request.htmlPath, report, {
+      source: api.apiUrl, timeZone, ...(request.lang ? { lang: request.lang } : {}),
+      ...(securityLogSaid ? { appendixHtml: renderSecurityLogHtml(securityLogSaid, t, timeZone) } : {}),
+    });
     files.push(request.htmlPath);
   }
   return { report, ...(securityLog ? { securityLog } : {}), files };

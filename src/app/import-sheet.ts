@@ -200,7 +200,7 @@ async function importInFolder(request: ImportRequest, ports: ImportPorts, runFol
         planOptions,
         ...(welcomeFile !== undefined ? { welcomeFile: resolve(welcomeFile) } : {}),
         apiUrl: api.apiUrl,
-      }, plan, directory),
+      }, plan, directory, chats),
       // A plan saved for `apply DIR` carries the input's rows for failed.csv (an import has the sheet).
       ...(request.dryRun ? { sheet: saveSheet(sheet.detected, sheet.rows, shape) } : {}),
     };

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { Say } from '../i18n/catalog.js';
 import { emailKey, tagKey, type Directory } from '../sync/directory.js';
 import { actionableItems, type Plan, type PlanItem } from '../sync/plan.js';
+import type { ChatContext } from '../sync/plan-chats.js';
 import type { User } from '../pachca/types.js';
 import { messages, type Catalog } from '../i18n/catalog.js';
 
@@ -36,7 +37,10 @@ export const itemBasisSchema = z.object({
   tag: z.object({ id: z.number().int(), name: z.string() }).optional(),
   /** A tag the item creates: no tag had this name. */
   absentTag: z.string().optional(),
-  /** Chats the item's user joins (`member` false then) or leaves (true then); each was open. */
+  /**
+   * Chats the item's user joins (`member` false then) or leaves (true then), or the person it
+   * creates gets in its chat_ids (false; only the chats the token saw open); each was open.
+   */
   chats: z.array(z.object({ id: z.number().int(), name: z.string(), member: z.boolean() })).optional(),
 });
 
@@ -52,13 +56,26 @@ function touchedUserId(item: PlanItem): number | undefined {
   return item.userId;
 }
 
-function itemBasis(item: PlanItem, directory: Directory): ItemBasis | undefined {
+/** The chats of a create's chat_ids that the token saw open when planning (an id it did not see is Pachca's to judge). */
+function createdChats(item: PlanItem, chats: ChatContext | undefined): NonNullable<ItemBasis['chats']> {
+  if (item.userRequest?.method !== 'POST' || !chats) return [];
+  return (item.userRequest.body.user.chat_ids ?? []).flatMap((id) => {
+    const seen = chats.index.resolve(String(id));
+    return seen.ok && seen.verified && seen.id === id ? [{ id, name: seen.name ?? `#${id}`, member: false }] : [];
+  });
+}
+
+function itemBasis(item: PlanItem, directory: Directory, openChats: ChatContext | undefined): ItemBasis | undefined {
   if (item.kind === 'create-tag') return item.tagName !== undefined ? { absentTag: tagKey(item.tagName) } : undefined;
   if (item.kind === 'rename-tag' || item.kind === 'delete-tag') {
     const tag = directory.tags.find((candidate) => candidate.id === item.tagId);
     return tag ? { tag: { id: tag.id, name: tag.name } } : undefined;
   }
-  if (item.userRequest?.method === 'POST') return item.email !== undefined ? { absentEmail: emailKey(item.email) } : undefined;
+  if (item.userRequest?.method === 'POST') {
+    if (item.email === undefined) return undefined;
+    const chats = createdChats(item, openChats);
+    return { absentEmail: emailKey(item.email), ...(chats.length > 0 ? { chats } : {}) };
+  }
   const id = touchedUserId(item);
   const user = id !== undefined ? directory.usersById.get(id) : undefined;
   if (!user) return undefined;
@@ -67,10 +84,10 @@ function itemBasis(item: PlanItem, directory: Directory): ItemBasis | undefined 
   return { user: { id: user.id, fields: userBasisOf(user) }, ...(chats.length > 0 ? { chats } : {}) };
 }
 
-/** A chat a plan joins or leaves, as it is now: its state and members, or why it cannot be read. */
+/** A chat a plan joins, leaves or creates a person in, as it is now: its state and members, or why it cannot be read. */
 export type ChatNow = { archived: boolean; memberIds: ReadonlySet<number> } | 'gone' | 'unseen';
 
-/** The ids of the chats the basis entries not in `done` join or leave. */
+/** The ids of the chats the basis entries not in `done` join, leave or create people in. */
 export function basisChatIds(basis: PlanBasis, done: ReadonlySet<string> = new Set()): number[] {
   const ids = new Set<number>();
   for (const [key, one] of Object.entries(basis)) {
@@ -79,20 +96,28 @@ export function basisChatIds(basis: PlanBasis, done: ReadonlySet<string> = new S
   return [...ids].sort((a, b) => a - b);
 }
 
-/** The basis of the plan's actionable items, read from the directory it was planned against. */
-export function planBasis(plan: Plan, directory: Directory): PlanBasis {
+/**
+ * The basis of the plan's actionable items, read from the directory it was planned against and
+ * the chats the token saw then (when the plan reads chats).
+ */
+export function planBasis(plan: Plan, directory: Directory, chats?: ChatContext): PlanBasis {
   const basis: PlanBasis = {};
   for (const item of actionableItems(plan)) {
-    const one = itemBasis(item, directory);
+    const one = itemBasis(item, directory, chats);
     if (one) basis[item.key] = one;
   }
   return basis;
 }
 
+/** "user 12 (a@b.ru)" */
+function personOf(user: NonNullable<ItemBasis['user']>): Say {
+  return (t) => t.basisUser(user.id, typeof user.fields.email === 'string' ? user.fields.email : undefined);
+}
+
 /**
  * What differs now from the basis, one phrase each ("user 12 (a@b.ru) was changed"), leaving
  * out the items in `done` (an earlier attempt of the run changed them itself). `chats`: the
- * chats the basis joins or leaves (basisChatIds), as they are now.
+ * chats the basis joins, leaves or creates people in (basisChatIds), as they are now.
  */
 export function changedSinceBasis(
   basis: PlanBasis, directory: Directory, done: ReadonlySet<string>, chats: ReadonlyMap<number, ChatNow>,
@@ -101,19 +126,21 @@ export function changedSinceBasis(
   for (const [key, one] of Object.entries(basis)) {
     if (done.has(key)) continue;
     if (one.user) {
+      const who = personOf(one.user);
       const { id, fields } = one.user;
       const user = directory.usersById.get(id);
-      const who: Say = (t) => t.basisUser(id, typeof fields.email === 'string' ? fields.email : undefined);
       if (!user) changed.push((t) => t.basisUserGone(who(t)));
       else if (JSON.stringify(userBasisOf(user)) !== JSON.stringify(fields)) changed.push((t) => t.basisUserChanged(who(t)));
-      for (const chat of one.chats ?? []) {
-        const now = chats.get(chat.id) ?? 'unseen';
-        if (now === 'gone') changed.push((t) => t.basisChatGone(chat.id, chat.name));
-        else if (now === 'unseen') changed.push((t) => t.basisChatUnseen(chat.id, chat.name));
-        else if (now.archived) changed.push((t) => t.basisChatArchived(chat.id, chat.name));
-        else if (now.memberIds.has(id) !== chat.member) {
-          changed.push((t) => (chat.member ? t.basisChatLeft : t.basisChatJoined)(who(t), chat.id, chat.name));
-        }
+    }
+    for (const chat of one.chats ?? []) {
+      const now = chats.get(chat.id) ?? 'unseen';
+      if (now === 'gone') changed.push((t) => t.basisChatGone(chat.id, chat.name));
+      else if (now === 'unseen') changed.push((t) => t.basisChatUnseen(chat.id, chat.name));
+      else if (now.archived) changed.push((t) => t.basisChatArchived(chat.id, chat.name));
+      // A person the plan creates is in no chat yet: only the chat's own state matters.
+      else if (one.user && now.memberIds.has(one.user.id) !== chat.member) {
+        const who = personOf(one.user);
+        changed.push((t) => (chat.member ? t.basisChatLeft : t.basisChatJoined)(who(t), chat.id, chat.name));
       }
     }
     const { absentEmail, absentTag, tag: planned } = one;

@@ -11,6 +11,7 @@ import type { ReportShape } from '../reports/failed-rows.js';
 import type { Row, SheetDetected } from '../sheets/types.js';
 import type { Directory } from '../sync/directory.js';
 import type { Plan, PlanItem, PlanOptions } from '../sync/plan.js';
+import type { ChatContext } from '../sync/plan-chats.js';
 import { attachBefore } from '../sync/recorded-values.js';
 import { planBasis, planBasisSchema, type PlanBasis } from './plan-basis.js';
 
@@ -54,9 +55,9 @@ export type SavedPlanHead = Pick<SavedPlan, 'runId' | 'createdAt' | 'input' | 'r
  * A fresh plan as saved (its items, counts and the basis `apply DIR` checks), without the sheet.
  * Every write path saves its plan through here, so here each item that changes an existing
  * person gets the values it changes as `directory` has them (on the plan's own items too, which
- * the apply journals): what `undo` puts back.
+ * the apply journals): what `undo` puts back. `chats`: the chats the plan was made with, if any.
  */
-export function savedPlanOf(head: SavedPlanHead, plan: Plan, directory: Directory): SavedPlan {
+export function savedPlanOf(head: SavedPlanHead, plan: Plan, directory: Directory, chats?: ChatContext): SavedPlan {
   attachBefore(plan.items, directory);
   return {
     version: SAVED_PLAN_VERSION,
@@ -66,7 +67,7 @@ export function savedPlanOf(head: SavedPlanHead, plan: Plan, directory: Director
     warnings: plan.warnings,
     customColumns: plan.customColumns,
     items: plan.items,
-    basis: planBasis(plan, directory),
+    basis: planBasis(plan, directory, chats),
   };
 }
 

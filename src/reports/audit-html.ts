@@ -1,7 +1,10 @@
 // The audit as one self-contained HTML page: inline CSS, two inline SVG charts, no scripts and
 // no external assets, so it opens in a browser with no network. Everything from the directory is escaped.
+// Times are wall-clock times in the run's zone (--tz, default the machine's), named as in the workbook.
 import { writeFileAtomic } from '../files/private.js';
+import { machineTimeZone, wallClockText } from '../sheets/time-zone.js';
 import type { CellValue } from '../sheets/write.js';
+import { zonedColumns } from './column-widths.js';
 import { auditSummary, findingTables, type AuditReport } from './audit.js';
 import { messages } from '../i18n/catalog.js';
 import type { Lang } from '../i18n/lang.js';
@@ -15,9 +18,9 @@ export function escapeHtml(value: string): string {
     .replace(/'/g, '&#39;');
 }
 
-function cellText(value: CellValue): string {
+function cellText(value: CellValue, timeZone: string): string {
   if (value === null || value === undefined) return '';
-  if (value instanceof Date) return value.toISOString().replace('T', ' ').replace(/\.\d{3}Z$/, ' UTC');
+  if (value instanceof Date) return wallClockText(value, timeZone);
   return String(value);
 }
 
@@ -88,9 +91,10 @@ tr:nth-child(even) td { background: #fafbfc; }
 svg { font: 12px system-ui, sans-serif; } svg .bar { fill: #3b82f6; }
 `;
 
-export function table(columns: string[], rows: CellValue[][]): string {
-  const head = `<tr>${columns.map((column) => `<th>${escapeHtml(column)}</th>`).join('')}</tr>`;
-  const body = rows.map((row) => `<tr>${row.map((value) => `<td>${escapeHtml(cellText(value))}</td>`).join('')}</tr>`).join('\n');
+/** A table whose times are wall-clock times in `timeZone`, named in their columns' headers ("created_at (Europe/Moscow)"). */
+export function table(columns: string[], rows: CellValue[][], timeZone: string): string {
+  const head = `<tr>${zonedColumns(columns, rows, timeZone).map((column) => `<th>${escapeHtml(column)}</th>`).join('')}</tr>`;
+  const body = rows.map((row) => `<tr>${row.map((value) => `<td>${escapeHtml(cellText(value, timeZone))}</td>`).join('')}</tr>`).join('\n');
   return `<table>\n<thead>${head}</thead>\n<tbody>\n${body}\n</tbody>\n</table>`;
 }
 
@@ -100,9 +104,11 @@ export interface AuditHtmlOptions {
   appendixHtml?: string;
   /** The page's language (its words and its lang attribute); default English. */
   lang?: Lang;
+  /** The IANA zone of the page's times (default the machine's), as the workbook's. */
+  timeZone?: string;
 }
 
-export function renderAuditHtml(report: AuditReport, { source, appendixHtml = '', lang = 'en' }: AuditHtmlOptions = {}): string {
+export function renderAuditHtml(report: AuditReport, { source, appendixHtml = '', lang = 'en', timeZone = machineTimeZone() }: AuditHtmlOptions = {}): string {
   const t = messages(lang);
   const counts = auditSummary(report);
   const tables = findingTables(report, t);
@@ -111,7 +117,7 @@ export function renderAuditHtml(report: AuditReport, { source, appendixHtml = ''
     `<section id="${finding.key}">`,
     `<h2>${escapeHtml(finding.title)} <span class="count">(${counts[finding.key]})</span></h2>`,
     `<p class="muted">${escapeHtml(finding.description)}</p>`,
-    finding.rows.length ? table(finding.columns, finding.rows) : `<p>${escapeHtml(t.auditNothingFound)}</p>`,
+    finding.rows.length ? table(finding.columns, finding.rows, timeZone) : `<p>${escapeHtml(t.auditNothingFound)}</p>`,
     '</section>',
   ].join('\n'));
   const departmentChart = horizontalBarChart(
@@ -132,9 +138,9 @@ export function renderAuditHtml(report: AuditReport, { source, appendixHtml = ''
 </head>
 <body>
 <h1>${escapeHtml(t.auditPageTitle)}</h1>
-<p class="muted">${escapeHtml(t.auditPageIntro(cellText(report.now), source, report.people, report.inactiveDays))}</p>
+<p class="muted">${escapeHtml(`${t.auditPageIntro(cellText(report.now, timeZone), source, report.people, report.inactiveDays)} ${t.auditPageTimeZone(timeZone)}`)}</p>
 <h2>${escapeHtml(t.summarySheet)}</h2>
-${table([t.auditFinding, t.auditCount], summaryRows)}
+${table([t.auditFinding, t.auditCount], summaryRows, timeZone)}
 <div class="charts">
 <figure><figcaption>${escapeHtml(t.auditHeadcountCaption)}</figcaption>
 ${departmentChart}

@@ -3,6 +3,7 @@
 import { escapeHtml, table } from './audit-html.js';
 import { securityLogNote, securityLogTables, type DayCount, type SecurityLogReport } from './audit-log.js';
 import { messages, type Catalog } from '../i18n/catalog.js';
+import { machineTimeZone } from '../sheets/time-zone.js';
 
 const CHART_WIDTH = 720;
 const CHART_HEIGHT = 220;
@@ -32,7 +33,8 @@ export function eventsPerDayChart(days: readonly DayCount[], t: Catalog = messag
   return `<svg role="img" aria-label="${escapeHtml(t.securityLogChartLabel)}" width="${CHART_WIDTH}" height="${CHART_HEIGHT}" viewBox="0 0 ${CHART_WIDTH} ${CHART_HEIGHT}">${peak}${axis}${bars.join('')}</svg>`;
 }
 
-export function renderSecurityLogHtml(report: SecurityLogReport, t: Catalog = messages('en')): string {
+/** `timeZone`: the zone of the tables' times (the page's); the per-day counts stay UTC days, labelled so. */
+export function renderSecurityLogHtml(report: SecurityLogReport, t: Catalog = messages('en'), timeZone: string = machineTimeZone()): string {
   const heading = `<h2>${escapeHtml(t.securityLogPageHeading(report.since.toISOString().slice(0, 10)))}</h2>`;
   const note = securityLogNote(report, t);
   if (note !== undefined) return `<section id="securityLog">\n${heading}\n<p class="note">${escapeHtml(note)}.</p>\n</section>`;
@@ -42,7 +44,7 @@ export function renderSecurityLogHtml(report: SecurityLogReport, t: Catalog = me
       `<section id="${escapeHtml(section.key)}">`,
       `<h2>${escapeHtml(section.title)} <span class="count">(${section.rows.length})</span></h2>`,
       `<p class="muted">${escapeHtml(section.description)}</p>`,
-      section.rows.length ? table(section.columns, section.rows) : `<p>${escapeHtml(t.auditNothingFound)}</p>`,
+      section.rows.length ? table(section.columns, section.rows, timeZone) : `<p>${escapeHtml(t.auditNothingFound)}</p>`,
       '</section>',
     ].join('\n'));
   return [

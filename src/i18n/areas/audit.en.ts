@@ -31,6 +31,7 @@ export const auditEn = {
   auditPageTitle: 'Pachca directory audit',
   auditPageIntro: (when: string, source: string | undefined, people: number, days: number) =>
     `Audited at ${when}${source ? ` from ${source}` : ''}; ${people} people (bots excluded); inactive means more than ${days} days.`,
+  auditPageTimeZone: (zone: string) => `Times are in the ${zone} time zone.`,
   auditNothingFound: 'Nothing found.',
   auditHeadcount: 'Headcount by department',
   auditHeadcountCaption: 'Headcount by department (active people)',

@@ -29,6 +29,7 @@ export const auditRu: typeof auditEn = {
   auditPageTitle: 'Проверка справочника Пачки',
   auditPageIntro: (when, source, people, days) =>
     `Проверено ${when}${source ? ` по ${source}` : ''}; сотрудников (без ботов): ${people}; неактивный — без активности больше ${days} дн.`,
+  auditPageTimeZone: (zone) => `Время указано в часовом поясе ${zone}.`,
   auditNothingFound: 'Ничего не найдено.',
   auditHeadcount: 'Численность по отделам',
   auditHeadcountCaption: 'Численность по отделам (активные сотрудники)',
