@@ -1,7 +1,8 @@
-// One HTTP request to the Pachca API on global fetch: auth header, JSON, timeout, query building.
+// One HTTP request to the Pachca API (node:http, http-wire.ts): auth header, JSON, timeout, query building.
 // No retries and no rate limiting here (see retry.ts and limiter.ts).
 import type { Say } from '../i18n/catalog.js';
 import { USER_AGENT } from '../version.js';
+import { exchange } from './http-wire.js';
 import { NetworkError, PachcaError, parseErrorBody, type NetworkFailure } from './errors.js';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
@@ -27,13 +28,14 @@ export interface FileUpload {
   bytes: Uint8Array;
 }
 
-/** The body and its content type (a multipart body's type, with its boundary, is set by fetch). */
-function encodeBody(req: ApiRequest): { body: string | FormData | undefined; contentType: string | undefined } {
+/** The body and its content type (a multipart body and its boundary are encoded by the platform's Response). */
+async function encodeBody(req: ApiRequest): Promise<{ body: string | Uint8Array | undefined; contentType: string | undefined }> {
   if (req.upload) {
     const form = new FormData();
     const { field, filename, contentType, bytes } = req.upload;
     form.append(field, new Blob([bytes], { type: contentType }), filename);
-    return { body: form, contentType: undefined };
+    const encoded = new Response(form);
+    return { body: new Uint8Array(await encoded.arrayBuffer()), contentType: encoded.headers.get('content-type') ?? undefined };
   }
   if (req.body === undefined) return { body: undefined, contentType: undefined };
   return { body: JSON.stringify(req.body), contentType: 'application/json; charset=utf-8' };
@@ -81,10 +83,17 @@ export function parseRetryAfter(header: string | null, now = Date.now()): number
   return DEFAULT_RETRY_AFTER_MS;
 }
 
+/** The system error code (ECONNRESET, ...) of the error or of its cause. */
+function codeOf(error: unknown): string {
+  const own = (error as { code?: unknown } | null)?.code;
+  if (typeof own === 'string') return own;
+  const cause = error instanceof Error ? (error.cause as { code?: unknown } | undefined) : undefined;
+  return typeof cause?.code === 'string' ? cause.code : '';
+}
+
 function failureOf(error: unknown): NetworkFailure {
   if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')) return 'timeout';
-  const cause = error instanceof Error ? (error.cause as { code?: unknown } | undefined) : undefined;
-  const code = typeof cause?.code === 'string' ? cause.code : '';
+  const code = codeOf(error);
   if (code === 'ECONNREFUSED') return 'refused';
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return 'refused';
   if (code === 'ECONNRESET' || code === 'EPIPE' || code.startsWith('UND_ERR')) return 'reset';
@@ -93,8 +102,8 @@ function failureOf(error: unknown): NetworkFailure {
 
 function describeFailure(failure: NetworkFailure, error: unknown, timeoutMs: number, host: string): Say {
   if (failure === 'timeout') return (t) => t.netTimeout(host, timeoutMs / 1000);
-  const cause = error instanceof Error ? (error.cause as { code?: unknown; message?: unknown } | undefined) : undefined;
-  const code = typeof cause?.code === 'string' ? cause.code : '';
+  const cause = error instanceof Error ? (error.cause as { message?: unknown } | undefined) : undefined;
+  const code = codeOf(error);
   const message = typeof cause?.message === 'string' ? cause.message : error instanceof Error ? error.message : String(error);
   const reason = code || message;
   if (failure === 'reset') return (t) => t.netReset(host, reason);
@@ -117,22 +126,14 @@ export async function request<T>(config: TransportConfig, req: ApiRequest): Prom
     Accept: 'application/json',
     'User-Agent': USER_AGENT,
   };
-  const { body, contentType } = encodeBody(req);
+  const { body, contentType } = await encodeBody(req);
   if (contentType !== undefined) headers['Content-Type'] = contentType;
   const signal = AbortSignal.timeout(config.timeoutMs);
   let status: number;
   let text: string;
   let retryAfter: string | null;
   try {
-    const response = await fetch(url, {
-      method: req.method,
-      headers,
-      body,
-      signal,
-    });
-    status = response.status;
-    retryAfter = response.headers.get('retry-after');
-    text = await response.text();
+    ({ status, retryAfter, text } = await exchange({ method: req.method, url, headers, body, signal }));
   } catch (error) {
     const failure = failureOf(error);
     const detail = describeFailure(failure, error, config.timeoutMs, new URL(url).host);

@@ -1,0 +1,74 @@
+// One HTTP exchange on node:http / node:https with keep-alive agents. Global fetch (undici) cost
+// about 1 ms more per round trip on the export's cursor chain (its streams and promise layers),
+// and loading undici delayed the first request; the bench measured both.
+import http from 'node:http';
+import https from 'node:https';
+import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
+import type { Readable } from 'node:stream';
+
+export interface WireRequest {
+  method: string;
+  url: string;
+  headers: Record<string, string>;
+  body?: string | Uint8Array;
+  signal: AbortSignal;
+}
+
+export interface WireAnswer {
+  status: number;
+  retryAfter: string | null;
+  text: string;
+}
+
+/** Idle sockets are unref'd by the agents, so they never hold the process open. */
+const agents = {
+  'http:': new http.Agent({ keepAlive: true }),
+  'https:': new https.Agent({ keepAlive: true }),
+};
+
+function decoded(response: http.IncomingMessage): Readable {
+  const encoding = String(response.headers['content-encoding'] ?? '').trim().toLowerCase();
+  if (encoding === 'gzip' || encoding === 'x-gzip') return response.pipe(createGunzip());
+  if (encoding === 'deflate') return response.pipe(createInflate());
+  if (encoding === 'br') return response.pipe(createBrotliDecompress());
+  return response;
+}
+
+/**
+ * Sends the request and reads the whole answer as text (gzip, deflate and br undone, as fetch
+ * did). Rejects with the underlying error (its `code`, e.g. ECONNREFUSED), or with the signal's
+ * reason once it has fired. Redirects are not followed.
+ */
+export function exchange(req: WireRequest): Promise<WireAnswer> {
+  return new Promise<WireAnswer>((resolve, reject) => {
+    const fail = (error: unknown): void => reject(req.signal.aborted ? req.signal.reason : error);
+    let url: URL;
+    try {
+      url = new URL(req.url);
+    } catch (error) {
+      fail(error);
+      return;
+    }
+    const transport = url.protocol === 'https:' ? https : url.protocol === 'http:' ? http : undefined;
+    if (!transport) {
+      fail(new TypeError(`unsupported protocol ${url.protocol}`));
+      return;
+    }
+    const headers: Record<string, string> = { 'Accept-Encoding': 'gzip, deflate, br', ...req.headers };
+    if (req.body !== undefined) headers['Content-Length'] = String(typeof req.body === 'string' ? Buffer.byteLength(req.body) : req.body.byteLength);
+    const outgoing = transport.request(url, { method: req.method, headers, agent: agents[url.protocol as 'http:' | 'https:'], signal: req.signal }, (response) => {
+      const chunks: Buffer[] = [];
+      const body = decoded(response);
+      body.on('data', (chunk: Buffer) => chunks.push(chunk));
+      body.on('end', () => {
+        const retryAfter = response.headers['retry-after'];
+        resolve({ status: response.statusCode ?? 0, retryAfter: retryAfter === undefined ? null : String(retryAfter), text: Buffer.concat(chunks).toString('utf8') });
+      });
+      body.on('error', fail);
+      response.on('error', fail);
+      response.on('aborted', () => fail(Object.assign(new Error('the answer was cut off'), { code: 'ECONNRESET' })));
+    });
+    outgoing.on('error', fail);
+    outgoing.end(req.body);
+  });
+}
