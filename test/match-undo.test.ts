@@ -270,7 +270,7 @@ describe('undo RUN_DIR', () => {
     const requests = sandbox.requestLog().length;
     const again = await cli(['apply', saved]);
     expect(again.code, again.stderr).toBe(0);
-    expect(again.stderr).toContain('This run has already finished');
+    expect(again.stdout).toContain('This run has already finished');
     expect(sandbox.requestLog().length).toBe(requests);
   });
 
