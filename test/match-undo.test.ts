@@ -255,7 +255,7 @@ describe('undo RUN_DIR', () => {
     expect(fieldsOf(userById(10))).toEqual(afterRun.get(10));
   });
 
-  it('undo --dry-run changes nothing and saves a plan that apply DIR applies', async () => {
+  it('undo --dry-run changes nothing and saves a plan that apply DIR applies (once: again, it sends nothing)', async () => {
     const before = everyone();
     const run = await updateRun();
     const afterRun = everyone();
@@ -266,6 +266,12 @@ describe('undo RUN_DIR', () => {
     const applied = await cli(['apply', saved, '--yes']);
     expect(applied.code, applied.stderr).toBe(0);
     expect(everyone()).toEqual(before);
+    // Applied again once finished, the undo sends nothing and says so.
+    const requests = sandbox.requestLog().length;
+    const again = await cli(['apply', saved]);
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stdout).toContain('This run has already finished');
+    expect(sandbox.requestLog().length).toBe(requests);
   });
 
   it('refuses a folder without a journal (a plan or a dry run changed nothing): exit 2', async () => {

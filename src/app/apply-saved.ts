@@ -2,7 +2,7 @@
 // without reading the sheet again. The users, tags and chats it touches are read again first
 // (only them when they are few: basis-directory.ts); when any differs from the values the plan
 // was made against, nothing is sent. Run again after a stop, it continues from its journal (what was done
-// is not checked again, nor redone).
+// is not checked again, nor redone); run again after it finished, it sends nothing (finished-run.ts).
 import { InputError } from '../exit-codes.js';
 import type { PachcaApi } from '../pachca/api.js';
 import { InterruptedError } from '../pachca/errors.js';
@@ -10,6 +10,7 @@ import { openResumeFolder } from '../sync/run-folder.js';
 import { readBasisChats, readBasisDirectory } from './basis-directory.js';
 import { applyContextOf, applyInFolder, earlierAttempts, type RunResult } from './apply-run.js';
 import { CancelledError, toCliError } from './errors.js';
+import { finishedRunSummary, reportFinishedRun } from './finished-run.js';
 import { systemClock, type Clock, type EventSink } from './events.js';
 import { checkToken, missingScopes, missingScopesError, readWelcome } from './import-sheet.js';
 import { changedSinceBasis } from './plan-basis.js';
@@ -58,6 +59,8 @@ export async function applySavedPlan(request: ApplyRequest, ports: ApplyPorts): 
     if (!saved.basis || !saved.sheet) {
       throw new InputError(`apply ${request.dir}: its plan.json was not saved by plan FILE --out DIR (an import's run folder, or an older version's plan): make one with plan FILE --out DIR`);
     }
+    const finished = finishedRunSummary(folder);
+    if (finished) return reportFinishedRun(folder, finished, request.lang ?? 'en', ports.events, clock, startedAt);
     const identity = { runId: saved.runId, inputSha256: saved.input.sha256 };
     const earlier = earlierAttempts(folder, identity, ports.events);
     const welcomeText = readWelcome(saved.welcomeFile);

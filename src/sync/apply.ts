@@ -217,9 +217,12 @@ export async function applyPlan(plan: Plan, api: PachcaApi, journal: JournalWrit
     let userId = item.userId;
     let recoveredNote = '';
     const request = item.userRequest;
+    // A row whose request an earlier attempt sent is not sent again: its result is that attempt's
+    // (a resume's fresh plan may see later edits of a person it created as an update).
+    const doneEarlier = request ? completed.get(stepId(item.key, 'user')) : undefined;
+    const rowResult = resultOfKind(doneEarlier?.kind ?? item.kind);
     if (request) {
-      const done = completed.get(stepId(item.key, 'user'));
-      if (done) userId = done.userId ?? userId;
+      if (doneEarlier) userId = doneEarlier.userId ?? userId;
       else {
         if (fatal || interrupted) return notAttempted(item);
         try {
@@ -254,9 +257,9 @@ export async function applyPlan(plan: Plan, api: PachcaApi, journal: JournalWrit
       } catch (error) {
         if (error instanceof InterruptedError && request) {
           interrupted = true;
-          return { item, result: resultOfKind(item.kind), userId, message: `${t.results[resultOfKind(item.kind)]}; ${t.applyStepNotDoneYet(t.applyWhatStatus, false)}` };
+          return { item, result: rowResult, userId, message: `${t.results[rowResult]}; ${t.applyStepNotDoneYet(t.applyWhatStatus, false)}` };
         }
-        return failure(item, 'status', error, userId, request ? { what: (words) => words.applyWhatStatus, done: resultOfKind(item.kind) } : undefined);
+        return failure(item, 'status', error, userId, request ? { what: (words) => words.applyWhatStatus, done: rowResult } : undefined);
       }
     }
     const notes = [item.message, recoveredNote].filter(Boolean);
@@ -270,9 +273,9 @@ export async function applyPlan(plan: Plan, api: PachcaApi, journal: JournalWrit
         if (side.error === undefined || side.error instanceof InterruptedError || side.error instanceof NotSentError) {
           if (side.error instanceof InterruptedError) interrupted = true;
           if (!doneBefore) return notAttempted(item, userId);
-          return { item, result: resultOfKind(item.kind), userId, message: [...notes, t.applyStepNotDoneYet(side.what(t), fatal !== undefined)].join('; ') };
+          return { item, result: rowResult, userId, message: [...notes, t.applyStepNotDoneYet(side.what(t), fatal !== undefined)].join('; ') };
         }
-        return failure(item, side.step, side.error, userId, { what: side.what, ...(doneBefore ? { done: resultOfKind(item.kind) } : {}) });
+        return failure(item, side.step, side.error, userId, { what: side.what, ...(doneBefore ? { done: rowResult } : {}) });
       }
     }
     const welcomeItem = request?.method === 'POST' ? item : pendingWelcomes.get(item.key);
@@ -291,7 +294,7 @@ export async function applyPlan(plan: Plan, api: PachcaApi, journal: JournalWrit
         }
       }
     }
-    return { item, result: resultOfKind(item.kind), ...(userId !== undefined ? { userId } : {}), ...(notes.length ? { message: notes.join('; ') } : {}) };
+    return { item, result: rowResult, ...(userId !== undefined ? { userId } : {}), ...(notes.length ? { message: notes.join('; ') } : {}) };
   };
 
   try {

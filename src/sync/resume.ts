@@ -58,7 +58,10 @@ export function mergeEarlierResults(outcomes: Outcome[], earlier: readonly Journ
     const mainStep = done.find((entry) => MAIN_STEPS.has(entry.step));
     const main = mainStep ?? done.find((entry) => entry.step === 'status') ?? done.find((entry) => SIDE_STEPS.has(entry.step));
     if (!main) return unjournaledWork(outcome, firstItem, t);
-    const replace = outcome.result === 'unchanged'
+    // The row's own request, done by an earlier attempt, was not sent again (the fresh plan may
+    // have an update for a person the run created, edited since by someone else).
+    const requestDoneEarlier = mainStep?.step === 'user' && outcome.item.userRequest !== undefined && outcome.result !== 'failed';
+    const replace = outcome.result === 'unchanged' || requestDoneEarlier
       || (mainStep !== undefined && (outcome.result === 'status set' || outcome.result === 'status cleared'));
     if (!replace) return outcome;
     const userId = main.userId ?? outcome.userId;
