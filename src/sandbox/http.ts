@@ -31,20 +31,20 @@ export function readBody(request: IncomingMessage, maxBytes: number): Promise<Re
 /** A JSON answer serialized ahead of sending (the API builds it inside the latency, then waits). */
 export interface JsonAnswer {
   status: number;
-  text: string | undefined;
+  body: Buffer | undefined;
   headers: Record<string, string>;
 }
 
 export function jsonAnswer(status: number, body: unknown, headers: Record<string, string> = {}): JsonAnswer {
-  if (body === undefined) return { status, text: undefined, headers };
-  const text = JSON.stringify(body);
-  return { status, text, headers: { 'content-type': 'application/json; charset=utf-8', 'content-length': String(Buffer.byteLength(text)), ...headers } };
+  if (body === undefined) return { status, body: undefined, headers };
+  const bytes = Buffer.from(JSON.stringify(body), 'utf8');
+  return { status, body: bytes, headers: { 'content-type': 'application/json; charset=utf-8', 'content-length': String(bytes.length), ...headers } };
 }
 
 export function sendAnswer(response: ServerResponse, answer: JsonAnswer): void {
   if (response.destroyed || response.writableEnded) return;
-  if (answer.text === undefined) response.writeHead(answer.status, answer.headers).end();
-  else response.writeHead(answer.status, answer.headers).end(answer.text);
+  if (answer.body === undefined) response.writeHead(answer.status, answer.headers).end();
+  else response.writeHead(answer.status, answer.headers).end(answer.body);
 }
 
 export function sendJson(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
