@@ -11,7 +11,7 @@ const started = performance.now();
 const result = { kind, exitCode: 0 };
 
 if (kind === 'cli') {
-  const { main } = await import('../dist/cli/main.js');
+  const { main } = await import('../dist/bundle/main.js');
   result.exitCode = await main(rest);
 } else if (kind === 'read') {
   const { readAndValidate } = await import('../dist/records/validate.js');

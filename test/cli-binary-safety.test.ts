@@ -1,4 +1,4 @@
-// The built binary (bin/pachca-roster.js, dist/): a few bad command lines as a person types
+// The built binary (bin/pachca-roster.js, the bundle in dist/bundle/): a few bad command lines as a person types
 // them, and output into a pipe whose reader is gone (`validate --json | head -c 10`).
 import { spawn } from 'node:child_process';
 import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
@@ -71,5 +71,19 @@ describe('a closed pipe (EPIPE)', () => {
     expect(result.code).toBe(0);
     const found = await api(sandbox, 'GET', '/users?query=piped.person%40example.com');
     expect(JSON.stringify(found.body)).toContain('piped.person@example.com');
+  });
+});
+
+describe('the bundled binary', () => {
+  it('speaks Russian help with every yargs label its own (the bundle cannot reach yargs locale files) and knows its version', async () => {
+    const help = await runCli(['export', '--help'], { cwd: workDir, env: { LANG: 'ru_RU.UTF-8' } });
+    expect(help.code).toBe(0);
+    for (const label of ['Параметры:', 'Примеры:', '[строка]', '[по умолчанию: false]']) expect(help.stdout).toContain(label);
+    expect(help.stdout).not.toMatch(/Options:|Examples:|\[default|\[string\]/);
+    const commands = await runCli(['--help'], { cwd: workDir, env: { LANG: 'ru_RU.UTF-8' } });
+    expect(commands.stdout).toContain('Команды:');
+    const version = await runCli(['--version'], { cwd: workDir });
+    expect(version.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+    expect(version.stdout.trim()).not.toBe('0.0.0');
   });
 });

@@ -1,16 +1,28 @@
-// yargs' own words (help labels) in the user's language. yargs ships a Russian locale; a few of
-// its labels read better said otherwise. Its failure messages stay English in every language:
+// yargs' own words (help labels) in the user's language, all given here: the bundled command
+// (scripts/bundle.mjs) cannot reach the locale files yargs ships, and a few of those labels read
+// better said otherwise anyway. Its failure messages stay English in every language:
 // usage-error.ts recognises them and says them again through the catalog, as one line.
 import type { Lang } from '../i18n/lang.js';
 
 type YargsStrings = Record<string, string | { one: string; other: string }>;
 
 const RUSSIAN_LABELS: YargsStrings = {
+  'Commands:': 'Команды:',
+  'Examples:': 'Примеры:',
   'Options:': 'Параметры:',
   'Positionals:': 'Аргументы:',
   boolean: 'флаг',
   string: 'строка',
   array: 'список',
+  number: 'число',
+  count: 'счётчик',
+  command: 'команда',
+  required: 'обязательно',
+  default: 'по умолчанию',
+  'default:': 'по умолчанию:',
+  'generated-value': 'вычисляется',
+  deprecated: 'устарело',
+  'deprecated: %s': 'устарело: %s',
   'choices:': 'варианты:',
   'aliases:': 'другие имена:',
   'Show help': 'Показать справку',

@@ -4,7 +4,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { extname, join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { packagePath } from '../package-root.js';
 import { serve, type ServerType } from '@hono/node-server';
 import { Hono } from 'hono';
 import { systemClock } from '../app/events.js';
@@ -17,7 +17,7 @@ import { readRoutes } from './read-routes.js';
 import { gateMiddleware, hostForUrl, isWildcardHost, type Gate } from './security.js';
 
 /** The page's files: web/ beside src/ and dist/ in the package. */
-const STATIC_DIR = fileURLToPath(new URL('../../web/', import.meta.url));
+const STATIC_DIR = packagePath('web');
 
 const STATIC_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { packagePath } from '../../package-root.js';
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import { PachcaClient } from '../../pachca/client.js';
 import { readAndValidate } from '../../records/validate.js';
@@ -24,7 +24,7 @@ interface DemoArgs {
   lang?: string;
 }
 
-const FIXTURES = fileURLToPath(new URL('../../../fixtures/', import.meta.url));
+const FIXTURES = packagePath('fixtures');
 
 export const demoCommand: CommandModule<object, DemoArgs> = {
   command: 'demo',

@@ -3,7 +3,7 @@
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { packagePath } from '../../package-root.js';
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import { InputError } from '../../exit-codes.js';
 import { resolveLang } from '../../i18n/lang.js';
@@ -29,7 +29,7 @@ interface UiArgs extends ConnectionArgv {
   lang?: string;
 }
 
-const FIXTURES = fileURLToPath(new URL('../../../fixtures/', import.meta.url));
+const FIXTURES = packagePath('fixtures');
 
 function keyFlag(given: unknown): string | undefined {
   const value = single('key', given);
