@@ -2,13 +2,18 @@
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { basename } from 'node:path';
-import iconv from 'iconv-lite';
+import { createRequire } from 'node:module';
+import type IconvLite from 'iconv-lite';
 import { InputError } from '../exit-codes.js';
 import { messages, type Catalog } from '../i18n/catalog.js';
 import type { Lang } from '../i18n/lang.js';
 import { restoreNeutralized } from './cell-text.js';
 import { CsvQuoteNotClosedError, CsvRecordReader } from './csv-records.js';
 import type { RawRow } from './raw-row.js';
+
+/** iconv-lite, loaded when a CSV file is first read: its code-page tables would otherwise be most of what every command loads at start. */
+let iconvLoaded: typeof IconvLite | undefined;
+const iconv = (): typeof IconvLite => (iconvLoaded ??= createRequire(import.meta.url)('iconv-lite') as typeof IconvLite);
 
 export const CSV_DELIMITERS = [';', ',', '\t', '|'] as const;
 const SAMPLE_BYTES = 64 * 1024;
@@ -135,14 +140,14 @@ export async function sniffCsv(path: string, overrides: { encoding?: string; del
   let encoding: string;
   if (overrides.encoding) {
     const known = ENCODING_ALIASES[overrides.encoding.toLowerCase()];
-    if (!known && !iconv.encodingExists(overrides.encoding)) {
+    if (!known && !iconv().encodingExists(overrides.encoding)) {
       throw new InputError(t.csvEncodingUnknown(label, overrides.encoding));
     }
     encoding = known ?? overrides.encoding.toLowerCase();
   } else {
     encoding = detectEncoding(sample, complete, label, t);
   }
-  const text = iconv.decode(sample, ENCODING_ALIASES[encoding] ?? encoding);
+  const text = iconv().decode(sample, ENCODING_ALIASES[encoding] ?? encoding);
   if (text.replace(/^\uFEFF/, '').trim() === '') throw new InputError(t.sheetEmpty(label));
   if (isBinaryLooking(text)) {
     throw new InputError(t.csvBinary(label));
@@ -164,7 +169,7 @@ export async function* readCsvRows(path: string, sniff: CsvSniff, lang: Lang = '
   const t = messages(lang);
   const reader = new CsvRecordReader(sniff.delimiter);
   // Drops the encoding's byte order mark, as the reader drops one more (what Excel writes once).
-  const decoder = iconv.getDecoder(ENCODING_ALIASES[sniff.encoding] ?? sniff.encoding);
+  const decoder = iconv().getDecoder(ENCODING_ALIASES[sniff.encoding] ?? sniff.encoding);
   const file = createReadStream(path, { highWaterMark: READ_CHUNK_BYTES });
   let rowNumber = 0;
   let skipSepLine = sniff.sepLine === true;
