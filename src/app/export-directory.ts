@@ -79,7 +79,7 @@ export async function exportDirectory(request: ExportRequest, ports: ExportPorts
 
   let selection;
   try {
-    selection = selectForExport(directory, filter);
+    selection = stream ? stream.selection(directory) : selectForExport(directory, filter);
   } catch (error) {
     await stream?.abort();
     throw asInputError(error);

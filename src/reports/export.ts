@@ -69,7 +69,7 @@ export function matchesQuery(user: User, query: string): boolean {
 }
 
 /** Tags of a user that exist in the directory (list_tags holds names). */
-function tagsOf(user: User, directory: Directory): GroupTag[] {
+function tagsOf(user: User, directory: Pick<Directory, 'tagsByName'>): GroupTag[] {
   const tags: GroupTag[] = [];
   for (const name of user.list_tags) {
     const tag = directory.tagsByName.get(tagKey(name));
@@ -110,37 +110,72 @@ function tagNameRanks(tags: readonly GroupTag[]): Map<number, number> {
   return ranks;
 }
 
-/** Applies the filters to the snapshot. Throws UnknownTagError for a --tag the directory lacks. */
-export function selectForExport(directory: Directory, filter: ExportFilter = {}): ExportSelection {
-  const { keep, tag } = exportUserFilter(directory.tagsByName, filter);
-  const people = filter.includeBots ? directory.users : directory.users.filter((user) => !user.bot);
-  const users = people.filter(keep);
+/**
+ * The selection built user by user, in server order: the export's stream feeds it each user as
+ * the pages arrive, so nothing is left to work out when the last page is in. Throws
+ * UnknownTagError for a --tag the directory lacks.
+ */
+export class ExportSelector {
+  private readonly keep: (user: User) => boolean;
+  private readonly tag: GroupTag | undefined;
+  private readonly users: User[] = [];
+  private readonly membersByTag = new Map<number, User[]>();
+  private readonly counts = new Map<number, { active: number; suspended: number }>();
+  private listed = 0;
+  private people = 0;
 
-  const membership: MembershipRow[] = [];
-  for (const user of users) {
-    for (const userTag of tagsOf(user, directory)) {
-      if (!tag || userTag.id === tag.id) membership.push({ tag: userTag, user });
-    }
+  constructor(private readonly lists: Pick<Directory, 'tags' | 'tagsByName'>, private readonly filter: ExportFilter = {}) {
+    ({ keep: this.keep, tag: this.tag } = exportUserFilter(lists.tagsByName, filter));
   }
-  const rank = tagNameRanks(directory.tags);
-  membership.sort((a, b) => rank.get(a.tag.id)! - rank.get(b.tag.id)! || a.user.id - b.user.id);
 
-  const counts = new Map<number, { active: number; suspended: number }>();
-  for (const user of people) {
-    for (const userTag of tagsOf(user, directory)) {
-      const count = counts.get(userTag.id) ?? { active: 0, suspended: 0 };
+  /** Counts the user in and says whether the filters keep them. */
+  add(user: User): boolean {
+    this.listed++;
+    if (!this.filter.includeBots && user.bot) return false;
+    this.people++;
+    const kept = this.keep(user);
+    if (kept) this.users.push(user);
+    for (const userTag of tagsOf(user, this.lists)) {
+      const count = this.counts.get(userTag.id) ?? { active: 0, suspended: 0 };
       if (user.suspended) count.suspended += 1;
       else count.active += 1;
-      counts.set(userTag.id, count);
+      this.counts.set(userTag.id, count);
+      if (kept && (!this.tag || userTag.id === this.tag.id)) {
+        const members = this.membersByTag.get(userTag.id);
+        if (members) members.push(user);
+        else this.membersByTag.set(userTag.id, [user]);
+      }
     }
+    return kept;
   }
-  const tags = directory.tags.map((directoryTag) => ({
-    tag: directoryTag,
-    activeMembers: counts.get(directoryTag.id)?.active ?? 0,
-    suspendedMembers: counts.get(directoryTag.id)?.suspended ?? 0,
-  }));
 
-  return { users, membership, tags, ...(tag ? { tag } : {}), botsExcluded: directory.users.length - people.length };
+  /** Membership by tag name, then user id; tags whose names compare equal share a place. */
+  selection(): ExportSelection {
+    const ranks = tagNameRanks(this.lists.tags);
+    const byRank = new Map<number, MembershipRow[]>();
+    for (const tag of this.lists.tags) {
+      const members = this.membersByTag.get(tag.id);
+      if (!members) continue;
+      const rank = ranks.get(tag.id)!;
+      const rows = byRank.get(rank) ?? [];
+      for (const user of members) rows.push({ tag, user });
+      byRank.set(rank, rows);
+    }
+    const membership = [...byRank.keys()].sort((a, b) => a - b).flatMap((rank) => byRank.get(rank)!.sort((a, b) => a.user.id - b.user.id));
+    const tags = this.lists.tags.map((tag) => ({
+      tag,
+      activeMembers: this.counts.get(tag.id)?.active ?? 0,
+      suspendedMembers: this.counts.get(tag.id)?.suspended ?? 0,
+    }));
+    return { users: [...this.users], membership, tags, ...(this.tag ? { tag: this.tag } : {}), botsExcluded: this.listed - this.people };
+  }
+}
+
+/** Applies the filters to the snapshot. Throws UnknownTagError for a --tag the directory lacks. */
+export function selectForExport(directory: Directory, filter: ExportFilter = {}): ExportSelection {
+  const selector = new ExportSelector(directory, filter);
+  for (const user of directory.users) selector.add(user);
+  return selector.selection();
 }
 
 export interface ExportMeta {
@@ -207,10 +242,10 @@ function summaryRows(counts: ExportCounts, meta: ExportMeta, { t, timeZone }: Ex
 const WIDTH_SAMPLE = 500;
 
 /**
- * addRow is synchronous: without a pause the zip stream never gets to drain and the whole
- * sheet piles up in memory. Yielding every few hundred rows keeps a 20,000-user export bounded.
+ * addRow is synchronous and zlib compresses off the main thread: a pause every couple of
+ * thousand rows lets it take the text queued so far, so a 20,000-user sheet stays bounded.
  */
-const YIELD_EVERY_ROWS = 200;
+const YIELD_EVERY_ROWS = 2000;
 function yieldToStreams(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
 }
@@ -229,7 +264,8 @@ export interface ExportResult {
 export class XlsxExportStream {
   private opened: XlsxWriter | undefined;
   private lists: Directory | undefined;
-  private keep: (user: User) => boolean = () => false;
+  /** Whom the filters keep, and the membership and tag counts, gathered as users arrive. */
+  private selector: ExportSelector | undefined;
   private sheet: XlsxSheetWriter | undefined;
   /** The values as exported, for the three-way merge when an edited copy is imported later. */
   private base: XlsxSheetWriter | undefined;
@@ -258,7 +294,7 @@ export class XlsxExportStream {
   /** Fixes the columns and the filters. Throws UnknownTagError for a --tag the directory lacks. */
   start(tags: GroupTag[], customProperties: CustomPropertyDefinition[]): void {
     this.lists = buildDirectory([], tags, customProperties);
-    this.keep = exportUserFilter(this.lists.tagsByName, this.filter).keep;
+    this.selector = new ExportSelector(this.lists, this.filter);
     // Filled from now on, the last tab once the others are added.
     this.base = this.writer.addSheet(BASE_SHEET, baseSheetColumns(this.lists).map((header) => ({ header })), {
       freezeHeader: false, autoFilter: false, state: 'veryHidden', protect: true, last: true,
@@ -272,7 +308,7 @@ export class XlsxExportStream {
    */
   user(user: User): void {
     this.names.set(user.id, inviterName(user));
-    if (!this.lists || !this.keep(user)) return;
+    if (!this.lists || !this.selector!.add(user)) return;
     const row = userRow(user, this.lists, this.words, (id) => this.names.get(id));
     this.base!.addRow(['user', user.id, '', ...exportedUserValues(user, this.lists)]);
     this.written++;
@@ -284,8 +320,13 @@ export class XlsxExportStream {
     if (this.pending.length >= WIDTH_SAMPLE) this.openUsersSheet();
   }
 
+  /** What the filters keep of the users listed so far (all of them once the listing is done). */
+  selection(directory: Directory): ExportSelection {
+    return this.selector?.selection() ?? selectForExport(directory, this.filter);
+  }
+
   /** The rest of the workbook, from the whole directory; `selection` must be what the filters keep. */
-  async finish(directory: Directory, meta: ExportMeta, selection = selectForExport(directory, this.filter)): Promise<ExportResult> {
+  async finish(directory: Directory, meta: ExportMeta, selection = this.selection(directory)): Promise<ExportResult> {
     const counts = exportCounts(directory, selection);
     try {
       if (!this.lists) this.start(directory.tags, directory.customProperties);
