@@ -11,10 +11,14 @@ export const DATE_TIME_WIDTH = 19;
 /** Bold header text is this much wider than the same text in a cell. */
 const BOLD = 1.1;
 
-const WIDE = /[ШЩЖЮЫМшщжюымWMwm@]/;
-const CAPITAL = /[А-ЯЁA-Z]/;
-const CYRILLIC = /[а-яё]/;
-const NARROW = /[iljtfr.,:;'!|() ]/;
+const letters = (from: string, to: string): string => String.fromCharCode(...Array.from({ length: to.charCodeAt(0) - from.charCodeAt(0) + 1 }, (_, index) => from.charCodeAt(0) + index));
+/** A character's width where it is not 1, the later groups winning: wide, then capitals, then Cyrillic, then narrow. */
+const CHARACTER_WIDTHS = new Map<string, number>([
+  ...[..."iljtfr.,:;'!|() "].map((character): [string, number] => [character, 0.6]),
+  ...[...`${letters('а', 'я')}ё`].map((character): [string, number] => [character, 1.1]),
+  ...[...`${letters('А', 'Я')}Ё${letters('A', 'Z')}`].map((character): [string, number] => [character, 1.3]),
+  ...[...'ШЩЖЮЫМшщжюымWMwm@'].map((character): [string, number] => [character, 1.5]),
+]);
 
 /**
  * Text's width in Excel's unit (the width of a digit): capitals and Cyrillic letters are wider
@@ -23,7 +27,7 @@ const NARROW = /[iljtfr.,:;'!|() ]/;
 export function textWidth(text: string): number {
   let width = 0;
   for (const character of text) {
-    width += WIDE.test(character) ? 1.5 : CAPITAL.test(character) ? 1.3 : CYRILLIC.test(character) ? 1.1 : NARROW.test(character) ? 0.6 : 1;
+    width += CHARACTER_WIDTHS.get(character) ?? 1;
   }
   return width;
 }
