@@ -242,10 +242,11 @@ function summaryRows(counts: ExportCounts, meta: ExportMeta, { t, timeZone }: Ex
 const WIDTH_SAMPLE = 500;
 
 /**
- * addRow is synchronous and zlib compresses off the main thread: a pause every couple of
- * thousand rows lets it take the text queued so far, so a 20,000-user sheet stays bounded.
+ * addRow is synchronous, and zlib, which compresses off the main thread, is handed its next piece
+ * of text (about 500 rows' worth) only between turns: a pause that often keeps it busy while rows
+ * are still being made, and a 20,000-user sheet bounded in memory.
  */
-const YIELD_EVERY_ROWS = 2000;
+const YIELD_EVERY_ROWS = 500;
 function yieldToStreams(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
 }
