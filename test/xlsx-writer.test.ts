@@ -1,9 +1,10 @@
 // The workbook writer that writes the sheets' XML itself (the export's): what exceljs and our own
 // reader see in its files, sheets filled at the same time, private mode, nothing left on abort.
-import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readNamedSheet, readSheet } from '../src/sheets/read.js';
 import { createXlsxWorkbookWriter } from '../src/sheets/xlsx-writer.js';
@@ -124,4 +125,33 @@ describe('createXlsxWorkbookWriter', () => {
     expect(() => sheet.addRow(['late'])).toThrow(/already finished/);
     expect(await readdir(folder)).toEqual(['done.xlsx']);
   });
+
+  it('adds prepared rows (made before the sheet, numbered when added) exactly as it writes rows given now', async () => {
+    const columns = [{ header: 'tag' }, { header: 'user_id' }, { header: 'name' }, { header: 'hired' }, { header: 'suspended', align: 'center' as const }];
+    const rows = Array.from({ length: 1200 }, (_, index) => [
+      index % 3 === 0 ? 'Продажи & <маркетинг>' : `Команда ${index}`, 10_000 + index, `Пётр ${'Щ'.repeat(index % 40)}`,
+      index % 5 === 0 ? null : new Date(Date.UTC(2025, 0, 1 + (index % 28), 9, 30)), index % 2 === 0,
+    ]);
+    const sheetXml = async (prepare: boolean): Promise<string> => {
+      const path = join(dir, `prepared-${prepare}.xlsx`);
+      const writer = createXlsxWorkbookWriter(path, { timeZone: 'Europe/Moscow' });
+      const prepareRow = writer.rowPreparer(columns);
+      const made = prepare ? rows.map((row) => prepareRow(row)) : [];
+      const sheet = writer.addSheet('Membership', columns);
+      sheet.addRow(['first row given now', 1, null, null, true]);
+      rows.forEach((row, index) => (prepare ? sheet.addPreparedRow(made[index]!) : sheet.addRow(row)));
+      await writer.commit();
+      const zip = await JSZip.loadAsync(await readFile(path));
+      // Styles are numbered as first used (prepared rows use theirs first): compare what each number means.
+      const styles = await zip.file('xl/styles.xml')!.async('string');
+      const cellXfs = /<cellXfs[^>]*>(.*)<\/cellXfs>/.exec(styles)![1]!.match(/<xf [^>]*?(?:\/>|>.*?<\/xf>)/g)!;
+      const xml = await zip.file('xl/worksheets/sheet1.xml')!.async('string');
+      return xml.replace(/ s="(\d+)"/g, (_, index: string) => ` s="${cellXfs[Number(index)]!}"`);
+    };
+    const given = await sheetXml(false);
+    expect(await sheetXml(true)).toBe(given);
+    expect(given).toContain('<row r="1201">');
+    expect(given).toContain('r="C1202"');
+  });
 });
+

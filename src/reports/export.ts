@@ -4,7 +4,7 @@
 import { join } from 'node:path';
 import { makePrivateFolder, writeFileAtomic } from '../files/private.js';
 import type { CustomPropertyDefinition, GroupTag, User } from '../pachca/types.js';
-import { writeCsvFile, type CellValue, type XlsxSheetWriter, type XlsxWriter } from '../sheets/write.js';
+import { writeCsvFile, type CellValue, type PreparedRow, type XlsxSheetWriter, type XlsxWriter } from '../sheets/write.js';
 import { createXlsxWorkbookWriter } from '../sheets/xlsx-writer.js';
 import { machineTimeZone, zonedHeader } from '../sheets/time-zone.js';
 import { buildDirectory, tagKey, type Directory } from '../sync/directory.js';
@@ -128,25 +128,27 @@ export class ExportSelector {
     ({ keep: this.keep, tag: this.tag } = exportUserFilter(lists.tagsByName, filter));
   }
 
-  /** Counts the user in and says whether the filters keep them. */
-  add(user: User): boolean {
+  /** Counts the user in: the tags whose membership rows list them, or undefined when the filters leave them out. */
+  add(user: User): GroupTag[] | undefined {
     this.listed++;
-    if (!this.filter.includeBots && user.bot) return false;
+    if (!this.filter.includeBots && user.bot) return undefined;
     this.people++;
     const kept = this.keep(user);
     if (kept) this.users.push(user);
+    const memberOf: GroupTag[] = [];
     for (const userTag of tagsOf(user, this.lists)) {
       const count = this.counts.get(userTag.id) ?? { active: 0, suspended: 0 };
       if (user.suspended) count.suspended += 1;
       else count.active += 1;
       this.counts.set(userTag.id, count);
       if (kept && (!this.tag || userTag.id === this.tag.id)) {
+        memberOf.push(userTag);
         const members = this.membersByTag.get(userTag.id);
         if (members) members.push(user);
         else this.membersByTag.set(userTag.id, [user]);
       }
     }
-    return kept;
+    return kept ? memberOf : undefined;
   }
 
   /** Membership by tag name, then user id; tags whose names compare equal share a place. */
@@ -259,8 +261,8 @@ export interface ExportResult {
 /**
  * The XLSX export, started while the directory is still being listed: once the tags and custom
  * property definitions are known (start), each user's rows (Users and the base sheet) are written
- * as the page arrives (user), so only the small Tags, Membership, Chats and Summary sheets are
- * left when the last page is in (finish).
+ * as the page arrives (user), and its membership rows are made then too (numbered and put in tag
+ * order at the end), so little is left when the last page is in (finish).
  */
 export class XlsxExportStream {
   private opened: XlsxWriter | undefined;
@@ -275,6 +277,9 @@ export class XlsxExportStream {
   private written = 0;
   /** Every listed person's name by id (bots and people filtered out too), for the inviter column. */
   private readonly names = new Map<number, string>();
+  /** Membership rows made as their users arrive, by tag id and user id; added in tag order at the end. */
+  private readonly membershipRows = new Map<number, Map<number, PreparedRow>>();
+  private prepareMembershipRow: ((values: readonly CellValue[]) => PreparedRow) | undefined;
 
   private readonly words: ExportWords;
 
@@ -296,6 +301,8 @@ export class XlsxExportStream {
   start(tags: GroupTag[], customProperties: CustomPropertyDefinition[]): void {
     this.lists = buildDirectory([], tags, customProperties);
     this.selector = new ExportSelector(this.lists, this.filter);
+    // The sheet's own columns (fitted at the end) differ only in width, which rows do not carry.
+    this.prepareMembershipRow = this.writer.rowPreparer(MEMBERSHIP_COLUMNS.map((header) => ({ header })));
     // Filled from now on, the last tab once the others are added.
     this.base = this.writer.addSheet(BASE_SHEET, baseSheetColumns(this.lists).map((header) => ({ header })), {
       freezeHeader: false, autoFilter: false, state: 'veryHidden', protect: true, last: true,
@@ -309,7 +316,13 @@ export class XlsxExportStream {
    */
   user(user: User): void {
     this.names.set(user.id, inviterName(user));
-    if (!this.lists || !this.selector!.add(user)) return;
+    const memberOf = this.lists ? this.selector!.add(user) : undefined;
+    if (!this.lists || !memberOf) return;
+    for (const tag of memberOf) {
+      const rows = this.membershipRows.get(tag.id) ?? new Map<number, PreparedRow>();
+      rows.set(user.id, this.prepareMembershipRow!(membershipRow({ tag, user }, this.t)));
+      this.membershipRows.set(tag.id, rows);
+    }
     const row = userRow(user, this.lists, this.words, (id) => this.names.get(id));
     this.base!.addRow(['user', user.id, '', ...exportedUserValues(user, this.lists)]);
     this.written++;
@@ -343,7 +356,9 @@ export class XlsxExportStream {
       const membershipSample = selection.membership.slice(0, WIDTH_SAMPLE).map((row) => membershipRow(row, this.t));
       const membership = this.writer.addSheet(MEMBERSHIP_SHEET, fittedColumns(MEMBERSHIP_COLUMNS, membershipSample));
       for (const [index, row] of selection.membership.entries()) {
-        membership.addRow(membershipRow(row, this.t));
+        const prepared = this.membershipRows.get(row.tag.id)?.get(row.user.id);
+        if (prepared) membership.addPreparedRow(prepared);
+        else membership.addRow(membershipRow(row, this.t));
         if (index % YIELD_EVERY_ROWS === YIELD_EVERY_ROWS - 1) await yieldToStreams();
       }
 

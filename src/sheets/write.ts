@@ -88,11 +88,25 @@ export interface XlsxRowStyle {
 
 export interface XlsxSheetWriter {
   addRow(values: CellValue[], style?: XlsxRowStyle): void;
+  /** A row made by this workbook's rowPreparer for the same columns, taking the next row number. */
+  addPreparedRow(row: PreparedRow): void;
+}
+
+/**
+ * A body row made before its place is known: its XML as UTF-8, with each place its row number
+ * goes left as one 0x00 byte (`holes` of them). The export makes its membership rows this way as
+ * users arrive and adds them in tag order at the end.
+ */
+export interface PreparedRow {
+  readonly bytes: Buffer;
+  readonly holes: number;
 }
 
 export interface XlsxWriter {
   /** Starts a new sheet; every sheet stays open (rows may go to any of them) until commit. */
   addSheet(name: string, columns: XlsxColumn[], options?: XlsxSheetOptions): XlsxSheetWriter;
+  /** Makes rows for a sheet with these columns ahead of it (its widths may still change; its aligns may not). */
+  rowPreparer(columns: readonly XlsxColumn[]): (values: readonly CellValue[], style?: XlsxRowStyle) => PreparedRow;
   /** Finishes the workbook and moves it into place. */
   commit(): Promise<void>;
   /** Gives up: removes the partial file. */

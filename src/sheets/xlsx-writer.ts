@@ -11,7 +11,7 @@ import { createDeflateRaw, crc32, deflateRawSync, type DeflateRaw } from 'node:z
 import { createPrivateWriteStream, temporaryPathFor } from '../files/private.js';
 import { escapeOoxmlText, excelColumnLetter } from './cell-text.js';
 import { wallClockDate } from './time-zone.js';
-import type { CellValue, XlsxColumn, XlsxRowStyle, XlsxSheetOptions, XlsxSheetWriter, XlsxWriter, XlsxWriterOptions } from './write.js';
+import type { CellValue, PreparedRow, XlsxColumn, XlsxRowStyle, XlsxSheetOptions, XlsxSheetWriter, XlsxWriter, XlsxWriterOptions } from './write.js';
 
 const XML_HEADER = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
@@ -124,41 +124,31 @@ interface CompressedPart {
   size: number;
 }
 
-/** One worksheet's XML, compressed as it is written. */
-class SheetPart {
-  private readonly deflate: DeflateRaw = createDeflateRaw({ level: COMPRESSION_LEVEL });
-  private readonly chunks: Buffer[] = [];
-  private readonly compressed: Promise<void>;
-  private pending = '';
-  private crc = 0;
-  private size = 0;
-  private rowNumber = 0;
-  private closed = false;
+/** Where a prepared row's number goes: a byte no cell's text can hold (cellText drops it). */
+const ROW_NUMBER_HOLE = '\u0000';
+/** Prepared rows are copied into pieces of about this many bytes for zlib. */
+const BATCH_BYTES = 64 * 1024;
 
-  constructor(
-    readonly name: string, readonly options: XlsxSheetOptions, readonly columnCount: number,
-    private readonly styles: StyleTable, private readonly aligns: ReadonlyArray<XlsxColumn['align']>, private readonly timeZone: string | undefined,
-  ) {
-    this.deflate.on('data', (chunk: Buffer) => this.chunks.push(chunk));
-    this.compressed = once(this.deflate, 'end').then(() => undefined);
-    // Never unhandled: commit awaits it (and rethrows), abort ignores it.
-    this.compressed.catch(() => undefined);
-  }
+/** A row's XML, for a sheet's columns: cells, their styles (numbered workbook-wide), dates in the zone. */
+class RowXml {
+  constructor(private readonly styles: StyleTable, private readonly aligns: ReadonlyArray<XlsxColumn['align']>, private readonly timeZone: string | undefined) {}
 
-  write(xml: string): void {
-    this.pending += xml;
-    if (this.pending.length >= FLUSH_CHARACTERS) this.flush();
-  }
-
-  addRow(values: readonly CellValue[], style: XlsxRowStyle | undefined, font = PLAIN_FONT): void {
-    if (this.closed) throw new Error(`sheet "${this.name}" is already finished`);
-    const row = ++this.rowNumber;
+  /** `row` is the row's number as text (or the hole of a prepared row). */
+  xml(row: string, values: readonly CellValue[], style: XlsxRowStyle | undefined, font: number): string {
     const header = font !== PLAIN_FONT;
     let xml = `<row r="${row}">`;
     for (let index = 0; index < values.length; index++) {
       xml += this.cell(`${columnLetter(index)}${row}`, values[index], style?.fills?.[index] ?? style?.fill, font, header ? undefined : this.aligns[index]);
     }
-    this.write(`${xml}</row>`);
+    return `${xml}</row>`;
+  }
+
+  /** The row made now, its number filled in when it is added (PreparedRow). */
+  prepare(values: readonly CellValue[], style: XlsxRowStyle | undefined): PreparedRow {
+    const bytes = Buffer.from(this.xml(ROW_NUMBER_HOLE, values, style, PLAIN_FONT), 'utf8');
+    let holes = 0;
+    for (let at = bytes.indexOf(0); at !== -1; at = bytes.indexOf(0, at + 1)) holes++;
+    return { bytes, holes };
   }
 
   private cell(address: string, value: CellValue, fill: string | undefined, font: number, columnAlign: XlsxColumn['align']): string {
@@ -189,6 +179,61 @@ class SheetPart {
     const style = numberFormat === 0 && font === PLAIN_FONT && fill === undefined && align === undefined ? 0 : this.styles.id(numberFormat, font, fill, align);
     return `<c r="${address}"${style ? ` s="${style}"` : ''}${type}><v>${body}</v></c>`;
   }
+}
+
+/** One worksheet's XML, compressed as it is written. */
+class SheetPart {
+  private readonly deflate: DeflateRaw = createDeflateRaw({ level: COMPRESSION_LEVEL });
+  private readonly chunks: Buffer[] = [];
+  private readonly compressed: Promise<void>;
+  private pending = '';
+  /** Prepared rows' bytes, numbered, not yet handed to zlib. */
+  private batch = Buffer.allocUnsafe(BATCH_BYTES);
+  private batched = 0;
+  private crc = 0;
+  private size = 0;
+  private rowNumber = 0;
+  private closed = false;
+
+  constructor(readonly name: string, readonly options: XlsxSheetOptions, readonly columnCount: number, private readonly rows: RowXml) {
+    this.deflate.on('data', (chunk: Buffer) => this.chunks.push(chunk));
+    this.compressed = once(this.deflate, 'end').then(() => undefined);
+    // Never unhandled: commit awaits it (and rethrows), abort ignores it.
+    this.compressed.catch(() => undefined);
+  }
+
+  write(xml: string): void {
+    if (this.batched > 0) this.flushBatch();
+    this.pending += xml;
+    if (this.pending.length >= FLUSH_CHARACTERS) this.flush();
+  }
+
+  addRow(values: readonly CellValue[], style: XlsxRowStyle | undefined, font = PLAIN_FONT): void {
+    if (this.closed) throw new Error(`sheet "${this.name}" is already finished`);
+    this.write(this.rows.xml(String(++this.rowNumber), values, style, font));
+  }
+
+  /** A row made earlier by this workbook for these columns, numbered now. */
+  addPrepared(row: PreparedRow): void {
+    if (this.closed) throw new Error(`sheet "${this.name}" is already finished`);
+    this.flush();
+    const number = String(++this.rowNumber);
+    const size = row.bytes.length + row.holes * number.length;
+    if (this.batched + size > this.batch.length) {
+      this.flushBatch();
+      if (size > this.batch.length) this.batch = Buffer.allocUnsafe(size);
+    }
+    // A byte loop: a copy call per piece between holes cost several times more (Node checks each call's arguments).
+    const { bytes } = row;
+    const batch = this.batch;
+    let at = this.batched;
+    for (let index = 0; index < bytes.length; index++) {
+      const byte = bytes[index]!;
+      if (byte !== 0) batch[at++] = byte;
+      else for (let digit = 0; digit < number.length; digit++) batch[at++] = number.charCodeAt(digit);
+    }
+    this.batched = at;
+  }
 
   /** Ends the XML; the compressed part once zlib is done. */
   async finish(): Promise<CompressedPart> {
@@ -216,6 +261,18 @@ class SheetPart {
     if (this.pending === '') return;
     const bytes = Buffer.from(this.pending, 'utf8');
     this.pending = '';
+    this.compress(bytes);
+  }
+
+  private flushBatch(): void {
+    if (this.batched === 0) return;
+    const bytes = this.batch.subarray(0, this.batched);
+    this.batch = Buffer.allocUnsafe(BATCH_BYTES);
+    this.batched = 0;
+    this.compress(bytes);
+  }
+
+  private compress(bytes: Buffer): void {
     this.crc = crc32(bytes, this.crc);
     this.size += bytes.length;
     this.deflate.write(bytes);
@@ -337,6 +394,7 @@ export function createXlsxWorkbookWriter(path: string, writerOptions: XlsxWriter
   const styles = new StyleTable(writerOptions.dateTimeFormat ?? 'yyyy-mm-dd hh:mm:ss');
   const sheets: SheetPart[] = [];
   let done = false;
+  const rowXml = (columns: readonly XlsxColumn[]): RowXml => new RowXml(styles, columns.map((column) => column.align), writerOptions.timeZone);
 
   const destroyAll = (): void => {
     done = true;
@@ -346,12 +404,16 @@ export function createXlsxWorkbookWriter(path: string, writerOptions: XlsxWriter
   return {
     addSheet(name, columns, options = {}): XlsxSheetWriter {
       if (done) throw new Error(`the workbook is already written; sheet "${name}" comes too late`);
-      const sheet = new SheetPart(name, options, columns.length, styles, columns.map((column) => column.align), writerOptions.timeZone);
+      const sheet = new SheetPart(name, options, columns.length, rowXml(columns));
       sheets.push(sheet);
       sheet.write(sheetHead(columns, options));
       const fill = writerOptions.headerFill;
       sheet.addRow(columns.map((column) => column.header), fill ? { fill } : undefined, fill ? BOLD_WHITE_FONT : BOLD_FONT);
-      return { addRow: (values, style) => sheet.addRow(values, style) };
+      return { addRow: (values, style) => sheet.addRow(values, style), addPreparedRow: (row) => sheet.addPrepared(row) };
+    },
+    rowPreparer(columns) {
+      const rows = rowXml(columns);
+      return (values, style) => rows.prepare(values, style);
     },
     async commit() {
       if (done) throw new Error('the workbook is already written');
