@@ -6,7 +6,7 @@ import type { CellValue } from '../sheets/write.js';
 import { zonedHeader } from '../sheets/time-zone.js';
 import type { Directory } from '../sync/directory.js';
 import { EXPORT_LEADING_COLUMNS, EXPORT_STATUS_COLUMNS, exportedUserValues, importColumns } from '../sync/export-base.js';
-import { READ_ONLY_COLUMNS } from '../sync/plan.js';
+import { READ_ONLY_COLUMNS } from '../records/warnings.js';
 import type { Catalog } from '../i18n/catalog.js';
 
 /** How cells are written: the catalog (headers, да/нет) and the zone of the times. */

@@ -8,8 +8,7 @@ import { writeCsvFile, type CellValue, type PreparedRow, type XlsxSheetWriter, t
 import { createXlsxWorkbookWriter } from '../sheets/xlsx-writer.js';
 import { machineTimeZone, zonedHeader } from '../sheets/time-zone.js';
 import { buildDirectory, tagKey, type Directory } from '../sync/directory.js';
-import { BASE_SHEET, baseSheetColumns, baseSideFile, baseSideFilePath, exportedUserValues } from '../sync/export-base.js';
-import { MEMBERSHIP_SHEET, TAGS_SHEET } from '../sync/tags-sheet.js';
+import { BASE_SHEET, baseSheetColumns, baseSideFile, baseSideFilePath, exportedUserValues, MEMBERSHIP_SHEET, TAGS_SHEET } from '../sync/export-base.js';
 import { addChatSheets, writeChatCsvs, type ExportChats } from './export-chats.js';
 import {
   fullName, inviterName, MEMBERSHIP_COLUMNS, membershipRow, TAGS_COLUMNS, tagRow, userColumns, userRow,

@@ -22,6 +22,9 @@ export const EXPORT_STATUS_COLUMNS = [
 /** How `tags` cells join tag names (the import splits on commas). */
 export const TAG_SEPARATOR = ', ';
 
+/** The export workbook's tag sheets, read back by import (its Tags sheet renames and adds tags). */
+export const TAGS_SHEET = 'Tags';
+export const MEMBERSHIP_SHEET = 'Membership';
 /** The workbook sheet holding the base: very hidden (not even listed by Unhide) and protected. */
 export const BASE_SHEET = '_export_base';
 /** Base sheet columns before the import columns: what a row is (`user` or `tag`), its id, and a tag's name. */

@@ -11,7 +11,7 @@ import type { EmployeeRecord, Issue, Row, ValidatedSheet } from '../records/type
 import { validateRow } from '../records/validate.js';
 import type { User } from '../pachca/types.js';
 import { tagKey, type Directory } from './directory.js';
-import { exportedUserValues, importColumns, rowUserId, type ExportBase } from './export-base.js';
+import { exportedUserValues, importColumns, rowUserId, TAGS_SHEET, type ExportBase } from './export-base.js';
 import type { FieldConflict, PlanItem } from './plan-types.js';
 import {
   customCell, normalizeCustomValue, statusChanges, statusIntent, TEXT_FIELDS, wantedStatusView, type CustomColumn, type StatusView,
@@ -161,8 +161,7 @@ export function formatConflicts(items: readonly PlanItem[], preferSheet: boolean
   const count = rows.reduce((total, item) => total + item.conflicts!.length, 0);
   const lines = [t.conflictsHeader(count, preferSheet)];
   for (const item of rows.slice(0, CONFLICTS_SHOWN)) {
-    // 'Tags' is tags-sheet.ts's TAGS_SHEET, not imported: that module imports this one.
-    const who = item.key.startsWith('tags-row:') ? t.runTagsSheetRow('Tags', item.row ?? '?', item.tagId) : `${t.runRow(item.row ?? '?')} ${item.email ?? ''}`;
+    const who = item.key.startsWith('tags-row:') ? t.runTagsSheetRow(TAGS_SHEET, item.row ?? '?', item.tagId) : `${t.runRow(item.row ?? '?')} ${item.email ?? ''}`;
     for (const conflict of item.conflicts!) {
       lines.push(`  ${who}  ${t.conflictsLine(conflict.field, conflict.exported, conflict.pachca, conflict.sheet)}`);
     }
