@@ -6,11 +6,12 @@
 // node_modules (createRequire), as from dist/. tsc's dist/ stays for the bench's child and tests.
 import { build } from 'esbuild';
 import { rmSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 
-const outdir = new URL('../dist/bundle/', import.meta.url).pathname;
+const outdir = fileURLToPath(new URL('../dist/bundle/', import.meta.url));
 rmSync(outdir, { recursive: true, force: true });
 await build({
-  entryPoints: { main: new URL('../src/cli/main.ts', import.meta.url).pathname },
+  entryPoints: { main: fileURLToPath(new URL('../src/cli/main.ts', import.meta.url)) },
   outdir,
   bundle: true,
   splitting: true,

@@ -2,7 +2,7 @@
 // port is refused, a cut connection is a reset, and a multipart upload arrives whole.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { gzipSync, brotliCompressSync } from 'node:zlib';
+import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { NetworkError } from '../src/pachca/errors.js';
 import { request } from '../src/pachca/transport.js';
@@ -35,6 +35,23 @@ describe('transport on node:http', () => {
     expect(await request(config, { method: 'GET', path: '/gz' })).toEqual({ data: { name: 'Анна' } });
     expect(await request(config, { method: 'GET', path: '/br' })).toEqual({ data: { name: 'Анна' } });
     expect(seen[0]).toMatch(/gzip/);
+  });
+
+  it('undoes deflate, x-gzip and a list of codings (last applied first); an empty answer or a BOM is no error', async () => {
+    const json = Buffer.from(JSON.stringify({ data: { name: 'Ёлка' } }));
+    const apiUrl = await serve((req, res) => {
+      const path = req.url ?? '';
+      if (path.includes('deflate')) res.writeHead(200, { 'content-encoding': 'deflate' }).end(deflateSync(json));
+      else if (path.includes('x-gzip')) res.writeHead(200, { 'content-encoding': 'x-gzip' }).end(gzipSync(json));
+      else if (path.includes('both')) res.writeHead(200, { 'content-encoding': 'gzip, br' }).end(brotliCompressSync(gzipSync(json)));
+      else if (path.includes('empty')) res.writeHead(204, { 'content-encoding': 'gzip' }).end();
+      else res.writeHead(200, { 'content-type': 'application/json' }).end(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), json]));
+    });
+    const config = { apiUrl, token: 'secret-token', timeoutMs: 5000 };
+    for (const path of ['/deflate', '/x-gzip', '/both', '/bom']) {
+      expect(await request(config, { method: 'GET', path })).toEqual({ data: { name: 'Ёлка' } });
+    }
+    expect(await request(config, { method: 'DELETE', path: '/empty' })).toBeNull();
   });
 
   it('a server that never answers is a timeout; a closed port is refused; a cut answer is a reset', async () => {

@@ -96,7 +96,7 @@ function failureOf(error: unknown): NetworkFailure {
   const code = codeOf(error);
   if (code === 'ECONNREFUSED') return 'refused';
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return 'refused';
-  if (code === 'ECONNRESET' || code === 'EPIPE' || code.startsWith('UND_ERR')) return 'reset';
+  if (code === 'ECONNRESET' || code === 'EPIPE') return 'reset';
   return 'other';
 }
 

@@ -16,9 +16,6 @@ import { importRoutes } from './import-routes.js';
 import { readRoutes } from './read-routes.js';
 import { gateMiddleware, hostForUrl, isWildcardHost, type Gate } from './security.js';
 
-/** The page's files: web/ beside src/ and dist/ in the package. */
-const STATIC_DIR = packagePath('web');
-
 const STATIC_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -46,7 +43,8 @@ export interface WebApp {
   jobs: ApplyJobs;
 }
 
-export function createWebApp(options: WebOptions, port: () => number, staticDir = STATIC_DIR): WebApp {
+/** `staticDir`: the page's files, by default web/ in the package. */
+export function createWebApp(options: WebOptions, port: () => number, staticDir = packagePath('web')): WebApp {
   makePrivateFolderSync(options.runsDir);
   const clock = options.clock ?? systemClock;
   const jobs = new ApplyJobs(() => clock.now().getTime());
@@ -91,7 +89,7 @@ function browserHost(host: string): string {
   return host.includes(':') ? '[::1]' : '127.0.0.1';
 }
 
-export async function startWebServer(options: WebOptions, staticDir = STATIC_DIR): Promise<RunningWebServer> {
+export async function startWebServer(options: WebOptions, staticDir = packagePath('web')): Promise<RunningWebServer> {
   let port = options.port;
   const { app, jobs } = createWebApp(options, () => port, staticDir);
   const server: ServerType = await new Promise((resolve, reject) => {

@@ -24,7 +24,6 @@ interface DemoArgs {
   lang?: string;
 }
 
-const FIXTURES = packagePath('fixtures');
 
 export const demoCommand: CommandModule<object, DemoArgs> = {
   command: 'demo',
@@ -46,12 +45,12 @@ export const demoCommand: CommandModule<object, DemoArgs> = {
     };
     // Loaded only here: every other command starts without the sandbox.
     const { startSandbox } = await import('../../sandbox/server.js');
-    const sandbox = await startSandbox({ host: '127.0.0.1', port: 0, seed: join(FIXTURES, 'directory.json') });
+    const sandbox = await startSandbox({ host: '127.0.0.1', port: 0, seed: packagePath('fixtures', 'directory.json') });
     registerSecret(sandbox.adminToken);
     registerSecret(sandbox.botToken);
     try {
       print(t.demoSandbox(sandbox.url));
-      const sheet = join(FIXTURES, 'hires-ru.xlsx');
+      const sheet = packagePath('fixtures', 'hires-ru.xlsx');
       print(t.demoImporting(sheet));
       const client = new PachcaClient({ apiUrl: sandbox.url, token: sandbox.adminToken });
       const result = await importSheet(

@@ -29,7 +29,6 @@ interface UiArgs extends ConnectionArgv {
   lang?: string;
 }
 
-const FIXTURES = packagePath('fixtures');
 
 function keyFlag(given: unknown): string | undefined {
   const value = single('key', given);
@@ -82,7 +81,7 @@ export const uiCommand: CommandModule<object, UiArgs> = {
     if (argv.demo) {
       // The sandbox and the page's server (hono) load only here: every other command starts without them.
       const { startSandbox } = await import('../../sandbox/server.js');
-      sandbox = await startSandbox({ host: '127.0.0.1', port: 0, seed: join(FIXTURES, 'directory.json') });
+      sandbox = await startSandbox({ host: '127.0.0.1', port: 0, seed: packagePath('fixtures', 'directory.json') });
       registerSecret(sandbox.adminToken);
       registerSecret(sandbox.botToken);
       const { url, adminToken } = sandbox;
