@@ -129,7 +129,7 @@ describe('createXlsxWorkbookWriter', () => {
   it('adds prepared rows (made before the sheet, numbered when added) exactly as it writes rows given now', async () => {
     const columns = [{ header: 'tag' }, { header: 'user_id' }, { header: 'name' }, { header: 'hired' }, { header: 'suspended', align: 'center' as const }];
     const rows = Array.from({ length: 1200 }, (_, index) => [
-      index % 3 === 0 ? 'Продажи & <маркетинг>' : `Команда ${index}`, 10_000 + index, `Пётр ${'Щ'.repeat(index % 40)}`,
+      index % 3 === 0 ? 'Продажи & <маркетинг>' : index % 7 === 0 ? 'нуль \u0000 и _x0000_ в тексте' : `Команда ${index}`, 10_000 + index, `Пётр ${'Щ'.repeat(index % 40)}`,
       index % 5 === 0 ? null : new Date(Date.UTC(2025, 0, 1 + (index % 28), 9, 30)), index % 2 === 0,
     ]);
     const sheetXml = async (prepare: boolean): Promise<string> => {
@@ -152,6 +152,12 @@ describe('createXlsxWorkbookWriter', () => {
     expect(await sheetXml(true)).toBe(given);
     expect(given).toContain('<row r="1201">');
     expect(given).toContain('r="C1202"');
+    expect(given).toContain('нуль _x0000_ и _x005F_x0000_ в тексте');
+
+    const writer = createXlsxWorkbookWriter(join(dir, 'prepared-elsewhere.xlsx'));
+    const madeForOthers = writer.rowPreparer([{ header: 'a', align: 'right' }])(['x']);
+    expect(() => writer.addSheet('Left', [{ header: 'a' }]).addPreparedRow(madeForOthers)).toThrow(/prepared for columns aligned otherwise/);
+    await writer.abort();
   });
 });
 

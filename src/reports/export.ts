@@ -96,8 +96,8 @@ export function exportUserFilter(tagsByName: ReadonlyMap<string, GroupTag>, filt
 }
 
 /**
- * Each tag's place in name order (localeCompare; names that compare equal share one), so sorting
- * membership rows compares numbers: 300 tags are collated once instead of 15,000 rows' pairs.
+ * Each tag's place in name order (localeCompare; names that compare equal share one), so
+ * membership rows are grouped by a number: 300 tags are collated once, not 15,000 rows' pairs.
  */
 function tagNameRanks(tags: readonly GroupTag[]): Map<number, number> {
   const sorted = [...tags].sort((a, b) => a.name.localeCompare(b.name));
@@ -150,7 +150,7 @@ export class ExportSelector {
     return kept ? memberOf : undefined;
   }
 
-  /** Membership by tag name, then user id; tags whose names compare equal share a place. */
+  /** Membership by tag name, then user id; rows of tags whose names compare equal are mixed, by user id then tag id. */
   selection(): ExportSelection {
     const ranks = tagNameRanks(this.lists.tags);
     const byRank = new Map<number, MembershipRow[]>();
@@ -162,7 +162,7 @@ export class ExportSelector {
       for (const user of members) rows.push({ tag, user });
       byRank.set(rank, rows);
     }
-    const membership = [...byRank.keys()].sort((a, b) => a - b).flatMap((rank) => byRank.get(rank)!.sort((a, b) => a.user.id - b.user.id));
+    const membership = [...byRank.keys()].sort((a, b) => a - b).flatMap((rank) => byRank.get(rank)!.sort((a, b) => a.user.id - b.user.id || a.tag.id - b.tag.id));
     const tags = this.lists.tags.map((tag) => ({
       tag,
       activeMembers: this.counts.get(tag.id)?.active ?? 0,

@@ -100,6 +100,8 @@ export interface XlsxSheetWriter {
 export interface PreparedRow {
   readonly bytes: Buffer;
   readonly holes: number;
+  /** The alignments of the columns it was made for (a sheet takes only rows made for its own). */
+  readonly layout: string;
 }
 
 export interface XlsxWriter {

@@ -135,7 +135,12 @@ const BATCH_BYTES = 256 * 1024;
 
 /** A row's XML, for a sheet's columns: cells, their styles (numbered workbook-wide), dates in the zone. */
 class RowXml {
-  constructor(private readonly styles: StyleTable, private readonly aligns: ReadonlyArray<XlsxColumn['align']>, private readonly timeZone: string | undefined) {}
+  /** The columns' alignments, which a prepared row carries in its cells' styles. */
+  readonly layout: string;
+
+  constructor(private readonly styles: StyleTable, private readonly aligns: ReadonlyArray<XlsxColumn['align']>, private readonly timeZone: string | undefined) {
+    this.layout = aligns.map((align) => align ?? '').join(',');
+  }
 
   /** `row` is the row's number as text (or the hole of a prepared row). */
   xml(row: string, values: readonly CellValue[], style: XlsxRowStyle | undefined, font: number): string {
@@ -152,7 +157,7 @@ class RowXml {
     const bytes = Buffer.from(this.xml(ROW_NUMBER_HOLE, values, style, PLAIN_FONT), 'utf8');
     let holes = 0;
     for (let at = bytes.indexOf(0); at !== -1; at = bytes.indexOf(0, at + 1)) holes++;
-    return { bytes, holes };
+    return { bytes, holes, layout: this.layout };
   }
 
   private cell(address: string, value: CellValue, fill: string | undefined, font: number, columnAlign: XlsxColumn['align']): string {
@@ -220,6 +225,7 @@ class SheetPart {
   /** A row made earlier by this workbook for these columns, numbered now. */
   addPrepared(row: PreparedRow): void {
     if (this.closed) throw new Error(`sheet "${this.name}" is already finished`);
+    if (row.layout !== this.rows.layout) throw new Error(`sheet "${this.name}": a row prepared for columns aligned otherwise`);
     this.flush();
     const number = String(++this.rowNumber);
     const size = row.bytes.length + row.holes * number.length;
