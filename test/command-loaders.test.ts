@@ -16,7 +16,8 @@ describe('command loaders', () => {
     expect((await commandsFor(['export', '--out', 'x.xlsx'])).map(commandName)).toEqual(['export']);
     expect((await commandsFor(['--lang', 'en', 'plan', 'hires.csv'])).map(commandName)).toEqual(['plan']);
     expect((await commandsFor(['--lang=ru', 'tag', 'add'])).map(commandName)).toEqual(['tag']);
-    for (const argv of [[], ['--help'], ['exprot'], ['constructor'], ['--version']]) {
+    // A command typed after another flag is not the first word: the parser then needs them all.
+    for (const argv of [[], ['--help'], ['exprot'], ['constructor'], ['--version'], ['-q', 'export'], ['--yes', 'import', 'x.csv']]) {
       expect((await commandsFor(argv)).map(commandName)).toEqual(COMMANDS.map(commandName));
     }
   });

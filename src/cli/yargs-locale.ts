@@ -47,6 +47,8 @@ const ENGLISH_FAILURES: YargsStrings = {
   'Not enough arguments following: %s': 'Not enough arguments following: %s',
   'Did you mean %s?': 'Did you mean %s?',
   'Arguments %s and %s are mutually exclusive': 'Arguments %s and %s are mutually exclusive',
+  'Unknown command: %s': { one: 'Unknown command: %s', other: 'Unknown commands: %s' },
+  'Implications failed:': 'Implications failed:',
 };
 
 /** The strings to lay over yargs' locale `lang` (none for English). */

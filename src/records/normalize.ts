@@ -1,11 +1,11 @@
 // Cell text -> field values. Each parser returns the value or a message saying what is wrong.
-import { createRequire } from 'node:module';
 import type { CountryCode } from 'libphonenumber-js';
 import type { RecordRole } from './types.js';
 import { excelSerialToDate, isWhitespaceCode } from '../sheets/cell-text.js';
 import { instantOfWallClock } from '../sheets/time-zone.js';
 import type { RecordAction } from './types.js';
 import { en, type Say } from '../i18n/catalog.js';
+import { lazyRequire } from '../lazy-require.js';
 
 export type { Say };
 
@@ -87,14 +87,8 @@ function russianMobile(cleaned: string, region: string): string | undefined {
   return `+7${match[2]!}`;
 }
 
-type PhoneNumbers = typeof import('libphonenumber-js');
-let phoneNumbers: PhoneNumbers | undefined;
-
 /** libphonenumber, loaded on first use: its metadata is a good part of start-up, and most sheets' phones take the fast path. */
-function libphonenumber(): PhoneNumbers {
-  phoneNumbers ??= createRequire(import.meta.url)('libphonenumber-js') as PhoneNumbers;
-  return phoneNumbers;
-}
+const libphonenumber = lazyRequire<typeof import('libphonenumber-js')>('libphonenumber-js');
 
 export function parsePhone(text: string, region: string): Parsed<string> {
   const cleaned = collapseSpaces(text);

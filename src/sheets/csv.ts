@@ -2,8 +2,8 @@
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { createRequire } from 'node:module';
 import type IconvLite from 'iconv-lite';
+import { lazyRequire } from '../lazy-require.js';
 import { InputError } from '../exit-codes.js';
 import { messages, type Catalog } from '../i18n/catalog.js';
 import type { Lang } from '../i18n/lang.js';
@@ -12,8 +12,7 @@ import { CsvQuoteNotClosedError, CsvRecordReader } from './csv-records.js';
 import type { RawRow } from './raw-row.js';
 
 /** iconv-lite, loaded when a CSV file is first read: its code-page tables would otherwise be most of what every command loads at start. */
-let iconvLoaded: typeof IconvLite | undefined;
-const iconv = (): typeof IconvLite => (iconvLoaded ??= createRequire(import.meta.url)('iconv-lite') as typeof IconvLite);
+const iconv = lazyRequire<typeof IconvLite>('iconv-lite');
 
 export const CSV_DELIMITERS = [';', ',', '\t', '|'] as const;
 const SAMPLE_BYTES = 64 * 1024;

@@ -1,13 +1,8 @@
-// exceljs, loaded on first use: it is most of the tool's start-up time (about 1,000 files of
-// CommonJS), and a CSV import or an export needs it only once the first requests are on their way.
-import { createRequire } from 'node:module';
+// exceljs, loaded on first use: about 1,000 files of CommonJS, needed only for the hire template's
+// styled workbook (the tool's other workbooks are written and read by our own code).
 import type ExcelJSModule from 'exceljs';
+import { lazyRequire } from '../lazy-require.js';
 
 export type { ExcelJSModule };
 
-let loaded: typeof ExcelJSModule | undefined;
-
-export function excelJs(): typeof ExcelJSModule {
-  loaded ??= createRequire(import.meta.url)('exceljs') as typeof ExcelJSModule;
-  return loaded;
-}
+export const excelJs = lazyRequire<typeof ExcelJSModule>('exceljs');

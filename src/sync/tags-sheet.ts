@@ -20,7 +20,6 @@ import { tagKey, type Directory } from './directory.js';
 import { conflictMessage } from './merge-base.js';
 import type { PlanItem } from './plan-types.js';
 
-export { MEMBERSHIP_SHEET, TAGS_SHEET } from './export-base.js';
 import { MEMBERSHIP_SHEET, TAGS_SHEET } from './export-base.js';
 /** Key prefix of Tags-sheet plan items: `tags-row:5`. */
 export const TAGS_ROW_KEY_PREFIX = 'tags-row:';

@@ -1,7 +1,6 @@
 // Что не так с фото строки (--photos ПАПКА, столбец фото): те же ключи, что в photos.en.ts.
 import type { photosEn } from './photos.en.js';
-
-const megabytes = (value: number): string => new Intl.NumberFormat('ru-RU', { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(value);
+import { ruOneDecimal } from '../ru-numbers.js';
 
 export const photosRu: typeof photosEn = {
   photoNotFound: (path) => `файл ${path} не найден`,
@@ -9,7 +8,7 @@ export const photosRu: typeof photosEn = {
   photoEmpty: (path) => `файл ${path} пуст`,
   photoNotImage: (path) => `файл ${path} — не изображение JPEG или PNG`,
   photoUnreadable: (path, code) => `файл ${path} не читается (${code})`,
-  photoTooBig: (path, size, limit) => `файл ${path} занимает ${megabytes(size)} МБ, больше допустимых ${megabytes(limit)} МБ`,
+  photoTooBig: (path, size, limit) => `файл ${path} занимает ${ruOneDecimal(size)} МБ, больше допустимых ${ruOneDecimal(limit)} МБ`,
   photoNoneInFolder: (key, folder) => `нет фото для ${key} в ${folder}`,
   photoSeveral: (count, key, paths) => `${count} фото для ${key} (${paths}): оставьте одно`,
   photoNoKey: (column) => `пусто в столбце ${column}, по которому ищется фото`,

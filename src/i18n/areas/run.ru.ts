@@ -1,6 +1,7 @@
 // Что import, plan и apply выводят по ходу работы (те же ключи, что в run.en.ts).
 import type { runEn } from './run.en.js';
 import { plural } from '../plural.js';
+import { ruNumber } from '../ru-numbers.js';
 
 export const runRu: typeof runEn = {
   runWarning: (text) => `Предупреждение: ${text}`,
@@ -17,7 +18,7 @@ export const runRu: typeof runEn = {
   runInterruptedSoFar: 'Прервано; сделано к этому моменту',
   runNoRows: 'нет строк',
   runTagsCreated: (count) => `; создано тегов: ${count}`,
-  runRequests: (sent, limited, seconds) => `Запросов: ${sent} (ограничено частотой: ${limited}), ${new Intl.NumberFormat('ru-RU').format(seconds)} с`,
+  runRequests: (sent, limited, seconds) => `Запросов: ${sent} (ограничено частотой: ${limited}), ${ruNumber(seconds)} с`,
   runFolder: (folder) => `Папка запуска: ${folder}`,
   runReport: (path) => `Отчёт: ${path}`,
   runTagsSheet: (sheet, counts) => `Лист ${sheet}: ${counts}`,
