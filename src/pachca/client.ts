@@ -1,5 +1,5 @@
 // The Pachca client: typed calls over one request path
-//   transport (one fetch) <- limiter (rate, pauses on 429) <- retries (p-retry)
+//   transport (one HTTP exchange) <- limiter (rate, pauses on 429) <- retries (p-retry)
 import type { ClientStats, ConnectionOptions, PachcaApi, SendGuard } from './api.js';
 import { ApiError, AuthError, InterruptedError, PachcaError, RateLimitError, UnknownOutcomeError } from './errors.js';
 import { AUTO_CONCURRENCY_CAP } from './concurrency.js';
