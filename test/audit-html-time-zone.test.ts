@@ -11,6 +11,9 @@ import { auditDirectory } from '../src/app/audit-directory.js';
 import { PachcaClient } from '../src/pachca/client.js';
 import { buildAudit } from '../src/reports/audit.js';
 import { renderAuditHtml } from '../src/reports/audit-html.js';
+import type { SecurityLogReport } from '../src/reports/audit-log.js';
+import { renderSecurityLogHtml } from '../src/reports/audit-log-html.js';
+import { messages } from '../src/i18n/catalog.js';
 import type { RunningSandbox, SandboxDirectory } from '../src/sandbox/api.js';
 import { machineTimeZone } from '../src/sheets/time-zone.js';
 import { buildDirectory } from '../src/sync/directory.js';
@@ -40,6 +43,18 @@ describe('audit page times in the --tz zone', () => {
     expect(utc).toContain('Audited at 2026-06-01 12:00:00;');
     expect(STALE_INVITE_ROW.exec(pendingInvites(utc))?.[1]).toBe('2026-01-02 12:00:00');
     expect(pendingInvites(utc)).toContain('<th>created_at (UTC)</th>');
+  });
+
+  it('shows the security log tables\' times in the zone too', () => {
+    const person = { id: 7, email: 'anna@example.ru', name: 'Анна' };
+    const log: SecurityLogReport = {
+      since: new Date('2026-05-01T00:00:00Z'), journalsRead: null, roleChanges: [], accounts: [], tokens: [], twoFactorFailures: [], outsideChanges: [], eventsPerDay: [],
+      lastSignIns: [{ person, at: new Date('2026-05-20T12:00:00Z'), signIns: 3, ipAddress: '10.0.0.1', userAgent: 'Firefox' }],
+    };
+    const signIns = (html: string): string => /<section id="lastSignIns">[\s\S]*?<\/section>/.exec(html)?.[0] ?? '';
+    expect(signIns(renderSecurityLogHtml(log, messages('en'), 'Europe/Berlin'))).toContain('2026-05-20 14:00:00');
+    expect(signIns(renderSecurityLogHtml(log, messages('en'), 'Asia/Yekaterinburg'))).toContain('2026-05-20 17:00:00');
+    expect(signIns(renderSecurityLogHtml(log, messages('en'), 'UTC'))).toContain('2026-05-20 12:00:00');
   });
 
   it('says the zone in the run\'s language; without --tz the zone is the machine\'s', () => {
