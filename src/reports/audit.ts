@@ -7,7 +7,7 @@ import { tagKey, type Directory } from '../sync/directory.js';
 import { messages, type Catalog } from '../i18n/catalog.js';
 import type { Lang } from '../i18n/lang.js';
 import { machineTimeZone, zonedHeader } from '../sheets/time-zone.js';
-import { fittedColumns, summaryColumns, zonedColumns } from './column-widths.js';
+import { addSummarySheet, fittedColumns, zonedColumns } from './column-widths.js';
 
 export const DEFAULT_INACTIVE_DAYS = 90;
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -346,8 +346,7 @@ export async function writeAuditXlsx(
       [t.auditAuditedAt, report.now],
       ...appendix.summary,
     ].map(([title, value]) => [value instanceof Date ? zonedHeader(String(title), timeZone) : title, value]);
-    const summary = writer.addSheet(t.summarySheet, summaryColumns(t.auditFinding, t.auditCount, summaryRows), { autoFilter: false, active: true });
-    for (const row of summaryRows) summary.addRow(row);
+    addSummarySheet(writer, t.summarySheet, [t.auditFinding, t.auditCount], summaryRows);
     for (const table of [...findingTables(report, t), ...appendix.tables]) {
       const headers = zonedColumns(table.columns, table.rows, timeZone);
       const sheet = writer.addSheet(sheetName(table.title), fittedColumns(headers, table.rows.slice(0, WIDTH_SAMPLE)));

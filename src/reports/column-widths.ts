@@ -1,7 +1,7 @@
 // Columns by content, one rule for every workbook the tool writes: widths from the header and the
 // longest cell (a sample of rows), dates at a width their format fits in (narrower shows ###), and
-// a column of times naming its zone in the header.
-import type { CellValue, XlsxColumn } from '../sheets/write.js';
+// a column of times naming its zone in the header; the Summary sheet every workbook opens on.
+import type { CellValue, XlsxColumn, XlsxWriter } from '../sheets/write.js';
 import { zonedHeader } from '../sheets/time-zone.js';
 
 const MIN_WIDTH = 8;
@@ -54,10 +54,14 @@ export function fittedColumns(headers: readonly string[], rows: Iterable<readonl
   }));
 }
 
-/** A Summary sheet's two columns (item, value), fitted; values on the left, numbers and text alike. */
-export function summaryColumns(itemHeader: string, valueHeader: string, rows: readonly (readonly CellValue[])[], max = 80): XlsxColumn[] {
+/**
+ * The Summary sheet a workbook opens on: its two columns (item, value) fitted, values on the left
+ * (numbers and text alike), no filter.
+ */
+export function addSummarySheet(writer: XlsxWriter, name: string, [itemHeader, valueHeader]: readonly [string, string], rows: readonly CellValue[][], max = 80): void {
   const [item, value] = fittedColumns([itemHeader, valueHeader], rows, { max });
-  return [item!, { ...value!, align: 'left' }];
+  const sheet = writer.addSheet(name, [item!, { ...value!, align: 'left' }], { autoFilter: false, active: true });
+  for (const row of rows) sheet.addRow(row);
 }
 
 /** A table's headers, each column holding times naming the zone they are in. */

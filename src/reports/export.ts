@@ -14,7 +14,7 @@ import {
   fullName, inviterName, MEMBERSHIP_COLUMNS, membershipRow, TAGS_COLUMNS, tagRow, userColumns, userRow,
   type ExportWords, type MembershipRow, type TagRow,
 } from './export-cells.js';
-import { fittedColumns, summaryColumns } from './column-widths.js';
+import { addSummarySheet, fittedColumns } from './column-widths.js';
 import { messages, type Catalog } from '../i18n/catalog.js';
 import type { Lang } from '../i18n/lang.js';
 
@@ -363,9 +363,7 @@ export class XlsxExportStream {
 
       if (meta.chats) addChatSheets(this.writer, meta.chats, directory.tags, selection.users, this.t);
 
-      const summary = summaryRows(counts, meta, this.words);
-      const summarySheet = this.writer.addSheet(this.t.summarySheet, summaryColumns(this.t.summaryItem, this.t.summaryValue, summary), { autoFilter: false, active: true });
-      for (const row of summary) summarySheet.addRow(row);
+      addSummarySheet(this.writer, this.t.summarySheet, [this.t.summaryItem, this.t.summaryValue], summaryRows(counts, meta, this.words));
 
       await this.writer.commit();
     } catch (error) {

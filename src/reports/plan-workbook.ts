@@ -8,7 +8,7 @@ import { fieldHeader, fieldValue } from '../records/field-headers.js';
 import type { CellValue } from '../sheets/write.js';
 import { createXlsxWorkbookWriter } from '../sheets/xlsx-writer.js';
 import { machineTimeZone, zonedHeader } from '../sheets/time-zone.js';
-import { fittedColumns, summaryColumns, zonedColumns } from './column-widths.js';
+import { addSummarySheet, fittedColumns, zonedColumns } from './column-widths.js';
 import { PLAN_ITEM_KINDS, type PlanItem, type PlanItemKind } from '../sync/plan-types.js';
 import { isTagsSheetItem } from '../sync/tags-sheet.js';
 import { actionWord } from './action-word.js';
@@ -66,8 +66,7 @@ export async function writePlanWorkbook(folder: string, plan: PlanWorkbookInput,
       ...PLAN_ITEM_KINDS.map((kind) => [t.actions[kind], plan.counts[kind]]),
       ...plan.warnings.map((warning) => [t.planSummaryWarning, warning]),
     ];
-    const summary = writer.addSheet(t.summarySheet, summaryColumns(t.summaryItem, t.summaryValue, summaryRows, 100), { autoFilter: false, active: true });
-    for (const row of summaryRows) summary.addRow(row);
+    addSummarySheet(writer, t.summarySheet, [t.summaryItem, t.summaryValue], summaryRows, 100);
 
     const columns = t.planColumns;
     const changeLines = plan.items.filter((item) => !NOT_CHANGES.has(item.kind)).flatMap((item) => changeRows(item, t, lang));

@@ -10,7 +10,7 @@ import type { Lang } from '../i18n/lang.js';
 import type { Row, SheetDetected } from '../records/types.js';
 import { writeCsvFile, type CellValue } from '../sheets/write.js';
 import { createXlsxWorkbookWriter } from '../sheets/xlsx-writer.js';
-import { fittedColumns, summaryColumns } from './column-widths.js';
+import { addSummarySheet, fittedColumns } from './column-widths.js';
 import { describeReportShape, writeFailedFiles, type ReportShape } from './failed-rows.js';
 import { ROW_RESULTS, type Outcome, type RowResult } from '../sync/apply.js';
 import type { PlanItemKind } from '../sync/plan.js';
@@ -150,8 +150,7 @@ async function writeXlsxReport(path: string, rows: readonly Outcome[], tagRows: 
     );
     if (summary.reportFiles) summaryRows.push([t.summaryReportFiles, describeReportShape(summary.reportFiles, lang)]);
     if (summary.stoppedBy) summaryRows.push([t.summaryStoppedBy, summary.stoppedBy]);
-    const summarySheet = writer.addSheet(t.summarySheet, summaryColumns(t.summaryItem, t.summaryValue, summaryRows, 100), { autoFilter: false, active: true });
-    for (const row of summaryRows) summarySheet.addRow(row);
+    addSummarySheet(writer, t.summarySheet, [t.summaryItem, t.summaryValue], summaryRows, 100);
 
     const lines = rows.map((outcome) => reportRow(outcome, t));
     const results = writer.addSheet(t.reportSheet, fittedColumns(reportHeaders(t), lines.slice(0, WIDTH_SAMPLE), { max: 80 }));
