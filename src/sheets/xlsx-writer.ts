@@ -319,20 +319,27 @@ function dosDateTime(date: Date): { time: number; date: number } {
   };
 }
 
+/**
+ * The fields a local header and its central directory entry share, from "version needed" to the
+ * name's length: version 2.0, UTF-8 names, deflate, the stamp, CRC and sizes.
+ */
+function writeEntryFields(header: Buffer, at: number, entry: CompressedPart, name: Buffer, stamp: { time: number; date: number }): void {
+  header.writeUInt16LE(20, at);
+  header.writeUInt16LE(0x0800, at + 2);
+  header.writeUInt16LE(8, at + 4);
+  header.writeUInt16LE(stamp.time, at + 6);
+  header.writeUInt16LE(stamp.date, at + 8);
+  header.writeUInt32LE(entry.crc >>> 0, at + 10);
+  header.writeUInt32LE(entry.data.length, at + 14);
+  header.writeUInt32LE(entry.size, at + 18);
+  header.writeUInt16LE(name.length, at + 22);
+}
+
 function localHeader(entry: CompressedPart, stamp: { time: number; date: number }): Buffer {
   const name = Buffer.from(entry.name, 'utf8');
   const header = Buffer.alloc(30);
   header.writeUInt32LE(0x04034b50, 0);
-  header.writeUInt16LE(20, 4);
-  header.writeUInt16LE(0x0800, 6);
-  header.writeUInt16LE(8, 8);
-  header.writeUInt16LE(stamp.time, 10);
-  header.writeUInt16LE(stamp.date, 12);
-  header.writeUInt32LE(entry.crc >>> 0, 14);
-  header.writeUInt32LE(entry.data.length, 18);
-  header.writeUInt32LE(entry.size, 22);
-  header.writeUInt16LE(name.length, 26);
-  header.writeUInt16LE(0, 28);
+  writeEntryFields(header, 4, entry, name, stamp);
   return Buffer.concat([header, name]);
 }
 
@@ -340,16 +347,9 @@ function centralHeader(entry: ZipEntry, stamp: { time: number; date: number }): 
   const name = Buffer.from(entry.name, 'utf8');
   const header = Buffer.alloc(46);
   header.writeUInt32LE(0x02014b50, 0);
+  // Version made by: 2.0, as the version needed.
   header.writeUInt16LE(20, 4);
-  header.writeUInt16LE(20, 6);
-  header.writeUInt16LE(0x0800, 8);
-  header.writeUInt16LE(8, 10);
-  header.writeUInt16LE(stamp.time, 12);
-  header.writeUInt16LE(stamp.date, 14);
-  header.writeUInt32LE(entry.crc >>> 0, 16);
-  header.writeUInt32LE(entry.data.length, 20);
-  header.writeUInt32LE(entry.size, 24);
-  header.writeUInt16LE(name.length, 28);
+  writeEntryFields(header, 6, entry, name, stamp);
   header.writeUInt32LE(entry.offset, 42);
   return Buffer.concat([header, name]);
 }
