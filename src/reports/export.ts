@@ -263,14 +263,20 @@ export interface ExportResult {
  * as the page arrives (user), and its membership rows are made then too (numbered and put in tag
  * order at the end), so little is left when the last page is in (finish).
  */
+/** What start() fixes, once the tags and custom property definitions are known. */
+interface ExportStarted {
+  lists: Directory;
+  /** Whom the filters keep, and the membership and tag counts, gathered as users arrive. */
+  selector: ExportSelector;
+  /** The values as exported, for the three-way merge when an edited copy is imported later. */
+  base: XlsxSheetWriter;
+  prepareMembershipRow: (values: readonly CellValue[]) => PreparedRow;
+}
+
 export class XlsxExportStream {
   private opened: XlsxWriter | undefined;
-  private lists: Directory | undefined;
-  /** Whom the filters keep, and the membership and tag counts, gathered as users arrive. */
-  private selector: ExportSelector | undefined;
+  private started: ExportStarted | undefined;
   private sheet: XlsxSheetWriter | undefined;
-  /** The values as exported, for the three-way merge when an edited copy is imported later. */
-  private base: XlsxSheetWriter | undefined;
   /** Rows held back until WIDTH_SAMPLE of them have fixed the column widths. */
   private readonly pending: CellValue[][] = [];
   private written = 0;
@@ -278,7 +284,6 @@ export class XlsxExportStream {
   private readonly names = new Map<number, string>();
   /** Membership rows made as their users arrive, by tag id and user id; added in tag order at the end. */
   private readonly membershipRows = new Map<number, Map<number, PreparedRow>>();
-  private prepareMembershipRow: ((values: readonly CellValue[]) => PreparedRow) | undefined;
 
   private readonly words: ExportWords;
 
@@ -298,15 +303,16 @@ export class XlsxExportStream {
 
   /** Fixes the columns and the filters. Throws UnknownTagError for a --tag the directory lacks. */
   start(tags: GroupTag[], customProperties: CustomPropertyDefinition[]): void {
-    this.lists = buildDirectory([], tags, customProperties);
-    this.selector = new ExportSelector(this.lists, this.filter);
+    const lists = buildDirectory([], tags, customProperties);
+    const selector = new ExportSelector(lists, this.filter);
     // The sheet's own columns (fitted at the end) differ only in width, which rows do not carry.
-    this.prepareMembershipRow = this.writer.rowPreparer(MEMBERSHIP_COLUMNS.map((header) => ({ header })));
+    const prepareMembershipRow = this.writer.rowPreparer(MEMBERSHIP_COLUMNS.map((header) => ({ header })));
     // Filled from now on, the last tab once the others are added.
-    this.base = this.writer.addSheet(BASE_SHEET, baseSheetColumns(this.lists).map((header) => ({ header })), {
+    const base = this.writer.addSheet(BASE_SHEET, baseSheetColumns(lists).map((header) => ({ header })), {
       freezeHeader: false, autoFilter: false, state: 'veryHidden', protect: true, last: true,
     });
-    for (const tag of tags) this.base.addRow(['tag', tag.id, tag.name]);
+    for (const tag of tags) base.addRow(['tag', tag.id, tag.name]);
+    this.started = { lists, selector, base, prepareMembershipRow };
   }
 
   /**
@@ -315,15 +321,17 @@ export class XlsxExportStream {
    */
   user(user: User): void {
     this.names.set(user.id, inviterName(user));
-    const memberOf = this.lists ? this.selector!.add(user) : undefined;
-    if (!this.lists || !memberOf) return;
+    if (!this.started) return;
+    const { lists, selector, base, prepareMembershipRow } = this.started;
+    const memberOf = selector.add(user);
+    if (!memberOf) return;
     for (const tag of memberOf) {
       const rows = this.membershipRows.get(tag.id) ?? new Map<number, PreparedRow>();
-      rows.set(user.id, this.prepareMembershipRow!(membershipRow({ tag, user }, this.t)));
+      rows.set(user.id, prepareMembershipRow(membershipRow({ tag, user }, this.t)));
       this.membershipRows.set(tag.id, rows);
     }
-    const row = userRow(user, this.lists, this.words, (id) => this.names.get(id));
-    this.base!.addRow(['user', user.id, '', ...exportedUserValues(user, this.lists)]);
+    const row = userRow(user, lists, this.words, (id) => this.names.get(id));
+    base.addRow(['user', user.id, '', ...exportedUserValues(user, lists)]);
     this.written++;
     if (this.sheet) {
       this.sheet.addRow(row);
@@ -335,14 +343,14 @@ export class XlsxExportStream {
 
   /** What the filters keep of the users listed so far (all of them once the listing is done). */
   selection(directory: Directory): ExportSelection {
-    return this.selector?.selection() ?? selectForExport(directory, this.filter);
+    return this.started?.selector.selection() ?? selectForExport(directory, this.filter);
   }
 
   /** The rest of the workbook, from the whole directory; `selection` must be what the filters keep. */
   async finish(directory: Directory, meta: ExportMeta, selection = this.selection(directory)): Promise<ExportResult> {
     const counts = exportCounts(directory, selection);
     try {
-      if (!this.lists) this.start(directory.tags, directory.customProperties);
+      if (!this.started) this.start(directory.tags, directory.customProperties);
       if (this.written !== selection.users.length) {
         throw new Error(`export: ${this.written} users written, but the filters keep ${selection.users.length}`);
       }
@@ -379,7 +387,7 @@ export class XlsxExportStream {
   }
 
   private openUsersSheet(): void {
-    this.sheet = this.writer.addSheet(this.t.exportUsersSheet, fittedColumns(userColumns(this.lists!, this.words), this.pending));
+    this.sheet = this.writer.addSheet(this.t.exportUsersSheet, fittedColumns(userColumns(this.started!.lists, this.words), this.pending));
     for (const row of this.pending.splice(0)) this.sheet.addRow(row);
   }
 }
