@@ -1,14 +1,14 @@
 // --help of every command in Russian and in English: the command's line, its option
 // descriptions, groups and examples come from the catalog of the chosen language.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { COMMANDS as COMMAND_MODULES } from '../src/cli/commands/all.js';
+import { allCommands } from '../src/cli/command-loaders.js';
 import { commandName } from '../src/cli/usage-error.js';
 import { messages } from '../src/i18n/catalog.js';
 import { runMain } from './helpers/in-process-cli.js';
 
 type CommandName = keyof ReturnType<typeof messages>['helpCommands'];
 /** Every command main.ts registers (a new one without a catalog line fails here). */
-const COMMANDS = COMMAND_MODULES.map((command) => commandName(command) as CommandName);
+const COMMANDS = (await allCommands()).map((command) => commandName(command) as CommandName);
 
 /**
  * --help run in process: yargs prints it with console.log and ends with process.exit(0), a no-op

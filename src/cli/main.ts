@@ -14,7 +14,6 @@ import { commandDescription, speakIn } from './help-lang.js';
 import { skipHelpPrerender } from './yargs-help-cache.js';
 import { commandsFor } from './command-loaders.js';
 
-
 /**
  * Flags yargs collects into an array when given twice; any other flag given twice is an error.
  * A switch (boolean) is checked on the command line as typed, since yargs folds "--yes=maybe"
