@@ -2,20 +2,19 @@
 // chats is refused as stale (exit 2, nothing sent for any item) when the person joined or left
 // that chat since, or the chat was archived or deleted (also a chat a new person is created in);
 // another person's membership does not matter. Through the use cases in process, against the sandbox with the demo company.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { applySavedPlan, PlanOutdatedError } from '../src/app/apply-saved.js';
 import type { RunResult } from '../src/app/apply-run.js';
 import { ExitCode } from '../src/exit-codes.js';
 import { messages } from '../src/i18n/catalog.js';
 import { PachcaClient } from '../src/pachca/client.js';
-import type { RunningSandbox, SandboxDirectory } from '../src/sandbox/api.js';
+import type { SandboxDirectory } from '../src/sandbox/api.js';
 import { writeCsvFile } from '../src/sheets/write.js';
 import type { PlanOptions } from '../src/sync/plan.js';
 import { importInProcess, writesByRoute } from './helpers/import-in-process.js';
-import { api, startTestSandbox } from './helpers/sandbox.js';
+import { api, sandboxForFile } from './helpers/sandbox.js';
 
 const MARIA = 11; // m.ivanova: in Общий (501) and Новости компании (506), not in Продажи (504)
 const SALES = 504;
@@ -25,20 +24,13 @@ const GUESTS = 502; // closed, the Owner in it; d.kuznetsov is not
 /** The sandbox serves this object again on reset(): a test edits it to archive or delete a chat "since the plan". */
 const seed = JSON.parse(readFileSync(new URL('../fixtures/directory.json', import.meta.url), 'utf8')) as SandboxDirectory;
 const pristineChats = structuredClone(seed.chats);
-const workDir = mkdtempSync(join(tmpdir(), 'apply-saved-chats-'));
-let sandbox: RunningSandbox;
+const files = sandboxForFile('apply-saved-chats', { seed });
+const { workDir } = files;
 let runs = 0;
 
-beforeAll(async () => {
-  sandbox = await startTestSandbox({ seed });
-});
 beforeEach(() => {
   seed.chats = structuredClone(pristineChats);
-  sandbox.reset();
-});
-afterAll(async () => {
-  await sandbox.stop();
-  rmSync(workDir, { recursive: true, force: true });
+  files.sandbox.reset();
 });
 
 /** `plan FILE --out DIR` for these rows: the run folder. */
@@ -47,34 +39,34 @@ async function savePlan(rows: string[][], options: Partial<PlanOptions> = {}): P
   const file = join(workDir, `sheet-${runs}.csv`);
   const out = join(workDir, `run-${runs}`);
   await writeCsvFile(file, ['Email', 'Чаты'], rows);
-  await importInProcess(sandbox, file, out, options, { dryRun: true });
+  await importInProcess(files.sandbox, file, out, options, { dryRun: true });
   return out;
 }
 
 function apply(dir: string): Promise<RunResult> {
   return applySavedPlan({ dir, yes: true }, {
-    connect: () => new PachcaClient({ apiUrl: sandbox.url, token: sandbox.adminToken }), events: () => undefined,
+    connect: () => new PachcaClient({ apiUrl: files.sandbox.url, token: files.sandbox.adminToken }), events: () => undefined,
   });
 }
 
 /** apply DIR refused as stale, with nothing sent: the refusal. */
 async function refused(dir: string): Promise<PlanOutdatedError> {
-  const before = writesByRoute(sandbox.requestLog());
+  const before = writesByRoute(files.sandbox.requestLog());
   const error = await apply(dir).then(() => undefined, (caught: unknown) => caught);
   expect(error).toBeInstanceOf(PlanOutdatedError);
   const outdated = error as PlanOutdatedError;
   expect(outdated.exitCode).toBe(ExitCode.Usage);
   expect(outdated.message).toMatch(/^the directory changed since the plan: .*; plan again \(nothing was changed\)$/);
-  expect(writesByRoute(sandbox.requestLog())).toEqual(before);
+  expect(writesByRoute(files.sandbox.requestLog())).toEqual(before);
   return outdated;
 }
 
-const membersOf = (chatId: number): number[] => sandbox.directory().chats.find((chat) => chat.id === chatId)?.member_ids ?? [];
+const membersOf = (chatId: number): number[] => files.sandbox.directory().chats.find((chat) => chat.id === chatId)?.member_ids ?? [];
 
 describe('apply DIR: chats joined or left since the plan', () => {
   it('a join is refused when the person joined that chat since; the whole plan waits (the other row is not sent either)', async () => {
     const dir = await savePlan([['m.ivanova@example.ru', 'Продажи'], ['d.kuznetsov@example.ru', 'Продажи']]);
-    expect((await api(sandbox, 'POST', `/chats/${SALES}/members`, { body: { member_ids: [MARIA] } })).status).toBeLessThan(300);
+    expect((await api(files.sandbox, 'POST', `/chats/${SALES}/members`, { body: { member_ids: [MARIA] } })).status).toBeLessThan(300);
     const error = await refused(dir);
     expect(error.message).toContain(`user ${MARIA} (m.ivanova@example.ru) joined chat ${SALES} "Продажи" since`);
     expect(error.say(messages('ru'))).toContain(`с тех пор вступил в чат ${SALES} «Продажи»`);
@@ -83,7 +75,7 @@ describe('apply DIR: chats joined or left since the plan', () => {
 
   it('a leave (--chats replace) is refused when the person left that chat since', async () => {
     const dir = await savePlan([['m.ivanova@example.ru', 'Продажи, Общий']], { chats: 'replace' });
-    expect((await api(sandbox, 'DELETE', `/chats/${NEWS}/members/${MARIA}`)).status).toBeLessThan(300);
+    expect((await api(files.sandbox, 'DELETE', `/chats/${NEWS}/members/${MARIA}`)).status).toBeLessThan(300);
     const error = await refused(dir);
     expect(error.message).toContain(`user ${MARIA} (m.ivanova@example.ru) left chat ${NEWS} "Новости компании" since`);
     expect(membersOf(SALES)).not.toContain(MARIA);
@@ -93,8 +85,8 @@ describe('apply DIR: chats joined or left since the plan', () => {
     const dir = await savePlan([['m.ivanova@example.ru', 'Продажи'], ['d.kuznetsov@example.ru', 'Гости проекта']]);
     seed.chats.find((chat) => chat.id === SALES)!.archived = true;
     seed.chats = seed.chats.filter((chat) => chat.id !== GUESTS);
-    sandbox.reset();
-    expect(sandbox.directory().chats.find((chat) => chat.id === SALES)?.archived).toBe(true);
+    files.sandbox.reset();
+    expect(files.sandbox.directory().chats.find((chat) => chat.id === SALES)?.archived).toBe(true);
     const error = await refused(dir);
     expect(error.message).toContain(`chat ${SALES} "Продажи" was archived`);
     expect(error.message).toContain(`chat ${GUESTS} "Гости проекта" is gone`);
@@ -104,24 +96,24 @@ describe('apply DIR: chats joined or left since the plan', () => {
     const dir = await savePlan([['new.one@example.ru', 'Продажи'], ['new.two@example.ru', 'Гости проекта']]);
     seed.chats.find((chat) => chat.id === SALES)!.archived = true;
     seed.chats = seed.chats.filter((chat) => chat.id !== GUESTS);
-    sandbox.reset();
+    files.sandbox.reset();
     const error = await refused(dir);
     expect(error.message).toContain(`chat ${SALES} "Продажи" was archived`);
     expect(error.message).toContain(`chat ${GUESTS} "Гости проекта" is gone`);
     expect(error.say(messages('ru'))).toContain(`«Продажи»`);
-    expect(sandbox.directory().users.some((user) => user.email === 'new.one@example.ru')).toBe(false);
+    expect(files.sandbox.directory().users.some((user) => user.email === 'new.one@example.ru')).toBe(false);
   });
 
   it('a new person with chats, nothing changed since: the plan is applied and they are in the chat', async () => {
     const dir = await savePlan([['new.three@example.ru', 'Продажи']]);
     expect((await apply(dir)).status).toBe('ok');
-    const created = sandbox.directory().users.find((user) => user.email === 'new.three@example.ru');
+    const created = files.sandbox.directory().users.find((user) => user.email === 'new.three@example.ru');
     expect(membersOf(SALES)).toContain(created?.id);
   });
 
   it('another person joining the chat since does not matter: the plan is applied', async () => {
     const dir = await savePlan([['m.ivanova@example.ru', 'Продажи']]);
-    expect((await api(sandbox, 'POST', `/chats/${SALES}/members`, { body: { member_ids: [13] } })).status).toBeLessThan(300);
+    expect((await api(files.sandbox, 'POST', `/chats/${SALES}/members`, { body: { member_ids: [13] } })).status).toBeLessThan(300);
     const result = await apply(dir);
     expect(result.status).toBe('ok');
     expect(membersOf(SALES)).toContain(MARIA);

@@ -1,29 +1,21 @@
 // The export's chat sheets through the use case: a CSV export writes chats.csv (and with
 // chatMembers chat-membership.csv); a token that may not list chats still exports the directory,
 // with a warning and without the chat files.
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { AppEvent } from '../src/app/events.js';
 import { exportDirectory } from '../src/app/export-directory.js';
 import { PachcaClient } from '../src/pachca/client.js';
 import { AuthError } from '../src/pachca/errors.js';
-import type { RunningSandbox, SandboxDirectory } from '../src/sandbox/api.js';
-import { startTestSandbox } from './helpers/sandbox.js';
+import type { SandboxDirectory } from '../src/sandbox/api.js';
+import { sandboxForFile } from './helpers/sandbox.js';
 
 const seed = JSON.parse(readFileSync(new URL('../fixtures/directory.json', import.meta.url), 'utf8')) as SandboxDirectory;
-const workDir = mkdtempSync(join(tmpdir(), 'export-chats-'));
-let sandbox: RunningSandbox;
-beforeAll(async () => {
-  sandbox = await startTestSandbox({ seed });
-});
-afterAll(async () => {
-  await sandbox.stop();
-  rmSync(workDir, { recursive: true, force: true });
-});
+const files = sandboxForFile('export-chats', { seed });
+const { workDir } = files;
 
-const client = (): PachcaClient => new PachcaClient({ apiUrl: sandbox.url, token: sandbox.adminToken });
+const client = (): PachcaClient => new PachcaClient({ apiUrl: files.sandbox.url, token: files.sandbox.adminToken });
 const lines = (path: string): string[] => readFileSync(path, 'utf8').replace(/^\uFEFF/, '').split(/\r?\n/).filter(Boolean);
 
 describe('export: chats', () => {

@@ -1,36 +1,28 @@
 // --match (e-mail, the export's id, a custom property) and `undo RUN_DIR`, driven in process
 // (main()) against the demo company in a sandbox over HTTP.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { RunningSandbox, SandboxDirectory } from '../src/sandbox/api.js';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { SandboxDirectory } from '../src/sandbox/api.js';
 import { writeCsvFile } from '../src/sheets/write.js';
 import { runMain } from './helpers/in-process-cli.js';
-import { api, startTestSandbox } from './helpers/sandbox.js';
+import { api, sandboxForFile } from './helpers/sandbox.js';
 
 const seed = JSON.parse(readFileSync(new URL('../fixtures/directory.json', import.meta.url), 'utf8')) as SandboxDirectory;
-const workDir = mkdtempSync(join(tmpdir(), 'match-undo-'));
-let sandbox: RunningSandbox;
+const files = sandboxForFile('match-undo', { seed });
+const { workDir } = files;
 let counter = 0;
 
-beforeAll(async () => {
-  sandbox = await startTestSandbox({ seed });
-});
-afterAll(async () => {
-  await sandbox.stop();
-  rmSync(workDir, { recursive: true, force: true });
-});
 beforeEach(() => {
-  sandbox.reset();
+  files.sandbox.reset();
 });
 
 function cli(args: string[]) {
-  return runMain([...args, '--api-url', sandbox.url, `--token=${sandbox.adminToken}`]);
+  return runMain([...args, '--api-url', files.sandbox.url, `--token=${files.sandbox.adminToken}`]);
 }
 
 function fresh(name: string): string {
@@ -40,11 +32,11 @@ function fresh(name: string): string {
 type SandboxUser = SandboxDirectory['users'][number];
 
 function userById(id: number): SandboxUser | undefined {
-  return sandbox.directory().users.find((user) => user.id === id);
+  return files.sandbox.directory().users.find((user) => user.id === id);
 }
 
 function userByEmail(email: string): SandboxUser | undefined {
-  return sandbox.directory().users.find((user) => user.email === email);
+  return files.sandbox.directory().users.find((user) => user.email === email);
 }
 
 /** The fields an import or an undo may change, for comparing people before and after. */
@@ -60,7 +52,7 @@ function fieldsOf(user: SandboxUser | undefined) {
 }
 
 function everyone(): Map<number, ReturnType<typeof fieldsOf>> {
-  return new Map(sandbox.directory().users.map((user) => [user.id, fieldsOf(user)]));
+  return new Map(files.sandbox.directory().users.map((user) => [user.id, fieldsOf(user)]));
 }
 
 interface SavedPlan { planOptions: Record<string, unknown>; items: Array<{ kind: string; row?: number; userId?: number; message?: string; changes: Array<{ field: string; before: string | null; after: string | null }> }> }
@@ -83,14 +75,14 @@ describe('--match: an export with a changed e-mail is an update of the same pers
     const row = rows.find((cells) => cells[emailColumn] === 'm.ivanova@example.ru')!;
     row[emailColumn] = 'maria.petrova@example.ru';
     await writeFile(file, `\ufeff${stringify(rows)}`);
-    const people = sandbox.directory().users.length;
+    const people = files.sandbox.directory().users.length;
 
     const out = fresh('run');
     const result = await cli(['import', file, '--yes', '--out', out]);
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toContain('Plan: update 1,');
     expect(result.stdout).toContain('email: m.ivanova@example.ru -> maria.petrova@example.ru');
-    expect(sandbox.directory().users.length).toBe(people);
+    expect(files.sandbox.directory().users.length).toBe(people);
     expect(userById(11)!.email).toBe('maria.petrova@example.ru');
     expect(userByEmail('m.ivanova@example.ru')).toBeUndefined();
     const journal = readFileSync(join(out, 'journal.jsonl'), 'utf8');
@@ -115,11 +107,11 @@ describe('--match: an export with a changed e-mail is an update of the same pers
     expect(planOf(byEmail).items.filter((item) => item.kind === 'create')).toHaveLength(1);
     expect(planOf(byEmail).planOptions.match).toBe('email');
 
-    const people = sandbox.directory().users.length;
+    const people = files.sandbox.directory().users.length;
     const result = await cli(['import', edited, '--yes', '--out', fresh('run')]);
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toContain('Done: updated 1,');
-    expect(sandbox.directory().users.length).toBe(people);
+    expect(files.sandbox.directory().users.length).toBe(people);
     expect(userById(11)!.email).toBe('maria.petrova@example.ru');
   });
 });
@@ -149,7 +141,7 @@ describe('--match custom:NAME', () => {
 
   it('a key two rows share, a key two people share in Pachca, and a row without a key are invalid, with the reason', async () => {
     // Two people with personnel number 1007 in Pachca.
-    expect((await api(sandbox, 'PUT', '/users/13', { body: { user: { custom_properties: [{ id: 1679, value: '1007' }] } } })).status).toBe(200);
+    expect((await api(files.sandbox, 'PUT', '/users/13', { body: { user: { custom_properties: [{ id: 1679, value: '1007' }] } } })).status).toBe(200);
     const file = `${fresh('dupes')}.csv`;
     await writeCsvFile(file, ['Табельный номер', 'email', 'Должность'], [
       ['1000', '', 'A'], ['1000', '', 'B'], ['1007', '', 'C'], ['', 'd.kuznetsov@example.ru', 'D'], ['1028', '', 'E'], ['1021', '', 'F'],
@@ -170,7 +162,7 @@ describe('--match custom:NAME', () => {
   });
   it('--suspend-missing with a custom key suspends the people whose key the sheet does not name', async () => {
     const file = `${fresh('all')}.csv`;
-    const numbers = sandbox.directory().users
+    const numbers = files.sandbox.directory().users
       .map((user) => user.custom_properties.find((property) => property.id === 1679)?.value)
       .filter((value): value is string => Boolean(value) && value !== '1007');
     await writeCsvFile(file, ['Табельный номер'], numbers.map((number) => [number]));
@@ -179,7 +171,7 @@ describe('--match custom:NAME', () => {
     expect(result.code, result.stderr).toBe(0);
     const suspended = planOf(out).items.filter((item) => item.kind === 'suspend').map((item) => item.userId).sort();
     // Active people (not bots, not the token's own user) whose number is 1007 or who have none.
-    const expected = sandbox.directory().users
+    const expected = files.sandbox.directory().users
       .filter((user) => !user.bot && !user.suspended && user.email && user.id !== seed.ownerId)
       .filter((user) => [undefined, null, '', '1007'].includes(user.custom_properties.find((property) => property.id === 1679)?.value))
       .map((user) => user.id).sort();
@@ -208,7 +200,7 @@ describe('undo RUN_DIR', () => {
     const run = await updateRun();
     const afterRun = everyone();
     expect(afterRun.get(10)).not.toEqual(before.get(10));
-    expect(sandbox.directory().tags.some((tag) => tag.name === 'Новый тег')).toBe(true);
+    expect(files.sandbox.directory().tags.some((tag) => tag.name === 'Новый тег')).toBe(true);
 
     const undo = fresh('undo');
     const result = await cli(['undo', run, '--yes', '--out', undo]);
@@ -218,7 +210,7 @@ describe('undo RUN_DIR', () => {
     expect(result.stdout).toContain('tag "Новый тег"  delete-tag');
     expect(result.stdout).toContain('Done: updated 1, restored 1, deleted 1');
     expect(everyone()).toEqual(before);
-    expect(sandbox.directory().tags.some((tag) => tag.name === 'Новый тег')).toBe(false);
+    expect(files.sandbox.directory().tags.some((tag) => tag.name === 'Новый тег')).toBe(false);
 
     const again = await cli(['undo', undo, '--yes', '--out', fresh('undo-undo')]);
     expect(again.code, again.stderr).toBe(0);
@@ -228,7 +220,7 @@ describe('undo RUN_DIR', () => {
   it('a field changed in Pachca after the run is a conflict, named and left alone; the rest goes back', async () => {
     const before = everyone();
     const run = await updateRun();
-    expect((await api(sandbox, 'PUT', '/users/10', { body: { user: { title: 'Главный архитектор' } } })).status).toBe(200);
+    expect((await api(files.sandbox, 'PUT', '/users/10', { body: { user: { title: 'Главный архитектор' } } })).status).toBe(200);
 
     const result = await cli(['undo', run, '--yes', '--out', fresh('undo')]);
     expect(result.code, result.stderr).toBe(0);
@@ -267,11 +259,11 @@ describe('undo RUN_DIR', () => {
     expect(applied.code, applied.stderr).toBe(0);
     expect(everyone()).toEqual(before);
     // Applied again once finished, the undo sends nothing and says so.
-    const requests = sandbox.requestLog().length;
+    const requests = files.sandbox.requestLog().length;
     const again = await cli(['apply', saved]);
     expect(again.code, again.stderr).toBe(0);
     expect(again.stdout).toContain('This run has already finished');
-    expect(sandbox.requestLog().length).toBe(requests);
+    expect(files.sandbox.requestLog().length).toBe(requests);
   });
 
   it('refuses a folder without a journal (a plan or a dry run changed nothing): exit 2', async () => {
@@ -307,7 +299,7 @@ describe('undo RUN_DIR', () => {
     for (const id of created) now.delete(id);
     expect(now).toEqual(before);
     // The tag the run created: emptied (the suspended hire is taken out of it) and deleted.
-    expect(sandbox.directory().tags.some((tag) => tag.name === 'Стажёры')).toBe(false);
+    expect(files.sandbox.directory().tags.some((tag) => tag.name === 'Стажёры')).toBe(false);
   });
 
   it('with --allow-delete, deletes exactly the people it created and the tag it created', async () => {
@@ -318,7 +310,7 @@ describe('undo RUN_DIR', () => {
     expect(result.stdout).toContain('Plan: delete-tag 1, delete 2');
     for (const id of created) expect(userById(id)).toBeUndefined();
     expect(everyone()).toEqual(before);
-    expect(sandbox.directory().tags.some((tag) => tag.name === 'Стажёры')).toBe(false);
+    expect(files.sandbox.directory().tags.some((tag) => tag.name === 'Стажёры')).toBe(false);
   });
 });
 
@@ -330,12 +322,12 @@ describe('undo names what it does not take back', () => {
     const imported = await cli(['import', file, '--yes', '--out', run]);
     expect(imported.code, imported.stderr).toBe(0);
     const member = userByEmail('m.ivanova@example.ru')!.id;
-    const chat = sandbox.directory().chats.find((candidate) => candidate.name === 'Продажи')!;
+    const chat = files.sandbox.directory().chats.find((candidate) => candidate.name === 'Продажи')!;
     expect(chat.member_ids).toContain(member);
 
     const undone = await cli(['undo', run, '--yes', '--out', fresh('undo')]);
     expect(undone.code, undone.stderr).toBe(0);
     expect(undone.stdout).toContain(`not undone: m.ivanova@example.ru joined chat ${chat.id}`);
-    expect(sandbox.directory().chats.find((candidate) => candidate.id === chat.id)!.member_ids).toContain(member);
+    expect(files.sandbox.directory().chats.find((candidate) => candidate.id === chat.id)!.member_ids).toContain(member);
   });
 });

@@ -1,33 +1,24 @@
 // The one-person use case (src/app/one-person.ts) through its ports, as a web page would drive it:
 // the confirmation as a port (a "no" sends nothing), the events in order, a fixed clock, a plain
 // result, nothing printed.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { applySavedPlan } from '../src/app/apply-saved.js';
 import type { AppEvent } from '../src/app/events.js';
 import { changePeople, UnknownColumnError, type OnePersonRequest } from '../src/app/one-person.js';
 import type { SavedPlan } from '../src/app/saved-plan.js';
 import { PachcaClient } from '../src/pachca/client.js';
-import type { RunningSandbox } from '../src/sandbox/api.js';
-import { startTestSandbox } from './helpers/sandbox.js';
+import { sandboxForFile } from './helpers/sandbox.js';
 
 const SEED = join(import.meta.dirname, '..', 'fixtures', 'directory.json');
-const workDir = mkdtempSync(join(tmpdir(), 'one-person-app-'));
+const files = sandboxForFile('one-person-app', { seed: SEED });
+const { workDir } = files;
 const fixedClock = { now: () => new Date('2026-08-14T10:00:00.000Z') };
-let sandbox: RunningSandbox;
 let runs = 0;
 
-beforeAll(async () => {
-  sandbox = await startTestSandbox({ seed: SEED });
-});
-afterAll(async () => {
-  await sandbox.stop();
-  rmSync(workDir, { recursive: true, force: true });
-});
 beforeEach(() => {
-  sandbox.reset();
+  files.sandbox.reset();
   vi.restoreAllMocks();
 });
 
@@ -37,7 +28,7 @@ function request(overrides: Partial<OnePersonRequest>): OnePersonRequest {
 }
 
 function writes(): string[] {
-  return sandbox.requestLog().filter((record) => record.method !== 'GET').map((record) => record.route);
+  return files.sandbox.requestLog().filter((record) => record.method !== 'GET').map((record) => record.route);
 }
 
 describe('changePeople', () => {
@@ -47,7 +38,7 @@ describe('changePeople', () => {
     const questions: string[] = [];
     const events: AppEvent[] = [];
     const result = await changePeople(request({ label: 'set m.ivanova@example.ru Отдел=Продажи' }), {
-      connect: () => new PachcaClient({ apiUrl: sandbox.url, token: sandbox.adminToken }),
+      connect: () => new PachcaClient({ apiUrl: files.sandbox.url, token: files.sandbox.adminToken }),
       confirm: async (question) => {
         questions.push(question);
         return false;
@@ -56,9 +47,9 @@ describe('changePeople', () => {
       clock: fixedClock,
     });
     expect(result.status).toBe('cancelled');
-    expect(questions).toEqual([`Apply 1 change to ${sandbox.url}?`]);
+    expect(questions).toEqual([`Apply 1 change to ${files.sandbox.url}?`]);
     expect(writes()).toEqual([]);
-    expect(sandbox.directory().users.find((user) => user.id === 11)?.department).toBe('Разработка');
+    expect(files.sandbox.directory().users.find((user) => user.id === 11)?.department).toBe('Разработка');
     expect(events.map((event) => event.type)).toEqual(['run-folder', 'plan-ready', 'note']);
     expect(events.at(-1)).toEqual({ type: 'note', text: 'Cancelled: nothing was changed.' });
     expect(out.mock.calls.length + err.mock.calls.length).toBe(0);
@@ -68,7 +59,7 @@ describe('changePeople', () => {
     const events: AppEvent[] = [];
     const req = request({ people: ['11', 'm.ivanova@example.ru'], cells: [['title', 'Lead'], ['Теги', '+HR']] });
     const result = await changePeople(req, {
-      connect: () => new PachcaClient({ apiUrl: sandbox.url, token: sandbox.adminToken }),
+      connect: () => new PachcaClient({ apiUrl: files.sandbox.url, token: files.sandbox.adminToken }),
       confirm: async () => true,
       events: (event) => events.push(event),
       clock: fixedClock,
@@ -90,29 +81,29 @@ describe('changePeople', () => {
   it('a run stopped by the workspace (402 after the confirmation) is finished by apply DIR, as the stop message says', async () => {
     const events: AppEvent[] = [];
     const req = request({ people: ['11', '12'], cells: [['action', 'suspend']] });
-    const connect = (): PachcaClient => new PachcaClient({ apiUrl: sandbox.url, token: sandbox.adminToken, retries: 1 });
+    const connect = (): PachcaClient => new PachcaClient({ apiUrl: files.sandbox.url, token: files.sandbox.adminToken, retries: 1 });
     const stopped = await changePeople(req, {
       connect,
       confirm: async () => {
-        sandbox.configure({ unpaid: true });
+        files.sandbox.configure({ unpaid: true });
         return true;
       },
       events: (event) => events.push(event),
     });
     expect(stopped.status).toBe('stopped');
     expect(events.some((event) => event.type === 'stopped' && event.reason === 'fatal')).toBe(true);
-    expect(sandbox.directory().users.filter((user) => user.suspended && (user.id === 11 || user.id === 12))).toEqual([]);
+    expect(files.sandbox.directory().users.filter((user) => user.suspended && (user.id === 11 || user.id === 12))).toEqual([]);
 
-    sandbox.configure({ unpaid: false });
+    files.sandbox.configure({ unpaid: false });
     const finished = await applySavedPlan({ dir: req.outDir!, yes: true }, { connect, events: () => undefined });
     expect(finished.status).toBe('ok');
-    expect(sandbox.directory().users.filter((user) => user.id === 11 || user.id === 12).map((user) => user.suspended)).toEqual([true, true]);
+    expect(files.sandbox.directory().users.filter((user) => user.id === 11 || user.id === 12).map((user) => user.suspended)).toEqual([true, true]);
   });
 
   it('a dry run needs no confirmation and sends no write', async () => {
     const events: AppEvent[] = [];
     const result = await changePeople(request({ dryRun: true, cells: [['action', 'suspend']] }), {
-      connect: () => new PachcaClient({ apiUrl: sandbox.url, token: sandbox.adminToken }),
+      connect: () => new PachcaClient({ apiUrl: files.sandbox.url, token: files.sandbox.adminToken }),
       events: (event) => events.push(event),
       clock: fixedClock,
     });
@@ -123,7 +114,7 @@ describe('changePeople', () => {
   });
 
   it('refuses bad arguments before connecting: an unknown person key, no cells, an e-mail column', async () => {
-    const connect = vi.fn(() => new PachcaClient({ apiUrl: sandbox.url, token: sandbox.adminToken }));
+    const connect = vi.fn(() => new PachcaClient({ apiUrl: files.sandbox.url, token: files.sandbox.adminToken }));
     const ports = { connect, events: () => undefined };
     await expect(changePeople(request({ people: ['Мария'] }), ports)).rejects.toThrow('"Мария" is neither a user id nor an e-mail');
     await expect(changePeople(request({ cells: [] }), ports)).rejects.toThrow('nothing to change');
@@ -134,7 +125,7 @@ describe('changePeople', () => {
 
   it('an unknown column is an UnknownColumnError that knows the sheet\'s names and the custom properties', async () => {
     const error = await changePeople(request({ cells: [['Городд', 'Казань']] }), {
-      connect: () => new PachcaClient({ apiUrl: sandbox.url, token: sandbox.adminToken }),
+      connect: () => new PachcaClient({ apiUrl: files.sandbox.url, token: files.sandbox.adminToken }),
       events: () => undefined,
     }).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(UnknownColumnError);

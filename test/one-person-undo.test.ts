@@ -1,33 +1,23 @@
 // A one-person change (set, tag add, offboard: the CLI's and the web page's write path) can be
 // taken back by `undo`: its journal lines keep the values the change replaced.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { changePeople, type Cell } from '../src/app/one-person.js';
 import { undoRun } from '../src/app/undo-run.js';
 import { PachcaClient } from '../src/pachca/client.js';
-import type { RunningSandbox } from '../src/sandbox/api.js';
-import { startTestSandbox } from './helpers/sandbox.js';
+import { sandboxForFile } from './helpers/sandbox.js';
 
 const SEED = join(import.meta.dirname, '..', 'fixtures', 'directory.json');
-const workDir = mkdtempSync(join(tmpdir(), 'one-person-undo-'));
-let sandbox: RunningSandbox;
+const files = sandboxForFile('one-person-undo', { seed: SEED });
+const { workDir } = files;
 let runs = 0;
 
-beforeAll(async () => {
-  sandbox = await startTestSandbox({ seed: SEED });
-});
-afterAll(async () => {
-  await sandbox.stop();
-  rmSync(workDir, { recursive: true, force: true });
-});
-beforeEach(() => sandbox.reset());
+beforeEach(() => files.sandbox.reset());
 
-const ports = () => ({ connect: () => new PachcaClient({ apiUrl: sandbox.url, token: sandbox.adminToken }), events: () => undefined });
+const ports = () => ({ connect: () => new PachcaClient({ apiUrl: files.sandbox.url, token: files.sandbox.adminToken }), events: () => undefined });
 
 function person(id: number) {
-  const user = sandbox.directory().users.find((candidate) => candidate.id === id)!;
+  const user = files.sandbox.directory().users.find((candidate) => candidate.id === id)!;
   return { department: user.department, suspended: user.suspended, list_tags: user.list_tags, custom_properties: user.custom_properties.map(({ id: field, value }) => [field, value]) };
 }
 

@@ -1,35 +1,25 @@
 // A photo that will not be uploaded because its file is unusable (a text file named .png) is
 // told where the plan is read, in the run's language: the terminal's plan, plan.xlsx's Summary
 // and the report's row message; a person the folder merely has no file for is no plan warning.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningSandbox } from '../src/sandbox/api.js';
+import { describe, expect, it } from 'vitest';
 import { writeCsvFile } from '../src/sheets/write.js';
 import { runMain } from './helpers/in-process-cli.js';
-import { startTestSandbox } from './helpers/sandbox.js';
+import { sandboxForFile } from './helpers/sandbox.js';
 
 const IMAGES = fileURLToPath(new URL('../fixtures/images', import.meta.url));
 const SEED = join(import.meta.dirname, '..', 'fixtures', 'directory.json');
-const workDir = mkdtempSync(join(tmpdir(), 'photo-warnings-'));
-let sandbox: RunningSandbox;
-beforeAll(async () => {
-  sandbox = await startTestSandbox({ seed: SEED });
-});
-afterAll(async () => {
-  await sandbox.stop();
-  rmSync(workDir, { recursive: true, force: true });
-});
+const files = sandboxForFile('photo-warnings', { seed: SEED });
+const { workDir } = files;
 
 describe('photo warnings with the plan', () => {
   it('a non-image file is a plan warning in Russian on the terminal and in plan.xlsx', async () => {
     const file = join(workDir, 'people.csv');
     await writeCsvFile(file, ['email'], [['e.popova@example.ru'], ['s.sokolov@example.ru']]);
     const out = join(workDir, 'plan');
-    const env = { PACHCA_API_URL: sandbox.url, PACHCA_TOKEN: sandbox.adminToken, LANG: 'ru_RU.UTF-8' };
+    const env = { PACHCA_API_URL: files.sandbox.url, PACHCA_TOKEN: files.sandbox.adminToken, LANG: 'ru_RU.UTF-8' };
     const result = await runMain(['plan', file, '--photos', IMAGES, '--out', out], { env });
     expect(result.code, result.stderr).toBe(0);
     const warning = `строка 2 e.popova@example.ru: фото не будет загружено: файл ${join(IMAGES, 'e.popova@example.ru.png')} — не изображение JPEG или PNG`;

@@ -1,29 +1,20 @@
 // An interrupted import, then someone edits a person it created, then `import --resume`: the
 // fresh plan sees an update for that person, which the resume does not send (the journal has the
 // row done). The report says what happened: created by the earlier attempt, not "updated".
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { AppEvent } from '../src/app/events.js';
 import { importSheet, type ImportPorts } from '../src/app/import-sheet.js';
 import { validateSheet } from '../src/app/validate-sheet.js';
 import { PachcaClient } from '../src/pachca/client.js';
-import type { RunningSandbox } from '../src/sandbox/api.js';
 import { writeCsvFile } from '../src/sheets/write.js';
 import { DEFAULT_PLAN_OPTIONS } from '../src/sync/plan.js';
 import { readReport, type ReportLine } from './helpers/reliability.js';
-import { api, startTestSandbox } from './helpers/sandbox.js';
+import { api, sandboxForFile } from './helpers/sandbox.js';
 
-const workDir = mkdtempSync(join(tmpdir(), 'resume-edited-'));
-let sandbox: RunningSandbox;
-beforeAll(async () => {
-  sandbox = await startTestSandbox();
-});
-afterAll(async () => {
-  await sandbox.stop();
-  rmSync(workDir, { recursive: true, force: true });
-});
+const files = sandboxForFile('resume-edited');
+const { workDir } = files;
 
 interface Entry { key: string; step: string; kind: string; ok: boolean; userId?: number; email?: string }
 
@@ -34,7 +25,7 @@ function journal(folder: string): Entry[] {
 function portsWith(events: (event: AppEvent) => void, stop?: AbortController): ImportPorts {
   return {
     readSheet: async (path, options) => (await validateSheet(path, options)).sheet,
-    connect: () => new PachcaClient({ apiUrl: sandbox.url, token: sandbox.adminToken, concurrency: 1, ...(stop ? { stopSignal: stop.signal } : {}) }),
+    connect: () => new PachcaClient({ apiUrl: files.sandbox.url, token: files.sandbox.adminToken, concurrency: 1, ...(stop ? { stopSignal: stop.signal } : {}) }),
     events,
     ...(stop ? { interrupt: stop.signal } : {}),
   };
@@ -59,16 +50,16 @@ describe('import --resume after a person the run created was edited', () => {
     const edited = created[0]!;
 
     // Someone else edits that person before the resume.
-    expect((await api(sandbox, 'PUT', `/users/${edited.userId}`, { body: { user: { department: 'Склад' } } })).status).toBe(200);
-    const updatesBefore = sandbox.requestLog().filter((record) => record.method === 'PUT').length;
+    expect((await api(files.sandbox, 'PUT', `/users/${edited.userId}`, { body: { user: { department: 'Склад' } } })).status).toBe(200);
+    const updatesBefore = files.sandbox.requestLog().filter((record) => record.method === 'PUT').length;
 
     const outcomes: AppEvent[] = [];
     const resumed = await importSheet({ resumeDir: out, dryRun: false, yes: true, readOptions: {}, planOptions: DEFAULT_PLAN_OPTIONS }, portsWith((event) => outcomes.push(event)));
     expect(resumed.status).toBe('ok');
 
     // Nothing was sent for them: the edit stays.
-    expect(sandbox.requestLog().filter((record) => record.method === 'PUT').length).toBe(updatesBefore);
-    expect(sandbox.directory().users.find((user) => user.id === edited.userId)?.department).toBe('Склад');
+    expect(files.sandbox.requestLog().filter((record) => record.method === 'PUT').length).toBe(updatesBefore);
+    expect(files.sandbox.directory().users.find((user) => user.id === edited.userId)?.department).toBe('Склад');
     // The live outcome, the report and the summary say created (by the earlier attempt), not updated.
     const live = outcomes.flatMap((event) => (event.type === 'action-done' && event.outcome.item.key === edited.key ? [event.outcome.result] : []));
     expect(live).not.toContain('updated');

@@ -1,33 +1,24 @@
 // Russian run output reads right for any number: counts as «подпись: число», decimal commas,
 // Russian units in the progress bar, the dry-run note once; the help points to README.ru.md;
 // --until in the past is refused; apply writes failed.csv only when some row failed.
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { formatPlan, formatSummary } from '../src/cli/import-text.js';
 import { startProgress } from '../src/cli/progress.js';
 import { messages } from '../src/i18n/catalog.js';
 import type { RunSummary } from '../src/reports/report.js';
-import type { RunningSandbox } from '../src/sandbox/api.js';
 import { writeCsvFile } from '../src/sheets/write.js';
 import type { Plan } from '../src/sync/plan.js';
 import { runMain } from './helpers/in-process-cli.js';
-import { startTestSandbox } from './helpers/sandbox.js';
+import { sandboxForFile } from './helpers/sandbox.js';
 
 const SEED = join(import.meta.dirname, '..', 'fixtures', 'directory.json');
-const workDir = mkdtempSync(join(tmpdir(), 'ru-wording-'));
-let sandbox: RunningSandbox;
-beforeAll(async () => {
-  sandbox = await startTestSandbox({ seed: SEED });
-});
-afterAll(async () => {
-  await sandbox.stop();
-  rmSync(workDir, { recursive: true, force: true });
-});
-const env = () => ({ PACHCA_API_URL: sandbox.url, PACHCA_TOKEN: sandbox.adminToken, LANG: 'ru_RU.UTF-8' });
+const files = sandboxForFile('ru-wording', { seed: SEED });
+const { workDir } = files;
+const env = () => ({ PACHCA_API_URL: files.sandbox.url, PACHCA_TOKEN: files.sandbox.adminToken, LANG: 'ru_RU.UTF-8' });
 
 function summary(counts: Partial<RunSummary['counts']>): RunSummary {
   const zero = { created: 0, updated: 0, renamed: 0, unchanged: 0, suspended: 0, restored: 0, deleted: 0, 'status set': 0, 'status cleared': 0, skipped: 0, invalid: 0, failed: 0 };
@@ -75,11 +66,11 @@ describe('Russian run output', () => {
   });
 
   it('status --until in the past is refused with exit 2 naming the flag, before any request', async () => {
-    const before = sandbox.requestLog().length;
+    const before = files.sandbox.requestLog().length;
     const result = await runMain(['status', 'a.andreeva@example.ru', '--emoji', '🏝️', '--title', 'Отпуск', '--until', '2020-01-15', '--yes'], { env: env() });
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('--until 2020-01-15: это время уже прошло');
-    expect(sandbox.requestLog().length).toBe(before);
+    expect(files.sandbox.requestLog().length).toBe(before);
   });
 
   it('an offboarded person\'s plan action reads «увольнение» on the terminal and in plan.xlsx', async () => {

@@ -1,22 +1,19 @@
 // Importing an export workbook (Users, Tags, Membership and the hidden base sheet) reads the
 // workbook once: one look at its zip directory, one integrity check, one parse of its parts,
 // and the Tags sheet and the base still reach the plan.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { AppEvent } from '../src/app/events.js';
 import { importSheet } from '../src/app/import-sheet.js';
 import { PachcaClient } from '../src/pachca/client.js';
 import { readAndValidate } from '../src/records/validate.js';
 import { selectForExport, writeExportXlsx } from '../src/reports/export.js';
-import type { RunningSandbox } from '../src/sandbox/api.js';
 import type { ZipEntryInfo } from '../src/sheets/zip-guard.js';
 import { takeSnapshot } from '../src/sync/directory.js';
 import type { Plan } from '../src/sync/plan.js';
 import { DEFAULT_PLAN_OPTIONS } from '../src/sync/plan.js';
 import { isTagsSheetItem } from '../src/sync/tags-sheet.js';
-import { startTestSandbox } from './helpers/sandbox.js';
+import { sandboxForFile } from './helpers/sandbox.js';
 
 const opens = vi.hoisted(() => ({ directoryReads: 0, integrityChecks: 0, partsOpened: [] as string[] }));
 
@@ -39,22 +36,15 @@ vi.mock('../src/sheets/zip-guard.js', async (importOriginal) => {
   };
 });
 
-const workDir = mkdtempSync(join(tmpdir(), 'workbook-once-'));
-let sandbox: RunningSandbox;
-beforeAll(async () => {
-  sandbox = await startTestSandbox({ seed: 'fixtures/directory.json' });
-});
-afterAll(async () => {
-  await sandbox.stop();
-  rmSync(workDir, { recursive: true, force: true });
-});
+const files = sandboxForFile('workbook-once', { seed: 'fixtures/directory.json' });
+const { workDir } = files;
 
 describe('an export workbook import', () => {
   it('opens the workbook once, and plans with its Tags sheet and its base', async () => {
-    const client = new PachcaClient({ apiUrl: sandbox.url, token: sandbox.adminToken });
+    const client = new PachcaClient({ apiUrl: files.sandbox.url, token: files.sandbox.adminToken });
     const directory = await takeSnapshot(client);
     const file = join(workDir, 'export.xlsx');
-    await writeExportXlsx(file, directory, selectForExport(directory), { apiUrl: sandbox.url, exportedAt: new Date(), filter: {} });
+    await writeExportXlsx(file, directory, selectForExport(directory), { apiUrl: files.sandbox.url, exportedAt: new Date(), filter: {} });
     // Changed in Pachca after the export: only the base tells the import to keep it, not revert it.
     const someone = directory.users.find((user) => !user.bot && !user.suspended && user.role === 'user')!;
     await client.updateUser(someone.id, { title: 'Changed after the export' });

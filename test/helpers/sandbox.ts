@@ -1,10 +1,40 @@
 // Small, stable helpers for tests that talk to the sandbox over real HTTP.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
 import type { RunningSandbox, SandboxOptions, SandboxRequestRecord, SandboxStats } from '../../src/sandbox/api.js';
 import { startSandbox } from '../../src/sandbox/server.js';
 
 /** Starts an in-process sandbox on 127.0.0.1 and a free port. Call `stop()` in afterAll/afterEach. */
 export function startTestSandbox(options: SandboxOptions = {}): Promise<RunningSandbox> {
   return startSandbox({ host: '127.0.0.1', port: 0, ...options });
+}
+
+/** A test file's sandbox (started before its tests, stopped after them) and its work folder (removed with it). */
+export interface FileSandbox {
+  readonly sandbox: RunningSandbox;
+  readonly workDir: string;
+}
+
+/** Call at a test file's top level: one sandbox and one private work folder for all its tests. */
+export function sandboxForFile(folderPrefix: string, options: SandboxOptions = {}): FileSandbox {
+  const workDir = mkdtempSync(join(tmpdir(), `${folderPrefix}-`));
+  let sandbox: RunningSandbox | undefined;
+  beforeAll(async () => {
+    sandbox = await startTestSandbox(options);
+  });
+  afterAll(async () => {
+    await sandbox?.stop();
+    rmSync(workDir, { recursive: true, force: true });
+  });
+  return {
+    workDir,
+    get sandbox(): RunningSandbox {
+      if (!sandbox) throw new Error('the file sandbox starts in beforeAll: use it inside hooks and tests');
+      return sandbox;
+    },
+  };
 }
 
 export interface ApiCallOptions {
